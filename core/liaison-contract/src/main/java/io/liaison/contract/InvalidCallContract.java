@@ -1,0 +1,5 @@
+package io.liaison.contract;
+
+/** Contract group: to be written. */
+public abstract class InvalidCallContract extends ContractGroup {
+}

@@ -1,0 +1,51 @@
+package io.liaison;
+
+/**
+ * {@code Source.belongsTo(Target)}: the foreign key lives on the source. Operations:
+ * {@link SingleLink}.
+ */
+public final class BelongsTo<S, T> extends Association<S, T> {
+  BelongsTo(Options options) {
+    super(options);
+  }
+
+  @Override
+  BelongsTo<S, T> with(Options options) {
+    return new BelongsTo<>(options);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.BELONGS_TO;
+  }
+
+  public BelongsTo<S, T> as(String as) {
+    return with(withAs(as));
+  }
+
+  /** The foreign-key attribute on the source (default: alias or target name + key, {@code authorId}). */
+  public BelongsTo<S, T> foreignKey(String name) {
+    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+  }
+
+  public BelongsTo<S, T> foreignKeyAllowNull(boolean allowNull) {
+    return with(withForeignKey(options.foreignKey(), allowNull));
+  }
+
+  /** The target attribute the foreign key references (default: the target's id). */
+  public BelongsTo<S, T> targetKey(String attribute) {
+    return with(withKeys(options.sourceKey(), attribute));
+  }
+
+  public BelongsTo<S, T> onDelete(ReferentialAction action) {
+    return with(withActions(action, options.onUpdate(), options.constraints()));
+  }
+
+  public BelongsTo<S, T> onUpdate(ReferentialAction action) {
+    return with(withActions(options.onDelete(), action, options.constraints()));
+  }
+
+  public BelongsTo<S, T> constraints(boolean enabled) {
+    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+  }
+}

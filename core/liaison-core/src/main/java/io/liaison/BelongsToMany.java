@@ -1,0 +1,88 @@
+package io.liaison;
+
+import java.util.Objects;
+
+/**
+ * {@code Source.belongsToMany(Target, {through})}: many-to-many through a junction model that may
+ * carry attributes of its own. Operations: {@link ManyLinks}.
+ */
+public final class BelongsToMany<S, T> extends Association<S, T> {
+  BelongsToMany(Options options) {
+    super(options);
+  }
+
+  @Override
+  BelongsToMany<S, T> with(Options options) {
+    return new BelongsToMany<>(options);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.BELONGS_TO_MANY;
+  }
+
+  public BelongsToMany<S, T> as(String as) {
+    return with(withAs(as));
+  }
+
+  /** The through model: a class whose fields are the link's attributes (keys may be declared too). */
+  public BelongsToMany<S, T> through(Class<?> throughModel) {
+    return with(withThrough(Objects.requireNonNull(throughModel, "through"), null, options.throughUnique()));
+  }
+
+  /** A through model known only by name: links carry attributes given as maps. */
+  public BelongsToMany<S, T> through(String throughName) {
+    return with(withThrough(null, Objects.requireNonNull(throughName, "through"), options.throughUnique()));
+  }
+
+  /**
+   * {@code through.unique}: true (default) allows one link per pair, and adding it again updates its
+   * attributes; false allows parallel links, each with its own id and attributes.
+   */
+  public BelongsToMany<S, T> unique(boolean unique) {
+    return with(withThrough(options.throughModel(), options.throughName(), unique));
+  }
+
+  /** The junction attribute referencing the source (default {@code bookId}). */
+  public BelongsToMany<S, T> foreignKey(String name) {
+    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+  }
+
+  /** The junction attribute referencing the target (default {@code articleId}). */
+  public BelongsToMany<S, T> otherKey(String name) {
+    return with(withOtherKey(name));
+  }
+
+  public BelongsToMany<S, T> sourceKey(String attribute) {
+    return with(withKeys(attribute, options.targetKey()));
+  }
+
+  public BelongsToMany<S, T> targetKey(String attribute) {
+    return with(withKeys(options.sourceKey(), attribute));
+  }
+
+  public BelongsToMany<S, T> onDelete(ReferentialAction action) {
+    return with(withActions(action, options.onUpdate(), options.constraints()));
+  }
+
+  public BelongsToMany<S, T> onUpdate(ReferentialAction action) {
+    return with(withActions(options.onDelete(), action, options.constraints()));
+  }
+
+  public BelongsToMany<S, T> constraints(boolean enabled) {
+    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+  }
+
+  /** The alias of the inverse association (Sequelize v7's {@code inverse: {as}}). */
+  public BelongsToMany<S, T> inverseAs(String as) {
+    return with(withInverseAs(as));
+  }
+
+  /**
+   * The other side, {@code Target.belongsToMany(Source, {through})}, over the same links: both sides
+   * always see the same pairs and attributes.
+   */
+  public BelongsToMany<T, S> inverse() {
+    return Inverses.of(this);
+  }
+}

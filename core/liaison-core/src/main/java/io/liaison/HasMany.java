@@ -1,0 +1,63 @@
+package io.liaison;
+
+/**
+ * {@code Source.hasMany(Target)}: one-to-many, foreign key on the targets. Operations:
+ * {@link ManyLinks}.
+ */
+public final class HasMany<S, T> extends Association<S, T> {
+  HasMany(Options options) {
+    super(options);
+  }
+
+  @Override
+  HasMany<S, T> with(Options options) {
+    return new HasMany<>(options);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.HAS_MANY;
+  }
+
+  public HasMany<S, T> as(String as) {
+    return with(withAs(as));
+  }
+
+  /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code authorId}). */
+  public HasMany<S, T> foreignKey(String name) {
+    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+  }
+
+  /**
+   * Whether the foreign key may be null. When it may not, unlinking a target (remove, set) deletes it,
+   * as Sequelize v7 does, and onDelete defaults to CASCADE.
+   */
+  public HasMany<S, T> foreignKeyAllowNull(boolean allowNull) {
+    return with(withForeignKey(options.foreignKey(), allowNull));
+  }
+
+  public HasMany<S, T> sourceKey(String attribute) {
+    return with(withKeys(attribute, options.targetKey()));
+  }
+
+  public HasMany<S, T> onDelete(ReferentialAction action) {
+    return with(withActions(action, options.onUpdate(), options.constraints()));
+  }
+
+  public HasMany<S, T> onUpdate(ReferentialAction action) {
+    return with(withActions(options.onDelete(), action, options.constraints()));
+  }
+
+  public HasMany<S, T> constraints(boolean enabled) {
+    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+  }
+
+  public HasMany<S, T> inverseAs(String as) {
+    return with(withInverseAs(as));
+  }
+
+  /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key. */
+  public BelongsTo<T, S> inverse() {
+    return Inverses.of(this);
+  }
+}

@@ -1,0 +1,64 @@
+package io.liaison;
+
+/**
+ * {@code Source.hasOne(Target)}: one-to-one, foreign key on the target. Operations:
+ * {@link SingleLink} ({@code get}, {@code set}, {@code create}).
+ */
+public final class HasOne<S, T> extends Association<S, T> {
+  HasOne(Options options) {
+    super(options);
+  }
+
+  @Override
+  HasOne<S, T> with(Options options) {
+    return new HasOne<>(options);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.HAS_ONE;
+  }
+
+  /** The alias, e.g. {@code "drivingLicense"}; also names the mixins' target. */
+  public HasOne<S, T> as(String as) {
+    return with(withAs(as));
+  }
+
+  /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code personId}). */
+  public HasOne<S, T> foreignKey(String name) {
+    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+  }
+
+  /** Whether the foreign key may be null (default true, or false when the declared field is primitive). */
+  public HasOne<S, T> foreignKeyAllowNull(boolean allowNull) {
+    return with(withForeignKey(options.foreignKey(), allowNull));
+  }
+
+  /** The source attribute the foreign key references (default: the source's id). */
+  public HasOne<S, T> sourceKey(String attribute) {
+    return with(withKeys(attribute, options.targetKey()));
+  }
+
+  public HasOne<S, T> onDelete(ReferentialAction action) {
+    return with(withActions(action, options.onUpdate(), options.constraints()));
+  }
+
+  public HasOne<S, T> onUpdate(ReferentialAction action) {
+    return with(withActions(options.onDelete(), action, options.constraints()));
+  }
+
+  /** {@code constraints: false}: no foreign-key constraint or emulated action in the store. */
+  public HasOne<S, T> constraints(boolean enabled) {
+    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+  }
+
+  /** Names the inverse association; also the default foreign key ({@code owner} gives {@code ownerId}). */
+  public HasOne<S, T> inverseAs(String as) {
+    return with(withInverseAs(as));
+  }
+
+  /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key (Sequelize v7 creates it too). */
+  public BelongsTo<T, S> inverse() {
+    return Inverses.of(this);
+  }
+}

@@ -1,0 +1,79 @@
+package io.liaison;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Sequelize's plural mixins ({@code getArticles}, {@code setArticles}, {@code addArticle(s)},
+ * {@code createArticle}, {@code removeArticle(s)}, {@code hasArticle(s)}, {@code countArticles}) for one
+ * source and one hasMany or belongsToMany association. Targets may be entities or ids. Obtain with
+ * {@link Session#on(Object, HasMany)} or {@link Session#on(Object, BelongsToMany)}.
+ *
+ * <p>Each call is atomic, and a batch is a constant number of round trips to the store whatever its
+ * size.
+ *
+ * @param <T> the target model class
+ */
+public interface ManyLinks<T> {
+
+  /** All linked targets. */
+  List<T> get();
+
+  /** Linked targets matching the query (filters on targets and on through attributes, order, limit). */
+  List<T> get(Query query);
+
+  /** All links with their targets and through attributes. */
+  List<Linked<T>> links();
+
+  List<Linked<T>> links(Query query);
+
+  /** Number of distinct linked targets. */
+  long count();
+
+  long count(Query query);
+
+  /** True if the target is linked. */
+  boolean has(Object target);
+
+  /** True only if every one of the targets is linked (true for an empty collection). */
+  boolean hasAll(Collection<?> targets);
+
+  /**
+   * Links a target. On belongsToMany with unique links, adding an existing link updates its through
+   * attributes with the given ones. On hasMany the target moves from any previous source.
+   */
+  void add(Object target);
+
+  /** Links a target with through attributes (a {@code Map} or a through-model instance). */
+  void add(Object target, Object through);
+
+  /** Links many targets, each with the same through attributes (or none). */
+  void addAll(Collection<?> targets);
+
+  void addAll(Collection<?> targets, Object through);
+
+  /** Links many targets, each with its own through attributes. */
+  void addAll(List<Link> links);
+
+  /**
+   * Replaces the linked targets by these (null or empty clears them): links that stay are kept (with
+   * their attributes, unless new ones are given), missing ones are added, others removed. On hasMany
+   * a removed target's foreign key is set to null, or the target is deleted when the key may not be
+   * null (Sequelize v7).
+   */
+  void set(Collection<?> targets);
+
+  void set(Collection<?> targets, Object through);
+
+  void setAll(List<Link> links);
+
+  /** Inserts a new target and links it, in one transaction; returns the target with its id. */
+  T create(T target);
+
+  T create(T target, Object through);
+
+  /** Unlinks a target; a target that is not linked is left as it is. */
+  void remove(Object target);
+
+  void removeAll(Collection<?> targets);
+}

@@ -1,0 +1,60 @@
+package io.liaison;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of {@code get} and {@code count}: a filter on the targets, a filter on the link's through
+ * attributes, an order and a limit/offset ({@code count} ignores order and paging). Immutable.
+ *
+ * <pre>{@code
+ * db.on(book, ARTICLES).get(Query.where(Where.like("title", "Graph%"))
+ *     .through(Where.eq("role", "editor")).orderBy(Order.asc("title")).limit(10));
+ * }</pre>
+ */
+public record Query(Where where, Where throughWhere, List<Order> order, Integer limit, Integer offset) {
+
+  public static final Query ALL = new Query(null, null, List.of(), null, null);
+
+  public Query {
+    order = List.copyOf(order);
+    if (limit != null && limit < 0) {
+      throw new InvalidCallException("Query limit must be >= 0, was " + limit);
+    }
+    if (offset != null && offset < 0) {
+      throw new InvalidCallException("Query offset must be >= 0, was " + offset);
+    }
+  }
+
+  public static Query all() {
+    return ALL;
+  }
+
+  public static Query where(Where where) {
+    return ALL.and(where);
+  }
+
+  /** Adds a filter on the targets (combined with AND). */
+  public Query and(Where more) {
+    Objects.requireNonNull(more, "where");
+    return new Query(where == null ? more : where.and(more), throughWhere, order, limit, offset);
+  }
+
+  /** Adds a filter on the through attributes of each link (belongsToMany only). */
+  public Query through(Where more) {
+    Objects.requireNonNull(more, "through where");
+    return new Query(where, throughWhere == null ? more : throughWhere.and(more), order, limit, offset);
+  }
+
+  public Query orderBy(Order... orders) {
+    return new Query(where, throughWhere, List.of(orders), limit, offset);
+  }
+
+  public Query limit(int n) {
+    return new Query(where, throughWhere, order, n, offset);
+  }
+
+  public Query offset(int n) {
+    return new Query(where, throughWhere, order, limit, n);
+  }
+}

@@ -1,0 +1,5 @@
+package io.liaison;
+
+/** Marks an exception after which running the same operation again may succeed. */
+public interface Retryable {
+}

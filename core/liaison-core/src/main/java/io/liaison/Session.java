@@ -1,0 +1,46 @@
+package io.liaison;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entity and association operations. On a {@link Liaison} each call runs in a transaction of its
+ * own; inside {@link Liaison#transaction} the session passed in joins that transaction.
+ */
+public interface Session {
+
+  /** Inserts an entity, filling in a generated id; returns the same instance. */
+  <T> T insert(T entity);
+
+  /** Inserts many entities of one model in one round trip; returns the same instances. */
+  <T> List<T> insertAll(List<T> entities);
+
+  <T> Optional<T> find(Class<T> model, Object id);
+
+  <T> List<T> findAll(Class<T> model);
+
+  /** Entities of a model matching the query's target filter, order and paging. */
+  <T> List<T> findAll(Class<T> model, Query query);
+
+  <T> long count(Class<T> model, Where where);
+
+  /** Writes every attribute of an existing entity; returns the same instance. */
+  <T> T update(T entity);
+
+  /** Deletes an entity (or {@code (model, id)}), applying the onDelete rules of its associations. */
+  void delete(Object entity);
+
+  <T> void delete(Class<T> model, Object id);
+
+  /** {@code source.getX/setX/addX/...} for a hasMany association. The source may be an entity or an id. */
+  <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association);
+
+  /** {@code source.getX/setX/addX/...} for a belongsToMany association. */
+  <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association);
+
+  /** {@code source.getX/setX/createX} for a hasOne association. */
+  <S, T> SingleLink<T> on(Object source, HasOne<S, T> association);
+
+  /** {@code source.getX/setX/createX} for a belongsTo association. */
+  <S, T> SingleLink<T> on(Object source, BelongsTo<S, T> association);
+}

@@ -1,0 +1,32 @@
+package io.liaison.spi;
+
+import java.util.Set;
+
+/**
+ * A store behind Liaison. Implementations are thread-safe; each {@link StoreSession} is used by one
+ * thread at a time.
+ */
+public interface StoreAdapter extends AutoCloseable {
+
+  /** A short name for messages, e.g. {@code "h2"}, {@code "postgresql"}, {@code "neo4j"}. */
+  String name();
+
+  /** What this adapter supports beyond the core; see {@link Capability}. */
+  Set<Capability> capabilities();
+
+  /**
+   * Creates whatever the schema needs that is missing (tables, junctions, keys, constraints,
+   * indexes). Idempotent.
+   */
+  void sync(SchemaInfo schema);
+
+  /** Begins a transaction. */
+  StoreSession begin();
+
+  void addStatementListener(StatementListener listener);
+
+  void removeStatementListener(StatementListener listener);
+
+  @Override
+  void close();
+}

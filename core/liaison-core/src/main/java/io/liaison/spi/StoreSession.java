@@ -1,0 +1,90 @@
+package io.liaison.spi;
+
+import io.liaison.Query;
+import io.liaison.Where;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One transaction on the store. Every method is one round trip (a statement, a query or one batch),
+ * whatever the size of its collections. Store failures are thrown as {@link io.liaison.StoreException},
+ * {@link io.liaison.TransientStoreException} or {@link io.liaison.ConflictException}, the original as
+ * cause.
+ *
+ * <p>Rows are maps keyed by attribute name; implicit attributes ({@link AttributeInfo#declared()} false)
+ * are read and written like the others.
+ */
+public interface StoreSession extends AutoCloseable {
+
+  // ---- entities
+
+  /**
+   * Inserts rows of one model; returns them in the same order with generated ids filled in. Rows
+   * lacking a generated id get one from the store.
+   */
+  List<Map<String, Object>> insert(ModelInfo model, List<Map<String, Object>> rows);
+
+  /** Rows whose {@code attribute} value is one of {@code values} (in no particular order). */
+  List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values);
+
+  /** Rows matching the query's {@code where}, {@code order}, {@code limit} and {@code offset}. */
+  List<Map<String, Object>> find(ModelInfo model, Query query);
+
+  long count(ModelInfo model, Where where);
+
+  /** Updates the given attributes of rows identified by id; returns how many rows matched. */
+  int update(ModelInfo model, List<Map<String, Object>> rows);
+
+  /**
+   * Deletes rows by id, applying the onDelete rules of the foreign keys that reference them (SQL:
+   * constraints; graph: emulated in this transaction). RESTRICT/NO_ACTION with dependants throws
+   * {@link io.liaison.ConflictException}. Returns how many rows were deleted.
+   */
+  int delete(ModelInfo model, Collection<?> ids);
+
+  // ---- links
+
+  /**
+   * Targets linked to any of the sources, with the query's filters (target {@code where}, through
+   * {@code throughWhere}), order and paging applied per call (not per source).
+   */
+  List<TargetRow> targets(AssociationInfo association, Collection<?> sources, Query query);
+
+  /** Number of distinct linked targets per source, filtered like {@link #targets}; absent sources count 0. */
+  Map<Object, Long> count(AssociationInfo association, Collection<?> sources, Query query);
+
+  /** The subset of {@code targets} linked to {@code source}. */
+  List<Object> linked(AssociationInfo association, Object source, Collection<?> targets);
+
+  /**
+   * Writes links. belongsToMany unique: inserts new pairs and updates the through attributes of
+   * existing ones with those given; not unique: inserts parallel links with the given link ids.
+   * hasOne/hasMany: points each target's foreign key at the source. belongsTo: points the source's
+   * foreign key at the target.
+   */
+  void link(AssociationInfo association, List<LinkRow> links);
+
+  /**
+   * Removes the links between {@code source} and {@code targets} (all its links when {@code targets}
+   * is null). hasOne/hasMany apply {@code mode}. Returns how many links were removed.
+   */
+  int unlink(AssociationInfo association, Object source, Collection<?> targets, UnlinkMode mode);
+
+  /**
+   * Makes the source's links exactly {@code links}, writing only the difference: links to targets not
+   * listed are removed (hasOne/hasMany per {@code mode}), new ones are written, and existing ones keep
+   * their attributes except those given. For parallel links, all of the source's links are replaced.
+   */
+  void replace(AssociationInfo association, Object source, List<LinkRow> links, UnlinkMode mode);
+
+  // ---- transaction
+
+  void commit();
+
+  void rollback();
+
+  /** Ends the transaction, rolling back if neither commit nor rollback was called. */
+  @Override
+  void close();
+}
