@@ -17,7 +17,7 @@ final class Inverses {
     Association.Options o = a.options();
     return new BelongsToMany<>(new Association.Options(o.target(), o.source(), o.inverseAs(), o.otherKey(),
         o.foreignKeyAllowNull(), o.foreignKey(), o.targetKey(), o.sourceKey(), o.throughModel(), o.throughName(),
-        o.throughUnique(), o.onDelete(), o.onUpdate(), o.constraints(), o.as(), true));
+        o.throughUnique(), o.onDelete(), o.onUpdate(), o.constraints(), o.as(), !o.derivedInverse()));
   }
 
   /** hasOne/hasMany to belongsTo: the same foreign key, the source key becomes the target key. */

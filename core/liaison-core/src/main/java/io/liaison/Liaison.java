@@ -77,7 +77,7 @@ public interface Liaison extends Session, AutoCloseable {
       if (store == null) {
         throw new InvalidCallException("Liaison.builder() needs a store adapter");
       }
-      return InternalLiaison.create(schema, store, sync);
+      return InternalLiaison.create(schema, schema.resolved(), store, sync);
     }
   }
 }

@@ -27,7 +27,10 @@ public interface ManyLinks<T> {
 
   List<Linked<T>> links(Query query);
 
-  /** Number of distinct linked targets. */
+  /**
+   * Number of linked targets: {@code get().size()}, so one per link for parallel
+   * ({@code unique(false)}) links.
+   */
   long count();
 
   long count(Query query);

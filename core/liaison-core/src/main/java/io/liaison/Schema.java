@@ -1,5 +1,6 @@
 package io.liaison;
 
+import io.liaison.internal.ResolvedSchema;
 import io.liaison.internal.SchemaResolver;
 import io.liaison.spi.SchemaInfo;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Schema {
-  private final SchemaInfo info;
+  private final ResolvedSchema resolved;
 
-  private Schema(SchemaInfo info) {
-    this.info = info;
+  private Schema(ResolvedSchema resolved) {
+    this.resolved = resolved;
   }
 
   public static Builder builder() {
@@ -32,7 +33,11 @@ public final class Schema {
 
   /** The resolved form that store adapters read. */
   public SchemaInfo info() {
-    return info;
+    return resolved.info();
+  }
+
+  ResolvedSchema resolved() {
+    return resolved;
   }
 
   /** Collects declarations; nothing is checked until {@link #build()}. */

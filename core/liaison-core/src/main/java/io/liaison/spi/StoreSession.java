@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One transaction on the store. Every method is one round trip (a statement, a query or one batch),
- * whatever the size of its collections. Store failures are thrown as {@link io.liaison.StoreException},
+ * One transaction on the store. Every method costs a small constant number of round trips (a
+ * statement, a query or one batch each), whatever the size of its collections; most cost one. Store failures are thrown as {@link io.liaison.StoreException},
  * {@link io.liaison.TransientStoreException} or {@link io.liaison.ConflictException}, the original as
  * cause.
  *
@@ -51,7 +51,10 @@ public interface StoreSession extends AutoCloseable {
    */
   List<TargetRow> targets(AssociationInfo association, Collection<?> sources, Query query);
 
-  /** Number of distinct linked targets per source, filtered like {@link #targets}; absent sources count 0. */
+  /**
+   * Number of links per source (for unique links, of linked targets), filtered like {@link #targets}
+   * without paging; sources with none may be absent from the map.
+   */
   Map<Object, Long> count(AssociationInfo association, Collection<?> sources, Query query);
 
   /** The subset of {@code targets} linked to {@code source}. */

@@ -1,0 +1,121 @@
+package io.liaison.internal;
+
+import io.liaison.InvalidCallException;
+import io.liaison.Liaison;
+import io.liaison.LiaisonException;
+import io.liaison.Schema;
+import io.liaison.Session;
+import io.liaison.UnsupportedCapabilityException;
+import io.liaison.spi.Capability;
+import io.liaison.spi.StoreAdapter;
+import io.liaison.spi.StoreSession;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The {@link Liaison} implementation: every call outside a transaction runs in one of its own. */
+public final class InternalLiaison extends InternalSession implements Liaison {
+  private final Schema schema;
+  private final StoreAdapter store;
+
+  private InternalLiaison(Schema schema, ResolvedSchema resolved, StoreAdapter store) {
+    super(resolved, null);
+    this.schema = schema;
+    this.store = store;
+  }
+
+  /** Checks the schema's needs against the adapter, syncs the store, and returns the entry point. */
+  public static Liaison create(Schema schema, ResolvedSchema resolved, StoreAdapter store, boolean sync) {
+    Set<Capability> has = store.capabilities();
+    for (Map.Entry<Capability, String> need : resolved.needs().entrySet()) {
+      if (!has.contains(need.getKey())) {
+        throw new UnsupportedCapabilityException(need.getKey(), "The " + store.name() + " adapter does not support "
+            + need.getKey() + ", which " + need.getValue() + " needs");
+      }
+    }
+    if (sync) {
+      store.sync(resolved.info());
+    }
+    return new InternalLiaison(schema, resolved, store);
+  }
+
+  @Override
+  <R> R run(Function<StoreSession, R> work) {
+    StoreSession session = store.begin();
+    try {
+      R result = work.apply(session);
+      session.commit();
+      return result;
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(session, e);
+      throw e;
+    } finally {
+      session.close();
+    }
+  }
+
+  private static void rollbackQuietly(StoreSession session, Throwable cause) {
+    try {
+      session.rollback();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public <R> R transaction(Function<Session, R> work) {
+    if (work == null) {
+      throw new InvalidCallException("transaction(work): work is null");
+    }
+    StoreSession session = store.begin();
+    InternalSession tx = new InternalSession(resolved, session);
+    try {
+      R result = work.apply(tx);
+      tx.end();
+      session.commit();
+      return result;
+    } catch (RuntimeException | Error e) {
+      tx.end();
+      rollbackQuietly(session, e);
+      throw e;
+    } finally {
+      session.close();
+    }
+  }
+
+  @Override
+  public void inTransaction(Consumer<Session> work) {
+    if (work == null) {
+      throw new InvalidCallException("inTransaction(work): work is null");
+    }
+    transaction(tx -> {
+      work.accept(tx);
+      return null;
+    });
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return store.capabilities();
+  }
+
+  @Override
+  public void close() {
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      throw new LiaisonException("Closing the " + store.name() + " adapter failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Liaison[" + store.name() + "]";
+  }
+}

@@ -1,0 +1,799 @@
+package io.liaison.internal;
+
+import io.liaison.Association;
+import io.liaison.Association.Kind;
+import io.liaison.BelongsTo;
+import io.liaison.BelongsToMany;
+import io.liaison.HasMany;
+import io.liaison.HasOne;
+import io.liaison.InvalidCallException;
+import io.liaison.LiaisonException;
+import io.liaison.Link;
+import io.liaison.Linked;
+import io.liaison.ManyLinks;
+import io.liaison.Order;
+import io.liaison.Query;
+import io.liaison.Session;
+import io.liaison.SingleLink;
+import io.liaison.Where;
+import io.liaison.spi.AssociationInfo;
+import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.JunctionInfo;
+import io.liaison.spi.LinkRow;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.StoreSession;
+import io.liaison.spi.TargetRow;
+import io.liaison.spi.UnlinkMode;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The {@link Session} implementation: Sequelize's semantics on top of the SPI. Every argument is
+ * checked before the first write, so a bad call leaves the store unchanged; each operation runs in
+ * one store transaction (its own, or the caller's).
+ */
+class InternalSession implements Session {
+  final ResolvedSchema resolved;
+  private final StoreSession joined;
+  private volatile boolean ended;
+
+  InternalSession(ResolvedSchema resolved, StoreSession joined) {
+    this.resolved = resolved;
+    this.joined = joined;
+  }
+
+  /** Runs work in the joined transaction; {@link InternalLiaison} overrides it with one per call. */
+  <R> R run(Function<StoreSession, R> work) {
+    if (ended) {
+      throw new InvalidCallException("This transaction's session has ended; use it only inside its transaction callback");
+    }
+    return work.apply(joined);
+  }
+
+  void end() {
+    ended = true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entities
+
+  @Override
+  public <T> T insert(T entity) {
+    insertAll(List.of(nonNull(entity, "insert(entity)")));
+    return entity;
+  }
+
+  @Override
+  public <T> List<T> insertAll(List<T> entities) {
+    if (entities == null) {
+      throw new InvalidCallException("insertAll(entities): entities is null");
+    }
+    Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
+    for (Object e : entities) {
+      byModel.computeIfAbsent(metaOf(nonNull(e, "insertAll: an entity")), k -> new ArrayList<>()).add(e);
+    }
+    if (byModel.isEmpty()) {
+      return entities;
+    }
+    run(s -> {
+      byModel.forEach((m, list) -> insertRows(s, m, list, null));
+      return null;
+    });
+    return entities;
+  }
+
+  /** Inserts entities of one model, each row extended by {@code extra} attributes; returns the stored rows. */
+  private List<Map<String, Object>> insertRows(StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra) {
+    List<Map<String, Object>> rows = new ArrayList<>(entities.size());
+    for (Object e : entities) {
+      boolean storeGenerates = EntityMapper.prepareId(m, e);
+      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates);
+      if (extra != null) {
+        row.putAll(extra);
+      }
+      rows.add(row);
+    }
+    List<Map<String, Object>> stored = s.insert(m.info(), rows);
+    if (stored.size() != rows.size()) {
+      throw new LiaisonException("Adapter returned " + stored.size() + " rows for " + rows.size() + " inserted " + m.name());
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      EntityMapper.setId(m, entities.get(i), stored.get(i).get(m.id().name()));
+    }
+    return stored;
+  }
+
+  @Override
+  public <T> Optional<T> find(Class<T> model, Object id) {
+    ModelMeta m = meta(model);
+    Object key = idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
+    List<Map<String, Object>> rows = run(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
+  }
+
+  @Override
+  public <T> List<T> findAll(Class<T> model) {
+    return findAll(model, Query.ALL);
+  }
+
+  @Override
+  public <T> List<T> findAll(Class<T> model, Query query) {
+    ModelMeta m = meta(model);
+    Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
+    List<Map<String, Object>> rows = run(s -> s.find(m.info(), q));
+    List<T> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> r : rows) {
+      out.add(model.cast(EntityMapper.toEntity(m, r)));
+    }
+    return out;
+  }
+
+  @Override
+  public <T> long count(Class<T> model, Where where) {
+    ModelMeta m = meta(model);
+    Where w = where == null ? null : normalize(where, m.info().attributes(), m.name(), "count(" + m.name() + ")");
+    return run(s -> s.count(m.info(), w));
+  }
+
+  @Override
+  public <T> T update(T entity) {
+    ModelMeta m = metaOf(nonNull(entity, "update(entity)"));
+    Object id = EntityMapper.id(m, entity);
+    if (id == null) {
+      throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
+    }
+    Map<String, Object> row = EntityMapper.toRow(m, entity, true);
+    int n = run(s -> s.update(m.info(), List.of(row)));
+    if (n == 0) {
+      throw new InvalidCallException("update: no " + m.name() + " with id " + Values.describe(id));
+    }
+    return entity;
+  }
+
+  @Override
+  public void delete(Object entity) {
+    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"));
+    Object id = EntityMapper.id(m, entity);
+    if (id == null) {
+      throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
+    }
+    deleteById(m, id);
+  }
+
+  @Override
+  public <T> void delete(Class<T> model, Object id) {
+    ModelMeta m = meta(model);
+    deleteById(m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
+  }
+
+  private void deleteById(ModelMeta m, Object id) {
+    int n = run(s -> s.delete(m.info(), List.of(id)));
+    if (n == 0) {
+      throw new InvalidCallException("delete: no " + m.name() + " with id " + Values.describe(id));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Associations
+
+  @Override
+  public <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association) {
+    return new Many<>(association, source);
+  }
+
+  @Override
+  public <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association) {
+    return new Many<>(association, source);
+  }
+
+  @Override
+  public <S, T> SingleLink<T> on(Object source, HasOne<S, T> association) {
+    return new Single<>(association, source);
+  }
+
+  @Override
+  public <S, T> SingleLink<T> on(Object source, BelongsTo<S, T> association) {
+    return new Single<>(association, source);
+  }
+
+  /** What both accessors share: the association, both models, the source. */
+  private abstract class Accessor<T> {
+    final AssociationInfo a;
+    final ModelMeta sourceMeta;
+    final ModelMeta targetMeta;
+    final Class<T> targetType;
+    final Object sourceEntity;
+    final Object sourceId;
+    final UnlinkMode mode;
+
+    Accessor(Association<?, T> declaration, Object source) {
+      if (declaration == null) {
+        throw new InvalidCallException("on(source, association): association is null");
+      }
+      this.a = resolved.associations().get(declaration);
+      if (a == null) {
+        throw new InvalidCallException("Association " + declaration + " is not declared in this schema");
+      }
+      this.sourceMeta = meta(declaration.source());
+      this.targetMeta = meta(declaration.target());
+      this.targetType = declaration.target();
+      this.sourceEntity = sourceMeta.type().isInstance(source) ? source : null;
+      this.sourceId = idOf(sourceMeta, source, a.name() + ": source");
+      this.mode = a.foreignKeyNullable() ? UnlinkMode.NULLIFY : UnlinkMode.DELETE_TARGET;
+    }
+
+    String what(String op) {
+      return a.name() + "." + op;
+    }
+
+    /** The source's match value; null when it does not exist and {@code mustExist} is false. */
+    Object sourceMatch(StoreSession s, boolean mustExist, String op) {
+      Map<Object, Object> m = matchValues(s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, what(op) + ": source");
+      return m.get(sourceId);
+    }
+
+    List<Object> targetIds(Collection<?> targets, String op) {
+      List<Object> ids = new ArrayList<>(targets.size());
+      for (Object t : targets) {
+        ids.add(idOf(targetMeta, t, what(op) + ": target"));
+      }
+      return ids;
+    }
+
+    T entity(Map<String, Object> row) {
+      return targetType.cast(EntityMapper.toEntity(targetMeta, row));
+    }
+
+    /** On the foreign-key kinds, keeps the key field of entities the caller passed in step with the store. */
+    void syncKeyField(Object entity, ModelMeta holder, Object value) {
+      if (entity != null && holder.type().isInstance(entity)) {
+        EntityMapper.setAttribute(holder, entity, a.foreignKey(), value);
+      }
+    }
+  }
+
+  private final class Many<T> extends Accessor<T> implements ManyLinks<T> {
+    Many(Association<?, T> declaration, Object source) {
+      super(declaration, source);
+    }
+
+    private List<TargetRow> rows(Query query, String op) {
+      Query q = normalize(nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
+      return run(s -> {
+        Object sm = sourceMatch(s, false, op);
+        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), q);
+      });
+    }
+
+    @Override
+    public List<T> get() {
+      return get(Query.ALL);
+    }
+
+    @Override
+    public List<T> get(Query query) {
+      List<TargetRow> rows = rows(query, "get");
+      List<T> out = new ArrayList<>(rows.size());
+      for (TargetRow r : rows) {
+        out.add(entity(r.target()));
+      }
+      return out;
+    }
+
+    @Override
+    public List<Linked<T>> links() {
+      return links(Query.ALL);
+    }
+
+    @Override
+    public List<Linked<T>> links(Query query) {
+      List<TargetRow> rows = rows(query, "links");
+      List<Linked<T>> out = new ArrayList<>(rows.size());
+      for (TargetRow r : rows) {
+        out.add(new Linked<>(entity(r.target()), r.through(), r.linkId()));
+      }
+      return out;
+    }
+
+    @Override
+    public long count() {
+      return count(Query.ALL);
+    }
+
+    @Override
+    public long count(Query query) {
+      Query q = normalize(nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
+      Query filters = new Query(q.where(), q.throughWhere(), List.of(), null, null);
+      return run(s -> {
+        Object sm = sourceMatch(s, false, "count");
+        if (sm == null) {
+          return 0L;
+        }
+        return s.count(a, List.of(sm), filters).values().stream().mapToLong(Long::longValue).sum();
+      });
+    }
+
+    @Override
+    public boolean has(Object target) {
+      return hasAll(List.of(nonNull(target, what("has") + ": target")));
+    }
+
+    @Override
+    public boolean hasAll(Collection<?> targets) {
+      List<Object> ids = targetIds(nonNull(targets, what("hasAll") + "(targets)"), "hasAll");
+      if (ids.isEmpty()) {
+        return true;
+      }
+      Set<Object> distinct = new LinkedHashSet<>(ids);
+      return run(s -> {
+        Object sm = sourceMatch(s, false, "hasAll");
+        if (sm == null) {
+          return false;
+        }
+        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, what("hasAll"));
+        if (tms.size() < distinct.size()) {
+          return false;
+        }
+        Set<Object> wanted = new LinkedHashSet<>(tms.values());
+        return new LinkedHashSet<>(s.linked(a, sm, wanted)).containsAll(wanted);
+      });
+    }
+
+    @Override
+    public void add(Object target) {
+      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"))));
+    }
+
+    @Override
+    public void add(Object target, Object through) {
+      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"), through)));
+    }
+
+    @Override
+    public void addAll(Collection<?> targets) {
+      addAll(targets, null);
+    }
+
+    @Override
+    public void addAll(Collection<?> targets, Object through) {
+      addAll(toLinks(targets, through, "addAll"));
+    }
+
+    @Override
+    public void addAll(List<Link> links) {
+      write(nonNull(links, what("addAll") + "(links)"), "add", false);
+    }
+
+    @Override
+    public void set(Collection<?> targets) {
+      set(targets, null);
+    }
+
+    @Override
+    public void set(Collection<?> targets, Object through) {
+      write(targets == null ? List.of() : toLinks(targets, through, "set"), "set", true);
+    }
+
+    @Override
+    public void setAll(List<Link> links) {
+      write(links == null ? List.of() : links, "set", true);
+    }
+
+    private List<Link> toLinks(Collection<?> targets, Object through, String op) {
+      List<Link> links = new ArrayList<>();
+      for (Object t : nonNull(targets, what(op) + "(targets)")) {
+        links.add(Link.to(nonNull(t, what(op) + ": a target"), through));
+      }
+      return links;
+    }
+
+    /** add (replace false) or set (replace true): checks everything, then one link or replace call. */
+    private void write(List<Link> links, String op, boolean replace) {
+      List<Object> ids = new ArrayList<>(links.size());
+      List<Map<String, Object>> throughs = new ArrayList<>(links.size());
+      for (Link l : links) {
+        ids.add(idOf(targetMeta, nonNull(l, what(op) + ": a link").target(), what(op) + ": target"));
+        throughs.add(throughValues(l.through(), op));
+      }
+      Object sm = run(s -> {
+        Object source = sourceMatch(s, true, op);
+        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
+            what(op) + ": target");
+        List<LinkRow> rows = new ArrayList<>();
+        if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
+          for (int i = 0; i < ids.size(); i++) {
+            rows.add(new LinkRow(source, tms.get(ids.get(i)), throughs.get(i), null));
+          }
+        } else {
+          Map<Object, LinkRow> byTarget = new LinkedHashMap<>();
+          for (int i = 0; i < ids.size(); i++) {
+            Object tm = tms.get(ids.get(i));
+            byTarget.remove(tm);
+            byTarget.put(tm, new LinkRow(source, tm, throughs.get(i), null));
+          }
+          rows.addAll(byTarget.values());
+        }
+        if (replace) {
+          s.replace(a, source, rows, mode);
+        } else if (!rows.isEmpty()) {
+          s.link(a, rows);
+        }
+        return source;
+      });
+      if (a.kind() == Kind.HAS_MANY) {
+        for (Link l : links) {
+          syncKeyField(l.target(), targetMeta, sm);
+        }
+      }
+    }
+
+    private Map<String, Object> throughValues(Object through, String op) {
+      if (through == null) {
+        return Map.of();
+      }
+      if (a.kind() != Kind.BELONGS_TO_MANY) {
+        throw new InvalidCallException(what(op) + ": a hasMany link carries no through attributes, but got "
+            + Values.describe(through));
+      }
+      return InternalSession.this.throughValues(a, through, what(op));
+    }
+
+    @Override
+    public T create(T target) {
+      return create(target, null);
+    }
+
+    @Override
+    public T create(T target, Object through) {
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      if (m != targetMeta) {
+        throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+      }
+      Map<String, Object> th = throughValues(through, "create");
+      run(s -> {
+        Object sm = sourceMatch(s, true, "create");
+        if (a.kind() == Kind.HAS_MANY) {
+          insertRows(s, m, List.of(target), Map.of(a.foreignKey(), sm));
+          syncKeyField(target, targetMeta, sm);
+        } else {
+          Map<String, Object> row = insertRows(s, m, List.of(target), null).get(0);
+          Object tm = targetMatchOf(row, target);
+          s.link(a, List.of(new LinkRow(sm, tm, th, null)));
+        }
+        return null;
+      });
+      return target;
+    }
+
+    private Object targetMatchOf(Map<String, Object> row, Object target) {
+      String attr = a.targetMatch();
+      Object v = row.containsKey(attr) ? row.get(attr) : EntityMapper.get(targetMeta.fields().get(attr), target);
+      if (v == null) {
+        throw new InvalidCallException(what("create") + ": the new " + targetMeta.name() + " has no value for key '" + attr + "'");
+      }
+      return v;
+    }
+
+    @Override
+    public void remove(Object target) {
+      removeAll(List.of(nonNull(target, what("remove") + ": target")));
+    }
+
+    @Override
+    public void removeAll(Collection<?> targets) {
+      List<Object> ids = targetIds(nonNull(targets, what("removeAll") + "(targets)"), "remove");
+      if (ids.isEmpty()) {
+        return;
+      }
+      run(s -> {
+        Object sm = sourceMatch(s, true, "remove");
+        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
+            what("remove") + ": target");
+        return s.unlink(a, sm, new ArrayList<>(new LinkedHashSet<>(tms.values())), mode);
+      });
+    }
+  }
+
+  private final class Single<T> extends Accessor<T> implements SingleLink<T> {
+    Single(Association<?, T> declaration, Object source) {
+      super(declaration, source);
+    }
+
+    @Override
+    public Optional<T> get() {
+      List<TargetRow> rows = run(s -> {
+        Object sm = sourceMatch(s, false, "get");
+        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), Query.ALL.limit(1));
+      });
+      return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
+    }
+
+    @Override
+    public void set(Object target) {
+      if (target == null) {
+        if (a.kind() == Kind.BELONGS_TO && !a.foreignKeyNullable()) {
+          throw new InvalidCallException(what("set") + "(null): foreign key '" + a.foreignKey() + "' of "
+              + sourceMeta.name() + " may not be null");
+        }
+        run(s -> s.unlink(a, sourceMatch(s, true, "set"), null, mode));
+        if (a.kind() == Kind.BELONGS_TO) {
+          syncKeyField(sourceEntity, sourceMeta, null);
+        }
+        return;
+      }
+      Object id = idOf(targetMeta, target, what("set") + ": target");
+      Object[] linked = new Object[2];
+      run(s -> {
+        Object sm = sourceMatch(s, true, "set");
+        Object tm = matchValues(s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target").get(id);
+        LinkRow row = new LinkRow(sm, tm, Map.of(), null);
+        if (a.kind() == Kind.HAS_ONE) {
+          s.replace(a, sm, List.of(row), mode);
+        } else {
+          s.link(a, List.of(row));
+        }
+        linked[0] = sm;
+        linked[1] = tm;
+        return null;
+      });
+      if (a.kind() == Kind.HAS_ONE) {
+        syncKeyField(target, targetMeta, linked[0]);
+      } else {
+        syncKeyField(sourceEntity, sourceMeta, linked[1]);
+      }
+    }
+
+    @Override
+    public T create(T target) {
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      if (m != targetMeta) {
+        throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+      }
+      Object[] key = new Object[1];
+      run(s -> {
+        Object sm = sourceMatch(s, true, "create");
+        if (a.kind() == Kind.HAS_ONE) {
+          s.unlink(a, sm, null, mode);
+          insertRows(s, m, List.of(target), Map.of(a.foreignKey(), sm));
+          key[0] = sm;
+        } else {
+          Map<String, Object> row = insertRows(s, m, List.of(target), null).get(0);
+          String attr = a.targetMatch();
+          Object tm = row.containsKey(attr) ? row.get(attr) : EntityMapper.get(targetMeta.fields().get(attr), target);
+          if (tm == null) {
+            throw new InvalidCallException(what("create") + ": the new " + m.name() + " has no value for key '" + attr + "'");
+          }
+          s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
+          key[0] = tm;
+        }
+        return null;
+      });
+      if (a.kind() == Kind.HAS_ONE) {
+        syncKeyField(target, targetMeta, key[0]);
+      } else {
+        syncKeyField(sourceEntity, sourceMeta, key[0]);
+      }
+      return target;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  ModelMeta meta(Class<?> type) {
+    if (type == null) {
+      throw new InvalidCallException("model class is null");
+    }
+    ModelMeta m = resolved.models().get(type);
+    if (m == null) {
+      throw new InvalidCallException(type.getName() + " is not a declared model of this schema");
+    }
+    return m;
+  }
+
+  ModelMeta metaOf(Object entity) {
+    for (Class<?> c = entity.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      ModelMeta m = resolved.models().get(c);
+      if (m != null) {
+        return m;
+      }
+    }
+    throw new InvalidCallException(Values.describe(entity) + " is not an entity of a declared model");
+  }
+
+  /** The id of an entity of model m, or a caller-given id converted to m's id type. */
+  Object idOf(ModelMeta m, Object entityOrId, String what) {
+    if (entityOrId == null) {
+      throw new InvalidCallException(what + " is null");
+    }
+    if (m.type().isInstance(entityOrId)) {
+      Object id = EntityMapper.id(m, entityOrId);
+      if (id == null) {
+        throw new InvalidCallException(what + ": the " + m.name() + " is unsaved (its id is null)");
+      }
+      return Values.toValueType(id, m.id().type(), what);
+    }
+    for (Class<?> c = entityOrId.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      ModelMeta other = resolved.models().get(c);
+      if (other != null) {
+        throw new InvalidCallException(what + ": expected a " + m.name() + " or its id, but got a " + other.name());
+      }
+    }
+    return idValue(m, entityOrId, what);
+  }
+
+  private Object idValue(ModelMeta m, Object id, String what) {
+    try {
+      return Values.toValueType(id, m.id().type(), what + ": " + m.name() + " id");
+    } catch (InvalidCallException e) {
+      throw new InvalidCallException(what + ": " + Values.describe(id) + " is neither a " + m.name()
+          + " nor a " + m.name() + " id (" + m.id().type().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Maps ids to the values of {@code matchAttribute}; one query unless the match attribute is the id
+   * and existence need not be proven. Missing ids are refused when {@code mustExist}, else left out.
+   */
+  Map<Object, Object> matchValues(StoreSession s, ModelMeta m, List<Object> ids, String matchAttribute,
+      boolean mustExist, String what) {
+    Map<Object, Object> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    boolean byId = matchAttribute.equals(m.id().name());
+    if (byId && !mustExist) {
+      for (Object id : ids) {
+        out.put(id, id);
+      }
+      return out;
+    }
+    Map<Object, Object> found = new LinkedHashMap<>();
+    for (Map<String, Object> row : s.findBy(m.info(), m.id().name(), ids)) {
+      Object id = Values.toValueType(row.get(m.id().name()), m.id().type(), what);
+      found.put(id, row.get(matchAttribute));
+    }
+    List<Object> missing = new ArrayList<>();
+    for (Object id : ids) {
+      if (!found.containsKey(id)) {
+        missing.add(id);
+      } else {
+        Object v = found.get(id);
+        if (v == null) {
+          throw new InvalidCallException(what + ": the " + m.name() + " with id " + Values.describe(id)
+              + " has no value for key '" + matchAttribute + "'");
+        }
+        out.put(id, v);
+      }
+    }
+    if (mustExist && !missing.isEmpty()) {
+      throw new InvalidCallException(what + ": no " + m.name() + " with id" + (missing.size() == 1 ? " " : "s ")
+          + (missing.size() <= 10 ? missing.toString() : missing.subList(0, 10) + " and " + (missing.size() - 10) + " more"));
+    }
+    return out;
+  }
+
+  /** Through attributes given as a Map or a through-model instance, checked and converted. */
+  Map<String, Object> throughValues(AssociationInfo a, Object through, String what) {
+    JunctionInfo j = a.through();
+    ThroughMeta tm = resolved.throughTypes().get(j.name());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (through instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String name)) {
+          throw new InvalidCallException(what + ": through attribute names must be strings, got " + Values.describe(e.getKey()));
+        }
+        AttributeInfo attr = payload(j, name);
+        if (attr == null) {
+          throw new InvalidCallException(what + ": '" + name + "' is not a through attribute of " + j.name()
+              + " (its attributes: " + j.payload().stream().map(AttributeInfo::name).toList() + ")");
+        }
+        out.put(name, Values.toValueType(e.getValue(), attr.type(), what + ": through attribute '" + name + "'"));
+      }
+      return out;
+    }
+    if (tm != null && tm.type() != null && tm.type().isInstance(through)) {
+      for (Map.Entry<String, Field> f : tm.fields().entrySet()) {
+        Object v = EntityMapper.get(f.getValue(), through);
+        if (v != null) {
+          out.put(f.getKey(), Values.toValueType(v, payload(j, f.getKey()).type(), what + ": through attribute '" + f.getKey() + "'"));
+        }
+      }
+      return out;
+    }
+    throw new InvalidCallException(what + ": through attributes must be a Map"
+        + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + Values.describe(through));
+  }
+
+  private static AttributeInfo payload(JunctionInfo j, String name) {
+    for (AttributeInfo a : j.payload()) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** Checks a query's attributes against the target (and junction) and converts its values. */
+  Query normalize(Query q, ModelInfo target, JunctionInfo junction, String what) {
+    Where where = q.where() == null ? null : normalize(q.where(), target.attributes(), target.name(), what);
+    Where through = null;
+    if (q.throughWhere() != null) {
+      if (junction == null) {
+        throw new InvalidCallException(what + ": a through filter needs a belongsToMany association");
+      }
+      through = normalize(q.throughWhere(), junction.attributes(), junction.name(), what + " through");
+    }
+    for (Order o : q.order()) {
+      List<AttributeInfo> attrs = o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
+      if (attrs == null) {
+        throw new InvalidCallException(what + ": ordering by a through attribute needs a belongsToMany association");
+      }
+      if (find(attrs, o.attribute()) == null) {
+        throw new InvalidCallException(what + ": cannot order by '" + o.attribute() + "': not an attribute of "
+            + (o.onThrough() ? junction.name() : target.name()));
+      }
+    }
+    return new Query(where, through, q.order(), q.limit(), q.offset());
+  }
+
+  private Where normalize(Where w, List<AttributeInfo> attrs, String owner, String what) {
+    if (w instanceof Where.Compare c) {
+      AttributeInfo attr = find(attrs, c.attribute());
+      if (attr == null) {
+        throw new InvalidCallException(what + ": '" + c.attribute() + "' is not an attribute of " + owner);
+      }
+      String label = what + ": " + owner + "." + c.attribute();
+      Object v = c.value();
+      switch (c.op()) {
+        case IN, NOT_IN -> {
+          List<Object> values = new ArrayList<>();
+          for (Object x : (Collection<?>) v) {
+            values.add(Values.toValueType(x, attr.type(), label));
+          }
+          v = values;
+        }
+        case LIKE -> {
+          if (!(v instanceof String)) {
+            throw new InvalidCallException(label + ": LIKE needs a String pattern");
+          }
+        }
+        case IS_NULL, NOT_NULL -> v = null;
+        default -> v = Values.toValueType(v, attr.type(), label);
+      }
+      return new Where.Compare(c.attribute(), c.op(), v);
+    }
+    if (w instanceof Where.And and) {
+      return new Where.And(and.parts().stream().map(p -> normalize(p, attrs, owner, what)).toList());
+    }
+    if (w instanceof Where.Or or) {
+      return new Where.Or(or.parts().stream().map(p -> normalize(p, attrs, owner, what)).toList());
+    }
+    Where.Not not = (Where.Not) w;
+    return new Where.Not(normalize(not.part(), attrs, owner, what));
+  }
+
+  private static AttributeInfo find(List<AttributeInfo> attrs, String name) {
+    for (AttributeInfo a : attrs) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  static <X> X nonNull(X value, String what) {
+    if (value == null) {
+      throw new InvalidCallException(what + " is null");
+    }
+    return value;
+  }
+}

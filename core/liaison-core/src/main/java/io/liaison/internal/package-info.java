@@ -1,0 +1,2 @@
+/** Liaison's engine (tier: internal, no compatibility promise). */
+package io.liaison.internal;
