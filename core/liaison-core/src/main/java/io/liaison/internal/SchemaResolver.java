@@ -322,6 +322,10 @@ public final class SchemaResolver {
       case BELONGS_TO_MANY -> resolveBelongsToMany(d, o);
     }
     if (problems.size() > before) {
+      if (o.derivedInverse()) {
+        // A derived inverse only repeats what is wrong with the declaration it comes from.
+        problems.subList(before, problems.size()).clear();
+      }
       return null;
     }
     resolveActions(d, o);
