@@ -1,0 +1,145 @@
+package io.liaison.jdbc;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** H2 2.x. The upsert is the standard {@code MERGE INTO ... USING (VALUES ...)}. */
+public final class H2Dialect implements Dialect {
+  static final H2Dialect INSTANCE = new H2Dialect();
+
+  private H2Dialect() {
+  }
+
+  @Override
+  public String name() {
+    return "h2";
+  }
+
+  @Override
+  public String columnType(Class<?> type) {
+    if (type == String.class) {
+      return "CHARACTER VARYING";
+    }
+    if (type == Long.class) {
+      return "BIGINT";
+    }
+    if (type == Integer.class) {
+      return "INTEGER";
+    }
+    if (type == Short.class) {
+      return "SMALLINT";
+    }
+    if (type == Double.class) {
+      return "DOUBLE PRECISION";
+    }
+    if (type == Float.class) {
+      return "REAL";
+    }
+    if (type == Boolean.class) {
+      return "BOOLEAN";
+    }
+    if (type == BigDecimal.class) {
+      // H2's NUMERIC without precision has scale 0 (it would round 1.5 to 2); DECFLOAT keeps the value.
+      return "DECFLOAT";
+    }
+    if (type == LocalDate.class) {
+      return "DATE";
+    }
+    if (type == LocalDateTime.class) {
+      return "TIMESTAMP";
+    }
+    if (type == Instant.class) {
+      return "TIMESTAMP WITH TIME ZONE";
+    }
+    if (type == UUID.class) {
+      return "UUID";
+    }
+    throw new IllegalArgumentException("No column type for " + type);
+  }
+
+  @Override
+  public String arrayTypeName(Class<?> type) {
+    return columnType(type);
+  }
+
+  @Override
+  public Object[] arrayElements(Class<?> type, List<Object> values) {
+    Object[] out = (Object[]) Array.newInstance(type == null ? Object.class : type, values.size());
+    return values.toArray(out);
+  }
+
+  @Override
+  public String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
+      List<Class<?>> payloadTypes) {
+    // Parameters are typed with CAST: H2 cannot infer the type of a bare parameter in VALUES.
+    StringBuilder values = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < keyColumns.size(); i++) {
+      sep(values, names);
+      values.append("CAST(? AS ").append(columnType(keyTypes.get(i))).append(')');
+      names.append("\"k").append(i).append('"');
+    }
+    for (int i = 0; i < payloadColumns.size(); i++) {
+      sep(values, names);
+      values.append("CAST(? AS ").append(columnType(payloadTypes.get(i))).append(')');
+      names.append("\"v").append(i).append('"');
+    }
+    for (int i = 0; i < payloadColumns.size(); i++) {
+      sep(values, names);
+      values.append("CAST(? AS BOOLEAN)");
+      names.append("\"f").append(i).append('"');
+    }
+    StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" AS j USING (VALUES (")
+        .append(values).append(")) AS s(").append(names).append(") ON ");
+    for (int i = 0; i < keyColumns.size(); i++) {
+      if (i > 0) {
+        sql.append(" AND ");
+      }
+      sql.append("j.").append(keyColumns.get(i)).append(" = s.\"k").append(i).append('"');
+    }
+    if (!payloadColumns.isEmpty()) {
+      sql.append(" WHEN MATCHED THEN UPDATE SET ");
+      for (int i = 0; i < payloadColumns.size(); i++) {
+        if (i > 0) {
+          sql.append(", ");
+        }
+        String c = payloadColumns.get(i);
+        sql.append(c).append(" = CASE WHEN s.\"f").append(i).append("\" THEN s.\"v").append(i)
+            .append("\" ELSE j.").append(c).append(" END");
+      }
+    }
+    sql.append(" WHEN NOT MATCHED THEN INSERT (");
+    StringBuilder insertValues = new StringBuilder();
+    for (int i = 0; i < keyColumns.size(); i++) {
+      if (i > 0) {
+        sql.append(", ");
+        insertValues.append(", ");
+      }
+      sql.append(keyColumns.get(i));
+      insertValues.append("s.\"k").append(i).append('"');
+    }
+    for (int i = 0; i < payloadColumns.size(); i++) {
+      sql.append(", ").append(payloadColumns.get(i));
+      insertValues.append(", s.\"v").append(i).append('"');
+    }
+    sql.append(") VALUES (").append(insertValues).append(')');
+    return sql.toString();
+  }
+
+  private static void sep(StringBuilder a, StringBuilder b) {
+    if (a.length() > 0) {
+      a.append(", ");
+      b.append(", ");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "H2Dialect";
+  }
+}

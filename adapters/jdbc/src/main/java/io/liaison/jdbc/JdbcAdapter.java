@@ -1,0 +1,197 @@
+package io.liaison.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.liaison.InvalidCallException;
+import io.liaison.StoreException;
+import io.liaison.spi.Capability;
+import io.liaison.spi.SchemaInfo;
+import io.liaison.spi.StatementListener;
+import io.liaison.spi.StoreAdapter;
+import io.liaison.spi.StoreSession;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relational store adapter: H2 2.x and PostgreSQL over JDBC, with a HikariCP pool when given a
+ * URL. Models are tables, hasOne/hasMany/belongsTo are foreign-key columns, belongsToMany is a
+ * junction table; referential actions are the database's own. Thread-safe.
+ *
+ * <pre>{@code
+ * JdbcAdapter store = JdbcAdapter.create(JdbcConfig.h2InMemory("app"));
+ * Liaison db = Liaison.builder().schema(schema).store(store).build();
+ * }</pre>
+ */
+public final class JdbcAdapter implements StoreAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcAdapter.class);
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final Dialect dialect;
+  private final boolean savepoints;
+  private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private JdbcAdapter(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.dialect = dialect;
+    this.savepoints = savepoints;
+  }
+
+  /**
+   * An adapter for the configured database. With a URL it opens a pool (closed by {@link #close()});
+   * with a DataSource it borrows it. The dialect comes from the URL, else from the database's
+   * product name.
+   */
+  public static JdbcAdapter create(JdbcConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (config.givenDataSource() != null) {
+      DataSource ds = config.givenDataSource();
+      return new JdbcAdapter(ds, null, detect(ds), config.savepoints());
+    }
+    Dialect dialect = Dialect.fromUrl(config.url());
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(config.url());
+    if (config.user() != null) {
+      hc.setUsername(config.user());
+    }
+    if (config.password() != null) {
+      hc.setPassword(config.password());
+    }
+    hc.setMaximumPoolSize(config.poolSize());
+    hc.setMinimumIdle(1);
+    hc.setAutoCommit(false);
+    hc.setPoolName("liaison-jdbc-" + POOLS.incrementAndGet());
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new StoreException("connect to " + config + " failed: " + e.getMessage(), e);
+    }
+    try {
+      return new JdbcAdapter(pool, pool, dialect != null ? dialect : detect(pool), config.savepoints());
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static Dialect detect(DataSource ds) {
+    String product;
+    try (Connection c = ds.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw SqlErrors.translate("connect", e);
+    }
+    Dialect d = Dialect.fromProductName(product);
+    if (d == null) {
+      throw new InvalidCallException("Unsupported database '" + product + "': liaison-jdbc speaks H2 and PostgreSQL");
+    }
+    return d;
+  }
+
+  /** The SQL dialect in use. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public String name() {
+    return dialect.name();
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+
+  @Override
+  public void sync(SchemaInfo schema) {
+    Objects.requireNonNull(schema, "schema");
+    ensureOpen();
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try {
+        new SchemaSync(c, dialect, this::fire).run(schema);
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate("sync", e);
+    }
+  }
+
+  @Override
+  public StoreSession begin() {
+    ensureOpen();
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      if (c.getAutoCommit()) {
+        c.setAutoCommit(false);
+      }
+      return new JdbcSession(this, c, dialect, savepoints);
+    } catch (SQLException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw SqlErrors.translate("begin", e);
+    }
+  }
+
+  @Override
+  public void addStatementListener(StatementListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeStatementListener(StatementListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Tells every listener of one round trip. */
+  void fire(String statement) {
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{}", statement);
+    }
+    for (StatementListener l : listeners) {
+      l.onStatement(statement);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("The JDBC adapter is closed");
+    }
+  }
+
+  /** Closes the pool this adapter opened (not a DataSource it was given). Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcAdapter[" + dialect.name() + (closed.get() ? ", closed" : "") + "]";
+  }
+}

@@ -1,0 +1,997 @@
+package io.liaison.jdbc;
+
+import static io.liaison.jdbc.Sql.col;
+import static io.liaison.jdbc.Sql.q;
+
+import io.liaison.Association.Kind;
+import io.liaison.InvalidCallException;
+import io.liaison.Order;
+import io.liaison.Query;
+import io.liaison.Where;
+import io.liaison.spi.AssociationInfo;
+import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.JunctionInfo;
+import io.liaison.spi.LinkRow;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.StoreSession;
+import io.liaison.spi.TargetRow;
+import io.liaison.spi.UnlinkMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transaction over one pooled connection (auto-commit off). Every method runs a constant number
+ * of statements whatever the size of its collections: id lists travel as one SQL array parameter
+ * ({@code = ANY(?)}), multi-row writes as one JDBC batch. Each statement, query or batch is reported
+ * once to the adapter's {@link io.liaison.spi.StatementListener}s.
+ *
+ * <p>Table aliases in generated SQL: {@code t} the target model, {@code s} the source model,
+ * {@code j} the junction.
+ */
+final class JdbcSession implements StoreSession {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
+
+  private final JdbcAdapter adapter;
+  private final Connection conn;
+  private final Dialect dialect;
+  private final boolean savepoints;
+  private boolean ended;
+  private boolean closed;
+
+  JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints) {
+    this.adapter = adapter;
+    this.conn = conn;
+    this.dialect = dialect;
+    this.savepoints = savepoints;
+  }
+
+  // ------------------------------------------------------------------ entities
+
+  @Override
+  public List<Map<String, Object>> insert(ModelInfo model, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    AttributeInfo id = model.id();
+    List<Integer> generated = new ArrayList<>();
+    List<Integer> explicit = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = rows.get(i);
+      checkKeys(model, row.keySet());
+      if (id.generated() && row.get(id.name()) == null) {
+        generated.add(i);
+      } else {
+        explicit.add(i);
+      }
+    }
+    List<AttributeInfo> all = model.attributes();
+    List<AttributeInfo> withoutId = all.stream().filter(a -> !a.name().equals(id.name())).toList();
+    // Coerce every value before the first statement, so that bad input changes nothing.
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (AttributeInfo a : all) {
+        r.put(a.name(), Values.coerce(row.get(a.name()), a.type(), what(model, a)));
+      }
+      out.add(r);
+    }
+    return write("insert " + model.name(), () -> {
+      if (!explicit.isEmpty()) {
+        insertRows(model, all, out, explicit, false);
+      }
+      if (!generated.isEmpty()) {
+        insertRows(model, withoutId, out, generated, true);
+      }
+      return out;
+    });
+  }
+
+  private void insertRows(ModelInfo model, List<AttributeInfo> columns, List<Map<String, Object>> rows,
+      List<Integer> indexes, boolean generatedId) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(model.table())).append(" (");
+    StringBuilder marks = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i > 0 ? ", " : "").append(q(columns.get(i).column()));
+      marks.append(i > 0 ? ", ?" : "?");
+    }
+    sql.append(") VALUES (").append(marks).append(')');
+    List<List<Param>> batch = new ArrayList<>(indexes.size());
+    for (int index : indexes) {
+      Map<String, Object> row = rows.get(index);
+      List<Param> params = new ArrayList<>(columns.size());
+      for (AttributeInfo a : columns) {
+        params.add(Param.raw(row.get(a.name()), a.type()));
+      }
+      batch.add(params);
+    }
+    String text = sql.toString();
+    adapter.fire(text);
+    try (PreparedStatement ps = generatedId ? conn.prepareStatement(text, Statement.RETURN_GENERATED_KEYS)
+        : conn.prepareStatement(text)) {
+      runBatch(ps, batch);
+      if (generatedId) {
+        AttributeInfo id = model.id();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          int column = keys.findColumn(id.column());
+          int i = 0;
+          while (keys.next() && i < indexes.size()) {
+            rows.get(indexes.get(i++)).put(id.name(), Values.read(keys, column, id.type()));
+          }
+          if (i != indexes.size()) {
+            throw new SQLException("the driver returned " + i + " generated keys for " + indexes.size() + " rows");
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values) {
+    AttributeInfo a = attribute(model, attribute);
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    List<Param> params = List.of(Param.array(values, a.type(), what(model, a)));
+    String sql = "SELECT " + selectList(model, "t") + " FROM " + q(model.table()) + " t WHERE " + col("t", a.column())
+        + " = ANY(?)";
+    return read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1)));
+  }
+
+  @Override
+  public List<Map<String, Object>> find(ModelInfo model, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    if (qy.throughWhere() != null) {
+      throw new InvalidCallException("A through filter needs a belongsToMany association; " + model.name()
+          + " is queried as a model");
+    }
+    if (qy.limit() != null && qy.limit() == 0) {
+      return List.of();
+    }
+    List<Param> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ").append(selectList(model, "t")).append(" FROM ")
+        .append(q(model.table())).append(" t");
+    if (qy.where() != null) {
+      sql.append(" WHERE ").append(SqlWhere.compile(qy.where(), columns(model, "t"), params));
+    }
+    List<String> order = new ArrayList<>();
+    for (Order o : qy.order()) {
+      if (o.onThrough()) {
+        throw new InvalidCallException("Ordering by through attribute '" + o.attribute()
+            + "' needs a belongsToMany association");
+      }
+      order.add(orderTerm(col("t", attribute(model, o.attribute()).column()), o.ascending()));
+    }
+    order.add(col("t", model.id().column()));
+    sql.append(" ORDER BY ").append(String.join(", ", order));
+    page(sql, qy, params);
+    String text = sql.toString();
+    return read("find " + model.name(), () -> query(text, params, rs -> readModel(rs, model, 1)));
+  }
+
+  @Override
+  public long count(ModelInfo model, Where where) {
+    List<Param> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(q(model.table())).append(" t");
+    if (where != null) {
+      sql.append(" WHERE ").append(SqlWhere.compile(where, columns(model, "t"), params));
+    }
+    String text = sql.toString();
+    return read("count " + model.name(), () -> query(text, params, rs -> rs.getLong(1)).get(0));
+  }
+
+  @Override
+  public int update(ModelInfo model, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo id = model.id();
+    Map<Set<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+    Set<String> union = new LinkedHashSet<>();
+    for (Map<String, Object> row : rows) {
+      checkKeys(model, row.keySet());
+      if (row.get(id.name()) == null) {
+        throw new InvalidCallException("update " + model.name() + ": a row without " + id.name());
+      }
+      Set<String> keys = new LinkedHashSet<>(row.keySet());
+      keys.remove(id.name());
+      groups.computeIfAbsent(keys, k -> new ArrayList<>()).add(row);
+      union.addAll(keys);
+    }
+    List<AttributeInfo> set = model.attributes().stream().filter(a -> union.contains(a.name())).toList();
+    boolean flags = groups.size() > 1;
+    StringBuilder sql = new StringBuilder("UPDATE ").append(q(model.table())).append(" SET ");
+    if (set.isEmpty()) {
+      sql.append(q(id.column())).append(" = ").append(q(id.column()));
+    }
+    for (int i = 0; i < set.size(); i++) {
+      String c = q(set.get(i).column());
+      sql.append(i > 0 ? ", " : "").append(c).append(" = ");
+      if (flags) {
+        sql.append("CASE WHEN CAST(? AS BOOLEAN) THEN ? ELSE ").append(c).append(" END");
+      } else {
+        sql.append('?');
+      }
+    }
+    sql.append(" WHERE ").append(q(id.column())).append(" = ?");
+    List<List<Param>> batch = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      List<Param> params = new ArrayList<>();
+      for (AttributeInfo a : set) {
+        boolean given = row.containsKey(a.name());
+        if (flags) {
+          params.add(Param.raw(given, Boolean.class));
+        }
+        params.add(Param.of(given ? row.get(a.name()) : null, a.type(), what(model, a)));
+      }
+      params.add(Param.of(row.get(id.name()), id.type(), what(model, id)));
+      batch.add(params);
+    }
+    String text = sql.toString();
+    return write("update " + model.name(), () -> sum(batch(text, batch)));
+  }
+
+  @Override
+  public int delete(ModelInfo model, Collection<?> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo id = model.id();
+    List<Param> params = List.of(Param.array(ids, id.type(), what(model, id)));
+    String sql = "DELETE FROM " + q(model.table()) + " WHERE " + q(id.column()) + " = ANY(?)";
+    return write("delete " + model.name(), () -> update(sql, params));
+  }
+
+  // ------------------------------------------------------------------ link reads
+
+  /**
+   * The FROM clause, source expression and source condition shared by targets and count: the
+   * source values reach the targets through the foreign key (hasOne/hasMany: on the target;
+   * belongsTo: on the source, joined to the target; belongsToMany: the junction, joined to the target).
+   */
+  private record Path(String from, String sourceExpr, AttributeInfo sourceColumn, boolean junction) {
+  }
+
+  private Path path(AssociationInfo a) {
+    ModelInfo target = a.target();
+    return switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        AttributeInfo fk = attribute(target, a.foreignKey());
+        yield new Path(q(target.table()) + " t", col("t", fk.column()), fk, false);
+      }
+      case BELONGS_TO -> {
+        ModelInfo source = a.source();
+        AttributeInfo fk = attribute(source, a.foreignKey());
+        AttributeInfo tk = attribute(target, a.targetKey());
+        AttributeInfo sid = source.id();
+        yield new Path(q(source.table()) + " s JOIN " + q(target.table()) + " t ON " + col("t", tk.column()) + " = "
+            + col("s", fk.column()), col("s", sid.column()), sid, false);
+      }
+      case BELONGS_TO_MANY -> {
+        JunctionInfo j = a.through();
+        AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+        AttributeInfo other = junctionAttribute(j, a.otherKey());
+        AttributeInfo tk = attribute(target, a.targetKey());
+        yield new Path(q(j.table()) + " j JOIN " + q(target.table()) + " t ON " + col("t", tk.column()) + " = "
+            + col("j", other.column()), col("j", fk.column()), fk, true);
+      }
+    };
+  }
+
+  /** Appends {@code WHERE source = ANY(?) AND (where) AND (throughWhere)}. */
+  private void filter(StringBuilder sql, AssociationInfo a, Path path, Collection<?> sources, Query query,
+      List<Param> params) {
+    sql.append(" WHERE ").append(path.sourceExpr()).append(" = ANY(?)");
+    params.add(Param.array(sources, path.sourceColumn().type(), "source of " + a.name()));
+    if (query.where() != null) {
+      sql.append(" AND ").append(SqlWhere.compile(query.where(), columns(a.target(), "t"), params));
+    }
+    if (query.throughWhere() != null) {
+      if (!path.junction()) {
+        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
+            + a.kind());
+      }
+      sql.append(" AND ").append(SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), params));
+    }
+  }
+
+  @Override
+  public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    Path path = path(a);
+    if (sources.isEmpty() || qy.limit() != null && qy.limit() == 0) {
+      validate(a, path, qy);
+      return List.of();
+    }
+    ModelInfo target = a.target();
+    JunctionInfo j = a.through();
+    List<AttributeInfo> through = path.junction() ? throughAttributes(j) : List.of();
+    StringBuilder sql = new StringBuilder("SELECT ").append(path.sourceExpr()).append(", ")
+        .append(selectList(target, "t"));
+    for (AttributeInfo x : through) {
+      sql.append(", ").append(col("j", x.column()));
+    }
+    boolean parallel = path.junction() && !j.unique() && j.id() != null;
+    if (parallel) {
+      sql.append(", ").append(col("j", j.id().column()));
+    }
+    sql.append(" FROM ").append(path.from());
+    List<Param> params = new ArrayList<>();
+    filter(sql, a, path, sources, qy, params);
+    List<String> order = new ArrayList<>();
+    for (Order o : qy.order()) {
+      if (o.onThrough()) {
+        if (!path.junction()) {
+          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
+              + "belongsToMany association; " + a.name() + " is " + a.kind());
+        }
+        order.add(orderTerm(col("j", junctionAttribute(j, o.attribute()).column()), o.ascending()));
+      } else {
+        order.add(orderTerm(col("t", attribute(target, o.attribute()).column()), o.ascending()));
+      }
+    }
+    order.add(col("t", target.id().column()));
+    order.add(path.sourceExpr());
+    if (parallel) {
+      order.add(col("j", j.id().column()));
+    }
+    sql.append(" ORDER BY ").append(String.join(", ", order));
+    page(sql, qy, params);
+    Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
+    String text = sql.toString();
+    return read("get " + a.name(), () -> query(text, params, rs -> {
+      Object source = Values.read(rs, 1, path.sourceColumn().type());
+      Map<String, Object> row = readModel(rs, target, 2);
+      int next = 2 + target.attributes().size();
+      Map<String, Object> links = new LinkedHashMap<>();
+      for (AttributeInfo x : through) {
+        links.put(x.name(), Values.read(rs, next++, x.type()));
+      }
+      Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
+      return new TargetRow(given.getOrDefault(source, source), row, links, linkId);
+    }));
+  }
+
+  @Override
+  public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    Path path = path(a);
+    Map<Object, Long> out = new LinkedHashMap<>();
+    for (Object s : sources) {
+      out.put(s, 0L);
+    }
+    if (sources.isEmpty()) {
+      validate(a, path, qy);
+      return out;
+    }
+    StringBuilder sql = new StringBuilder("SELECT ").append(path.sourceExpr()).append(", COUNT(*) FROM ")
+        .append(path.from());
+    List<Param> params = new ArrayList<>();
+    filter(sql, a, path, sources, qy, params);
+    sql.append(" GROUP BY ").append(path.sourceExpr());
+    Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
+    String text = sql.toString();
+    List<Object[]> counts = read("count " + a.name(), () -> query(text, params,
+        rs -> new Object[] {Values.read(rs, 1, path.sourceColumn().type()), rs.getLong(2)}));
+    for (Object[] c : counts) {
+      out.put(given.getOrDefault(c[0], c[0]), (Long) c[1]);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Object> linked(AssociationInfo a, Object source, Collection<?> targets) {
+    if (targets.isEmpty() || source == null) {
+      return List.of();
+    }
+    String sql;
+    AttributeInfo sourceColumn;
+    AttributeInfo targetColumn;
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        ModelInfo t = a.target();
+        sourceColumn = attribute(t, a.foreignKey());
+        targetColumn = t.id();
+        sql = "SELECT " + q(targetColumn.column()) + " FROM " + q(t.table()) + " WHERE " + q(sourceColumn.column())
+            + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+      }
+      case BELONGS_TO -> {
+        ModelInfo s = a.source();
+        sourceColumn = s.id();
+        targetColumn = attribute(s, a.foreignKey());
+        sql = "SELECT " + q(targetColumn.column()) + " FROM " + q(s.table()) + " WHERE " + q(sourceColumn.column())
+            + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+      }
+      default -> {
+        JunctionInfo j = a.through();
+        sourceColumn = junctionAttribute(j, a.foreignKey());
+        targetColumn = junctionAttribute(j, a.otherKey());
+        sql = "SELECT DISTINCT " + q(targetColumn.column()) + " FROM " + q(j.table()) + " WHERE "
+            + q(sourceColumn.column()) + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+      }
+    }
+    List<Param> params = List.of(Param.of(source, sourceColumn.type(), "source of " + a.name()),
+        Param.array(targets, targetColumn.type(), "target of " + a.name()));
+    Map<Object, Object> given = givenValues(targets, targetColumn.type());
+    String text = sql;
+    List<Object> found = read("has " + a.name(), () -> query(text, params,
+        rs -> Values.read(rs, 1, targetColumn.type())));
+    List<Object> out = new ArrayList<>(found.size());
+    for (Object f : found) {
+      out.add(given.getOrDefault(f, f));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ link writes
+
+  @Override
+  public void link(AssociationInfo a, List<LinkRow> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        List<List<Param>> batch = pointTargets(a, links);
+        String sql = pointTargetsSql(a);
+        write("link " + a.name(), () -> batch(sql, batch));
+      }
+      case BELONGS_TO -> {
+        ModelInfo s = a.source();
+        AttributeInfo fk = attribute(s, a.foreignKey());
+        AttributeInfo id = s.id();
+        String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(id.column()) + " = ?";
+        List<List<Param>> batch = new ArrayList<>();
+        for (LinkRow l : links) {
+          batch.add(List.of(Param.of(l.target(), fk.type(), "target of " + a.name()),
+              Param.of(l.source(), id.type(), "source of " + a.name())));
+        }
+        write("link " + a.name(), () -> batch(sql, batch));
+      }
+      case BELONGS_TO_MANY -> {
+        JunctionWrite w = junctionWrite(a, links);
+        write("link " + a.name(), () -> {
+          w.run();
+          return null;
+        });
+      }
+    }
+  }
+
+  @Override
+  public int unlink(AssociationInfo a, Object source, Collection<?> targets, UnlinkMode mode) {
+    if (source == null || targets != null && targets.isEmpty()) {
+      return 0;
+    }
+    List<Param> params = new ArrayList<>();
+    String sql;
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        ModelInfo t = a.target();
+        AttributeInfo fk = attribute(t, a.foreignKey());
+        params.add(Param.of(source, fk.type(), "source of " + a.name()));
+        String where = " WHERE " + q(fk.column()) + " = ?";
+        if (targets != null) {
+          where += " AND " + q(t.id().column()) + " = ANY(?)";
+          params.add(Param.array(targets, t.id().type(), "target of " + a.name()));
+        }
+        sql = (mode == UnlinkMode.DELETE_TARGET ? "DELETE FROM " + q(t.table())
+            : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL") + where;
+      }
+      case BELONGS_TO -> {
+        ModelInfo s = a.source();
+        AttributeInfo fk = attribute(s, a.foreignKey());
+        params.add(Param.of(source, s.id().type(), "source of " + a.name()));
+        sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = NULL WHERE " + q(s.id().column()) + " = ? AND "
+            + q(fk.column()) + (targets == null ? " IS NOT NULL" : " = ANY(?)");
+        if (targets != null) {
+          params.add(Param.array(targets, fk.type(), "target of " + a.name()));
+        }
+      }
+      default -> {
+        JunctionInfo j = a.through();
+        AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+        AttributeInfo other = junctionAttribute(j, a.otherKey());
+        params.add(Param.of(source, fk.type(), "source of " + a.name()));
+        sql = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?"
+            + (targets == null ? "" : " AND " + q(other.column()) + " = ANY(?)");
+        if (targets != null) {
+          params.add(Param.array(targets, other.type(), "target of " + a.name()));
+        }
+      }
+    }
+    String text = sql;
+    return write("unlink " + a.name(), () -> update(text, params));
+  }
+
+  @Override
+  public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+    if (source == null) {
+      throw new InvalidCallException("set " + a.name() + ": no source");
+    }
+    for (LinkRow l : links) {
+      if (!source.equals(l.source())) {
+        throw new InvalidCallException("set " + a.name() + ": a link from " + l.source() + " given for source "
+            + source);
+      }
+    }
+    List<Object> keep = links.stream().map(LinkRow::target).toList();
+    String op = "set " + a.name();
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        ModelInfo t = a.target();
+        AttributeInfo fk = attribute(t, a.foreignKey());
+        List<Param> params = List.of(Param.of(source, fk.type(), "source of " + a.name()),
+            Param.array(keep, t.id().type(), "target of " + a.name()));
+        String where = " WHERE " + q(fk.column()) + " = ? AND NOT (" + q(t.id().column()) + " = ANY(?))";
+        String remove = (mode == UnlinkMode.DELETE_TARGET ? "DELETE FROM " + q(t.table())
+            : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL") + where;
+        List<List<Param>> batch = links.isEmpty() ? List.of() : pointTargets(a, links);
+        String point = pointTargetsSql(a);
+        write(op, () -> {
+          update(remove, params);
+          if (!batch.isEmpty()) {
+            batch(point, batch);
+          }
+          return null;
+        });
+      }
+      case BELONGS_TO -> {
+        if (links.size() > 1) {
+          throw new InvalidCallException(op + ": belongsTo links one target, " + links.size() + " given");
+        }
+        ModelInfo s = a.source();
+        AttributeInfo fk = attribute(s, a.foreignKey());
+        List<Param> params = List.of(
+            Param.of(links.isEmpty() ? null : links.get(0).target(), fk.type(), "target of " + a.name()),
+            Param.of(source, s.id().type(), "source of " + a.name()));
+        String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(s.id().column()) + " = ?";
+        write(op, () -> update(sql, params));
+      }
+      case BELONGS_TO_MANY -> {
+        JunctionInfo j = a.through();
+        AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+        AttributeInfo other = junctionAttribute(j, a.otherKey());
+        List<Param> params = new ArrayList<>();
+        params.add(Param.of(source, fk.type(), "source of " + a.name()));
+        String remove = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?";
+        if (j.unique()) {
+          remove += " AND NOT (" + q(other.column()) + " = ANY(?))";
+          params.add(Param.array(keep, other.type(), "target of " + a.name()));
+        }
+        JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
+        String sql = remove;
+        write(op, () -> {
+          update(sql, params);
+          if (w != null) {
+            w.run();
+          }
+          return null;
+        });
+      }
+    }
+  }
+
+  /** {@code UPDATE target SET fk = ? WHERE id = ANY(?)}: one batch entry per distinct source. */
+  private String pointTargetsSql(AssociationInfo a) {
+    ModelInfo t = a.target();
+    AttributeInfo fk = attribute(t, a.foreignKey());
+    return "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(t.id().column()) + " = ANY(?)";
+  }
+
+  private List<List<Param>> pointTargets(AssociationInfo a, List<LinkRow> links) {
+    ModelInfo t = a.target();
+    AttributeInfo fk = attribute(t, a.foreignKey());
+    Map<Object, List<Object>> bySource = new LinkedHashMap<>();
+    for (LinkRow l : links) {
+      bySource.computeIfAbsent(Values.coerce(l.source(), fk.type(), "source of " + a.name()),
+          k -> new ArrayList<>()).add(l.target());
+    }
+    List<List<Param>> batch = new ArrayList<>();
+    for (Map.Entry<Object, List<Object>> e : bySource.entrySet()) {
+      batch.add(List.of(Param.raw(e.getKey(), fk.type()),
+          Param.array(e.getValue(), t.id().type(), "target of " + a.name())));
+    }
+    return batch;
+  }
+
+  /** A prepared junction write: an upsert batch (unique) or insert batches (parallel links). */
+  private interface JunctionWrite {
+    void run() throws SQLException;
+  }
+
+  private JunctionWrite junctionWrite(AssociationInfo a, List<LinkRow> links) {
+    JunctionInfo j = a.through();
+    AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+    AttributeInfo other = junctionAttribute(j, a.otherKey());
+    List<AttributeInfo> payload = j.payload();
+    for (LinkRow l : links) {
+      for (String key : l.through().keySet()) {
+        if (j.attribute(key) == null) {
+          throw new InvalidCallException("Unknown through attribute '" + key + "' of " + j.name() + " (" + a.name()
+              + ")");
+        }
+      }
+    }
+    if (j.unique() || j.id() == null) {
+      List<String> payloadColumns = payload.stream().map(x -> q(x.column())).toList();
+      List<Class<?>> payloadTypes = payload.stream().<Class<?>>map(AttributeInfo::type).toList();
+      String sql = dialect.upsert(q(j.table()), List.of(q(fk.column()), q(other.column())),
+          List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
+      List<List<Param>> batch = new ArrayList<>();
+      for (LinkRow l : links) {
+        List<Param> params = new ArrayList<>();
+        params.add(Param.of(l.source(), fk.type(), "source of " + a.name()));
+        params.add(Param.of(l.target(), other.type(), "target of " + a.name()));
+        for (AttributeInfo x : payload) {
+          params.add(Param.of(l.through().get(x.name()), x.type(), "through attribute '" + x.name() + "'"));
+        }
+        for (AttributeInfo x : payload) {
+          params.add(Param.raw(l.through().containsKey(x.name()), Boolean.class));
+        }
+        batch.add(params);
+      }
+      return () -> batch(sql, batch);
+    }
+    // Parallel links: plain inserts, with the given link ids or ids the database generates.
+    AttributeInfo id = j.id();
+    List<AttributeInfo> columns = new ArrayList<>();
+    columns.add(fk);
+    columns.add(other);
+    columns.addAll(payload);
+    List<List<Param>> withId = new ArrayList<>();
+    List<List<Param>> withoutId = new ArrayList<>();
+    for (LinkRow l : links) {
+      List<Param> params = new ArrayList<>();
+      params.add(Param.of(l.source(), fk.type(), "source of " + a.name()));
+      params.add(Param.of(l.target(), other.type(), "target of " + a.name()));
+      for (AttributeInfo x : payload) {
+        params.add(Param.of(l.through().get(x.name()), x.type(), "through attribute '" + x.name() + "'"));
+      }
+      if (l.linkId() != null) {
+        params.add(0, Param.of(l.linkId(), id.type(), "link id of " + a.name()));
+        withId.add(params);
+      } else if (id.generated()) {
+        withoutId.add(params);
+      } else {
+        throw new InvalidCallException("link " + a.name() + ": a parallel link needs a link id");
+      }
+    }
+    String plain = insertSql(j.table(), columns);
+    List<AttributeInfo> idColumns = new ArrayList<>(columns);
+    idColumns.add(0, id);
+    String explicit = insertSql(j.table(), idColumns);
+    return () -> {
+      if (!withId.isEmpty()) {
+        batch(explicit, withId);
+      }
+      if (!withoutId.isEmpty()) {
+        batch(plain, withoutId);
+      }
+    };
+  }
+
+  private static String insertSql(String table, List<AttributeInfo> columns) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(table)).append(" (");
+    StringBuilder marks = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i > 0 ? ", " : "").append(q(columns.get(i).column()));
+      marks.append(i > 0 ? ", ?" : "?");
+    }
+    return sql.append(") VALUES (").append(marks).append(')').toString();
+  }
+
+  // ------------------------------------------------------------------ transaction
+
+  @Override
+  public void commit() {
+    ensureActive();
+    try {
+      conn.commit();
+      ended = true;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("commit", e);
+    }
+  }
+
+  @Override
+  public void rollback() {
+    ensureActive();
+    try {
+      conn.rollback();
+      ended = true;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("rollback", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (!ended) {
+        conn.rollback();
+      }
+    } catch (SQLException e) {
+      LOG.warn("rollback on close failed", e);
+    } finally {
+      try {
+        conn.close();
+      } catch (SQLException e) {
+        LOG.warn("closing the connection failed", e);
+      }
+    }
+  }
+
+  private void ensureActive() {
+    if (closed) {
+      throw new IllegalStateException("The session is closed");
+    }
+    if (ended) {
+      throw new IllegalStateException("The transaction has already ended");
+    }
+  }
+
+  // ------------------------------------------------------------------ execution
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private <T> T read(String operation, SqlWork<T> work) {
+    ensureActive();
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(operation, e);
+    }
+  }
+
+  /**
+   * Runs a write under a savepoint (unless disabled), so that a failure leaves nothing of it
+   * written and the transaction usable (PostgreSQL aborts a transaction on any error otherwise).
+   */
+  private <T> T write(String operation, SqlWork<T> work) {
+    ensureActive();
+    Savepoint savepoint = null;
+    try {
+      if (savepoints) {
+        savepoint = conn.setSavepoint();
+      }
+      T result = work.run();
+      if (savepoint != null) {
+        conn.releaseSavepoint(savepoint);
+      }
+      return result;
+    } catch (SQLException e) {
+      rollbackTo(savepoint, e);
+      throw SqlErrors.translate(operation, e);
+    } catch (RuntimeException e) {
+      rollbackTo(savepoint, e);
+      throw e;
+    }
+  }
+
+  private void rollbackTo(Savepoint savepoint, Exception failure) {
+    if (savepoint == null) {
+      return;
+    }
+    try {
+      conn.rollback(savepoint);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper) throws SQLException {
+    adapter.fire(sql);
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+        return out;
+      }
+    }
+  }
+
+  private int update(String sql, List<Param> params) throws SQLException {
+    adapter.fire(sql);
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** One round trip: a single execution for one row, else a JDBC batch. Returns the update counts. */
+  private int[] batch(String sql, List<List<Param>> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    adapter.fire(sql);
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      return runBatch(ps, rows);
+    }
+  }
+
+  private int[] runBatch(PreparedStatement ps, List<List<Param>> rows) throws SQLException {
+    if (rows.size() == 1) {
+      bind(ps, rows.get(0));
+      return new int[] {ps.executeUpdate()};
+    }
+    for (List<Param> row : rows) {
+      bind(ps, row);
+      ps.addBatch();
+    }
+    return ps.executeBatch();
+  }
+
+  private void bind(PreparedStatement ps, List<Param> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.array()) {
+        @SuppressWarnings("unchecked") List<Object> values = (List<Object>) p.value();
+        ps.setArray(i + 1, conn.createArrayOf(dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
+      } else {
+        Values.bind(ps, i + 1, p.value(), p.type());
+      }
+    }
+  }
+
+  private static int sum(int[] counts) {
+    int total = 0;
+    for (int c : counts) {
+      total += c == Statement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
+    }
+    return total;
+  }
+
+  // ------------------------------------------------------------------ metadata helpers
+
+  private static String what(ModelInfo model, AttributeInfo a) {
+    return "attribute '" + a.name() + "' of " + model.name();
+  }
+
+  private static AttributeInfo attribute(ModelInfo model, String name) {
+    AttributeInfo a = model.attribute(name);
+    if (a == null) {
+      throw new InvalidCallException("Unknown attribute '" + name + "' of " + model.name());
+    }
+    return a;
+  }
+
+  private static AttributeInfo junctionAttribute(JunctionInfo j, String name) {
+    AttributeInfo a = j.attribute(name);
+    if (a == null) {
+      throw new InvalidCallException("Unknown through attribute '" + name + "' of " + j.name());
+    }
+    return a;
+  }
+
+  private static void checkKeys(ModelInfo model, Set<String> keys) {
+    for (String k : keys) {
+      attribute(model, k);
+    }
+  }
+
+  private static SqlWhere.Columns columns(ModelInfo model, String alias) {
+    return name -> {
+      AttributeInfo a = attribute(model, name);
+      return new SqlWhere.Column(col(alias, a.column()), a);
+    };
+  }
+
+  private static SqlWhere.Columns junctionColumns(JunctionInfo j, String alias) {
+    return name -> {
+      AttributeInfo a = junctionAttribute(j, name);
+      return new SqlWhere.Column(col(alias, a.column()), a);
+    };
+  }
+
+  /** The junction attributes read back with a link: the keys and the through attributes (not the link id). */
+  private static List<AttributeInfo> throughAttributes(JunctionInfo j) {
+    return j.attributes().stream().filter(x -> j.id() == null || !x.name().equals(j.id().name())).toList();
+  }
+
+  /** Checks the query's attributes when no statement runs (so bad input is refused the same way). */
+  private void validate(AssociationInfo a, Path path, Query query) {
+    List<Param> ignored = new ArrayList<>();
+    if (query.where() != null) {
+      SqlWhere.compile(query.where(), columns(a.target(), "t"), ignored);
+    }
+    if (query.throughWhere() != null) {
+      if (!path.junction()) {
+        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
+            + a.kind());
+      }
+      SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), ignored);
+    }
+    for (Order o : query.order()) {
+      if (o.onThrough()) {
+        if (!path.junction()) {
+          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
+              + "belongsToMany association; " + a.name() + " is " + a.kind());
+        }
+        junctionAttribute(a.through(), o.attribute());
+      } else {
+        attribute(a.target(), o.attribute());
+      }
+    }
+  }
+
+  private static String selectList(ModelInfo model, String alias) {
+    StringBuilder sb = new StringBuilder();
+    for (AttributeInfo a : model.attributes()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(col(alias, a.column()));
+    }
+    return sb.toString();
+  }
+
+  /** Reads a model's attributes from consecutive columns starting at {@code first}. */
+  private static Map<String, Object> readModel(ResultSet rs, ModelInfo model, int first) throws SQLException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    int i = first;
+    for (AttributeInfo a : model.attributes()) {
+      row.put(a.name(), Values.read(rs, i++, a.type()));
+    }
+    return row;
+  }
+
+  /** NULLs last ascending and first descending on every store (as PostgreSQL and Cypher do). */
+  private static String orderTerm(String column, boolean ascending) {
+    return column + (ascending ? " ASC NULLS LAST" : " DESC NULLS FIRST");
+  }
+
+  private static void page(StringBuilder sql, Query query, List<Param> params) {
+    if (query.offset() != null) {
+      sql.append(" OFFSET ? ROWS");
+      params.add(Param.raw(query.offset(), Integer.class));
+    }
+    if (query.limit() != null) {
+      sql.append(" FETCH FIRST ? ROWS ONLY");
+      params.add(Param.raw(query.limit(), Integer.class));
+    }
+  }
+
+  /** The given values by their value coerced to the column type, so results carry the caller's objects. */
+  private static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
+    Map<Object, Object> out = new HashMap<>();
+    for (Object v : values) {
+      if (v != null) {
+        try {
+          out.putIfAbsent(Values.coerce(v, type, "value"), v);
+        } catch (InvalidCallException e) {
+          // a value of the wrong type matches nothing; the statement refuses it with its own message
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcSession[" + dialect.name() + (closed ? ", closed" : ended ? ", ended" : "") + "]";
+  }
+}

@@ -1,0 +1,33 @@
+package io.liaison.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One statement parameter: a scalar already coerced to its attribute type, or a list bound as one
+ * SQL array (so an id list is one parameter whatever its length).
+ */
+record Param(Object value, Class<?> type, boolean array) {
+
+  /** A scalar for an attribute of {@code type}; {@code what} names the attribute in errors. */
+  static Param of(Object value, Class<?> type, String what) {
+    return new Param(Values.coerce(value, type, what), type, false);
+  }
+
+  /** A raw scalar of a known JDBC-friendly type (a limit, a flag). */
+  static Param raw(Object value, Class<?> type) {
+    return new Param(value, type, false);
+  }
+
+  /** An array of values of {@code type}, nulls dropped. */
+  static Param array(Collection<?> values, Class<?> type, String what) {
+    List<Object> coerced = new ArrayList<>(values.size());
+    for (Object v : values) {
+      if (v != null) {
+        coerced.add(Values.coerce(v, type, what));
+      }
+    }
+    return new Param(coerced, type, true);
+  }
+}

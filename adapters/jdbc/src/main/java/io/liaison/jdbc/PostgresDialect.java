@@ -1,0 +1,184 @@
+package io.liaison.jdbc;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * PostgreSQL (and servers speaking its dialect). The upsert is {@code INSERT ... ON CONFLICT (keys)
+ * DO UPDATE} (or {@code DO NOTHING}); {@code MERGE} needs PostgreSQL 15.
+ */
+public final class PostgresDialect implements Dialect {
+  static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private PostgresDialect() {
+  }
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public String columnType(Class<?> type) {
+    if (type == String.class) {
+      return "TEXT";
+    }
+    if (type == Long.class) {
+      return "BIGINT";
+    }
+    if (type == Integer.class) {
+      return "INTEGER";
+    }
+    if (type == Short.class) {
+      return "SMALLINT";
+    }
+    if (type == Double.class) {
+      return "DOUBLE PRECISION";
+    }
+    if (type == Float.class) {
+      return "REAL";
+    }
+    if (type == Boolean.class) {
+      return "BOOLEAN";
+    }
+    if (type == BigDecimal.class) {
+      return "NUMERIC";
+    }
+    if (type == LocalDate.class) {
+      return "DATE";
+    }
+    if (type == LocalDateTime.class) {
+      return "TIMESTAMP";
+    }
+    if (type == Instant.class) {
+      return "TIMESTAMP WITH TIME ZONE";
+    }
+    if (type == UUID.class) {
+      return "UUID";
+    }
+    throw new IllegalArgumentException("No column type for " + type);
+  }
+
+  @Override
+  public String arrayTypeName(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    }
+    if (type == Long.class) {
+      return "int8";
+    }
+    if (type == Integer.class) {
+      return "int4";
+    }
+    if (type == Short.class) {
+      return "int2";
+    }
+    if (type == Double.class) {
+      return "float8";
+    }
+    if (type == Float.class) {
+      return "float4";
+    }
+    if (type == Boolean.class) {
+      return "bool";
+    }
+    if (type == BigDecimal.class) {
+      return "numeric";
+    }
+    if (type == LocalDate.class) {
+      return "date";
+    }
+    if (type == LocalDateTime.class) {
+      return "timestamp";
+    }
+    if (type == Instant.class) {
+      return "timestamptz";
+    }
+    if (type == UUID.class) {
+      return "uuid";
+    }
+    return "text";
+  }
+
+  @Override
+  public Object[] arrayElements(Class<?> type, List<Object> values) {
+    // pgjdbc picks its array encoder by the Java array class: give typed arrays for the types it
+    // encodes natively, ISO text for dates and times (which PostgreSQL parses).
+    if (type == Long.class) {
+      return values.toArray(new Long[0]);
+    }
+    if (type == Integer.class) {
+      return values.toArray(new Integer[0]);
+    }
+    if (type == Short.class) {
+      return values.toArray(new Short[0]);
+    }
+    if (type == Double.class) {
+      return values.toArray(new Double[0]);
+    }
+    if (type == Float.class) {
+      return values.toArray(new Float[0]);
+    }
+    if (type == Boolean.class) {
+      return values.toArray(new Boolean[0]);
+    }
+    if (type == UUID.class) {
+      return values.toArray(new UUID[0]);
+    }
+    if (type == String.class) {
+      return values.toArray(new String[0]);
+    }
+    String[] text = new String[values.size()];
+    for (int i = 0; i < text.length; i++) {
+      Object v = values.get(i);
+      text[i] = v instanceof Instant in ? OffsetDateTime.ofInstant(in, ZoneOffset.UTC).toString() : v.toString();
+    }
+    return text;
+  }
+
+  @Override
+  public String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
+      List<Class<?>> payloadTypes) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" AS j (");
+    StringBuilder params = new StringBuilder();
+    for (int i = 0; i < keyColumns.size(); i++) {
+      if (i > 0) {
+        sql.append(", ");
+        params.append(", ");
+      }
+      sql.append(keyColumns.get(i));
+      params.append('?');
+    }
+    for (String c : payloadColumns) {
+      sql.append(", ").append(c);
+      params.append(", ?");
+    }
+    sql.append(") VALUES (").append(params).append(") ON CONFLICT (").append(String.join(", ", keyColumns))
+        .append(") DO ");
+    if (payloadColumns.isEmpty()) {
+      sql.append("NOTHING");
+    } else {
+      sql.append("UPDATE SET ");
+      for (int i = 0; i < payloadColumns.size(); i++) {
+        if (i > 0) {
+          sql.append(", ");
+        }
+        String c = payloadColumns.get(i);
+        sql.append(c).append(" = CASE WHEN CAST(? AS BOOLEAN) THEN EXCLUDED.").append(c).append(" ELSE j.")
+            .append(c).append(" END");
+      }
+    }
+    return sql.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresDialect";
+  }
+}

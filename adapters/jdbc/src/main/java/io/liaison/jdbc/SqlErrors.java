@@ -1,0 +1,105 @@
+package io.liaison.jdbc;
+
+import io.liaison.ConflictException;
+import io.liaison.LiaisonException;
+import io.liaison.StoreException;
+import io.liaison.TransientStoreException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientException;
+
+/**
+ * Maps {@link SQLException}s to Liaison's exceptions by SQLState: class 23 (integrity constraint)
+ * is a {@link ConflictException}; serialization failures, deadlocks, lock timeouts and lost
+ * connections are {@link TransientStoreException}s; anything else a {@link StoreException}. The
+ * message names the operation and the SQLException is kept as the cause.
+ */
+public final class SqlErrors {
+  /** H2's error code for a lock timeout (SQLState HYT00). */
+  private static final int H2_LOCK_TIMEOUT = 50200;
+  /** H2's error code for a concurrent update in another transaction. */
+  private static final int H2_CONCURRENT_UPDATE = 90131;
+  /** H2's error code for a deadlock (SQLState 40001). */
+  private static final int H2_DEADLOCK = 40001;
+
+  private SqlErrors() {
+  }
+
+  /** The Liaison exception for a failure of {@code operation} (e.g. "link Book.articles"). */
+  public static LiaisonException translate(String operation, SQLException e) {
+    String message = operation + " failed: " + describe(e);
+    if (isConflict(e)) {
+      return new ConflictException(message, e);
+    }
+    if (isTransient(e)) {
+      return new TransientStoreException(message, e);
+    }
+    return new StoreException(message, e);
+  }
+
+  static boolean isConflict(SQLException e) {
+    for (SQLException x : chain(e)) {
+      if (x instanceof SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+      String state = x.getSQLState();
+      if (state != null && state.startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isTransient(SQLException e) {
+    for (SQLException x : chain(e)) {
+      if (x instanceof SQLTransientException) {
+        return true;
+      }
+      String state = x.getSQLState();
+      if (state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("08")
+          || state.equals("55P03") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+          || state.equals("HYT00"))) {
+        return true;
+      }
+      int code = x.getErrorCode();
+      if (isH2(x) && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isH2(SQLException e) {
+    return e.getClass().getName().startsWith("org.h2.");
+  }
+
+  /** The exception, its next exceptions (batches) and SQLException causes, without cycles. */
+  private static java.util.List<SQLException> chain(SQLException e) {
+    java.util.List<SQLException> out = new java.util.ArrayList<>();
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty() && out.size() < 20) {
+      Throwable t = todo.poll();
+      if (t instanceof SQLException s && out.stream().noneMatch(x -> x == s)) {
+        out.add(s);
+        if (s.getNextException() != null) {
+          todo.add(s.getNextException());
+        }
+      }
+      if (t != null && t.getCause() != null && t.getCause() != t) {
+        todo.add(t.getCause());
+      }
+    }
+    return out;
+  }
+
+  private static String describe(SQLException e) {
+    SQLException detail = e;
+    // A batch failure's own message is often generic; the next exception says what went wrong.
+    if (e.getNextException() != null && e.getNextException() != e) {
+      detail = e.getNextException();
+    }
+    String state = detail.getSQLState() == null ? "" : " [SQLState " + detail.getSQLState() + "]";
+    return detail.getMessage() + state;
+  }
+}

@@ -1,0 +1,137 @@
+package io.liaison.jdbc;
+
+import io.liaison.InvalidCallException;
+import io.liaison.Where;
+import io.liaison.spi.AttributeInfo;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Compiles a {@link Where} to a SQL condition. Attribute names become quoted, qualified columns;
+ * every value becomes a parameter (IN / NOT IN: one array parameter with {@code = ANY(?)}).
+ */
+final class SqlWhere {
+
+  /** A column a filter may name. */
+  record Column(String sql, AttributeInfo attribute) {
+  }
+
+  /** Resolves an attribute name to its column, or throws {@link InvalidCallException} naming it. */
+  @FunctionalInterface
+  interface Columns {
+    Column resolve(String attribute);
+  }
+
+  private SqlWhere() {
+  }
+
+  /** The condition for {@code where} (never null or empty), appending its parameters. */
+  static String compile(Where where, Columns columns, List<Param> params) {
+    StringBuilder sql = new StringBuilder();
+    append(sql, where, columns, params);
+    return sql.toString();
+  }
+
+  private static void append(StringBuilder sql, Where where, Columns columns, List<Param> params) {
+    if (where == null) {
+      sql.append("1 = 1");
+    } else if (where instanceof Where.Compare c) {
+      compare(sql, c, columns, params);
+    } else if (where instanceof Where.And and) {
+      junction(sql, and.parts(), " AND ", "1 = 1", columns, params);
+    } else if (where instanceof Where.Or or) {
+      junction(sql, or.parts(), " OR ", "1 = 0", columns, params);
+    } else if (where instanceof Where.Not not) {
+      sql.append("NOT (");
+      append(sql, not.part(), columns, params);
+      sql.append(')');
+    } else {
+      throw new InvalidCallException("Unsupported filter: " + where);
+    }
+  }
+
+  private static void junction(StringBuilder sql, List<Where> parts, String op, String empty, Columns columns,
+      List<Param> params) {
+    if (parts.isEmpty()) {
+      sql.append(empty);
+      return;
+    }
+    sql.append('(');
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        sql.append(op);
+      }
+      append(sql, parts.get(i), columns, params);
+    }
+    sql.append(')');
+  }
+
+  private static void compare(StringBuilder sql, Where.Compare c, Columns columns, List<Param> params) {
+    Column column = columns.resolve(c.attribute());
+    AttributeInfo a = column.attribute();
+    String what = "attribute '" + c.attribute() + "'";
+    Object value = c.value();
+    switch (c.op()) {
+      case IS_NULL -> sql.append(column.sql()).append(" IS NULL");
+      case NOT_NULL -> sql.append(column.sql()).append(" IS NOT NULL");
+      case EQ, NE, GT, GTE, LT, LTE -> {
+        if (value == null) {
+          if (c.op() == Where.Op.EQ) {
+            sql.append(column.sql()).append(" IS NULL");
+            return;
+          }
+          if (c.op() == Where.Op.NE) {
+            sql.append(column.sql()).append(" IS NOT NULL");
+            return;
+          }
+          throw new InvalidCallException("Filter " + c.op() + " on " + what + " needs a value");
+        }
+        params.add(Param.of(value, a.type(), what));
+        sql.append(column.sql()).append(' ').append(operator(c.op())).append(" ?");
+      }
+      case IN, NOT_IN -> {
+        Collection<?> values = collection(value, what);
+        params.add(Param.array(values, a.type(), what));
+        if (c.op() == Where.Op.IN) {
+          sql.append(column.sql()).append(" = ANY(?)");
+        } else {
+          sql.append("NOT (").append(column.sql()).append(" = ANY(?))");
+        }
+      }
+      case LIKE -> {
+        if (!(value instanceof String pattern)) {
+          throw new InvalidCallException("Filter LIKE on " + what + " needs a String pattern, got " + value);
+        }
+        params.add(Param.raw(pattern, String.class));
+        String target = a.type() == String.class ? column.sql() : "CAST(" + column.sql() + " AS VARCHAR(4000))";
+        sql.append(target).append(" LIKE ?");
+      }
+      default -> throw new InvalidCallException("Unsupported operator " + c.op());
+    }
+  }
+
+  private static Collection<?> collection(Object value, String what) {
+    if (value instanceof Collection<?> col) {
+      return col;
+    }
+    if (value instanceof Object[] arr) {
+      return List.of(arr);
+    }
+    if (value == null) {
+      throw new InvalidCallException("Filter IN on " + what + " needs a collection of values");
+    }
+    return List.of(value);
+  }
+
+  private static String operator(Where.Op op) {
+    return switch (op) {
+      case EQ -> "=";
+      case NE -> "<>";
+      case GT -> ">";
+      case GTE -> ">=";
+      case LT -> "<";
+      case LTE -> "<=";
+      default -> throw new IllegalArgumentException(op.toString());
+    };
+  }
+}
