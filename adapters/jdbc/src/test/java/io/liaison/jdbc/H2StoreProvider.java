@@ -1,0 +1,51 @@
+package io.liaison.jdbc;
+
+import io.liaison.contract.StoreProvider;
+import io.liaison.spi.Capability;
+import io.liaison.spi.StoreAdapter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. */
+final class H2StoreProvider implements StoreProvider {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  private final String prefix;
+  private String previousUrl;
+
+  H2StoreProvider(String prefix) {
+    this.prefix = prefix;
+  }
+
+  @Override
+  public synchronized StoreAdapter openEmpty() {
+    shutDownPrevious();
+    String url = "jdbc:h2:mem:" + prefix + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    previousUrl = url;
+    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2));
+  }
+
+  /** Frees the memory of the previous test's database (DB_CLOSE_DELAY=-1 keeps it otherwise). */
+  private void shutDownPrevious() {
+    if (previousUrl == null) {
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(previousUrl + ";IFEXISTS=TRUE", "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // already gone
+    }
+    previousUrl = null;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+}
