@@ -1,0 +1,394 @@
+package io.liaison.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
+import io.liaison.ConflictException;
+import io.liaison.HasMany;
+import io.liaison.HasOne;
+import io.liaison.InvalidCallException;
+import io.liaison.Liaison;
+import io.liaison.Query;
+import io.liaison.ReferentialAction;
+import io.liaison.Schema;
+import io.liaison.Where;
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Author;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.contract.fixtures.BookArticles;
+import io.liaison.contract.fixtures.Comment;
+import io.liaison.contract.fixtures.Person;
+import io.liaison.contract.fixtures.Profile;
+import io.liaison.contract.fixtures.Tag;
+import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.SchemaInfo;
+import io.liaison.spi.StoreSession;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the contract cannot see: the DDL the adapter creates (keys, constraints and their actions,
+ * indexes), that sync is idempotent, that values never become SQL, that bad identifiers are refused,
+ * and how SQL failures are mapped. Run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class AbstractJdbcAdapterTest {
+
+  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
+  static final BelongsToMany<Book, Article> ARTICLES =
+      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+  static final HasOne<Person, Profile> PROFILE =
+      Association.hasOne(Person.class, Profile.class).onDelete(ReferentialAction.RESTRICT);
+  static final BelongsToMany<Comment, Tag> TAGS =
+      Association.belongsToMany(Comment.class, Tag.class).through("CommentTags").unique(false);
+
+  static final Schema SCHEMA = Schema.builder()
+      .models(Author.class, Book.class, Article.class, Person.class, Profile.class, Comment.class, Tag.class)
+      .associations(BOOKS, ARTICLES, PROFILE, TAGS)
+      .build();
+
+  protected JdbcAdapter adapter;
+  protected Liaison db;
+
+  /** An adapter over an empty database. */
+  abstract JdbcAdapter openEmpty();
+
+  /** A plain connection to the same database, outside the adapter. */
+  abstract Connection connect() throws SQLException;
+
+  @BeforeEach
+  void open() {
+    adapter = openEmpty();
+    db = Liaison.builder().schema(SCHEMA).store(adapter).build();
+  }
+
+  @AfterEach
+  void close() {
+    adapter.close();
+  }
+
+  // ---- DDL
+
+  @Test
+  void uniqueJunctionHasACompositePrimaryKeyOnBothKeys() throws SQLException {
+    assertThat(primaryKey("BookArticles")).containsExactlyInAnyOrder("bookId", "articleId");
+    assertThat(columns("BookArticles")).containsExactlyInAnyOrder("bookId", "articleId", "role", "position");
+  }
+
+  @Test
+  void parallelJunctionHasItsOwnGeneratedIdAndAnIndexOnThePair() throws SQLException {
+    Set<String> cols = columns("CommentTags");
+    assertThat(cols).contains("commentId", "tagId");
+    assertThat(primaryKey("CommentTags")).hasSize(1).doesNotContain("commentId", "tagId");
+    assertThat(indexedColumnLists("CommentTags")).contains(List.of("commentId", "tagId"));
+  }
+
+  @Test
+  void foreignKeysCarryTheDeclaredActions() throws SQLException {
+    Map<String, String> rules = deleteAndUpdateRules();
+    assertThat(rules).containsEntry("Book.authorId", "SET NULL/CASCADE")
+        .containsEntry("BookArticles.bookId", "CASCADE/CASCADE")
+        .containsEntry("BookArticles.articleId", "CASCADE/CASCADE")
+        .containsEntry("Profile.personId", "RESTRICT/CASCADE")
+        .containsEntry("CommentTags.commentId", "CASCADE/CASCADE")
+        .containsEntry("CommentTags.tagId", "CASCADE/CASCADE");
+  }
+
+  @Test
+  void everyForeignKeyColumnIsIndexed() throws SQLException {
+    assertThat(indexedColumnLists("Book")).contains(List.of("authorId"));
+    assertThat(indexedColumnLists("Profile")).contains(List.of("personId"));
+    assertThat(indexedColumnLists("BookArticles")).contains(List.of("articleId"));
+  }
+
+  @Test
+  void deletingARowAppliesTheDatabaseActions() {
+    Author ann = db.insert(author("Ann"));
+    Book graphs = db.insert(book("Graphs"));
+    Article a = db.insert(article("A"));
+    db.on(ann, BOOKS).add(graphs);
+    db.on(graphs, ARTICLES).add(a, Map.of("role", "editor"));
+
+    db.delete(ann);
+    db.delete(a);
+
+    assertThat(db.find(Book.class, graphs.id)).get().satisfies(b -> assertThat(db.on(b, BOOKS.inverse()).get()).isEmpty());
+    assertThat(db.on(graphs, ARTICLES).count()).isZero();
+  }
+
+  @Test
+  void syncIsIdempotent() throws SQLException {
+    Map<String, String> rules = deleteAndUpdateRules();
+    Set<String> indexes = allIndexes();
+
+    adapter.sync(SCHEMA.info());
+    adapter.sync(SCHEMA.info());
+    Liaison.builder().schema(SCHEMA).store(adapter).build();
+
+    assertThat(deleteAndUpdateRules()).isEqualTo(rules);
+    assertThat(allIndexes()).isEqualTo(indexes);
+  }
+
+  @Test
+  void syncAddsWhatIsMissingToExistingTables() throws SQLException {
+    try (Connection c = connect(); var s = c.createStatement()) {
+      s.execute("ALTER TABLE \"BookArticles\" DROP CONSTRAINT \"fk_BookArticles_articleId\"");
+      s.execute("ALTER TABLE \"Book\" DROP COLUMN \"year\"");
+    }
+    assertThat(deleteAndUpdateRules()).doesNotContainKey("BookArticles.articleId");
+
+    adapter.sync(SCHEMA.info());
+
+    assertThat(deleteAndUpdateRules()).containsEntry("BookArticles.articleId", "CASCADE/CASCADE");
+    assertThat(columns("Book")).contains("year");
+  }
+
+  // ---- values are parameters, identifiers are checked
+
+  @Test
+  void sqlInValuesIsStoredVerbatim() {
+    String evil = "x'); DROP TABLE \"Book\"; -- \" ' \\ %_";
+    Book b = db.insert(book(evil));
+    Article a = db.insert(article("Robert'); DROP TABLE \"BookArticles\";--"));
+    db.on(b, ARTICLES).add(a, Map.of("role", evil));
+
+    assertThat(db.find(Book.class, b.id)).get().extracting(x -> x.title).isEqualTo(evil);
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", evil)))).extracting(x -> x.id).containsExactly(b.id);
+    assertThat(db.findAll(Book.class, Query.where(Where.in("title", List.of(evil, "' OR '1'='1")))))
+        .hasSize(1);
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", "' OR '1'='1")))).isEmpty();
+    assertThat(db.on(b, ARTICLES).links()).singleElement()
+        .satisfies(l -> assertThat(l.through("role")).isEqualTo(evil));
+    assertThat(db.on(b, ARTICLES).get(Query.all().through(Where.eq("role", evil)))).hasSize(1);
+    assertThat(db.count(Article.class, null)).isEqualTo(1);
+  }
+
+  @Test
+  void identifiersBreakingThePatternAreRefusedBeforeAnySql() throws SQLException {
+    AttributeInfo id = new AttributeInfo("id", "id", Long.class, false, true, true);
+    AttributeInfo evil = new AttributeInfo("name", "name\" TEXT); DROP TABLE \"Book\"; --", String.class, true, false,
+        true);
+    ModelInfo model = new ModelInfo("Evil", "Evil", id, List.of(id, evil), List.of());
+    SchemaInfo schema = new SchemaInfo(List.of(model), List.of(), List.of(), List.of());
+
+    assertThatThrownBy(() -> adapter.sync(schema)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not a valid identifier");
+    assertThat(tables()).contains("Book").doesNotContain("Evil");
+
+    ModelInfo badTable = new ModelInfo("Bad", "Bad;Table", id, List.of(id), List.of());
+    assertThatThrownBy(() -> adapter.sync(new SchemaInfo(List.of(badTable), List.of(), List.of(), List.of())))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void unknownAttributesInFiltersAreInvalidCalls() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    try (StoreSession s = adapter.begin()) {
+      assertThatThrownBy(() -> s.find(book, Query.where(Where.eq("title\" OR 1=1 --", "x"))))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining("title\" OR 1=1 --");
+      assertThatThrownBy(() -> s.count(book, Where.gt("nope", 1)))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining("nope");
+    }
+  }
+
+  // ---- failures
+
+  @Test
+  void uniqueViolationIsAConflictKeepingTheSqlException() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    try (StoreSession s = adapter.begin()) {
+      s.insert(book, List.of(row("id", 7L, "title", "first")));
+      assertThatThrownBy(() -> s.insert(book, List.of(row("id", 7L, "title", "again"))))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageStartingWith("insert Book failed")
+          .cause().isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("23"));
+    }
+  }
+
+  @Test
+  void failedWriteLeavesNothingOfItselfAndTheTransactionUsable() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    try (StoreSession s = adapter.begin()) {
+      s.insert(book, List.of(row("id", 1L, "title", "one")));
+      assertThatThrownBy(() -> s.insert(book, List.of(row("id", 2L, "title", "two"), row("id", 1L, "title", "dup"),
+          row("id", 3L, "title", "three")))).isInstanceOf(ConflictException.class);
+
+      assertThat(s.count(book, null)).isEqualTo(1);
+      s.insert(book, List.of(row("id", 4L, "title", "four")));
+      s.commit();
+    }
+    assertThat(db.findAll(Book.class)).extracting(b -> b.id).containsExactlyInAnyOrder(1L, 4L);
+  }
+
+  @Test
+  void restrictedDeleteIsAConflict() {
+    Person pat = new Person();
+    pat.name = "Pat";
+    db.insert(pat);
+    Profile p = new Profile();
+    p.bio = "bio";
+    db.on(pat, PROFILE).create(p);
+
+    assertThatThrownBy(() -> db.delete(pat)).isInstanceOf(ConflictException.class)
+        .hasCauseInstanceOf(SQLException.class);
+    assertThat(db.find(Person.class, pat.id)).isPresent();
+    assertThat(db.on(pat, PROFILE).get()).isPresent();
+  }
+
+  @Test
+  void parallelLinksGetDatabaseGeneratedIds() {
+    Comment c = new Comment();
+    c.body = "hi";
+    db.insert(c);
+    Tag t = new Tag();
+    t.label = "x";
+    db.insert(t);
+    db.on(c, TAGS).add(t);
+    db.on(c, TAGS).add(t);
+
+    assertThat(db.on(c, TAGS).links()).hasSize(2).extracting(l -> l.linkId()).doesNotContainNull()
+        .doesNotHaveDuplicates();
+    assertThat(db.on(c, TAGS).count()).isEqualTo(2);
+  }
+
+  // ---- helpers reading the catalog
+
+  /** The schema the adapter's tables are in, as information_schema spells it. */
+  abstract String schemaName();
+
+  Set<String> tables() throws SQLException {
+    return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = ?");
+  }
+
+  Set<String> columns(String table) throws SQLException {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = connect(); ResultSet rs = c.getMetaData().getColumns(null, schemaName(), table, null)) {
+      while (rs.next()) {
+        out.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return out;
+  }
+
+  Set<String> primaryKey(String table) throws SQLException {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = connect(); ResultSet rs = c.getMetaData().getPrimaryKeys(null, schemaName(), table)) {
+      while (rs.next()) {
+        out.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return out;
+  }
+
+  /** The column lists of every index on the table, in index order. */
+  List<List<String>> indexedColumnLists(String table) throws SQLException {
+    Map<String, Map<Integer, String>> byIndex = new HashMap<>();
+    try (Connection c = connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet rs = md.getIndexInfo(null, schemaName(), table, false, false)) {
+        while (rs.next()) {
+          if (rs.getString("COLUMN_NAME") != null) {
+            byIndex.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new TreeMap<>())
+                .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+          }
+        }
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    byIndex.values().forEach(m -> out.add(new ArrayList<>(m.values())));
+    return out;
+  }
+
+  Set<String> allIndexes() throws SQLException {
+    Set<String> out = new TreeSet<>();
+    for (String table : tables()) {
+      for (List<String> cols : indexedColumnLists(table)) {
+        out.add(table + cols);
+      }
+    }
+    return out;
+  }
+
+  /** {@code holderTable.column -> "DELETE_RULE/UPDATE_RULE"} for every foreign key. */
+  Map<String, String> deleteAndUpdateRules() throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    try (Connection c = connect()) {
+      for (String table : tables()) {
+        try (ResultSet rs = c.getMetaData().getImportedKeys(null, schemaName(), table)) {
+          while (rs.next()) {
+            out.put(table + "." + rs.getString("FKCOLUMN_NAME"),
+                rule(rs.getShort("DELETE_RULE")) + "/" + rule(rs.getShort("UPDATE_RULE")));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String rule(short r) {
+    return switch (r) {
+      case DatabaseMetaData.importedKeyCascade -> "CASCADE";
+      case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+      case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+      case DatabaseMetaData.importedKeyNoAction -> "NO ACTION";
+      case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+      default -> "?" + r;
+    };
+  }
+
+  private Set<String> strings(String sql) throws SQLException {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, schemaName());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Object> row(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  static Author author(String name) {
+    Author a = new Author();
+    a.name = name;
+    return a;
+  }
+
+  static Book book(String title) {
+    Book b = new Book();
+    b.title = title;
+    return b;
+  }
+
+  static Article article(String title) {
+    Article a = new Article();
+    a.title = title;
+    return a;
+  }
+}

@@ -1,0 +1,71 @@
+package io.liaison.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.liaison.spi.Capability;
+import io.liaison.spi.StoreSession;
+import org.junit.jupiter.api.Test;
+
+class JdbcConfigTest {
+
+  @Test
+  void h2InMemoryKeepsTheDatabaseForTheJvm() {
+    assertThat(JdbcConfig.h2InMemory("app").url()).isEqualTo("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
+    assertThatThrownBy(() -> JdbcConfig.h2InMemory("x;INIT=RUNSCRIPT FROM 'evil'"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void poolSizeDefaultsSmallAndMustBePositive() {
+    assertThat(JdbcConfig.url("jdbc:h2:mem:x").poolSize()).isEqualTo(JdbcConfig.DEFAULT_POOL_SIZE);
+    assertThat(JdbcConfig.url("jdbc:h2:mem:x").withPoolSize(9).poolSize()).isEqualTo(9);
+    assertThatThrownBy(() -> JdbcConfig.url("jdbc:h2:mem:x").withPoolSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void toStringHidesPasswords() {
+    assertThat(JdbcConfig.url("jdbc:postgresql://h/db?user=u&password=secret", "u", "other").toString())
+        .doesNotContain("secret").doesNotContain("other");
+  }
+
+  @Test
+  void dialectComesFromTheUrl() {
+    try (JdbcAdapter a = JdbcAdapter.create(JdbcConfig.h2InMemory("cfg_url"))) {
+      assertThat(a.name()).isEqualTo("h2");
+      assertThat(a.dialect()).isInstanceOf(H2Dialect.class);
+      assertThat(a.capabilities()).containsExactlyInAnyOrder(Capability.values());
+    }
+    assertThat(Dialect.fromUrl("jdbc:postgresql://localhost/db")).isInstanceOf(PostgresDialect.class);
+    assertThat(Dialect.fromProductName("PostgreSQL")).isInstanceOf(PostgresDialect.class);
+    assertThat(Dialect.fromProductName("H2")).isInstanceOf(H2Dialect.class);
+  }
+
+  @Test
+  void aGivenDataSourceIsUsedButNotClosed() {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl("jdbc:h2:mem:cfg_ds;DB_CLOSE_DELAY=-1");
+    hc.setMaximumPoolSize(2);
+    try (HikariDataSource ds = new HikariDataSource(hc)) {
+      JdbcAdapter a = JdbcAdapter.create(JdbcConfig.dataSource(ds));
+      assertThat(a.name()).isEqualTo("h2");
+      try (StoreSession s = a.begin()) {
+        s.commit();
+      }
+      a.close();
+      a.close();
+      assertThat(ds.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void closeIsIdempotentAndRefusesLaterUse() {
+    JdbcAdapter a = JdbcAdapter.create(JdbcConfig.h2InMemory("cfg_close"));
+    a.close();
+    a.close();
+    assertThatThrownBy(a::begin).isInstanceOf(IllegalStateException.class);
+  }
+}

@@ -1,0 +1,50 @@
+package io.liaison.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
+import io.liaison.Liaison;
+import io.liaison.Schema;
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.contract.fixtures.BookArticles;
+import io.liaison.spi.StoreAdapter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JdbcModuleTest {
+  static final BelongsToMany<Book, Article> ARTICLES =
+      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+
+  @Test
+  void theModuleProvidesAWorkingLiaisonOverOneAdapter() {
+    Injector injector = Guice.createInjector(new JdbcModule(JdbcConfig.h2InMemory("guice")), new AbstractModule() {
+      @Provides
+      Schema schema() {
+        return Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
+      }
+    });
+
+    try (Liaison db = injector.getInstance(Liaison.class)) {
+      assertThat(injector.getInstance(Liaison.class)).isSameAs(db);
+      assertThat(injector.getInstance(StoreAdapter.class)).isSameAs(injector.getInstance(JdbcAdapter.class));
+
+      Book b = new Book();
+      b.title = "Graphs";
+      db.insert(b);
+      Article a = new Article();
+      a.title = "Edges";
+      db.insert(a);
+      db.on(b, ARTICLES).add(a, Map.of("role", "editor"));
+
+      assertThat(db.on(b, ARTICLES).links()).singleElement()
+          .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
+      assertThat(db.capabilities()).isEqualTo(injector.getInstance(StoreAdapter.class).capabilities());
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.liaison.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.ConflictException;
+import io.liaison.LiaisonException;
+import io.liaison.StoreException;
+import io.liaison.TransientStoreException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SqlErrorsTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "23505, ConflictException",
+      "23503, ConflictException",
+      "23502, ConflictException",
+      "40001, TransientStoreException",
+      "40P01, TransientStoreException",
+      "08006, TransientStoreException",
+      "08001, TransientStoreException",
+      "55P03, TransientStoreException",
+      "HYT00, TransientStoreException",
+      "42P01, StoreException",
+      "22003, StoreException",
+  })
+  void sqlStateDecidesTheException(String state, String expected) {
+    SQLException cause = new SQLException("boom", state);
+    LiaisonException e = SqlErrors.translate("link Book.articles", cause);
+
+    assertThat(e.getClass().getSimpleName()).isEqualTo(expected);
+    assertThat(e).isInstanceOf(io.liaison.LiaisonException.class).hasCause(cause)
+        .hasMessageStartingWith("link Book.articles failed: boom");
+  }
+
+  @Test
+  void aBatchFailureIsJudgedByItsNextException() {
+    BatchUpdateException batch = new BatchUpdateException("batch entry 2 failed", null, 0, new int[0], null);
+    batch.setNextException(new SQLException("duplicate key", "23505"));
+
+    LiaisonException e = SqlErrors.translate("insert Book", batch);
+
+    assertThat(e).isInstanceOf(ConflictException.class).hasCause(batch).hasMessageContaining("duplicate key");
+  }
+
+  @Test
+  void aPoolTimeoutIsTransient() {
+    assertThat(SqlErrors.translate("begin", new SQLTransientConnectionException("pool exhausted")))
+        .isInstanceOf(TransientStoreException.class);
+  }
+
+  @Test
+  void anythingElseIsAStoreException() {
+    LiaisonException e = SqlErrors.translate("sync", new SQLException("odd"));
+    assertThat(e).isExactlyInstanceOf(StoreException.class);
+  }
+}
