@@ -522,8 +522,10 @@ final class JdbcSession implements StoreSession {
     if (source == null) {
       throw new InvalidCallException("set " + a.name() + ": no source");
     }
+    Class<?> sourceType = sourceType(a);
+    Object expected = Values.coerce(source, sourceType, "source of " + a.name());
     for (LinkRow l : links) {
-      if (!source.equals(l.source())) {
+      if (!expected.equals(Values.coerce(l.source(), sourceType, "source of " + a.name()))) {
         throw new InvalidCallException("set " + a.name() + ": a link from " + l.source() + " given for source "
             + source);
       }
@@ -583,6 +585,15 @@ final class JdbcSession implements StoreSession {
         });
       }
     }
+  }
+
+  /** The type of the source match values as stored (the foreign key, or the source id for belongsTo). */
+  private static Class<?> sourceType(AssociationInfo a) {
+    return switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> attribute(a.target(), a.foreignKey()).type();
+      case BELONGS_TO -> a.source().id().type();
+      case BELONGS_TO_MANY -> junctionAttribute(a.through(), a.foreignKey()).type();
+    };
   }
 
   /** {@code UPDATE target SET fk = ? WHERE id = ANY(?)}: one batch entry per distinct source. */
