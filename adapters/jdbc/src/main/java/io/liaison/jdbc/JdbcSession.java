@@ -120,13 +120,14 @@ final class JdbcSession implements StoreSession {
     }
     String text = sql.toString();
     adapter.fire(text);
-    try (PreparedStatement ps = generatedId ? conn.prepareStatement(text, Statement.RETURN_GENERATED_KEYS)
+    AttributeInfo id = model.id();
+    // Only the id comes back (PostgreSQL: RETURNING "id"); both drivers take the column name as spelled.
+    try (PreparedStatement ps = generatedId ? conn.prepareStatement(text, new String[] {id.column()})
         : conn.prepareStatement(text)) {
       runBatch(ps, batch);
       if (generatedId) {
-        AttributeInfo id = model.id();
         try (ResultSet keys = ps.getGeneratedKeys()) {
-          int column = keys.findColumn(id.column());
+          int column = 1;
           int i = 0;
           while (keys.next() && i < indexes.size()) {
             rows.get(indexes.get(i++)).put(id.name(), Values.read(keys, column, id.type()));
