@@ -22,7 +22,9 @@ import io.liaison.contract.fixtures.Comment;
 import io.liaison.contract.fixtures.Person;
 import io.liaison.contract.fixtures.Profile;
 import io.liaison.contract.fixtures.Tag;
+import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StoreSession;
@@ -205,6 +207,55 @@ abstract class AbstractJdbcAdapterTest {
       assertThatThrownBy(() -> s.count(book, Where.gt("nope", 1)))
           .isInstanceOf(InvalidCallException.class).hasMessageContaining("nope");
     }
+  }
+
+  // ---- constant statement counts
+
+  @Test
+  void idListsBeyondPostgresBindLimitAreOneArrayParameter() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    Book b = db.insert(book("Kept"));
+    List<Long> ids = new ArrayList<>();
+    for (long i = 0; i < 40_000; i++) {
+      ids.add(b.id + 1 + i);
+    }
+    ids.add(b.id);
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+    try (StoreSession s = adapter.begin()) {
+      assertThat(s.findBy(book, "id", ids)).hasSize(1);
+      assertThat(s.count(book, Where.in("id", ids))).isEqualTo(1);
+      assertThat(s.count(book, Where.notIn("id", ids))).isZero();
+      assertThat(s.delete(book, ids)).isEqualTo(1);
+    }
+    assertThat(statements).hasSize(4).allSatisfy(sql -> assertThat(sql).contains("= ANY(?)").doesNotContain("?, ?"));
+  }
+
+  @Test
+  void linkRowsWithDifferentThroughAttributesAreOneStatement() {
+    AssociationInfo articles = SCHEMA.info().associations().stream()
+        .filter(a -> a.name().equals("Book.articles")).findFirst().orElseThrow();
+    Book b = db.insert(book("B"));
+    List<Article> as = db.insertAll(List.of(article("1"), article("2"), article("3")));
+    db.on(b, ARTICLES).add(as.get(0), Map.of("role", "editor", "position", 1));
+
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+    try (StoreSession s = adapter.begin()) {
+      s.link(articles, List.of(
+          new LinkRow(b.id, as.get(0).id, Map.of("position", 9), null),
+          new LinkRow(b.id, as.get(1).id, Map.of("role", "reviewer"), null),
+          new LinkRow(b.id, as.get(2).id, Map.of(), null)));
+      s.commit();
+    }
+    assertThat(statements).hasSize(1);
+
+    Map<Long, Map<String, Object>> through = new HashMap<>();
+    db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
+    assertThat(through.get(as.get(0).id)).containsEntry("role", "editor").containsEntry("position", 9);
+    assertThat(through.get(as.get(1).id)).containsEntry("role", "reviewer").containsEntry("position", null);
+    assertThat(through.get(as.get(2).id)).containsEntry("role", null).containsEntry("bookId", b.id)
+        .containsEntry("articleId", as.get(2).id);
   }
 
   // ---- failures
