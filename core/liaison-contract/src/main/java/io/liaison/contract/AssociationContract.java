@@ -1,6 +1,15 @@
 package io.liaison.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.annotation.Testable;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The whole contract: every group of tests, nested. An adapter's conformance test extends this
@@ -10,6 +19,26 @@ public abstract class AssociationContract {
 
   /** The provider of the adapter under test. */
   protected abstract StoreProvider provider();
+
+  /** An opt-out must name a test that exists, so that a renamed or removed test cannot stay silenced. */
+  @Test
+  void optOutsNameExistingContractTests() {
+    Set<String> tests = new HashSet<>();
+    for (Class<?> nested : AssociationContract.class.getDeclaredClasses()) {
+      for (Class<?> group = nested.getSuperclass(); group != null && ContractGroup.class.isAssignableFrom(group);
+          group = group.getSuperclass()) {
+        for (Method method : group.getDeclaredMethods()) {
+          if (AnnotationSupport.isAnnotated(method, Testable.class)) {
+            tests.add(group.getSimpleName() + "#" + method.getName());
+          }
+        }
+      }
+    }
+
+    List<String> bad = provider().optOuts().keySet().stream()
+        .filter(key -> !key.matches("\\w+#\\w+") || !tests.contains(key)).sorted().toList();
+    assertThat(bad).as("opt-outs that are not \"Group#method\" naming a test of the contract groups").isEmpty();
+  }
 
   @Nested
   class HasOne extends HasOneContract {

@@ -1,5 +1,152 @@
 package io.liaison.contract;
 
-/** Contract group: to be written. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
+import io.liaison.HasMany;
+import io.liaison.Liaison;
+import io.liaison.Linked;
+import io.liaison.NamingStrategy;
+import io.liaison.Query;
+import io.liaison.Schema;
+import io.liaison.Where;
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Author;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.contract.fixtures.BookArticles;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.SchemaInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link NamingStrategy} changes the names Liaison gives, never the behaviour: a house style for
+ * default foreign keys shows in the through attributes, and store names mapped to another case still
+ * round-trip entities and links.
+ */
 public abstract class NamingContract extends ContractGroup {
+
+  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
+  static final BelongsToMany<Book, Article> ARTICLES =
+      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+
+  /** Tables and columns in lower_snake_case, as many SQL houses want them. */
+  static final NamingStrategy LOWER_SNAKE = new NamingStrategy() {
+    @Override
+    public String table(String model) {
+      return snake(model);
+    }
+
+    @Override
+    public String column(String model, String attribute) {
+      return snake(attribute);
+    }
+  };
+
+  static String snake(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  void defaultNamingGivesCamelCaseJunctionKeys() {
+    Liaison db = liaison(schema(NamingStrategy.SEQUELIZE));
+    Book book = db.insert(book("Graphs", 2015));
+    Article article = db.insert(article("Nodes"));
+
+    db.on(book, ARTICLES).add(article);
+
+    assertThat(db.on(book, ARTICLES).links()).singleElement().satisfies(link -> {
+      assertThat(link.through("bookId")).isEqualTo(book.id);
+      assertThat(link.through("articleId")).isEqualTo(article.id);
+    });
+  }
+
+  @Test
+  void sourcePrefixedNamingPrefixesTheJunctionKeysWithTheSourceModel() {
+    Liaison db = liaison(schema(NamingStrategy.SOURCE_PREFIXED));
+    Book book = db.insert(book("Graphs", 2015));
+    Article article = db.insert(article("Nodes"));
+
+    db.on(book, ARTICLES).add(article, Map.of("role", "editor"));
+
+    assertThat(db.on(book, ARTICLES).links()).singleElement().satisfies(link -> {
+      assertThat(link.through()).containsEntry("Book_bookId", book.id).containsEntry("Book_articleId", article.id)
+          .doesNotContainKeys("bookId", "articleId");
+      assertThat(link.through("role")).isEqualTo("editor");
+    });
+    assertThat(db.on(article, ARTICLES.inverse()).get()).extracting(b -> b.id).containsExactly(book.id);
+  }
+
+  @Test
+  void customTableAndColumnNamesAreWhatTheStoreIsGiven() {
+    SchemaInfo info = schema(LOWER_SNAKE).info();
+
+    ModelInfo author = info.model("Author");
+    assertThat(author.table()).isEqualTo("author");
+    assertThat(info.model("Book").attribute("authorId").column()).isEqualTo("author_id");
+    assertThat(info.junctions()).singleElement().satisfies(junction -> {
+      assertThat(junction.table()).isEqualTo("book_articles");
+      assertThat(junction.attribute("bookId").column()).isEqualTo("book_id");
+      assertThat(junction.attribute("articleId").column()).isEqualTo("article_id");
+    });
+  }
+
+  @Test
+  void customTableAndColumnNamesStillRoundTripEntitiesAndLinks() {
+    Liaison db = liaison(schema(LOWER_SNAKE));
+    Author ann = db.insert(author("Ann"));
+    Book graphs = db.insert(book("Graphs", 2015));
+    Book tables = db.insert(book("Tables", 1990));
+    Article nodes = db.insert(article("Nodes"));
+    Article edges = db.insert(article("Edges"));
+
+    db.on(ann, BOOKS).addAll(List.of(graphs, tables));
+    db.on(graphs, ARTICLES).add(nodes, Map.of("role", "editor", "position", 1));
+    db.on(graphs, ARTICLES).add(edges, Map.of("role", "reviewer", "position", 2));
+    graphs.year = 2016;
+    db.update(graphs);
+
+    assertThat(db.find(Book.class, graphs.id)).get().extracting(b -> b.year).isEqualTo(2016);
+    assertThat(db.findAll(Book.class, Query.where(Where.gt("year", 2000)))).extracting(b -> b.id)
+        .containsExactly(graphs.id);
+    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrder(graphs.id, tables.id);
+    assertThat(db.on(tables, BOOKS.inverse()).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
+    List<Linked<Article>> links = db.on(graphs, ARTICLES).links(Query.all().through(Where.eq("role", "editor")));
+    assertThat(links).singleElement().satisfies(link -> {
+      assertThat(link.target().id).isEqualTo(nodes.id);
+      assertThat(link.through("position")).isEqualTo(1);
+      assertThat(link.through("bookId")).isEqualTo(graphs.id);
+    });
+    db.on(graphs, ARTICLES).remove(nodes);
+    assertThat(db.on(graphs, ARTICLES).get()).extracting(a -> a.id).containsExactly(edges.id);
+  }
+
+  private static Schema schema(NamingStrategy naming) {
+    return Schema.builder().naming(naming)
+        .models(Author.class, Book.class, Article.class)
+        .associations(BOOKS, ARTICLES)
+        .build();
+  }
+
+  private static Author author(String name) {
+    Author a = new Author();
+    a.name = name;
+    return a;
+  }
+
+  private static Book book(String title, Integer year) {
+    Book b = new Book();
+    b.title = title;
+    b.year = year;
+    return b;
+  }
+
+  private static Article article(String title) {
+    Article a = new Article();
+    a.title = title;
+    return a;
+  }
 }
