@@ -136,6 +136,16 @@ public final class JdbcAdapter implements StoreAdapter {
 
   @Override
   public StoreSession begin() {
+    return open(savepoints);
+  }
+
+  /** One engine operation, rolled back by the engine on failure: savepoints would protect nothing. */
+  @Override
+  public StoreSession beginOperation() {
+    return open(false);
+  }
+
+  private StoreSession open(boolean savepoints) {
     ensureOpen();
     Connection c = null;
     try {

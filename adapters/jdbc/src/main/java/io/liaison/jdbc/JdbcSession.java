@@ -788,10 +788,12 @@ final class JdbcSession implements StoreSession {
     Savepoint savepoint = null;
     try {
       if (savepoints) {
+        adapter.fire("SAVEPOINT");
         savepoint = conn.setSavepoint();
       }
       T result = work.run();
       if (savepoint != null) {
+        adapter.fire("RELEASE SAVEPOINT");
         conn.releaseSavepoint(savepoint);
       }
       return result;
@@ -809,6 +811,7 @@ final class JdbcSession implements StoreSession {
       return;
     }
     try {
+      adapter.fire("ROLLBACK TO SAVEPOINT");
       conn.rollback(savepoint);
     } catch (SQLException e) {
       failure.addSuppressed(e);

@@ -222,7 +222,7 @@ abstract class AbstractJdbcAdapterTest {
     ids.add(b.id);
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
-    try (StoreSession s = adapter.begin()) {
+    try (StoreSession s = adapter.beginOperation()) {
       assertThat(s.findBy(book, "id", ids)).hasSize(1);
       assertThat(s.count(book, Where.in("id", ids))).isEqualTo(1);
       assertThat(s.count(book, Where.notIn("id", ids))).isZero();
@@ -241,7 +241,7 @@ abstract class AbstractJdbcAdapterTest {
 
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
-    try (StoreSession s = adapter.begin()) {
+    try (StoreSession s = adapter.beginOperation()) {
       s.link(articles, List.of(
           new LinkRow(b.id, as.get(0).id, Map.of("position", 9), null),
           new LinkRow(b.id, as.get(1).id, Map.of("role", "reviewer"), null),
@@ -256,6 +256,21 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(through.get(as.get(1).id)).containsEntry("role", "reviewer").containsEntry("position", null);
     assertThat(through.get(as.get(2).id)).containsEntry("role", null).containsEntry("bookId", b.id)
         .containsEntry("articleId", as.get(2).id);
+  }
+
+  @Test
+  void writesInAUserTransactionRunUnderSavepointsThatCountAsRoundTrips() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+    try (StoreSession s = adapter.begin()) {
+      s.insert(book, List.of(row("id", 1L, "title", "one")));
+      s.commit();
+    }
+    assertThat(statements).hasSize(3);
+    assertThat(statements.get(0)).isEqualTo("SAVEPOINT");
+    assertThat(statements.get(1)).startsWith("INSERT");
+    assertThat(statements.get(2)).isEqualTo("RELEASE SAVEPOINT");
   }
 
   // ---- failures

@@ -42,7 +42,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
 
   @Override
   <R> R run(Function<StoreSession, R> work) {
-    StoreSession session = store.begin();
+    StoreSession session = store.beginOperation();
     try {
       R result = work.apply(session);
       session.commit();

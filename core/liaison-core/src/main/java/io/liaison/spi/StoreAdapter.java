@@ -20,8 +20,21 @@ public interface StoreAdapter extends AutoCloseable {
    */
   void sync(SchemaInfo schema);
 
-  /** Begins a transaction. */
+  /**
+   * Begins a transaction for several operations (a user's {@code db.transaction(...)}). An operation
+   * that fails in it must leave nothing of itself written and the transaction usable, since the
+   * caller may catch the exception and go on.
+   */
   StoreSession begin();
+
+  /**
+   * Begins a transaction for exactly one engine operation. The engine rolls it back after any
+   * failure, so the adapter may skip protecting earlier work in it (savepoints, say). Defaults to
+   * {@link #begin()}.
+   */
+  default StoreSession beginOperation() {
+    return begin();
+  }
 
   void addStatementListener(StatementListener listener);
 

@@ -47,7 +47,9 @@ public interface StoreSession extends AutoCloseable {
 
   /**
    * Targets linked to any of the sources, with the query's filters (target {@code where}, through
-   * {@code throughWhere}), order and paging applied per call (not per source).
+   * {@code throughWhere}), order and paging applied per call (not per source). Each row's
+   * {@code through} holds the junction's key and payload attributes, not the link id, which is in
+   * {@code linkId}.
    */
   List<TargetRow> targets(AssociationInfo association, Collection<?> sources, Query query);
 
@@ -64,7 +66,8 @@ public interface StoreSession extends AutoCloseable {
    * Writes links. belongsToMany unique: inserts new pairs and updates the through attributes of
    * existing ones with those given; not unique: inserts parallel links with the given link ids.
    * hasOne/hasMany: points each target's foreign key at the source. belongsTo: points the source's
-   * foreign key at the target.
+   * foreign key at the target. A null {@link LinkRow#linkId()} on a parallel link means the store
+   * generates the id.
    */
   void link(AssociationInfo association, List<LinkRow> links);
 
