@@ -37,6 +37,41 @@ public interface Dialect {
   String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
       List<Class<?>> payloadTypes);
 
+  /** The standard SQL column type both databases share for a value type; strings and decimals differ. */
+  static String standardColumnType(Class<?> type) {
+    if (type == Long.class) {
+      return "BIGINT";
+    }
+    if (type == Integer.class) {
+      return "INTEGER";
+    }
+    if (type == Short.class) {
+      return "SMALLINT";
+    }
+    if (type == Double.class) {
+      return "DOUBLE PRECISION";
+    }
+    if (type == Float.class) {
+      return "REAL";
+    }
+    if (type == Boolean.class) {
+      return "BOOLEAN";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "DATE";
+    }
+    if (type == java.time.LocalDateTime.class) {
+      return "TIMESTAMP";
+    }
+    if (type == java.time.Instant.class) {
+      return "TIMESTAMP WITH TIME ZONE";
+    }
+    if (type == java.util.UUID.class) {
+      return "UUID";
+    }
+    throw new IllegalArgumentException("No column type for " + type);
+  }
+
   /** Chooses the dialect from a JDBC URL, or null if the URL does not tell. */
   static Dialect fromUrl(String url) {
     if (url == null) {

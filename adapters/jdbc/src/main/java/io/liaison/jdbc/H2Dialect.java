@@ -2,11 +2,7 @@ package io.liaison.jdbc;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /** H2 2.x. The upsert is the standard {@code MERGE INTO ... USING (VALUES ...)}. */
 public final class H2Dialect implements Dialect {
@@ -25,41 +21,11 @@ public final class H2Dialect implements Dialect {
     if (type == String.class) {
       return "CHARACTER VARYING";
     }
-    if (type == Long.class) {
-      return "BIGINT";
-    }
-    if (type == Integer.class) {
-      return "INTEGER";
-    }
-    if (type == Short.class) {
-      return "SMALLINT";
-    }
-    if (type == Double.class) {
-      return "DOUBLE PRECISION";
-    }
-    if (type == Float.class) {
-      return "REAL";
-    }
-    if (type == Boolean.class) {
-      return "BOOLEAN";
-    }
     if (type == BigDecimal.class) {
       // H2's NUMERIC without precision has scale 0 (it would round 1.5 to 2); DECFLOAT keeps the value.
       return "DECFLOAT";
     }
-    if (type == LocalDate.class) {
-      return "DATE";
-    }
-    if (type == LocalDateTime.class) {
-      return "TIMESTAMP";
-    }
-    if (type == Instant.class) {
-      return "TIMESTAMP WITH TIME ZONE";
-    }
-    if (type == UUID.class) {
-      return "UUID";
-    }
-    throw new IllegalArgumentException("No column type for " + type);
+    return Dialect.standardColumnType(type);
   }
 
   @Override

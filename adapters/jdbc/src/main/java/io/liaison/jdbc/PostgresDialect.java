@@ -29,40 +29,10 @@ public final class PostgresDialect implements Dialect {
     if (type == String.class) {
       return "TEXT";
     }
-    if (type == Long.class) {
-      return "BIGINT";
-    }
-    if (type == Integer.class) {
-      return "INTEGER";
-    }
-    if (type == Short.class) {
-      return "SMALLINT";
-    }
-    if (type == Double.class) {
-      return "DOUBLE PRECISION";
-    }
-    if (type == Float.class) {
-      return "REAL";
-    }
-    if (type == Boolean.class) {
-      return "BOOLEAN";
-    }
     if (type == BigDecimal.class) {
       return "NUMERIC";
     }
-    if (type == LocalDate.class) {
-      return "DATE";
-    }
-    if (type == LocalDateTime.class) {
-      return "TIMESTAMP";
-    }
-    if (type == Instant.class) {
-      return "TIMESTAMP WITH TIME ZONE";
-    }
-    if (type == UUID.class) {
-      return "UUID";
-    }
-    throw new IllegalArgumentException("No column type for " + type);
+    return Dialect.standardColumnType(type);
   }
 
   @Override

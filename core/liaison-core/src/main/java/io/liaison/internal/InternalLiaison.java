@@ -3,6 +3,7 @@ package io.liaison.internal;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.LiaisonException;
+import io.liaison.Retryable;
 import io.liaison.Schema;
 import io.liaison.Session;
 import io.liaison.UnsupportedCapabilityException;
@@ -11,11 +12,15 @@ import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The {@link Liaison} implementation: every call outside a transaction runs in one of its own. */
 public final class InternalLiaison extends InternalSession implements Liaison {
+  /** Attempts of one operation when the store reports a transient failure. */
+  static final int MAX_ATTEMPTS = 3;
+
   private final Schema schema;
   private final StoreAdapter store;
 
@@ -40,8 +45,26 @@ public final class InternalLiaison extends InternalSession implements Liaison {
     return new InternalLiaison(schema, resolved, store);
   }
 
+  /**
+   * Runs one operation in a transaction of its own. A failure the store calls transient
+   * ({@link Retryable}) is retried: the transaction was rolled back whole, so running the operation
+   * again is safe whatever it does. After the last attempt the exception passes through.
+   */
   @Override
   <R> R run(Function<StoreSession, R> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(work);
+      } catch (RuntimeException e) {
+        if (!(e instanceof Retryable) || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        backOff(attempt, e);
+      }
+    }
+  }
+
+  private <R> R runOnce(Function<StoreSession, R> work) {
     StoreSession session = store.beginOperation();
     try {
       R result = work.apply(session);
@@ -52,6 +75,15 @@ public final class InternalLiaison extends InternalSession implements Liaison {
       throw e;
     } finally {
       session.close();
+    }
+  }
+
+  private static void backOff(int attempt, RuntimeException cause) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt, 20L << attempt));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw cause;
     }
   }
 
