@@ -1,0 +1,224 @@
+package io.liaison.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every workload for every contender and store in one JMH run, then prints and writes (as
+ * markdown) the scores and the ratios Liaison/raw and Liaison/Hibernate.
+ *
+ * <pre>
+ * java -jar bench/target/benchmarks.jar quick             # 1 fork, 2 warm-up + 3 measured 1 s iterations, small sizes
+ * java -jar bench/target/benchmarks.jar full              # 2 forks, 5 + 5 iterations of 2 s, the issue's sizes
+ * java -jar bench/target/benchmarks.jar quick --stores h2 --include 'GetLinks' --out /tmp/r.md
+ * java -jar bench/target/benchmarks.jar jmh -l            # anything else after "jmh" goes to JMH's own main
+ * </pre>
+ *
+ * PostgreSQL is the server named by {@code -Dliaison.postgres.url=...} (or {@code LIAISON_POSTGRES_URL});
+ * without one, an embedded server is started here once and its URL handed to the forked JVMs.
+ */
+public final class BenchMain {
+  private BenchMain() {
+  }
+
+  /** What a mode runs. */
+  record Mode(String name, int forks, int warmups, int measurements, TimeValue iteration, String[] targets,
+      int sources, int perSource, int links) {
+  }
+
+  static final Mode QUICK = new Mode("quick", 1, 2, 3, TimeValue.seconds(1), new String[] {"1000", "10000"},
+      200, 10, 1000);
+  static final Mode FULL = new Mode("full", 2, 5, 5, TimeValue.seconds(2), new String[] {"1000", "10000", "100000"},
+      1000, 10, 1000);
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("jmh")) {
+      org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
+      System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres] [--include REGEX]"
+          + " [--out FILE] [--no-census]\n       java -jar benchmarks.jar jmh [JMH options]");
+      System.exit(2);
+    }
+    Mode mode = args[0].equals("quick") ? QUICK : FULL;
+    String stores = "h2,postgres";
+    String include = "io\\.liaison\\.bench\\..*";
+    Path out = null;
+    boolean census = true;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--stores" -> stores = args[++i];
+        case "--include" -> include = args[++i];
+        case "--out" -> out = Path.of(args[++i]);
+        case "--no-census" -> census = false;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (out == null) {
+      out = defaultDirectory().resolve("bench-" + mode.name() + ".md");
+    }
+    String[] storeList = stores.split(",");
+    boolean postgres = Arrays.asList(storeList).contains("postgres");
+
+    Instant start = Instant.now();
+    double loadBefore = load();
+    String pg = postgres ? Store.PgServer.describe() : "not run";
+    System.out.println("# Liaison benchmarks, " + mode.name() + " mode; load average " + fmt(loadBefore)
+        + "; PostgreSQL: " + pg);
+
+    String censusTable = census ? census(mode) : "";
+
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .forks(mode.forks())
+        .warmupIterations(mode.warmups())
+        .warmupTime(mode.iteration())
+        .measurementIterations(mode.measurements())
+        .measurementTime(mode.iteration())
+        .param("store", storeList)
+        .param("targets", mode.targets())
+        .param("sources", String.valueOf(mode.sources()))
+        .param("perSource", String.valueOf(mode.perSource()))
+        .param("links", String.valueOf(mode.links()))
+        .shouldFailOnError(true)
+        .jvmArgsAppend(forkArgs(postgres));
+    Collection<RunResult> results = new Runner(options.build()).run();
+
+    List<Report.Row> rows = Report.rows(results);
+    double loadAfter = load();
+    String md = markdown(mode, rows, censusTable, pg, loadBefore, loadAfter, Duration.between(start, Instant.now()));
+    System.out.println();
+    System.out.println(md);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, md);
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  /** Heap fixed so the contenders share the same memory; the PostgreSQL URL when this JVM started the server. */
+  private static String[] forkArgs(boolean postgres) {
+    List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
+    if (postgres) {
+      a.add("-Dliaison.postgres.url=" + Store.PgServer.url());
+      if (Store.PgServer.user() != null) {
+        a.add("-Dliaison.postgres.user=" + Store.PgServer.user());
+      }
+      if (Store.PgServer.password() != null) {
+        a.add("-Dliaison.postgres.password=" + Store.PgServer.password());
+      }
+    }
+    String savepoints = System.getProperty("bench.liaison.savepoints");
+    if (savepoints != null) {
+      a.add("-Dbench.liaison.savepoints=" + savepoints);
+    }
+    return a.toArray(new String[0]);
+  }
+
+  /**
+   * Round trips per operation, counted on H2 (the statements are the same on PostgreSQL): one
+   * invocation of each workload at this mode's sizes, in this JVM, before the JMH run.
+   */
+  static String census(Mode mode) {
+    Workloads.Sizes sizes = new Workloads.Sizes(Integer.parseInt(mode.targets()[mode.targets().length - 1]),
+        mode.sources(), mode.perSource(), mode.links());
+    StringBuilder md = new StringBuilder();
+    md.append("| workload | sizes | Liaison | raw JDBC | Hibernate |\n|---|---|---:|---:|---:|\n");
+    for (Workloads.Case c : Workloads.CASES) {
+      md.append("| ").append(c.name()).append(" | ").append(sizesOf(c.name(), sizes));
+      for (String contender : Report.CONTENDERS) {
+        try (Workloads.Trial t = c.open(contender, Store.H2, sizes)) {
+          t.invoke(); // the first call may do one-off work (a sequence's first block); count the second
+          t.prepare();
+          long before = t.contender().statements();
+          t.call();
+          md.append(" | ").append(t.contender().statements() - before);
+        }
+      }
+      md.append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static String sizesOf(String name, Workloads.Sizes s) {
+    return switch (name) {
+      case "AddToOneSource.add" -> "targets=" + s.targets();
+      case "SetReplace.set" -> "links=" + s.links();
+      default -> "sources=" + s.sources() + ", perSource=" + s.perSource();
+    };
+  }
+
+  static String markdown(Mode mode, List<Report.Row> rows, String census, String pg, double loadBefore,
+      double loadAfter, Duration took) {
+    StringBuilder md = new StringBuilder();
+    md.append("## Results (").append(mode.name()).append(" mode, ")
+        .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(Instant.now().atOffset(ZoneOffset.UTC)))
+        .append(")\n\n");
+    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(memory()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append('\n');
+    md.append("- JMH: ").append(mode.forks()).append(" fork(s), ").append(mode.warmups()).append(" warm-up + ")
+        .append(mode.measurements()).append(" measured iterations of ").append(mode.iteration())
+        .append(", average time per operation; ± is JMH's 99.9% error; ratios carry the two relative errors combined\n");
+    md.append("- PostgreSQL: ").append(pg).append('\n');
+    md.append("- load average: ").append(fmt(loadBefore)).append(" before, ").append(fmt(loadAfter))
+        .append(" after; took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s\n\n");
+    md.append(Report.table(rows)).append('\n');
+    md.append("Cost per link of workload 1 as the number of targets grows (workload 6):\n\n");
+    md.append(Report.growth(rows)).append('\n');
+    if (!census.isEmpty()) {
+      md.append("Round trips per operation (statements, queries and JDBC batches; Hibernate: statements prepared),"
+          + " counted on H2 at the largest size of this mode:\n\n").append(census);
+    }
+    return md.toString();
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String fmt(double load) {
+    return String.format(Locale.ROOT, "%.2f", load);
+  }
+
+  private static String memory() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          return String.format(Locale.ROOT, "%.1f GiB memory", kb / 1024.0 / 1024.0);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap";
+  }
+
+  /** The directory of the benchmarks jar (bench/target), else the working directory. */
+  private static Path defaultDirectory() {
+    try {
+      Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(jar) ? jar.getParent() : Path.of("");
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of("");
+    }
+  }
+
+}

@@ -1,0 +1,85 @@
+package io.liaison.bench;
+
+import java.util.List;
+
+/**
+ * One way of doing the workloads: Liaison, hand-written JDBC (the limit) or Hibernate ORM (the
+ * peer). Books and articles are addressed by their index in the fixture ({@code b0..}, {@code a0..}),
+ * so the same call means the same work whatever ids each store generated.
+ *
+ * <p>The measured operations are {@link #add}, {@link #addSpread}, {@link #set}, {@link #links},
+ * {@link #has} and {@link #count}; the others prepare or inspect the store and are never measured.
+ */
+public interface Contender extends AutoCloseable {
+
+  /** {@code liaison}, {@code raw} or {@code hibernate}: the JMH parameter value. */
+  String name();
+
+  // ---- fixture (not measured)
+
+  /** Inserts books {@code b0..b(books-1)} and articles {@code a0..a(articles-1)} into the empty store. */
+  void seed(int books, int articles);
+
+  /** Removes every link (TRUNCATE of the junction table). */
+  void clearLinks();
+
+  /** The store id of book {@code b<index>}. */
+  long bookId(int index);
+
+  /** Every stored link as {@code bookTitle|articleTitle|role|position}, sorted: what the workloads left. */
+  List<String> dump();
+
+  /** Round trips (statements, queries, batches) sent to the database so far. */
+  long statements();
+
+  // ---- measured operations
+
+  /** Workload 1 and 6: links the articles to one book, each with its own through attributes. */
+  void add(int book, List<LinkSpec> links);
+
+  /** Workload 2: links articles to many books, in one transaction. */
+  void addSpread(List<SourceLinks> links);
+
+  /** Workload 3: makes the book's links exactly these (Sequelize's {@code setArticles}). */
+  void set(int book, List<LinkSpec> links);
+
+  /** Workload 4: every link of each book, with its article and through attributes, in one transaction. */
+  List<LinkView> links(int[] books);
+
+  /** Workload 5: for each i, whether book {@code books[i]} is linked to article {@code articles[i]}. */
+  boolean[] has(int[] books, int[] articles);
+
+  /** Workload 5: for each book, its number of links. */
+  long[] count(int[] books);
+
+  @Override
+  void close();
+
+  /** A link to write: the article's fixture index and the through attributes. */
+  record LinkSpec(int article, String role, int position) {
+  }
+
+  /** The links to write from one book. */
+  record SourceLinks(int book, List<LinkSpec> links) {
+  }
+
+  /** A link read back: the book's store id, the article, and the through attributes. */
+  record LinkView(long bookId, long articleId, String articleTitle, String role, Integer position) {
+  }
+
+  /** Opens a contender on a fresh database of the store. */
+  static Contender open(String name, Store store) {
+    Store.Db db = store.open(name);
+    try {
+      return switch (name) {
+        case "liaison" -> new LiaisonContender(db);
+        case "raw" -> new RawJdbcContender(db);
+        case "hibernate" -> new HibernateContender(db);
+        default -> throw new IllegalArgumentException("unknown contender " + name);
+      };
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+}

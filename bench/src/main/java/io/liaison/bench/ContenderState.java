@@ -1,0 +1,47 @@
+package io.liaison.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What every workload shares: the contender and the store, as JMH parameters, so each workload's
+ * contenders and stores are measured in the same run; a fresh database per trial, seeded by the
+ * workload. The workload classes are plain classes too: the tests drive them without JMH.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public abstract class ContenderState {
+  @Param({"liaison", "raw", "hibernate"})
+  public String contender;
+
+  @Param({"h2", "postgres"})
+  public String store;
+
+  Contender c;
+
+  @Setup(Level.Trial)
+  public final void openTrial() {
+    c = Contender.open(contender, Store.of(store));
+    seed();
+  }
+
+  @TearDown(Level.Trial)
+  public final void closeTrial() {
+    if (c != null) {
+      c.close();
+      c = null;
+    }
+  }
+
+  /** Inserts the workload's books and articles (and links, for the read workloads). */
+  protected abstract void seed();
+}

@@ -1,0 +1,267 @@
+package io.liaison.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.liaison.bench.liaison.Library;
+import io.liaison.jdbc.JdbcAdapter;
+import io.liaison.jdbc.JdbcConfig;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The limit: the same work written by hand over JDBC, on the very tables Liaison creates (its DDL
+ * runs once at start-up, so both have the same keys and indexes). Each operation is one transaction
+ * on a pooled connection; multi-row writes are one JDBC batch of one prepared statement; id lists are
+ * one array parameter ({@code = ANY(?)}). No existence checks: the foreign keys refuse bad ids.
+ */
+final class RawJdbcContender implements Contender {
+  private static final String COLUMNS = "(\"bookId\", \"articleId\", \"role\", \"position\")";
+
+  private final Store.Db db;
+  private final HikariDataSource pool;
+  private final String upsert;
+  private final String arrayType;
+  private final AtomicLong statements = new AtomicLong();
+  private long[] books = new long[0];
+  private long[] articles = new long[0];
+
+  RawJdbcContender(Store.Db db) {
+    this.db = db;
+    try (JdbcAdapter ddl = JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password()))) {
+      ddl.sync(Library.SCHEMA.info());
+    }
+    this.pool = Jdbc.pool(db, "raw");
+    if (db.store() == Store.H2) {
+      upsert = "MERGE INTO \"BookArticles\" " + COLUMNS + " KEY (\"bookId\", \"articleId\") VALUES (?, ?, ?, ?)";
+      arrayType = "BIGINT";
+    } else {
+      upsert = "INSERT INTO \"BookArticles\" " + COLUMNS + " VALUES (?, ?, ?, ?) ON CONFLICT (\"bookId\", \"articleId\")"
+          + " DO UPDATE SET \"role\" = EXCLUDED.\"role\", \"position\" = EXCLUDED.\"position\"";
+      arrayType = "int8";
+    }
+  }
+
+  @Override
+  public String name() {
+    return "raw";
+  }
+
+  @Override
+  public void seed(int bookCount, int articleCount) {
+    books = insertTitles("Book", "b", bookCount);
+    articles = insertTitles("Article", "a", articleCount);
+  }
+
+  private long[] insertTitles(String table, String prefix, int n) {
+    long[] ids = new long[n];
+    inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + table + "\" (\"title\") VALUES (?)",
+          new String[] {"id"})) {
+        for (int i = 0; i < n; i++) {
+          ps.setString(1, Fixtures.title(prefix, i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        statements.incrementAndGet();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          for (int i = 0; i < n; i++) {
+            keys.next();
+            ids[i] = keys.getLong(1);
+          }
+        }
+      }
+      return null;
+    });
+    return ids;
+  }
+
+  @Override
+  public void clearLinks() {
+    Jdbc.update(db, "TRUNCATE TABLE \"BookArticles\"");
+  }
+
+  @Override
+  public long bookId(int index) {
+    return books[index];
+  }
+
+  @Override
+  public List<String> dump() {
+    return Jdbc.strings(db, "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \"BookArticles\" j"
+        + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
+  }
+
+  @Override
+  public long statements() {
+    return statements.get();
+  }
+
+  // ---- measured
+
+  @Override
+  public void add(int book, List<LinkSpec> links) {
+    inTransaction(c -> {
+      upsert(c, List.of(new SourceLinks(book, links)));
+      return null;
+    });
+  }
+
+  @Override
+  public void addSpread(List<SourceLinks> links) {
+    inTransaction(c -> {
+      upsert(c, links);
+      return null;
+    });
+  }
+
+  private void upsert(Connection c, List<SourceLinks> links) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(upsert)) {
+      for (SourceLinks s : links) {
+        long book = books[s.book()];
+        for (LinkSpec l : s.links()) {
+          ps.setLong(1, book);
+          ps.setLong(2, articles[l.article()]);
+          ps.setString(3, l.role());
+          ps.setInt(4, l.position());
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+      statements.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void set(int book, List<LinkSpec> links) {
+    inTransaction(c -> {
+      Long[] keep = new Long[links.size()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = articles[links.get(i).article()];
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM \"BookArticles\" WHERE \"bookId\" = ? AND NOT (\"articleId\" = ANY(?))")) {
+        ps.setLong(1, books[book]);
+        ps.setArray(2, c.createArrayOf(arrayType, keep));
+        ps.executeUpdate();
+        statements.incrementAndGet();
+      }
+      upsert(c, List.of(new SourceLinks(book, links)));
+      return null;
+    });
+  }
+
+  @Override
+  public List<LinkView> links(int[] bookIndexes) {
+    return inTransaction(c -> {
+      List<LinkView> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT j.\"bookId\", a.\"id\", a.\"title\", j.\"role\", j.\"position\""
+          + " FROM \"BookArticles\" j JOIN \"Article\" a ON a.\"id\" = j.\"articleId\" WHERE j.\"bookId\" = ANY(?)")) {
+        ps.setArray(1, ids(c, books, bookIndexes));
+        statements.incrementAndGet();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int position = rs.getInt(5);
+            out.add(new LinkView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.wasNull() ? null : position));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public boolean[] has(int[] bookIndexes, int[] articleIndexes) {
+    return inTransaction(c -> {
+      Set<Long> found = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT \"bookId\", \"articleId\" FROM \"BookArticles\""
+          + " WHERE \"bookId\" = ANY(?) AND \"articleId\" = ANY(?)")) {
+        ps.setArray(1, ids(c, books, bookIndexes));
+        ps.setArray(2, ids(c, articles, articleIndexes));
+        statements.incrementAndGet();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(pair(rs.getLong(1), rs.getLong(2)));
+          }
+        }
+      }
+      boolean[] out = new boolean[bookIndexes.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = found.contains(pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
+      }
+      return out;
+    });
+  }
+
+  private static long pair(long book, long article) {
+    return book << 32 | article;
+  }
+
+  @Override
+  public long[] count(int[] bookIndexes) {
+    return inTransaction(c -> {
+      Map<Long, Long> counts = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT \"bookId\", COUNT(*) FROM \"BookArticles\""
+          + " WHERE \"bookId\" = ANY(?) GROUP BY \"bookId\"")) {
+        ps.setArray(1, ids(c, books, bookIndexes));
+        statements.incrementAndGet();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            counts.put(rs.getLong(1), rs.getLong(2));
+          }
+        }
+      }
+      long[] out = new long[bookIndexes.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = counts.getOrDefault(books[bookIndexes[i]], 0L);
+      }
+      return out;
+    });
+  }
+
+  private Array ids(Connection c, long[] ids, int[] indexes) throws SQLException {
+    Long[] values = new Long[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      values[i] = ids[indexes[i]];
+    }
+    return c.createArrayOf(arrayType, values);
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** One transaction on a pooled connection: commit on success, roll back on failure. */
+  private <T> T inTransaction(Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("raw JDBC on " + db.store() + " failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      pool.close();
+    } finally {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.liaison.bench.hibernate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+/** A Hibernate entity; sequence ids with a pooled optimiser, so inserts can be batched. */
+@Entity
+public class Article {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
+  @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 100)
+  private Long id;
+
+  private String title;
+
+  protected Article() {
+  }
+
+  public Article(String title) {
+    this.title = title;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+}

@@ -1,0 +1,147 @@
+package io.liaison.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.bench.Contender.LinkSpec;
+import io.liaison.bench.Contender.LinkView;
+import io.liaison.bench.Contender.SourceLinks;
+import io.liaison.bench.Workloads.Case;
+import io.liaison.bench.Workloads.Sizes;
+import io.liaison.bench.Workloads.Trial;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Keeps the benchmarks honest and alive: every contender must leave the same links and read the same
+ * answers for every workload, and every benchmark method must run under JMH, on H2 and PostgreSQL.
+ */
+class BenchmarksTest {
+  /** Small, but every workload still has several sources, targets and both has() answers. */
+  static final Sizes SMALL = new Sizes(30, 12, 4, 20);
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void everyContenderDoesTheSameWork(Store store) {
+    for (Case c : Workloads.CASES) {
+      Map<String, List<Object>> outcomes = new LinkedHashMap<>();
+      for (String contender : Report.CONTENDERS) {
+        try (Trial t = c.open(contender, store, SMALL)) {
+          Object first = normalize(t.invoke(), t.contender());
+          List<String> afterFirst = t.contender().dump();
+          // JMH repeats the invocation: the second must do the same work and leave the same links
+          Object second = normalize(t.invoke(), t.contender());
+          assertThat(second).as("%s %s second invocation", c.name(), contender).isEqualTo(first);
+          assertThat(t.contender().dump()).as("%s %s links after the second invocation", c.name(), contender)
+              .isEqualTo(afterFirst);
+          outcomes.put(contender, Arrays.asList(first, afterFirst));
+        }
+      }
+      List<Object> expected = expected(c.name());
+      for (Map.Entry<String, List<Object>> e : outcomes.entrySet()) {
+        assertThat(e.getValue()).as("%s on %s by %s: [result, links]", c.name(), store, e.getKey()).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** What each workload must return and leave, computed from the fixtures alone. */
+  private static List<Object> expected(String workload) {
+    List<String> spread = strings(Fixtures.spread(SMALL.sources(), SMALL.perSource()));
+    return switch (workload) {
+      case "AddToOneSource.add" -> Arrays.asList(null, strings(List.of(new SourceLinks(0, Fixtures.range(0, SMALL.targets(), 0)))));
+      case "AddSpread.addSpread" -> Arrays.asList(null, spread);
+      case "SetReplace.set" -> Arrays.asList(null,
+          strings(List.of(new SourceLinks(0, Fixtures.range(SMALL.links() / 2, SMALL.links(), 1)))));
+      case "GetLinks.links" -> List.of(spread, spread);
+      case "HasCount.has" -> {
+        boolean[] has = new boolean[SMALL.sources()];
+        for (int i = 0; i < has.length; i += 2) {
+          has[i] = true;
+        }
+        yield List.of(Arrays.toString(has), spread);
+      }
+      case "HasCount.count" -> {
+        long[] counts = new long[SMALL.sources()];
+        Arrays.fill(counts, SMALL.perSource());
+        yield List.of(Arrays.toString(counts), spread);
+      }
+      default -> throw new IllegalArgumentException(workload);
+    };
+  }
+
+  private static List<String> strings(List<SourceLinks> links) {
+    List<String> out = new ArrayList<>();
+    for (SourceLinks s : links) {
+      for (LinkSpec l : s.links()) {
+        out.add("b" + s.book() + "|a" + l.article() + "|" + l.role() + "|" + l.position());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** A result in store-neutral terms: links as {@code b<index>|title|role|position}, sorted. */
+  private static Object normalize(Object result, Contender c) {
+    if (result instanceof boolean[] b) {
+      return Arrays.toString(b);
+    }
+    if (result instanceof long[] l) {
+      return Arrays.toString(l);
+    }
+    if (result instanceof List<?> list) {
+      Map<Long, Integer> books = new HashMap<>();
+      for (int i = 0; i < SMALL.sources(); i++) {
+        books.put(c.bookId(i), i);
+      }
+      List<String> out = new ArrayList<>();
+      for (Object o : list) {
+        LinkView v = (LinkView) o;
+        out.add("b" + books.get(v.bookId()) + "|" + v.articleTitle() + "|" + v.role() + "|" + v.position());
+      }
+      out.sort(null);
+      return out;
+    }
+    return result;
+  }
+
+  @Test
+  void everyBenchmarkRunsUnderJmh() throws Exception {
+    Collection<RunResult> results = new Runner(new OptionsBuilder()
+        .include("io\\.liaison\\.bench\\..*")
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(20))
+        .param("targets", String.valueOf(SMALL.targets()))
+        .param("sources", String.valueOf(SMALL.sources()))
+        .param("perSource", String.valueOf(SMALL.perSource()))
+        .param("links", String.valueOf(SMALL.links()))
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.SILENT)
+        .build()).run();
+
+    int methods = Workloads.CASES.size();
+    assertThat(results).hasSize(methods * Report.CONTENDERS.size() * Store.values().length);
+    List<Report.Row> rows = Report.rows(results);
+    assertThat(rows).hasSize(methods * Store.values().length);
+    for (Report.Row r : rows) {
+      assertThat(r.scores()).as(r.workload()).containsOnlyKeys(Report.CONTENDERS);
+      assertThat(r.scores().values()).allSatisfy(s -> assertThat(s.value()).isPositive());
+    }
+    String table = Report.table(rows);
+    assertThat(table.lines().count()).isEqualTo(2 + rows.size());
+    assertThat(Report.growth(rows).lines().count()).isEqualTo(2 + Store.values().length);
+  }
+}
