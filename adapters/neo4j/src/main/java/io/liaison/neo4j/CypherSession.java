@@ -1,0 +1,1082 @@
+package io.liaison.neo4j;
+
+import static io.liaison.neo4j.Cypher.prop;
+import static io.liaison.neo4j.Cypher.q;
+
+import io.liaison.Association.Kind;
+import io.liaison.ConflictException;
+import io.liaison.InvalidCallException;
+import io.liaison.Order;
+import io.liaison.Query;
+import io.liaison.ReferentialAction;
+import io.liaison.Where;
+import io.liaison.neo4j.GraphRules.Link;
+import io.liaison.spi.AssociationInfo;
+import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.JunctionInfo;
+import io.liaison.spi.LinkRow;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.StoreSession;
+import io.liaison.spi.TargetRow;
+import io.liaison.spi.UnlinkMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One transaction on Neo4j, speaking Cypher through a {@link CypherRunner}. Every method runs a
+ * constant number of statements whatever the size of its collections: rows travel as one list
+ * parameter ({@code UNWIND $rows}), id lists as one list ({@code IN $ids}). Each statement is reported
+ * once to the statement listener.
+ *
+ * <p>Variables in generated Cypher: {@code n} a model's node, {@code s} the source node of an
+ * association, {@code t} its target, {@code rel} the relationship between them, {@code p} a principal,
+ * {@code d} a dependent.
+ *
+ * <p>Referential actions, foreign-key existence and (in a caller's transaction) uniqueness are checked
+ * by a read before the write: Neo4j cannot roll back one statement of a transaction, so a refused call
+ * must fail before it writes to leave the transaction usable.
+ */
+final class CypherSession implements StoreSession {
+
+  /** How the session's transaction ends. */
+  interface Transaction {
+    void commit();
+
+    void rollback();
+
+    /** Ends the transaction (rolling back if still open) and frees its resources. */
+    void close();
+  }
+
+  /** The label of the nodes holding id sequences. */
+  static final String SEQUENCE_LABEL = "LiaisonSequence";
+
+  private final CypherRunner runner;
+  private final Transaction tx;
+  private final GraphRules rules;
+  private final Consumer<String> listener;
+  private final boolean protect;
+  private final String description;
+  private boolean ended;
+  private boolean closed;
+
+  /**
+   * @param runner runs statements in the transaction
+   * @param tx ends it
+   * @param rules the relationship types of the synced schemas
+   * @param listener told of every statement
+   * @param protect true for a caller's transaction that must stay usable after a refused call: conflicts
+   *     the database would report as errors (uniqueness) are checked before writing
+   * @param description for toString
+   */
+  CypherSession(CypherRunner runner, Transaction tx, GraphRules rules, Consumer<String> listener, boolean protect,
+      String description) {
+    this.runner = runner;
+    this.tx = tx;
+    this.rules = rules;
+    this.listener = listener;
+    this.protect = protect;
+    this.description = description;
+  }
+
+  // ------------------------------------------------------------------ entities
+
+  @Override
+  public List<Map<String, Object>> insert(ModelInfo model, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    String op = "insert " + model.name();
+    AttributeInfo id = model.id();
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      checkKeys(model, row.keySet());
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (AttributeInfo a : model.attributes()) {
+        r.put(a.name(), GraphValues.coerce(row.get(a.name()), a.type(), what(model, a)));
+      }
+      for (AttributeInfo a : model.attributes()) {
+        if (r.get(a.name()) == null && !a.nullable() && !a.generated()) {
+          throw new ConflictException(op + " failed: attribute '" + a.name() + "' of " + model.name()
+              + " may not be null");
+        }
+      }
+      out.add(r);
+    }
+    List<Link> fks = rules.foreignKeysOf(model).stream().filter(l -> model.attribute(l.foreignKey().name()) != null)
+        .toList();
+
+    // checks before the write: foreign keys point at existing nodes; in a caller's transaction, ids and
+    // unique keys are free (the database's constraints would otherwise fail the whole transaction)
+    Checks checks = new Checks();
+    for (Link l : fks) {
+      if (l.constraints()) {
+        Set<Object> values = new LinkedHashSet<>();
+        for (Map<String, Object> r : out) {
+          Object v = r.get(l.foreignKey().name());
+          if (v != null) {
+            values.add(GraphValues.toStore(v, l.foreignKey().type()));
+          }
+        }
+        checks.missing(l.principal(), l.principalKey(), values, "no " + l.principal().name() + " with "
+            + l.principalKey().name() + " ", " for foreign key '" + l.foreignKey().name() + "'");
+      }
+    }
+    if (protect) {
+      List<AttributeInfo> unique = new ArrayList<>();
+      unique.add(id);
+      for (String k : model.uniqueKeys()) {
+        unique.add(attribute(model, k));
+      }
+      for (AttributeInfo a : unique) {
+        Set<Object> values = new LinkedHashSet<>();
+        for (Map<String, Object> r : out) {
+          Object v = GraphValues.toStore(r.get(a.name()), a.type());
+          if (v != null && !values.add(v)) {
+            throw new ConflictException(op + " failed: two rows with " + a.name() + " " + GraphValues.describe(v));
+          }
+        }
+        checks.taken(model, a, values, "a " + model.name() + " with " + a.name() + " ", " exists");
+      }
+    }
+    checks.run(op);
+
+    Cypher.Params params = new Cypher.Params();
+    List<Map<String, Object>> rowParams = new ArrayList<>(out.size());
+    int generated = 0;
+    for (int i = 0; i < out.size(); i++) {
+      Map<String, Object> r = out.get(i);
+      Map<String, Object> rp = new HashMap<>();
+      rp.put("i", i);
+      rp.put("props", properties(model, r, null));
+      if (id.generated() && r.get(id.name()) == null) {
+        rp.put("g", ++generated);
+      }
+      for (int k = 0; k < fks.size(); k++) {
+        AttributeInfo fk = fks.get(k).foreignKey();
+        rp.put("f" + k, GraphValues.toStore(r.get(fk.name()), fk.type()));
+      }
+      rowParams.add(rp);
+    }
+    params.put("rows", rowParams);
+    StringBuilder c = new StringBuilder();
+    if (generated > 0) {
+      sequence(c, params, "label:" + model.table(), generated);
+    }
+    c.append("UNWIND $rows AS r\n");
+    for (int k = 0; k < fks.size(); k++) {
+      Link l = fks.get(k);
+      c.append("OPTIONAL MATCH (p").append(k).append(':').append(q(l.principal().table())).append(") WHERE ")
+          .append(prop("p" + k, l.principalKey().column())).append(" = r.f").append(k).append('\n');
+    }
+    c.append("CREATE (n:").append(q(model.table())).append(")\nSET n = r.props\n");
+    if (generated > 0) {
+      c.append("SET ").append(prop("n", id.column())).append(" = CASE WHEN r.g IS NULL THEN ")
+          .append(prop("n", id.column())).append(" ELSE base + r.g END\n");
+    }
+    for (int k = 0; k < fks.size(); k++) {
+      c.append("FOREACH (_ IN CASE WHEN p").append(k).append(" IS NULL THEN [] ELSE [1] END | CREATE (p")
+          .append(k).append(")-[:").append(q(fks.get(k).type())).append("]->(n))\n");
+    }
+    c.append("RETURN r.i AS i, ").append(prop("n", id.column())).append(" AS id");
+    List<Map<String, Object>> result = run(op, c.toString(), params);
+    if (result.size() != out.size()) {
+      throw new ConflictException(op + " failed: " + result.size() + " of " + out.size() + " rows were written");
+    }
+    for (Map<String, Object> rec : result) {
+      int i = ((Number) rec.get("i")).intValue();
+      out.get(i).put(id.name(), GraphValues.fromStore(rec.get("id"), id.type()));
+    }
+    return out;
+  }
+
+  /** Reserves {@code count} values of a sequence in one statement prefix; binds {@code base}. */
+  private static void sequence(StringBuilder c, Cypher.Params params, String name, int count) {
+    c.append("MERGE (seq:").append(q(SEQUENCE_LABEL)).append(" {name: ").append(params.put("sequence", name))
+        .append("})\nON CREATE SET seq.value = 0\nSET seq.value = seq.value + ")
+        .append(params.put("count", (long) count)).append("\nWITH seq.value - $count AS base\n");
+  }
+
+  /** The property map of a row (attribute-typed values): every non-null attribute but {@code skip}. */
+  private static Map<String, Object> properties(ModelInfo model, Map<String, Object> row, String skip) {
+    Map<String, Object> props = new HashMap<>();
+    for (AttributeInfo a : model.attributes()) {
+      if (!a.name().equals(skip) && row.containsKey(a.name())) {
+        props.put(a.column(), GraphValues.toStore(row.get(a.name()), a.type()));
+      }
+    }
+    return props;
+  }
+
+  @Override
+  public List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values) {
+    AttributeInfo a = attribute(model, attribute);
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    Cypher.Params params = new Cypher.Params();
+    String c = "MATCH (n:" + q(model.table()) + ") WHERE " + prop("n", a.column()) + " IN "
+        + params.put("values", GraphValues.params(values, a.type(), what(model, a))) + "\nRETURN n {.*} AS n";
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> rec : run("find " + model.name(), c, params)) {
+      out.add(readNode(rec.get("n"), model));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Map<String, Object>> find(ModelInfo model, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    if (qy.throughWhere() != null) {
+      throw new InvalidCallException("A through filter needs a belongsToMany association; " + model.name()
+          + " is queried as a model");
+    }
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
+    if (qy.where() != null) {
+      c.append("WHERE ").append(CypherWhere.compile(qy.where(), props(model, "n"), params)).append('\n');
+    }
+    List<String> order = new ArrayList<>();
+    for (Order o : qy.order()) {
+      if (o.onThrough()) {
+        throw new InvalidCallException("Ordering by through attribute '" + o.attribute()
+            + "' needs a belongsToMany association");
+      }
+      order.add(CypherWhere.orderExpr(props(model, "n").resolve(o.attribute())) + (o.ascending() ? "" : " DESC"));
+    }
+    if (qy.limit() != null && qy.limit() == 0) {
+      return List.of();
+    }
+    order.add(prop("n", model.id().column()));
+    c.append("RETURN n {.*} AS n\nORDER BY ").append(String.join(", ", order));
+    page(c, qy, params);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> rec : run("find " + model.name(), c.toString(), params)) {
+      out.add(readNode(rec.get("n"), model));
+    }
+    return out;
+  }
+
+  @Override
+  public long count(ModelInfo model, Where where) {
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
+    if (where != null) {
+      c.append("WHERE ").append(CypherWhere.compile(where, props(model, "n"), params)).append('\n');
+    }
+    c.append("RETURN count(n) AS c");
+    return ((Number) run("count " + model.name(), c.toString(), params).get(0).get("c")).longValue();
+  }
+
+  @Override
+  public int update(ModelInfo model, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    String op = "update " + model.name();
+    AttributeInfo id = model.id();
+    List<Map<String, Object>> coerced = new ArrayList<>(rows.size());
+    Set<String> given = new LinkedHashSet<>();
+    for (Map<String, Object> row : rows) {
+      checkKeys(model, row.keySet());
+      if (row.get(id.name()) == null) {
+        throw new InvalidCallException(op + ": a row without " + id.name());
+      }
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : row.entrySet()) {
+        AttributeInfo a = model.attribute(e.getKey());
+        Object v = GraphValues.coerce(e.getValue(), a.type(), what(model, a));
+        if (v == null && !a.nullable()) {
+          throw new ConflictException(op + " failed: attribute '" + a.name() + "' of " + model.name()
+              + " may not be null");
+        }
+        r.put(a.name(), v);
+      }
+      given.addAll(r.keySet());
+      coerced.add(r);
+    }
+    given.remove(id.name());
+
+    // foreign keys this model holds that the rows change: the relationship is re-pointed
+    List<Link> fks = rules.foreignKeysOf(model).stream().filter(l -> given.contains(l.foreignKey().name())).toList();
+    // keys of this model that links refer to (other than the id) and that the rows change
+    List<KeyUse> keys = new ArrayList<>();
+    for (Link l : rules.all()) {
+      if (l.principal().table().equals(model.table()) && given.contains(l.principalKey().name())
+          && !l.principalKey().name().equals(id.name())) {
+        keys.add(new KeyUse(l, l.principalKey(), true));
+      }
+      if (l.isJunction() && l.dependent().table().equals(model.table()) && given.contains(l.dependentKey().name())
+          && !l.dependentKey().name().equals(id.name())) {
+        keys.add(new KeyUse(l, l.dependentKey(), false));
+      }
+    }
+    List<AttributeInfo> changedKeys = new ArrayList<>();
+    for (KeyUse k : keys) {
+      if (changedKeys.stream().noneMatch(x -> x.name().equals(k.key().name()))) {
+        changedKeys.add(model.attribute(k.key().name()));
+      }
+    }
+
+    List<Map<String, Object>> rowParams = new ArrayList<>();
+    for (Map<String, Object> r : coerced) {
+      Map<String, Object> rp = new HashMap<>();
+      rp.put("id", GraphValues.toStore(r.get(id.name()), id.type()));
+      rp.put("props", properties(model, r, id.name()));
+      for (int k = 0; k < fks.size(); k++) {
+        AttributeInfo fk = fks.get(k).foreignKey();
+        rp.put("s" + k, r.containsKey(fk.name()));
+        rp.put("f" + k, GraphValues.toStore(r.get(fk.name()), fk.type()));
+      }
+      for (int k = 0; k < changedKeys.size(); k++) {
+        AttributeInfo key = changedKeys.get(k);
+        rp.put("ks" + k, r.containsKey(key.name()));
+        rp.put("kv" + k, GraphValues.toStore(r.get(key.name()), key.type()));
+      }
+      rowParams.add(rp);
+    }
+
+    Checks checks = new Checks();
+    for (int k = 0; k < fks.size(); k++) {
+      Link l = fks.get(k);
+      if (l.constraints()) {
+        Set<Object> values = new LinkedHashSet<>();
+        for (Map<String, Object> rp : rowParams) {
+          if (rp.get("f" + k) != null) {
+            values.add(rp.get("f" + k));
+          }
+        }
+        checks.missing(l.principal(), l.principalKey(), values, "no " + l.principal().name() + " with "
+            + l.principalKey().name() + " ", " for foreign key '" + l.foreignKey().name() + "'");
+      }
+    }
+    for (KeyUse k : keys) {
+      Link l = k.link();
+      if (l.restricts(l.onUpdate())) {
+        int index = changedKeys.indexOf(model.attribute(k.key().name()));
+        String arrow = l.isJunction() ? "-" : k.principal() ? "->" : "<-";
+        checks.custom("[r IN $rows WHERE r.ks" + index + " AND EXISTS { MATCH (n:" + q(model.table()) + ")-[:"
+            + q(l.type()) + "]" + arrow + "() WHERE " + prop("n", id.column()) + " = r.id AND "
+            + changed(prop("n", k.key().column()), "r.kv" + index) + " } | r.id]",
+            ids -> "changing " + k.key().name() + " of " + model.name() + " " + ids + " is refused (onUpdate "
+                + l.onUpdate() + "): linked through " + l.type());
+      }
+    }
+    if (protect) {
+      for (String keyName : model.uniqueKeys()) {
+        AttributeInfo key = attribute(model, keyName);
+        if (!given.contains(keyName)) {
+          continue;
+        }
+        checks.custom("[r IN $rows WHERE r.props." + q(key.column()) + " IS NOT NULL AND EXISTS { MATCH (m:"
+            + q(model.table()) + ") WHERE " + prop("m", key.column()) + " = r.props." + q(key.column()) + " AND "
+            + prop("m", id.column()) + " <> r.id } | r.props." + q(key.column()) + "]",
+            values -> "a " + model.name() + " with " + keyName + " " + values + " exists");
+      }
+    }
+    checks.rows = rowParams;
+    checks.run(op);
+
+    Cypher.Params params = new Cypher.Params();
+    params.put("rows", rowParams);
+    StringBuilder c = new StringBuilder("UNWIND $rows AS r\nMATCH (n:").append(q(model.table())).append(") WHERE ")
+        .append(prop("n", id.column())).append(" = r.id\n");
+    if (!changedKeys.isEmpty()) {
+      c.append("WITH n, r");
+      for (int k = 0; k < changedKeys.size(); k++) {
+        c.append(", ").append(prop("n", changedKeys.get(k).column())).append(" AS old").append(k);
+      }
+      c.append('\n');
+      for (KeyUse k : keys) {
+        Link l = k.link();
+        if (!l.constraints()) {
+          continue;
+        }
+        int index = changedKeys.indexOf(model.attribute(k.key().name()));
+        String when = "r.ks" + index + " AND " + changed("old" + index, "r.kv" + index);
+        String type = q(l.type());
+        if (!l.isJunction() && l.onUpdate() == ReferentialAction.CASCADE) {
+          // the dependants' foreign key follows the key; a key set to null unlinks them
+          c.append("FOREACH (d IN CASE WHEN ").append(when).append(" THEN [(n)-[:").append(type)
+              .append("]->(d) | d] ELSE [] END | SET ").append(prop("d", l.foreignKey().column()))
+              .append(" = r.kv").append(index).append(")\n");
+          c.append("FOREACH (x IN CASE WHEN ").append(when).append(" AND r.kv").append(index)
+              .append(" IS NULL THEN [(n)-[x:").append(type).append("]->() | x] ELSE [] END | DELETE x)\n");
+        } else if (!l.isJunction() && l.onUpdate() == ReferentialAction.SET_NULL) {
+          c.append("FOREACH (d IN CASE WHEN ").append(when).append(" THEN [(n)-[:").append(type)
+              .append("]->(d) | d] ELSE [] END | SET ").append(prop("d", l.foreignKey().column())).append(" = null)\n");
+          c.append("FOREACH (x IN CASE WHEN ").append(when).append(" THEN [(n)-[x:").append(type)
+              .append("]->() | x] ELSE [] END | DELETE x)\n");
+        } else if (l.isJunction() && (l.onUpdate() == ReferentialAction.SET_NULL
+            || l.onUpdate() == ReferentialAction.CASCADE)) {
+          // junction keys are read from the nodes, so CASCADE is implicit; a link cannot hold a null key
+          String nulled = l.onUpdate() == ReferentialAction.SET_NULL ? when : when + " AND r.kv" + index + " IS NULL";
+          c.append("FOREACH (x IN CASE WHEN ").append(nulled).append(" THEN [(n)-[x:").append(type)
+              .append("]-() | x] ELSE [] END | DELETE x)\n");
+        }
+      }
+    }
+    c.append("SET n += r.props\n");
+    if (!fks.isEmpty()) {
+      c.append("WITH n, r\n");
+      for (int k = 0; k < fks.size(); k++) {
+        Link l = fks.get(k);
+        c.append("OPTIONAL MATCH (p").append(k).append(':').append(q(l.principal().table())).append(") WHERE r.s")
+            .append(k).append(" AND ").append(prop("p" + k, l.principalKey().column())).append(" = r.f").append(k)
+            .append('\n');
+      }
+      for (int k = 0; k < fks.size(); k++) {
+        String type = q(fks.get(k).type());
+        c.append("FOREACH (x IN CASE WHEN r.s").append(k).append(" THEN [(n)<-[o:").append(type)
+            .append("]-(q) WHERE p").append(k).append(" IS NULL OR q <> p").append(k)
+            .append(" | o] ELSE [] END | DELETE x)\n");
+        c.append("FOREACH (_ IN CASE WHEN p").append(k).append(" IS NULL THEN [] ELSE [1] END | MERGE (p")
+            .append(k).append(")-[:").append(type).append("]->(n))\n");
+      }
+    }
+    c.append("RETURN count(*) AS c");
+    return ((Number) run(op, c.toString(), params).get(0).get("c")).intValue();
+  }
+
+  /** A key of a model that a link refers to: the principal's key, or a junction's dependent key. */
+  private record KeyUse(Link link, AttributeInfo key, boolean principal) {
+  }
+
+  /** Null-safe "the value changed" in Cypher. */
+  private static String changed(String old, String now) {
+    return "coalesce(" + old + " <> " + now + ", " + old + " IS NOT NULL OR " + now + " IS NOT NULL)";
+  }
+
+  @Override
+  public int delete(ModelInfo model, Collection<?> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo id = model.id();
+    Cypher.Params params = new Cypher.Params();
+    String roots = "MATCH (n:" + q(model.table()) + ") WHERE " + prop("n", id.column()) + " IN "
+        + params.put("ids", GraphValues.params(ids, id.type(), what(model, id))) + "\n";
+    return deleteNodes("delete " + model.name(), roots, params);
+  }
+
+  /**
+   * Deletes the nodes {@code roots} binds to {@code n}, emulating onDelete: nodes reachable over CASCADE
+   * foreign keys go too (any depth), dependants over SET_NULL foreign keys lose their key, links of
+   * junctions go with their nodes; a RESTRICT/NO_ACTION dependant outside the deleted set refuses the
+   * whole call before anything is written. Two statements (one without restricting links). Returns
+   * how many roots were deleted.
+   */
+  private int deleteNodes(String op, String roots, Cypher.Params params) {
+    List<String> cascade = rules.cascadeTypes();
+    String doomed = cascade.isEmpty() ? "WITH collect(n) AS roots, collect(n) AS doomed\n"
+        : "OPTIONAL MATCH (n)-[:" + types(cascade) + "*0..]->(d)\nWITH collect(DISTINCT n) AS roots, "
+            + "collect(DISTINCT d) AS doomed\n";
+    List<String> restrict = rules.restrictTypes();
+    List<String> restrictJunctions = rules.restrictJunctionTypes();
+    if (!restrict.isEmpty() || !restrictJunctions.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      if (!restrict.isEmpty()) {
+        parts.add("[(x)-[rel:" + types(restrict) + "]->(y) WHERE NOT y IN doomed | type(rel)]");
+      }
+      if (!restrictJunctions.isEmpty()) {
+        parts.add("[(x)-[rel:" + types(restrictJunctions) + "]-() | type(rel)]");
+      }
+      String check = roots + doomed + "UNWIND doomed AS x\nUNWIND " + String.join(" + ", parts)
+          + " AS blocked\nRETURN DISTINCT blocked";
+      List<Map<String, Object>> blocked = run(op, check, params);
+      if (!blocked.isEmpty()) {
+        List<Object> types = blocked.stream().map(m -> m.get("blocked")).toList();
+        throw new ConflictException(op + " failed: still referenced through " + types
+            + " (onDelete RESTRICT/NO_ACTION)");
+      }
+    }
+    StringBuilder c = new StringBuilder(roots).append(doomed);
+    for (Link l : rules.setNullLinks()) {
+      c.append("FOREACH (y IN reduce(acc = [], x IN doomed | acc + [(x)-[:").append(q(l.type()))
+          .append("]->(y) WHERE NOT y IN doomed | y]) | SET ").append(prop("y", l.foreignKey().column()))
+          .append(" = null)\n");
+    }
+    c.append("FOREACH (x IN doomed | DETACH DELETE x)\nRETURN size(roots) AS deleted");
+    return ((Number) run(op, c.toString(), params).get(0).get("deleted")).intValue();
+  }
+
+  private static String types(List<String> types) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : types) {
+      sb.append(sb.length() > 0 ? "|" : "").append(q(t));
+    }
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ link reads
+
+  /**
+   * How an association reaches its targets: the pattern binding {@code s}, {@code rel} and {@code t},
+   * the source's match value and the target's match value.
+   */
+  private record Path(String pattern, String sourceExpr, AttributeInfo sourceAttr, String targetExpr,
+      AttributeInfo targetAttr, Link link) {
+
+    boolean junction() {
+      return link.isJunction();
+    }
+
+    boolean parallel() {
+      return link.isJunction() && !link.junction().unique() && link.junction().id() != null;
+    }
+  }
+
+  private static Path path(AssociationInfo a) {
+    Link l = GraphRules.of(a);
+    ModelInfo source = a.source();
+    ModelInfo target = a.target();
+    String type = q(l.type());
+    String s = "(s:" + q(source.table()) + ")";
+    String t = "(t:" + q(target.table()) + ")";
+    return switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        AttributeInfo sk = attribute(source, a.sourceKey());
+        yield new Path(s + "-[rel:" + type + "]->" + t, prop("s", sk.column()), sk, prop("t", target.id().column()),
+            target.id(), l);
+      }
+      case BELONGS_TO -> {
+        AttributeInfo tk = attribute(target, a.targetKey());
+        yield new Path(s + "<-[rel:" + type + "]-" + t, prop("s", source.id().column()), source.id(),
+            prop("t", tk.column()), tk, l);
+      }
+      case BELONGS_TO_MANY -> {
+        AttributeInfo sk = attribute(source, a.sourceKey());
+        AttributeInfo tk = attribute(target, a.targetKey());
+        String arrow = a.sourceIsPrincipal() ? "-[rel:" + type + "]->" : "<-[rel:" + type + "]-";
+        yield new Path(s + arrow + t, prop("s", sk.column()), sk, prop("t", tk.column()), tk, l);
+      }
+    };
+  }
+
+  /** The junction attributes a through filter or order may name: keys on the nodes, the rest on {@code rel}. */
+  private static CypherWhere.Props throughProps(AssociationInfo a, Path path) {
+    JunctionInfo j = a.through();
+    return name -> {
+      AttributeInfo x = j.attribute(name);
+      if (x == null) {
+        throw new InvalidCallException("Unknown through attribute '" + name + "' of " + j.name());
+      }
+      if (name.equals(a.foreignKey())) {
+        return new CypherWhere.Prop(path.sourceExpr(), x);
+      }
+      if (name.equals(a.otherKey())) {
+        return new CypherWhere.Prop(path.targetExpr(), x);
+      }
+      return new CypherWhere.Prop(prop("rel", x.column()), x);
+    };
+  }
+
+  /** Appends {@code WHERE source IN $sources AND (where) AND (through where)}. */
+  private void filter(StringBuilder c, AssociationInfo a, Path path, Object sources, Query query,
+      Cypher.Params params) {
+    c.append("WHERE ").append(path.sourceExpr()).append(sources instanceof Collection<?> ? " IN " : " = ")
+        .append(params.put("sources", sources)).append('\n');
+    if (query.where() != null) {
+      c.append("AND ").append(CypherWhere.compile(query.where(), props(a.target(), "t"), params)).append('\n');
+    }
+    if (query.throughWhere() != null) {
+      if (!path.junction()) {
+        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
+            + a.kind());
+      }
+      c.append("AND ").append(CypherWhere.compile(query.throughWhere(), throughProps(a, path), params)).append('\n');
+    }
+  }
+
+  @Override
+  public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    Path path = path(a);
+    ModelInfo target = a.target();
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder c = new StringBuilder("MATCH ").append(path.pattern()).append('\n');
+    List<Object> sourceValues = sourceParams(a, path, sources);
+    filter(c, a, path, sourceValues, qy, params);
+    List<String> order = new ArrayList<>();
+    for (Order o : qy.order()) {
+      if (o.onThrough()) {
+        if (!path.junction()) {
+          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
+              + "belongsToMany association; " + a.name() + " is " + a.kind());
+        }
+        order.add(CypherWhere.orderExpr(throughProps(a, path).resolve(o.attribute())) + (o.ascending() ? "" : " DESC"));
+      } else {
+        order.add(CypherWhere.orderExpr(props(target, "t").resolve(o.attribute())) + (o.ascending() ? "" : " DESC"));
+      }
+    }
+    if (sources.isEmpty() || qy.limit() != null && qy.limit() == 0) {
+      return List.of();
+    }
+    order.add(prop("t", target.id().column()));
+    order.add(path.sourceExpr());
+    JunctionInfo j = a.through();
+    if (path.parallel()) {
+      order.add(prop("rel", j.id().column()));
+    }
+    c.append("RETURN ").append(path.sourceExpr()).append(" AS source, t {.*} AS target")
+        .append(path.junction() ? ", rel {.*} AS link" : "").append("\nORDER BY ").append(String.join(", ", order));
+    page(c, qy, params);
+    Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
+    List<TargetRow> out = new ArrayList<>();
+    for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
+      Object storedSource = rec.get("source");
+      Object source = GraphValues.fromStore(storedSource, path.sourceAttr().type());
+      @SuppressWarnings("unchecked") Map<String, Object> targetProps = (Map<String, Object>) rec.get("target");
+      Map<String, Object> row = readNode(targetProps, target);
+      Map<String, Object> through = new LinkedHashMap<>();
+      Object linkId = null;
+      if (path.junction()) {
+        @SuppressWarnings("unchecked") Map<String, Object> link = (Map<String, Object>) rec.get("link");
+        for (AttributeInfo x : j.attributes()) {
+          if (j.id() != null && x.name().equals(j.id().name())) {
+            continue;
+          }
+          Object v;
+          if (x.name().equals(a.foreignKey())) {
+            v = storedSource;
+          } else if (x.name().equals(a.otherKey())) {
+            v = targetProps.get(path.targetAttr().column());
+          } else {
+            v = link.get(x.column());
+          }
+          through.put(x.name(), GraphValues.fromStore(v, x.type()));
+        }
+        if (path.parallel()) {
+          linkId = GraphValues.fromStore(link.get(j.id().column()), j.id().type());
+        }
+      }
+      out.add(new TargetRow(given.getOrDefault(source, source), row, through, linkId));
+    }
+    return out;
+  }
+
+  private static List<Object> sourceParams(AssociationInfo a, Path path, Collection<?> sources) {
+    List<Object> out = new ArrayList<>(sources.size());
+    for (Object s : sources) {
+      if (s != null) {
+        out.add(GraphValues.param(s, path.sourceAttr().type(), "source of " + a.name()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
+    Query qy = query == null ? Query.ALL : query;
+    Path path = path(a);
+    Map<Object, Long> out = new LinkedHashMap<>();
+    for (Object s : sources) {
+      out.put(s, 0L);
+    }
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder c = new StringBuilder("MATCH ").append(path.pattern()).append('\n');
+    filter(c, a, path, sourceParams(a, path, sources), qy, params);
+    if (sources.isEmpty()) {
+      return out;
+    }
+    c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
+    Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
+    for (Map<String, Object> rec : run("count " + a.name(), c.toString(), params)) {
+      Object source = GraphValues.fromStore(rec.get("source"), path.sourceAttr().type());
+      out.put(given.getOrDefault(source, source), ((Number) rec.get("n")).longValue());
+    }
+    return out;
+  }
+
+  @Override
+  public List<Object> linked(AssociationInfo a, Object source, Collection<?> targets) {
+    if (targets.isEmpty() || source == null) {
+      return List.of();
+    }
+    Path path = path(a);
+    Cypher.Params params = new Cypher.Params();
+    String c = "MATCH " + path.pattern() + "\nWHERE " + path.sourceExpr() + " = "
+        + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
+        + " AND " + path.targetExpr() + " IN "
+        + params.put("targets", GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
+        + "\nRETURN DISTINCT " + path.targetExpr() + " AS v";
+    Map<Object, Object> given = givenValues(targets, path.targetAttr().type());
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
+      Object v = GraphValues.fromStore(rec.get("v"), path.targetAttr().type());
+      out.add(given.getOrDefault(v, v));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ link writes
+
+  @Override
+  public void link(AssociationInfo a, List<LinkRow> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    String op = "link " + a.name();
+    if (a.kind() == Kind.BELONGS_TO_MANY) {
+      linkJunction(op, a, links);
+    } else {
+      pointForeignKeys(op, a, links);
+    }
+  }
+
+  /**
+   * hasOne/hasMany/belongsTo: each dependant's relationship (and foreign-key property) now comes from the
+   * principal of its row; a relationship from another principal is removed.
+   */
+  private void pointForeignKeys(String op, AssociationInfo a, List<LinkRow> links) {
+    Link l = GraphRules.of(a);
+    boolean principalIsSource = a.kind() != Kind.BELONGS_TO;
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (LinkRow row : links) {
+      Object principal = principalIsSource ? row.source() : row.target();
+      Object dependent = principalIsSource ? row.target() : row.source();
+      Map<String, Object> r = new HashMap<>();
+      r.put("p", GraphValues.param(principal, l.principalKey().type(), (principalIsSource ? "source" : "target")
+          + " of " + a.name()));
+      r.put("d", GraphValues.param(dependent, l.dependent().id().type(), (principalIsSource ? "target" : "source")
+          + " of " + a.name()));
+      rows.add(r);
+    }
+    Cypher.Params params = new Cypher.Params();
+    params.put("rows", rows);
+    String type = q(l.type());
+    String c = "UNWIND $rows AS r\nMATCH (d:" + q(l.dependent().table()) + ") WHERE "
+        + prop("d", l.dependent().id().column()) + " = r.d\nMATCH (p:" + q(l.principal().table()) + ") WHERE "
+        + prop("p", l.principalKey().column()) + " = r.p\nFOREACH (x IN [(d)<-[o:" + type
+        + "]-(q) WHERE q <> p | o] | DELETE x)\nMERGE (p)-[:" + type + "]->(d)\nSET "
+        + prop("d", l.foreignKey().column()) + " = " + prop("p", l.principalKey().column());
+    run(op, c, params);
+  }
+
+  /** belongsToMany: unique links are merged (given through attributes set), parallel links created. */
+  private void linkJunction(String op, AssociationInfo a, List<LinkRow> links) {
+    JunctionInfo j = a.through();
+    Path path = path(a);
+    boolean parallel = path.parallel();
+    List<AttributeInfo> payload = j.payload();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int generated = 0;
+    for (LinkRow row : links) {
+      Map<String, Object> props = new HashMap<>();
+      for (Map.Entry<String, Object> e : row.through().entrySet()) {
+        AttributeInfo x = j.attribute(e.getKey());
+        if (x == null) {
+          throw new InvalidCallException("Unknown through attribute '" + e.getKey() + "' of " + j.name() + " ("
+              + a.name() + ")");
+        }
+        if (payload.contains(x)) {
+          props.put(x.column(), GraphValues.param(e.getValue(), x.type(), "through attribute '" + x.name() + "'"));
+        }
+      }
+      Map<String, Object> r = new HashMap<>();
+      r.put("s", GraphValues.param(row.source(), path.sourceAttr().type(), "source of " + a.name()));
+      r.put("t", GraphValues.param(row.target(), path.targetAttr().type(), "target of " + a.name()));
+      r.put("props", props);
+      if (parallel) {
+        if (row.linkId() != null) {
+          r.put("id", GraphValues.param(row.linkId(), j.id().type(), "link id of " + a.name()));
+        } else if (j.id().generated()) {
+          r.put("g", ++generated);
+        } else {
+          throw new InvalidCallException(op + ": a parallel link needs a link id");
+        }
+      }
+      rows.add(r);
+    }
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder c = new StringBuilder();
+    if (generated > 0) {
+      sequence(c, params, "type:" + j.name(), generated);
+    }
+    params.put("rows", rows);
+    String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
+        : "<-[rel:" + q(path.link().type()) + "]-";
+    c.append("UNWIND $rows AS r\nMATCH (s:").append(q(a.source().table())).append(") WHERE ")
+        .append(path.sourceExpr()).append(" = r.s\nMATCH (t:").append(q(a.target().table())).append(") WHERE ")
+        .append(path.targetExpr()).append(" = r.t\n");
+    if (parallel) {
+      String idProp = prop("rel", j.id().column());
+      c.append("CREATE (s)").append(arrow).append("(t)\nSET rel = r.props\nSET ").append(idProp)
+          .append(generated > 0 ? " = CASE WHEN r.g IS NULL THEN r.id ELSE base + r.g END" : " = r.id");
+    } else {
+      c.append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props");
+    }
+    run(op, c.toString(), params);
+  }
+
+  @Override
+  public int unlink(AssociationInfo a, Object source, Collection<?> targets, UnlinkMode mode) {
+    if (source == null || targets != null && targets.isEmpty()) {
+      return 0;
+    }
+    return removeLinks("unlink " + a.name(), a, source, targets, false, mode);
+  }
+
+  /**
+   * Removes the source's links to {@code targets} (all when null; with {@code except}, all but those).
+   * hasOne/hasMany apply the mode to the dependants; belongsTo nulls the source's key.
+   */
+  private int removeLinks(String op, AssociationInfo a, Object source, Collection<?> targets, boolean except,
+      UnlinkMode mode) {
+    Path path = path(a);
+    Link l = path.link();
+    Cypher.Params params = new Cypher.Params();
+    StringBuilder match = new StringBuilder("MATCH ").append(path.pattern()).append("\nWHERE ")
+        .append(path.sourceExpr()).append(" = ")
+        .append(params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name())));
+    if (targets != null) {
+      match.append(except ? " AND NOT " : " AND ").append(path.targetExpr()).append(" IN ")
+          .append(params.put("targets", GraphValues.params(targets, path.targetAttr().type(),
+              "target of " + a.name())));
+    }
+    match.append('\n');
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> {
+        if (mode == UnlinkMode.DELETE_TARGET) {
+          return deleteNodes(op, match + "WITH t AS n\n", params);
+        }
+        return count(run(op, match + "DELETE rel\nSET " + prop("t", l.foreignKey().column())
+            + " = null\nRETURN count(*) AS c", params));
+      }
+      case BELONGS_TO -> {
+        return count(run(op, match + "DELETE rel\nSET " + prop("s", l.foreignKey().column())
+            + " = null\nRETURN count(*) AS c", params));
+      }
+      default -> {
+        return count(run(op, match + "DELETE rel\nRETURN count(*) AS c", params));
+      }
+    }
+  }
+
+  private static int count(List<Map<String, Object>> result) {
+    return ((Number) result.get(0).get("c")).intValue();
+  }
+
+  @Override
+  public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+    if (source == null) {
+      throw new InvalidCallException("set " + a.name() + ": no source");
+    }
+    String op = "set " + a.name();
+    Path path = path(a);
+    Object expected = GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name());
+    for (LinkRow l : links) {
+      if (!Objects.equals(expected, GraphValues.param(l.source(), path.sourceAttr().type(), "source of " + a.name()))) {
+        throw new InvalidCallException(op + ": a link from " + l.source() + " given for source " + source);
+      }
+    }
+    if (a.kind() == Kind.BELONGS_TO && links.size() > 1) {
+      throw new InvalidCallException(op + ": belongsTo links one target, " + links.size() + " given");
+    }
+    List<Object> keep = new ArrayList<>();
+    for (LinkRow l : links) {
+      keep.add(l.target());
+    }
+    boolean keepNone = a.kind() == Kind.BELONGS_TO || path.parallel() || keep.isEmpty();
+    removeLinks(op, a, source, keepNone ? null : keep, true, mode);
+    if (!links.isEmpty()) {
+      link(a, links);
+    }
+  }
+
+  // ------------------------------------------------------------------ transaction
+
+  @Override
+  public void commit() {
+    ensureActive();
+    try {
+      tx.commit();
+      ended = true;
+    } catch (RuntimeException e) {
+      ended = true;
+      throw Neo4jErrors.translate("commit", e);
+    }
+  }
+
+  @Override
+  public void rollback() {
+    ensureActive();
+    try {
+      tx.rollback();
+      ended = true;
+    } catch (RuntimeException e) {
+      ended = true;
+      throw Neo4jErrors.translate("rollback", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    tx.close();
+  }
+
+  private void ensureActive() {
+    if (closed) {
+      throw new IllegalStateException("The session is closed");
+    }
+    if (ended) {
+      throw new IllegalStateException("The transaction has already ended");
+    }
+  }
+
+  // ------------------------------------------------------------------ execution
+
+  private List<Map<String, Object>> run(String operation, String cypher, Cypher.Params params) {
+    ensureActive();
+    listener.accept(cypher);
+    try {
+      return runner.run(cypher, params.values());
+    } catch (RuntimeException e) {
+      throw Neo4jErrors.translate(operation, e);
+    }
+  }
+
+  /**
+   * Conditions read in one statement before a write: each a Cypher list expression that is empty when
+   * the condition holds, and the message naming what the non-empty list holds.
+   */
+  private final class Checks {
+    private final List<String> expressions = new ArrayList<>();
+    private final List<java.util.function.Function<List<?>, String>> messages = new ArrayList<>();
+    private final Cypher.Params params = new Cypher.Params();
+    private Object rows;
+
+    /** Values (store form) of {@code key} that no node of {@code model} has. */
+    void missing(ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
+      if (values.isEmpty()) {
+        return;
+      }
+      String list = params.add(new ArrayList<>(values));
+      expressions.add("[v IN " + list + " WHERE NOT EXISTS { MATCH (x:" + q(model.table()) + ") WHERE "
+          + prop("x", key.column()) + " = v }]");
+      messages.add(found -> before + found + after);
+    }
+
+    /** Values (store form) of {@code key} that a node of {@code model} already has. */
+    void taken(ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
+      if (values.isEmpty()) {
+        return;
+      }
+      String list = params.add(new ArrayList<>(values));
+      expressions.add("[v IN " + list + " WHERE EXISTS { MATCH (x:" + q(model.table()) + ") WHERE "
+          + prop("x", key.column()) + " = v }]");
+      messages.add(found -> before + found + after);
+    }
+
+    /** A list expression over {@code $rows}. */
+    void custom(String expression, java.util.function.Function<List<?>, String> message) {
+      expressions.add(expression);
+      messages.add(message);
+    }
+
+    void run(String op) {
+      if (expressions.isEmpty()) {
+        return;
+      }
+      if (rows != null) {
+        params.put("rows", rows);
+      }
+      StringBuilder c = new StringBuilder("RETURN ");
+      for (int i = 0; i < expressions.size(); i++) {
+        c.append(i > 0 ? ",\n  " : "").append(expressions.get(i)).append(" AS c").append(i);
+      }
+      Map<String, Object> result = CypherSession.this.run(op, c.toString(), params).get(0);
+      for (int i = 0; i < expressions.size(); i++) {
+        List<?> found = (List<?>) result.get("c" + i);
+        if (found != null && !found.isEmpty()) {
+          List<?> shown = found.size() > 10 ? found.subList(0, 10) : found;
+          throw new ConflictException(op + " failed: " + messages.get(i).apply(shown));
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ metadata helpers
+
+  private static String what(ModelInfo model, AttributeInfo a) {
+    return "attribute '" + a.name() + "' of " + model.name();
+  }
+
+  private static AttributeInfo attribute(ModelInfo model, String name) {
+    AttributeInfo a = model.attribute(name);
+    if (a == null) {
+      throw new InvalidCallException("Unknown attribute '" + name + "' of " + model.name());
+    }
+    return a;
+  }
+
+  private static void checkKeys(ModelInfo model, Set<String> keys) {
+    for (String k : keys) {
+      attribute(model, k);
+    }
+  }
+
+  private static CypherWhere.Props props(ModelInfo model, String variable) {
+    return name -> {
+      AttributeInfo a = attribute(model, name);
+      return new CypherWhere.Prop(prop(variable, a.column()), a);
+    };
+  }
+
+  /** A row of a model from a node's property map. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readNode(Object properties, ModelInfo model) {
+    Map<String, Object> props = (Map<String, Object>) properties;
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (AttributeInfo a : model.attributes()) {
+      row.put(a.name(), GraphValues.fromStore(props.get(a.column()), a.type()));
+    }
+    return row;
+  }
+
+  private static void page(StringBuilder c, Query query, Cypher.Params params) {
+    if (query.offset() != null) {
+      c.append("\nSKIP ").append(params.put("skip", (long) query.offset()));
+    }
+    if (query.limit() != null) {
+      c.append("\nLIMIT ").append(params.put("limit", (long) query.limit()));
+    }
+  }
+
+  /** The given values by their value coerced to the attribute type, so results carry the caller's objects. */
+  private static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
+    Map<Object, Object> out = new HashMap<>();
+    for (Object v : values) {
+      if (v != null) {
+        try {
+          out.putIfAbsent(GraphValues.coerce(v, type, "value"), v);
+        } catch (InvalidCallException e) {
+          // a value of the wrong type matches nothing; the statement refuses it with its own message
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "CypherSession[" + description + (closed ? ", closed" : ended ? ", ended" : "") + "]";
+  }
+
+  static Set<String> distinct(Collection<String> values) {
+    return new HashSet<>(values);
+  }
+}

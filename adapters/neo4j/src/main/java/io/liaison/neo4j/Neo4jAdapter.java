@@ -1,0 +1,254 @@
+package io.liaison.neo4j;
+
+import io.liaison.StoreException;
+import io.liaison.spi.Capability;
+import io.liaison.spi.SchemaInfo;
+import io.liaison.spi.StatementListener;
+import io.liaison.spi.StoreAdapter;
+import io.liaison.spi.StoreSession;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph store adapter: Neo4j 5 through the Neo4j Java Driver. Models are labels, attributes
+ * properties; every association is a relationship of type {@code AssociationInfo.linkName()} from the
+ * principal node to the dependent node, belongsToMany through attributes are relationship properties,
+ * and a foreign key the dependent model holds is also kept as a property in step with the relationship.
+ * Referential actions are emulated in the transaction of the call. Thread-safe.
+ *
+ * <pre>{@code
+ * Neo4jAdapter store = Neo4jAdapter.create(Neo4jConfig.uri("neo4j://localhost:7687", "neo4j", secret));
+ * Liaison db = Liaison.builder().schema(schema).store(store).build();
+ * }</pre>
+ *
+ * <p>Each {@link #begin()} opens a driver session on the configured database and an explicit
+ * transaction in it. All sessions share one {@link BookmarkManager}, so a read sees the writes this
+ * adapter committed before it, also on a cluster ({@code neo4j://} routing).
+ */
+public final class Neo4jAdapter implements StoreAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(Neo4jAdapter.class);
+
+  private final Driver driver;
+  private final boolean ownsDriver;
+  private final String database;
+  private final BookmarkManager bookmarks =
+      BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+  private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile GraphRules rules = GraphRules.EMPTY;
+
+  private Neo4jAdapter(Driver driver, boolean ownsDriver, String database) {
+    this.driver = driver;
+    this.ownsDriver = ownsDriver;
+    this.database = database;
+  }
+
+  /**
+   * An adapter for the configured server. With a URI it creates a driver (closed by {@link #close()})
+   * and checks that the server answers; with a driver it borrows it.
+   */
+  public static Neo4jAdapter create(Neo4jConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (config.givenDriver() != null) {
+      return new Neo4jAdapter(config.givenDriver(), false, config.database());
+    }
+    Driver driver;
+    try {
+      driver = GraphDatabase.driver(config.uri(),
+          config.user() == null ? AuthTokens.none() : AuthTokens.basic(config.user(), config.password()),
+          Config.builder().withMaxConnectionPoolSize(config.poolSize()).build());
+    } catch (RuntimeException e) {
+      throw new StoreException("connect to " + config + " failed: " + e.getMessage(), e);
+    }
+    try {
+      driver.verifyConnectivity();
+    } catch (RuntimeException e) {
+      driver.close();
+      throw Neo4jErrors.translate("connect to " + config, e);
+    }
+    return new Neo4jAdapter(driver, true, config.database());
+  }
+
+  /** The driver in use (the given one, or the adapter's own). */
+  public Driver driver() {
+    return driver;
+  }
+
+  /** The database every session uses. */
+  public String database() {
+    return database;
+  }
+
+  @Override
+  public String name() {
+    return "neo4j";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+
+  /**
+   * Creates the uniqueness constraints and indexes the schema needs (each {@code IF NOT EXISTS}, in a
+   * transaction of its own), waits for them to be online, and learns the schema's relationship types
+   * for the referential actions. Idempotent.
+   */
+  @Override
+  public void sync(SchemaInfo schema) {
+    Objects.requireNonNull(schema, "schema");
+    ensureOpen();
+    List<String> statements = SchemaSync.statements(schema);
+    try (Session session = session()) {
+      for (String statement : statements) {
+        fire(statement);
+        session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+      }
+      String await = SchemaSync.awaitIndexes();
+      fire(await);
+      session.run(await).consume();
+    } catch (RuntimeException e) {
+      throw Neo4jErrors.translate("sync", e);
+    }
+    learn(schema);
+  }
+
+  /**
+   * Learns a schema's relationship types and referential actions without touching the database (what
+   * {@link #sync} does besides creating constraints), for a Liaison built with {@code sync(false)}.
+   */
+  public synchronized void learn(SchemaInfo schema) {
+    rules = rules.plus(Objects.requireNonNull(schema, "schema"));
+  }
+
+  /** What the synced schemas say about relationship types (for sessions outside this adapter). */
+  GraphRules rules() {
+    return rules;
+  }
+
+  @Override
+  public StoreSession begin() {
+    return open(true);
+  }
+
+  /** One engine operation, rolled back by the engine on any failure: no checks needed to keep it usable. */
+  @Override
+  public StoreSession beginOperation() {
+    return open(false);
+  }
+
+  private StoreSession open(boolean protect) {
+    ensureOpen();
+    Session session = null;
+    try {
+      session = session();
+      Transaction tx = session.beginTransaction();
+      Session s = session;
+      CypherRunner runner = (cypher, parameters) -> tx.run(cypher, parameters).list(Record::asMap);
+      CypherSession.Transaction control = new CypherSession.Transaction() {
+        @Override
+        public void commit() {
+          tx.commit();
+        }
+
+        @Override
+        public void rollback() {
+          tx.rollback();
+        }
+
+        @Override
+        public void close() {
+          try {
+            tx.close();
+          } catch (RuntimeException e) {
+            LOG.warn("closing a Neo4j transaction failed", e);
+          } finally {
+            s.close();
+          }
+        }
+      };
+      return new CypherSession(runner, control, rules, this::fire, protect, "neo4j " + database);
+    } catch (RuntimeException e) {
+      if (session != null) {
+        try {
+          session.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw Neo4jErrors.translate("begin", e);
+    }
+  }
+
+  private Session session() {
+    return driver.session(SessionConfig.builder().withDatabase(database).withBookmarkManager(bookmarks).build());
+  }
+
+  /** Runs one statement in a transaction of its own (for tests and tools); returns its records. */
+  List<Map<String, Object>> runAlone(String cypher, Map<String, Object> parameters) {
+    ensureOpen();
+    fire(cypher);
+    try (Session session = session()) {
+      return session.executeWrite(tx -> tx.run(cypher, parameters).list(Record::asMap));
+    } catch (RuntimeException e) {
+      throw Neo4jErrors.translate("run", e);
+    }
+  }
+
+  @Override
+  public void addStatementListener(StatementListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeStatementListener(StatementListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Tells every listener of one statement. */
+  void fire(String statement) {
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{}", statement);
+    }
+    for (StatementListener l : listeners) {
+      l.onStatement(statement);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("The Neo4j adapter is closed");
+    }
+  }
+
+  /** Closes the driver this adapter created (not a driver it was given). Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsDriver) {
+      driver.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Neo4jAdapter[" + database + (closed.get() ? ", closed" : "") + "]";
+  }
+}

@@ -1,0 +1,82 @@
+package io.liaison.neo4j;
+
+import io.liaison.ConflictException;
+import io.liaison.LiaisonException;
+import io.liaison.StoreException;
+import io.liaison.TransientStoreException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+
+/**
+ * Maps failures of the Neo4j Java Driver (also when wrapped, as Neo4j-OGM does) to Liaison's
+ * exceptions: a violated uniqueness constraint ({@code Neo.ClientError.Schema.ConstraintValidationFailed})
+ * is a {@link ConflictException}; {@link TransientException}, {@link ServiceUnavailableException},
+ * {@link SessionExpiredException} (every driver {@link RetryableException}) and {@code Neo.TransientError.*}
+ * codes are {@link TransientStoreException}s; anything else a {@link StoreException}. The message names
+ * the operation and the original is kept as the cause.
+ */
+public final class Neo4jErrors {
+  /** The status code of a violated constraint. */
+  public static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+  private Neo4jErrors() {
+  }
+
+  /** The Liaison exception for a failure of {@code operation} (e.g. "link Book.articles"). */
+  public static LiaisonException translate(String operation, Throwable e) {
+    if (e instanceof LiaisonException le) {
+      return le;
+    }
+    String message = operation + " failed: " + describe(e);
+    if (isConflict(e)) {
+      return new ConflictException(message, e);
+    }
+    if (isTransient(e)) {
+      return new TransientStoreException(message, e);
+    }
+    return new StoreException(message, e);
+  }
+
+  static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof Neo4jException n && CONSTRAINT_VIOLATION.equals(n.code())) {
+        return true;
+      }
+      if (!(t instanceof Neo4jException) && t.getMessage() != null
+          && t.getMessage().contains(CONSTRAINT_VIOLATION)) {
+        return true; // a wrapper (Neo4j-OGM's CypherException) that names the code
+      }
+    }
+    return false;
+  }
+
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof RetryableException || t instanceof TransientException
+          || t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
+        return true;
+      }
+      if (t instanceof Neo4jException n && n.code() != null && n.code().startsWith("Neo.TransientError.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable next(Throwable t) {
+    Throwable c = t.getCause();
+    return c == t ? null : c;
+  }
+
+  private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof Neo4jException n) {
+        return n.getMessage() + (n.code() == null || n.code().isEmpty() ? "" : " [" + n.code() + "]");
+      }
+    }
+    return String.valueOf(e.getMessage());
+  }
+}
