@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar bench/target/benchmarks.jar quick             # 1 fork, 2 warm-up + 3 measured 1 s iterations, small sizes
  * java -jar bench/target/benchmarks.jar full              # 2 forks, 5 + 5 iterations of 2 s, the issue's sizes
  * java -jar bench/target/benchmarks.jar quick --stores h2 --include 'GetLinks' --out /tmp/r.md
+ * java -jar bench/target/benchmarks.jar quick --census-only  # round trips and Liaison's phases only, no JMH
  * java -jar bench/target/benchmarks.jar jmh -l            # anything else after "jmh" goes to JMH's own main
  * </pre>
  *
@@ -55,7 +56,7 @@ public final class BenchMain {
     }
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
       System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres] [--include REGEX]"
-          + " [--out FILE] [--no-census]\n       java -jar benchmarks.jar jmh [JMH options]");
+          + " [--out FILE] [--no-census | --census-only]\n       java -jar benchmarks.jar jmh [JMH options]");
       System.exit(2);
     }
     Mode mode = args[0].equals("quick") ? QUICK : FULL;
@@ -63,12 +64,14 @@ public final class BenchMain {
     String include = "io\\.liaison\\.bench\\..*";
     Path out = null;
     boolean census = true;
+    boolean censusOnly = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--stores" -> stores = args[++i];
         case "--include" -> include = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--no-census" -> census = false;
+        case "--census-only" -> censusOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -84,7 +87,21 @@ public final class BenchMain {
     System.out.println("# Liaison benchmarks, " + mode.name() + " mode; load average " + fmt(loadBefore)
         + "; PostgreSQL: " + pg);
 
-    String censusTable = census ? census(mode) : "";
+    String censusTable = "";
+    if (census) {
+      censusTable = census(mode);
+      StringBuilder anatomy = new StringBuilder();
+      for (String st : storeList) {
+        anatomy.append('\n').append(Anatomy.addToOneSource(Store.of(st), 10_000, 5, 10));
+      }
+      censusTable += "\nWhere the time of workload 1 (10,000 targets) goes, measured in one JVM outside JMH"
+          + " (10 calls after 5 warm-up calls; proportions, not scores):\n" + anatomy;
+    }
+
+    if (censusOnly) {
+      System.out.println(censusTable);
+      return;
+    }
 
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(include)

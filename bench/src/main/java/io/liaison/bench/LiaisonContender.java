@@ -12,6 +12,7 @@ import io.liaison.bench.liaison.BookArticles;
 import io.liaison.bench.liaison.Library;
 import io.liaison.jdbc.JdbcAdapter;
 import io.liaison.jdbc.JdbcConfig;
+import io.liaison.spi.StatementListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +88,11 @@ final class LiaisonContender implements Contender {
   @Override
   public long statements() {
     return statements.get();
+  }
+
+  /** Tells the listener of every round trip the adapter makes, as it starts (for {@link Anatomy}). */
+  void addStatementListener(StatementListener listener) {
+    adapter.addStatementListener(listener);
   }
 
   private List<Link> toLinks(List<LinkSpec> specs) {
