@@ -3,17 +3,45 @@ package io.liaison.examples;
 import com.google.inject.Module;
 import io.liaison.jdbc.JdbcConfig;
 import io.liaison.jdbc.JdbcModule;
+import io.liaison.neo4j.Neo4jConfig;
+import io.liaison.neo4j.Neo4jModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * Picks the store from the command line; this is the only place that names an adapter.
- * {@code --store=h2} (default, embedded) or {@code --store=postgres --url=jdbc:postgresql://...}.
+ * Picks the store from the command line; this is the only place that names an adapter, and the only
+ * difference between stores is the Guice module installed.
+ *
+ * <ul>
+ *   <li>{@code --store=neo4j} (default): an embedded Neo4j started here, or {@code --url=neo4j://...}
+ *       with {@code --user}/{@code --password} for a server of your own;</li>
+ *   <li>{@code --store=h2}: embedded H2 in memory (or {@code --url=jdbc:h2:...});</li>
+ *   <li>{@code --store=postgres --url=jdbc:postgresql://...}.</li>
+ * </ul>
  */
-final class StoreChoice {
-  private StoreChoice() {
+final class StoreChoice implements AutoCloseable {
+  private final Module module;
+  private final String description;
+  private final AutoCloseable resource;
+
+  private StoreChoice(Module module, String description, AutoCloseable resource) {
+    this.module = module;
+    this.description = description;
+    this.resource = resource;
   }
 
-  static Module fromArgs(String... args) {
-    String store = "h2";
+  Module module() {
+    return module;
+  }
+
+  String description() {
+    return description;
+  }
+
+  static StoreChoice fromArgs(String... args) {
+    String store = "neo4j";
     String url = null;
     String user = null;
     String password = null;
@@ -26,19 +54,46 @@ final class StoreChoice {
         user = arg.substring("--user=".length());
       } else if (arg.startsWith("--password=")) {
         password = arg.substring("--password=".length());
-      } else {
-        throw new IllegalArgumentException("Unknown argument " + arg + "; use --store=h2|postgres [--url=... --user=... --password=...]");
+      } else if (!arg.isBlank()) {
+        throw new IllegalArgumentException("Unknown argument " + arg
+            + "; use --store=neo4j|h2|postgres [--url=... --user=... --password=...]");
       }
     }
     return switch (store) {
-      case "h2" -> new JdbcModule(url == null ? JdbcConfig.h2InMemory("examples") : JdbcConfig.url(url, user, password));
+      case "neo4j" -> {
+        if (url != null) {
+          Neo4jConfig config = user == null ? Neo4jConfig.uri(url) : Neo4jConfig.uri(url, user, password);
+          yield new StoreChoice(new Neo4jModule(config), "Neo4j at " + url, null);
+        }
+        Neo4j embedded = startEmbeddedNeo4j();
+        yield new StoreChoice(new Neo4jModule(Neo4jConfig.uri(embedded.boltURI().toString())),
+            "embedded Neo4j", embedded::close);
+      }
+      case "h2" -> new StoreChoice(new JdbcModule(url == null ? JdbcConfig.h2InMemory("examples")
+          : JdbcConfig.url(url, user, password)), "H2", null);
       case "postgres" -> {
         if (url == null) {
           throw new IllegalArgumentException("--store=postgres needs --url=jdbc:postgresql://host:port/db");
         }
-        yield new JdbcModule(JdbcConfig.url(url, user, password));
+        yield new StoreChoice(new JdbcModule(JdbcConfig.url(url, user, password)), "PostgreSQL at " + url, null);
       }
-      default -> throw new IllegalArgumentException("Unknown store '" + store + "'; use h2 or postgres");
+      default -> throw new IllegalArgumentException("Unknown store '" + store + "'; use neo4j, h2 or postgres");
     };
+  }
+
+  private static Neo4j startEmbeddedNeo4j() {
+    try {
+      Path dir = Files.createTempDirectory("liaison-examples-neo4j-");
+      return Neo4jBuilders.newInProcessBuilder(dir).withDisabledServer().build();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (resource != null) {
+      resource.close();
+    }
   }
 }
