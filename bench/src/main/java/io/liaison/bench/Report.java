@@ -116,12 +116,16 @@ public final class Report {
     for (Row r : rows) {
       md.append("| ").append(r.workload()).append(" | ").append(r.store());
       for (String c : CONTENDERS) {
-        md.append(" | ").append(format(r.scores().get(c)));
+        Score s = r.scores().get(c);
+        md.append(" | ").append(s == null ? FAILED : format(s));
       }
       md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("hibernate"))).append(" |\n");
     }
     return md.toString();
   }
+
+  /** What a table shows for a contender without a score: its benchmark threw (the log says why). */
+  static final String FAILED = "failed";
 
   /** Workload 1 at each size: the cost per link, to show how it grows. */
   public static String growth(List<Row> rows) {
@@ -136,7 +140,7 @@ public final class Report {
       md.append("| ").append((long) n).append(" | ").append(r.store());
       for (String c : CONTENDERS) {
         Score s = r.scores().get(c);
-        md.append(" | ").append(s == null ? "-" : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
+        md.append(" | ").append(s == null ? FAILED : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
       }
       md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("hibernate"))).append(" |\n");
     }
