@@ -108,8 +108,8 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   /**
-   * Creates the uniqueness constraints and indexes the schema needs (each {@code IF NOT EXISTS}, in a
-   * transaction of its own), waits for them to be online, and learns the schema's relationship types
+   * Creates the uniqueness constraints and indexes the schema needs (each {@code IF NOT EXISTS}, all in
+   * one transaction), waits for them to be online, and learns the schema's relationship types
    * for the referential actions. Idempotent.
    */
   @Override
@@ -118,10 +118,13 @@ public final class Neo4jAdapter implements StoreAdapter {
     ensureOpen();
     List<String> statements = SchemaSync.statements(schema);
     try (Session session = session()) {
-      for (String statement : statements) {
-        fire(statement);
-        session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
-      }
+      // Schema commands may share a transaction (not with data writes): one commit for all of them.
+      session.executeWriteWithoutResult(tx -> {
+        for (String statement : statements) {
+          fire(statement);
+          tx.run(statement).consume();
+        }
+      });
       String await = SchemaSync.awaitIndexes();
       fire(await);
       session.run(await).consume();

@@ -1,13 +1,23 @@
 package io.liaison.neo4j;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterable;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.schema.ConstraintDefinition;
+import org.neo4j.graphdb.schema.IndexDefinition;
+import org.neo4j.graphdb.schema.IndexType;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -24,7 +34,7 @@ final class EmbeddedNeo4j {
 
   static synchronized Neo4j server() {
     if (server == null) {
-      server = Neo4jBuilders.newInProcessBuilder()
+      server = Neo4jBuilders.newInProcessBuilder(workingDir())
           .withDisabledServer()
           .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
           .withConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
@@ -34,6 +44,20 @@ final class EmbeddedNeo4j {
       Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedNeo4j::stop, "embedded-neo4j-stop"));
     }
     return server;
+  }
+
+  /**
+   * Where the store files go: a fresh folder in memory (/dev/shm) when there is one, so commits cost no
+   * disk flush; else the system temporary folder.
+   */
+  private static Path workingDir() {
+    Path shm = Path.of("/dev/shm");
+    try {
+      Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+      return Files.createTempDirectory(base, "liaison-neo4j-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A driver to the embedded server (shared; never close it). */
@@ -52,22 +76,39 @@ final class EmbeddedNeo4j {
   }
 
   /**
-   * Empties the database: every node and relationship, every constraint and index (but the token
-   * lookup indexes Neo4j keeps for labels and types).
+   * Empties the database through the embedded API (no Cypher to plan): every node and relationship,
+   * then every constraint and index but the token lookup indexes Neo4j keeps for labels and types.
    */
   static void clean() {
     GraphDatabaseService db = server().defaultDatabaseService();
-    db.executeTransactionally("MATCH (n) DETACH DELETE n");
-    List<String> constraints = db.executeTransactionally("SHOW CONSTRAINTS YIELD name RETURN name", Map.of(),
-        r -> r.stream().map(m -> (String) m.get("name")).toList());
-    for (String name : constraints) {
-      db.executeTransactionally("DROP CONSTRAINT `" + name.replace("`", "``") + "`");
+    try (Transaction tx = db.beginTx()) {
+      List<Relationship> relationships;
+      try (ResourceIterable<Relationship> all = tx.getAllRelationships()) {
+        relationships = all.stream().toList();
+      }
+      relationships.forEach(Relationship::delete);
+      List<Node> nodes;
+      try (ResourceIterable<Node> all = tx.getAllNodes()) {
+        nodes = all.stream().toList();
+      }
+      nodes.forEach(Node::delete);
+      tx.commit();
     }
-    List<String> indexes = db.executeTransactionally(
-        "SHOW INDEXES YIELD name, type, owningConstraint WHERE type <> 'LOOKUP' AND owningConstraint IS NULL "
-            + "RETURN name", Map.of(), r -> r.stream().map(m -> (String) m.get("name")).toList());
-    for (String name : indexes) {
-      db.executeTransactionally("DROP INDEX `" + name.replace("`", "``") + "`");
+    try (Transaction tx = db.beginTx()) {
+      boolean changed = false;
+      for (ConstraintDefinition c : tx.schema().getConstraints()) {
+        c.drop();
+        changed = true;
+      }
+      for (IndexDefinition i : tx.schema().getIndexes()) {
+        if (!i.isConstraintIndex() && i.getIndexType() != IndexType.LOOKUP) {
+          i.drop();
+          changed = true;
+        }
+      }
+      if (changed) {
+        tx.commit();
+      }
     }
   }
 }
