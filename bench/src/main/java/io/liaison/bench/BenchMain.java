@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * markdown) the scores and the ratios Liaison/raw and Liaison/Hibernate.
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar quick             # 1 fork, 2 warm-up + 3 measured 1 s iterations, small sizes
+ * java -jar bench/target/benchmarks.jar quick             # 1 fork, 2 warm-up (2 s) + 3 measured (1 s) iterations, small sizes
  * java -jar bench/target/benchmarks.jar full              # 2 forks, 5 + 5 iterations of 2 s, the issue's sizes
  * java -jar bench/target/benchmarks.jar quick --stores h2 --include 'GetLinks' --out /tmp/r.md
  * java -jar bench/target/benchmarks.jar quick --census-only  # round trips and Liaison's phases only, no JMH
@@ -40,14 +40,15 @@ public final class BenchMain {
   }
 
   /** What a mode runs. */
-  record Mode(String name, int forks, int warmups, int measurements, TimeValue iteration, String[] targets,
-      int sources, int perSource, int links) {
+  record Mode(String name, int forks, int warmups, TimeValue warmup, int measurements, TimeValue iteration,
+      String[] targets, int sources, int perSource, int links) {
   }
 
-  static final Mode QUICK = new Mode("quick", 1, 2, 3, TimeValue.seconds(1), new String[] {"1000", "10000"},
-      200, 10, 1000);
-  static final Mode FULL = new Mode("full", 2, 5, 5, TimeValue.seconds(2), new String[] {"1000", "10000", "100000"},
-      1000, 10, 1000);
+  /** Warm-up iterations twice as long as measured ones: the JIT needs them more than the score does. */
+  static final Mode QUICK = new Mode("quick", 1, 2, TimeValue.seconds(2), 3, TimeValue.seconds(1),
+      new String[] {"1000", "10000"}, 200, 10, 1000);
+  static final Mode FULL = new Mode("full", 2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2),
+      new String[] {"1000", "10000", "100000"}, 1000, 10, 1000);
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("jmh")) {
@@ -107,7 +108,7 @@ public final class BenchMain {
         .include(include)
         .forks(mode.forks())
         .warmupIterations(mode.warmups())
-        .warmupTime(mode.iteration())
+        .warmupTime(mode.warmup())
         .measurementIterations(mode.measurements())
         .measurementTime(mode.iteration())
         .param("store", storeList)
@@ -193,8 +194,9 @@ public final class BenchMain {
     md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(memory()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append('\n');
-    md.append("- JMH: ").append(mode.forks()).append(" fork(s), ").append(mode.warmups()).append(" warm-up + ")
-        .append(mode.measurements()).append(" measured iterations of ").append(mode.iteration())
+    md.append("- JMH: ").append(mode.forks()).append(" fork(s), ").append(mode.warmups()).append(" warm-up iterations of ")
+        .append(mode.warmup()).append(" + ").append(mode.measurements()).append(" measured iterations of ")
+        .append(mode.iteration())
         .append(", average time per operation; ± is JMH's 99.9% error; ratios carry the two relative errors combined\n");
     md.append("- PostgreSQL: ").append(pg).append('\n');
     md.append("- load average: ").append(fmt(loadBefore)).append(" before, ").append(fmt(loadAfter))
