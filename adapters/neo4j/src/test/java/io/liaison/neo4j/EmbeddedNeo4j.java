@@ -28,13 +28,15 @@ import org.neo4j.harness.Neo4jBuilders;
 final class EmbeddedNeo4j {
   private static Neo4j server;
   private static Driver driver;
+  private static Path workingDir;
 
   private EmbeddedNeo4j() {
   }
 
   static synchronized Neo4j server() {
     if (server == null) {
-      server = Neo4jBuilders.newInProcessBuilder(workingDir())
+      workingDir = workingDir();
+      server = Neo4jBuilders.newInProcessBuilder(workingDir)
           .withDisabledServer()
           .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
           .withConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
@@ -72,6 +74,13 @@ final class EmbeddedNeo4j {
     }
     if (server != null) {
       server.close();
+    }
+    if (workingDir != null) {
+      try (var files = Files.walk(workingDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // a temporary folder; the system cleans it eventually
+      }
     }
   }
 
