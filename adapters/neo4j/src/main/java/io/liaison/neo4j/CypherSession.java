@@ -22,7 +22,6 @@ import io.liaison.spi.UnlinkMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1074,9 +1073,5 @@ final class CypherSession implements StoreSession {
   @Override
   public String toString() {
     return "CypherSession[" + description + (closed ? ", closed" : ended ? ", ended" : "") + "]";
-  }
-
-  static Set<String> distinct(Collection<String> values) {
-    return new HashSet<>(values);
   }
 }
