@@ -18,9 +18,11 @@ import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
 import io.liaison.contract.fixtures.Chapter;
+import io.liaison.contract.fixtures.Citation;
 import io.liaison.contract.fixtures.Comment;
 import io.liaison.contract.fixtures.Person;
 import io.liaison.contract.fixtures.Profile;
+import io.liaison.contract.fixtures.Publisher;
 import io.liaison.contract.fixtures.Specimen;
 import io.liaison.contract.fixtures.Tag;
 import io.liaison.spi.AttributeInfo;
@@ -353,6 +355,63 @@ class Neo4jAdapterTest {
         .satisfies(r -> assertThat(r.get("b").asLong()).isEqualTo(second.id));
   }
 
+  @Test
+  void onUpdateOfAReferencedKeyIsEmulated() {
+    HasMany<Author, Citation> restricted = Association.hasMany(Author.class, Citation.class).sourceKey("code")
+        .foreignKey("authorCode").onUpdate(ReferentialAction.RESTRICT);
+    Liaison guarded = Liaison.builder().schema(Schema.builder().models(Author.class, Citation.class)
+        .association(restricted).build()).store(adapter).build();
+    Author ann = guarded.insert(author("Ann", "A-1"));
+    Author bob = guarded.insert(author("Bob", "B-1"));
+    Citation quoted = guarded.insert(citation("quoted"));
+    guarded.on(ann, restricted).add(quoted);
+
+    ann.code = "A-2";
+    assertThatThrownBy(() -> guarded.update(ann)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("onUpdate RESTRICT");
+    assertThat(guarded.find(Author.class, ann.id)).get().extracting(a -> a.code).isEqualTo("A-1");
+    bob.code = "B-2";
+    guarded.update(bob);
+    assertThat(guarded.find(Author.class, bob.id)).get().extracting(a -> a.code).isEqualTo("B-2");
+
+    HasMany<Author, Citation> nulling = Association.hasMany(Author.class, Citation.class).sourceKey("code")
+        .foreignKey("authorCode").onUpdate(ReferentialAction.SET_NULL);
+    EmbeddedNeo4j.clean();
+    Liaison loose = Liaison.builder().schema(Schema.builder().models(Author.class, Citation.class)
+        .association(nulling).build()).store(Neo4jAdapter.create(Neo4jConfig.driver(EmbeddedNeo4j.driver()))).build();
+    Author cy = loose.insert(author("Cy", "C-1"));
+    Citation cited = loose.insert(citation("cited"));
+    loose.on(cy, nulling).add(cited);
+
+    cy.code = "C-2";
+    loose.update(cy);
+
+    assertThat(loose.find(Citation.class, cited.id)).get().extracting(c -> c.authorCode).isNull();
+    assertThat(loose.on(cy, nulling).get()).isEmpty();
+  }
+
+  @Test
+  void onUpdateRestrictOfAJunctionKeyRefusesWhileLinked() {
+    BelongsToMany<Author, Publisher> publishers = Association.belongsToMany(Author.class, Publisher.class)
+        .through("AuthorPublishers").sourceKey("code").targetKey("code").onUpdate(ReferentialAction.RESTRICT);
+    Liaison guarded = Liaison.builder().schema(Schema.builder().models(Author.class, Publisher.class)
+        .association(publishers).build()).store(adapter).build();
+    Author ann = guarded.insert(author("Ann", "A-1"));
+    Publisher north = new Publisher();
+    north.code = "P-N";
+    guarded.insert(north);
+    guarded.on(ann, publishers).add(north);
+
+    north.code = "P-S";
+    assertThatThrownBy(() -> guarded.update(north)).isInstanceOf(ConflictException.class);
+    ann.code = "A-2";
+    assertThatThrownBy(() -> guarded.update(ann)).isInstanceOf(ConflictException.class);
+
+    guarded.on(ann, publishers).remove(north);
+    guarded.update(north);
+    assertThat(guarded.find(Publisher.class, north.id)).get().extracting(p -> p.code).isEqualTo("P-S");
+  }
+
   // ---- transactions and ids
 
   @Test
@@ -421,6 +480,18 @@ class Neo4jAdapterTest {
     Author a = new Author();
     a.name = name;
     return a;
+  }
+
+  private static Author author(String name, String code) {
+    Author a = author(name);
+    a.code = code;
+    return a;
+  }
+
+  private static Citation citation(String text) {
+    Citation c = new Citation();
+    c.text = text;
+    return c;
   }
 
   private static Book book(String title) {
