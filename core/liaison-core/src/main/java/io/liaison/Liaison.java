@@ -3,6 +3,7 @@ package io.liaison;
 import io.liaison.internal.InternalLiaison;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
+import io.liaison.spi.StoreSession;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,6 +36,13 @@ public interface Liaison extends Session, AutoCloseable {
 
   /** {@link #transaction(Function)} for work that returns nothing. */
   void inTransaction(Consumer<Session> work);
+
+  /**
+   * A session whose operations run in a store transaction owned by someone else, e.g. an
+   * application's Neo4j-OGM transaction joined through the adapter ({@code OgmBridge.join}). Liaison
+   * neither commits, rolls back nor retries it: its owner does.
+   */
+  Session join(StoreSession transaction);
 
   Schema schema();
 

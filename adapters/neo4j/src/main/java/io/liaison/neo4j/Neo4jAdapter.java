@@ -138,6 +138,7 @@ public final class Neo4jAdapter implements StoreAdapter {
    * Learns a schema's relationship types and referential actions without touching the database (what
    * {@link #sync} does besides creating constraints), for a Liaison built with {@code sync(false)}.
    */
+  @Override
   public synchronized void learn(SchemaInfo schema) {
     rules = rules.plus(Objects.requireNonNull(schema, "schema"));
   }

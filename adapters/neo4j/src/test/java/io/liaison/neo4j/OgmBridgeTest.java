@@ -13,12 +13,9 @@ import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
 import io.liaison.contract.fixtures.Specimen;
 import io.liaison.neo4j.ogm.Shelf;
-import io.liaison.spi.AssociationInfo;
-import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StoreSession;
-import io.liaison.spi.TargetRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,7 +127,7 @@ class OgmBridgeTest {
       tx.rollback();
     }
 
-    assertThat(statements).as("two inserts, the link, the read").hasSize(4).allSatisfy(s -> assertThat(s).doesNotContain("Inside OGM"));
+    assertThat(statements).as("two inserts, the add (source check, target check, link), the read").hasSize(6).allSatisfy(s -> assertThat(s).doesNotContain("Inside OGM"));
   }
 
   @Test
@@ -139,19 +136,18 @@ class OgmBridgeTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("beginTransaction");
   }
 
-  /** Through the SPI, as the engine would: a Book, an Article and their link with a through attribute. */
+  /** Through the user API joined to OGM's transaction: a Book, an Article and their link with a through attribute. */
   private void writeBookWithArticle(StoreSession s) {
-    Map<String, Object> bookRow = new HashMap<>();
-    bookRow.put("title", "Inside OGM");
-    Map<String, Object> articleRow = new HashMap<>();
-    articleRow.put("title", "Nodes");
-    Object bookId = s.insert(model("Book"), List.of(bookRow)).get(0).get("id");
-    Object articleId = s.insert(model("Article"), List.of(articleRow)).get(0).get("id");
-    AssociationInfo articles = info.associations().stream().filter(a -> a.name().equals("Book.articles"))
-        .findFirst().orElseThrow();
-    s.link(articles, List.of(new LinkRow(bookId, articleId, Map.of("role", "editor"), null)));
-    List<TargetRow> linked = s.targets(articles, List.of(bookId), Query.ALL);
-    assertThat(linked).singleElement().satisfies(r -> assertThat(r.through()).containsEntry("role", "editor"));
+    io.liaison.Session tx = db.join(s);
+    Book book = new Book();
+    book.title = "Inside OGM";
+    Article article = new Article();
+    article.title = "Nodes";
+    tx.insertAll(List.of(book));
+    tx.insert(article);
+    tx.on(book, ARTICLES).add(article, Map.of("role", "editor"));
+    assertThat(tx.on(book, ARTICLES).links()).singleElement()
+        .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
   }
 
   private ModelInfo model(String name) {

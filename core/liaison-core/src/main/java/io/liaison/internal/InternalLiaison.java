@@ -39,6 +39,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
             + need.getKey() + ", which " + need.getValue() + " needs");
       }
     }
+    store.learn(resolved.info());
     if (sync) {
       store.sync(resolved.info());
     }
@@ -125,6 +126,14 @@ public final class InternalLiaison extends InternalSession implements Liaison {
       work.accept(tx);
       return null;
     });
+  }
+
+  @Override
+  public Session join(StoreSession transaction) {
+    if (transaction == null) {
+      throw new InvalidCallException("join(transaction): transaction is null");
+    }
+    return new InternalSession(resolved, transaction);
   }
 
   @Override

@@ -15,6 +15,14 @@ public interface StoreAdapter extends AutoCloseable {
   Set<Capability> capabilities();
 
   /**
+   * Tells the adapter the schema it will serve, before any session, whether or not the store is
+   * synced (a graph adapter learns its relationship types and emulated actions here). Called once
+   * per {@link io.liaison.Liaison} built; default: nothing.
+   */
+  default void learn(SchemaInfo schema) {
+  }
+
+  /**
    * Creates whatever the schema needs that is missing (tables, junctions, keys, constraints,
    * indexes). Idempotent.
    */
