@@ -56,7 +56,7 @@ final class HibernateContender implements Contender {
       return sql;
     };
     Map<String, Object> settings = new HashMap<>();
-    settings.put(AvailableSettings.DATASOURCE, pool);
+    settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
     settings.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true);
     settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
     settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH);
