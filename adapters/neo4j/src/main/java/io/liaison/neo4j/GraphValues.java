@@ -1,8 +1,8 @@
 package io.liaison.neo4j;
 
 import io.liaison.InvalidCallException;
+import io.liaison.spi.ValueTypes;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,53 +38,9 @@ final class GraphValues {
    * {@code what}.
    */
   static Object coerce(Object value, Class<?> type, String what) {
-    if (value == null || type == null || type.isInstance(value)) {
-      return value;
-    }
-    if (value instanceof Enum<?> e && type == String.class) {
-      return e.name();
-    }
-    try {
-      if (value instanceof Number n) {
-        if (type == Long.class && isIntegral(n)) {
-          return n.longValue();
-        }
-        if (type == Integer.class && isIntegral(n) && n.longValue() == n.intValue()) {
-          return n.intValue();
-        }
-        if (type == Short.class && isIntegral(n) && n.longValue() == n.shortValue()) {
-          return n.shortValue();
-        }
-        if (type == Double.class) {
-          return n.doubleValue();
-        }
-        if (type == Float.class) {
-          return n.floatValue();
-        }
-        if (type == BigDecimal.class) {
-          return n instanceof BigInteger bi ? new BigDecimal(bi) : new BigDecimal(n.toString());
-        }
-      }
-      if (value instanceof String s && type == UUID.class) {
-        return UUID.fromString(s);
-      }
-      if (value instanceof OffsetDateTime o && type == Instant.class) {
-        return o.toInstant();
-      }
-      if (value instanceof ZonedDateTime z && type == Instant.class) {
-        return z.toInstant();
-      }
-    } catch (IllegalArgumentException e) {
-      // refused below
-    }
-    throw new InvalidCallException("Value " + describe(value) + " does not fit " + what + " of type "
-        + type.getSimpleName());
+    return ValueTypes.coerce(value, type, what);
   }
 
-  private static boolean isIntegral(Number n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
-        || n instanceof BigInteger bi && bi.bitLength() < 64;
-  }
 
   /** The property value for a value of the attribute's type (already coerced). */
   static Object toStore(Object value, Class<?> type) {
@@ -188,10 +144,6 @@ final class GraphValues {
   }
 
   static String describe(Object value) {
-    String s = String.valueOf(value);
-    if (s.length() > 60) {
-      s = s.substring(0, 57) + "...";
-    }
-    return "'" + s + "'" + (value == null ? "" : " (" + value.getClass().getSimpleName() + ")");
+    return ValueTypes.describe(value);
   }
 }
