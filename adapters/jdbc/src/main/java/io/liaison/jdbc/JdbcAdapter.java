@@ -7,15 +7,14 @@ import io.liaison.StoreException;
 import io.liaison.spi.Capability;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StatementListener;
+import io.liaison.spi.StatementListeners;
 import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -40,7 +39,7 @@ public final class JdbcAdapter implements StoreAdapter {
   private final HikariDataSource ownedPool;
   private final Dialect dialect;
   private final boolean savepoints;
-  private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+  private final StatementListeners listeners = new StatementListeners();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbcAdapter(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
@@ -168,7 +167,7 @@ public final class JdbcAdapter implements StoreAdapter {
 
   @Override
   public void addStatementListener(StatementListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
   }
 
   @Override
@@ -181,9 +180,7 @@ public final class JdbcAdapter implements StoreAdapter {
     if (LOG.isTraceEnabled()) {
       LOG.trace("{}", statement);
     }
-    for (StatementListener l : listeners) {
-      l.onStatement(statement);
-    }
+    listeners.fire(statement);
   }
 
   private void ensureOpen() {

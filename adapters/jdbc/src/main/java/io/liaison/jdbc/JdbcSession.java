@@ -890,19 +890,11 @@ final class JdbcSession implements StoreSession {
   }
 
   private static AttributeInfo attribute(ModelInfo model, String name) {
-    AttributeInfo a = model.attribute(name);
-    if (a == null) {
-      throw new InvalidCallException("Unknown attribute '" + name + "' of " + model.name());
-    }
-    return a;
+    return model.requireAttribute(name);
   }
 
   private static AttributeInfo junctionAttribute(JunctionInfo j, String name) {
-    AttributeInfo a = j.attribute(name);
-    if (a == null) {
-      throw new InvalidCallException("Unknown through attribute '" + name + "' of " + j.name());
-    }
-    return a;
+    return j.requireAttribute(name);
   }
 
   private static void checkKeys(ModelInfo model, Set<String> keys) {

@@ -565,10 +565,7 @@ final class CypherSession implements StoreSession {
   private static CypherWhere.Props throughProps(AssociationInfo a, Path path) {
     JunctionInfo j = a.through();
     return name -> {
-      AttributeInfo x = j.attribute(name);
-      if (x == null) {
-        throw new InvalidCallException("Unknown through attribute '" + name + "' of " + j.name());
-      }
+      AttributeInfo x = j.requireAttribute(name);
       if (name.equals(a.foreignKey())) {
         return new CypherWhere.Prop(path.sourceExpr(), x);
       }
@@ -1015,11 +1012,7 @@ final class CypherSession implements StoreSession {
   }
 
   private static AttributeInfo attribute(ModelInfo model, String name) {
-    AttributeInfo a = model.attribute(name);
-    if (a == null) {
-      throw new InvalidCallException("Unknown attribute '" + name + "' of " + model.name());
-    }
-    return a;
+    return model.requireAttribute(name);
   }
 
   private static void checkKeys(ModelInfo model, Set<String> keys) {

@@ -4,6 +4,7 @@ import io.liaison.StoreException;
 import io.liaison.spi.Capability;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StatementListener;
+import io.liaison.spi.StatementListeners;
 import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
 import java.util.EnumSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.BookmarkManager;
@@ -51,7 +51,7 @@ public final class Neo4jAdapter implements StoreAdapter {
   private final String database;
   private final BookmarkManager bookmarks =
       BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
-  private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+  private final StatementListeners listeners = new StatementListeners();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile GraphRules rules = GraphRules.EMPTY;
 
@@ -219,7 +219,7 @@ public final class Neo4jAdapter implements StoreAdapter {
 
   @Override
   public void addStatementListener(StatementListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
   }
 
   @Override
@@ -232,9 +232,7 @@ public final class Neo4jAdapter implements StoreAdapter {
     if (LOG.isTraceEnabled()) {
       LOG.trace("{}", statement);
     }
-    for (StatementListener l : listeners) {
-      l.onStatement(statement);
-    }
+    listeners.fire(statement);
   }
 
   private void ensureOpen() {

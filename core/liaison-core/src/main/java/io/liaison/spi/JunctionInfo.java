@@ -38,4 +38,13 @@ public record JunctionInfo(String name, String table, boolean unique, AttributeI
             && !a.name().equals(principalKey) && !a.name().equals(dependentKey))
         .toList();
   }
+
+  /** The attribute with this name, or an {@link io.liaison.InvalidCallException} naming it. */
+  public AttributeInfo requireAttribute(String attributeName) {
+    AttributeInfo a = attribute(attributeName);
+    if (a == null) {
+      throw new io.liaison.InvalidCallException("Unknown through attribute '" + attributeName + "' of " + name);
+    }
+    return a;
+  }
 }

@@ -29,4 +29,13 @@ public record ModelInfo(String name, String table, AttributeInfo id, List<Attrib
     }
     return null;
   }
+
+  /** The attribute with this name, or an {@link io.liaison.InvalidCallException} naming it. */
+  public AttributeInfo requireAttribute(String attributeName) {
+    AttributeInfo a = attribute(attributeName);
+    if (a == null) {
+      throw new io.liaison.InvalidCallException("Unknown attribute '" + attributeName + "' of " + name);
+    }
+    return a;
+  }
 }
