@@ -22,6 +22,22 @@ public interface Session {
   /** Entities of a model matching the query's target filter, order and paging. */
   <T> List<T> findAll(Class<T> model, Query query);
 
+  /**
+   * Entities matching the query, each with the targets of the includes loaded (Sequelize's
+   * {@code findAll({include})}). The store is asked once for the entities and once per include,
+   * whatever the number of entities; paging applies to the entities, never to their targets.
+   */
+  <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes);
+
+  /** Entities matching the query with one include; see {@link #findAll(Class, Query, List)}. */
+  default <T> Loaded<T> findAll(Class<T> model, Query query, Include<T, ?> include) {
+    return findAll(model, query, java.util.Collections.singletonList(include));
+  }
+
+  /**
+   * Number of entities matching {@code where} (null: all). A {@link Where#has} part counts each
+   * entity once, however many links match.
+   */
   <T> long count(Class<T> model, Where where);
 
   /** Writes every attribute of an existing entity; returns the same instance. */
@@ -37,6 +53,12 @@ public interface Session {
 
   /** {@code source.getX/setX/addX/...} for a belongsToMany association. */
   <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association);
+
+  /** Operations on a hasMany association across many sources at once. */
+  <S, T> Links<T> links(HasMany<S, T> association);
+
+  /** Operations on a belongsToMany association across many sources at once. */
+  <S, T> Links<T> links(BelongsToMany<S, T> association);
 
   /** {@code source.getX/setX/createX} for a hasOne association. */
   <S, T> SingleLink<T> on(Object source, HasOne<S, T> association);

@@ -8,6 +8,12 @@ import java.util.Objects;
  * A filter on attributes, portable across stores (compiled to SQL or Cypher with every value as a
  * parameter). Sequelize's {@code where: {role: 'editor', year: {[Op.gt]: 2000}}} reads
  * {@code Where.eq("role", "editor").and(Where.gt("year", 2000))}.
+ *
+ * <p>{@link #has} filters over an association (Sequelize's required include used as a filter): books
+ * that have an article with role 'editor' are
+ * {@code Where.has(ARTICLES, null, Where.eq("role", "editor"))}. It is a semi-join, so counts are never
+ * inflated by the number of matching links, and {@code Where.not(Where.has(ARTICLES))} finds books
+ * without articles.
  */
 public sealed interface Where {
 
@@ -40,6 +46,21 @@ public sealed interface Where {
   record Not(Where part) implements Where {
     public Not {
       Objects.requireNonNull(part, "part");
+    }
+  }
+
+  /**
+   * Some target linked through {@code association} matches {@code where}, through a link matching
+   * {@code through} (belongsToMany only); either may be null. The association's source must be the
+   * model being filtered.
+   *
+   * @param info the resolved association: null when built by an application, set by the engine
+   *     before the filter reaches a {@link io.liaison.spi.StoreSession}
+   */
+  record Has(Association<?, ?> association, Where where, Where through, io.liaison.spi.AssociationInfo info)
+      implements Where {
+    public Has {
+      Objects.requireNonNull(association, "association");
     }
   }
 
@@ -86,6 +107,24 @@ public sealed interface Where {
 
   static Where notNull(String attribute) {
     return new Compare(attribute, Op.NOT_NULL, null);
+  }
+
+  /** Sources that have at least one target through {@code association}. */
+  static Where has(Association<?, ?> association) {
+    return new Has(association, null, null, null);
+  }
+
+  /** Sources that have a target through {@code association} matching {@code where}. */
+  static Where has(Association<?, ?> association, Where where) {
+    return new Has(association, where, null, null);
+  }
+
+  /**
+   * Sources that have a target matching {@code where} (may be null) through a link whose through
+   * attributes match {@code through} (belongsToMany).
+   */
+  static Where has(Association<?, ?> association, Where where, Where through) {
+    return new Has(association, where, through, null);
   }
 
   static Where allOf(Where... parts) {

@@ -320,16 +320,19 @@ final class JdbcSession implements StoreSession {
     ModelInfo target = a.target();
     JunctionInfo j = a.through();
     List<AttributeInfo> through = path.junction() ? throughAttributes(j) : List.of();
-    StringBuilder sql = new StringBuilder("SELECT ").append(path.sourceExpr()).append(", ")
-        .append(selectList(target, "t"));
+    List<String> select = new ArrayList<>();
+    select.add(path.sourceExpr());
+    for (AttributeInfo x : target.attributes()) {
+      select.add(col("t", x.column()));
+    }
     for (AttributeInfo x : through) {
-      sql.append(", ").append(col("j", x.column()));
+      select.add(col("j", x.column()));
     }
     boolean parallel = path.junction() && !j.unique() && j.id() != null;
     if (parallel) {
-      sql.append(", ").append(col("j", j.id().column()));
+      select.add(col("j", j.id().column()));
     }
-    sql.append(" FROM ").append(path.from());
+    StringBuilder sql = new StringBuilder(" FROM ").append(path.from());
     List<Param> params = new ArrayList<>();
     filter(sql, a, path, sources, qy, params);
     List<String> order = new ArrayList<>();
@@ -349,10 +352,16 @@ final class JdbcSession implements StoreSession {
     if (parallel) {
       order.add(col("j", j.id().column()));
     }
-    sql.append(" ORDER BY ").append(String.join(", ", order));
-    page(sql, qy, params);
+    String text;
+    if (sources.size() > 1 && (qy.limit() != null || qy.offset() != null)) {
+      text = perSource(select, sql.toString(), order, qy, params);
+    } else {
+      sql.insert(0, "SELECT " + String.join(", ", select));
+      sql.append(" ORDER BY ").append(String.join(", ", order));
+      page(sql, qy, params);
+      text = sql.toString();
+    }
     Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
-    String text = sql.toString();
     return read("get " + a.name(), () -> query(text, params, rs -> {
       Object source = Values.read(rs, 1, path.sourceColumn().type());
       Map<String, Object> row = readModel(rs, target, 2);
@@ -364,6 +373,35 @@ final class JdbcSession implements StoreSession {
       Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
       return new TargetRow(given.getOrDefault(source, source), row, links, linkId);
     }));
+  }
+
+  /**
+   * Pages each source's targets on its own: numbers the rows per source in the query's order
+   * ({@code ROW_NUMBER() OVER (PARTITION BY source ...)}) and keeps those in the window. The select
+   * items are renamed {@code c0, c1, ...} so equal column names of the target and the junction do not
+   * clash in the derived table; they keep their positions.
+   *
+   * @param select the select items, the source first
+   * @param fromWhere the FROM and WHERE clauses
+   */
+  private static String perSource(List<String> select, String fromWhere, List<String> order, Query query,
+      List<Param> params) {
+    StringBuilder inner = new StringBuilder("SELECT ");
+    StringBuilder outer = new StringBuilder("SELECT ");
+    for (int i = 0; i < select.size(); i++) {
+      inner.append(select.get(i)).append(" AS c").append(i).append(", ");
+      outer.append(i > 0 ? ", " : "").append('c').append(i);
+    }
+    inner.append("ROW_NUMBER() OVER (PARTITION BY ").append(select.get(0)).append(" ORDER BY ")
+        .append(String.join(", ", order)).append(") AS rn").append(fromWhere);
+    long skip = query.offset() == null ? 0 : query.offset();
+    outer.append(" FROM (").append(inner).append(") w WHERE rn > ?");
+    params.add(Param.raw(skip, Long.class));
+    if (query.limit() != null) {
+      outer.append(" AND rn <= ?");
+      params.add(Param.raw(skip + query.limit(), Long.class));
+    }
+    return outer.append(" ORDER BY c0, rn").toString();
   }
 
   @Override
@@ -903,11 +941,67 @@ final class JdbcSession implements StoreSession {
     }
   }
 
+  /** The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS subqueries. */
   private static SqlWhere.Columns columns(ModelInfo model, String alias) {
-    return name -> {
-      AttributeInfo a = attribute(model, name);
-      return new SqlWhere.Column(col(alias, a.column()), a);
+    return new SqlWhere.Columns() {
+      @Override
+      public SqlWhere.Column resolve(String name) {
+        AttributeInfo a = attribute(model, name);
+        return new SqlWhere.Column(col(alias, a.column()), a);
+      }
+
+      @Override
+      public String exists(Where.Has has, List<Param> params) {
+        return existsSql(has, model, alias, params);
+      }
     };
+  }
+
+  /**
+   * {@code EXISTS (SELECT 1 FROM ... WHERE <correlated key> AND <where> AND <through>)} for an
+   * association filter on the rows of {@code model} under {@code alias}. Nested filters get aliases
+   * derived from the outer one, so they never clash.
+   */
+  private static String existsSql(Where.Has has, ModelInfo model, String alias, List<Param> params) {
+    AssociationInfo a = has.info();
+    if (a == null) {
+      throw new InvalidCallException("Where.has(" + has.association() + ") reached the store unresolved; filters go "
+          + "through a Liaison session");
+    }
+    if (!a.source().name().equals(model.name())) {
+      throw new InvalidCallException("Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
+    }
+    ModelInfo target = a.target();
+    String t = alias + "h";
+    String j = alias + "hj";
+    StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM ");
+    switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> sql.append(q(target.table())).append(' ').append(t).append(" WHERE ")
+          .append(col(t, attribute(target, a.foreignKey()).column())).append(" = ")
+          .append(col(alias, attribute(model, a.sourceKey()).column()));
+      case BELONGS_TO -> sql.append(q(target.table())).append(' ').append(t).append(" WHERE ")
+          .append(col(t, attribute(target, a.targetKey()).column())).append(" = ")
+          .append(col(alias, attribute(model, a.foreignKey()).column()));
+      case BELONGS_TO_MANY -> {
+        JunctionInfo jn = a.through();
+        sql.append(q(jn.table())).append(' ').append(j).append(" JOIN ").append(q(target.table())).append(' ').append(t)
+            .append(" ON ").append(col(t, attribute(target, a.targetKey()).column())).append(" = ")
+            .append(col(j, junctionAttribute(jn, a.otherKey()).column())).append(" WHERE ")
+            .append(col(j, junctionAttribute(jn, a.foreignKey()).column())).append(" = ")
+            .append(col(alias, attribute(model, a.sourceKey()).column()));
+      }
+    }
+    if (has.where() != null) {
+      sql.append(" AND ").append(SqlWhere.compile(has.where(), columns(target, t), params));
+    }
+    if (has.through() != null) {
+      if (a.through() == null) {
+        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
+            + a.kind());
+      }
+      sql.append(" AND ").append(SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params));
+    }
+    return sql.append(')').toString();
   }
 
   private static SqlWhere.Columns junctionColumns(JunctionInfo j, String alias) {

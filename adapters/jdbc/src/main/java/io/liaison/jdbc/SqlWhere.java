@@ -16,10 +16,18 @@ final class SqlWhere {
   record Column(String sql, AttributeInfo attribute) {
   }
 
-  /** Resolves an attribute name to its column, or throws {@link InvalidCallException} naming it. */
+  /**
+   * Resolves an attribute name to its column, or throws {@link InvalidCallException} naming it; and
+   * compiles {@link Where.Has} on the same row to a correlated {@code EXISTS} subquery.
+   */
   @FunctionalInterface
   interface Columns {
     Column resolve(String attribute);
+
+    /** The condition for an association filter on these rows, appending its parameters. */
+    default String exists(Where.Has has, List<Param> params) {
+      throw new InvalidCallException("Where.has(" + has.association() + ") filters entities, not through attributes");
+    }
   }
 
   private SqlWhere() {
@@ -45,6 +53,8 @@ final class SqlWhere {
       sql.append("NOT (");
       append(sql, not.part(), columns, params);
       sql.append(')');
+    } else if (where instanceof Where.Has has) {
+      sql.append(columns.exists(has, params));
     } else {
       throw new InvalidCallException("Unsupported filter: " + where);
     }

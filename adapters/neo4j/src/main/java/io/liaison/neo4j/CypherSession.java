@@ -576,11 +576,19 @@ final class CypherSession implements StoreSession {
     };
   }
 
-  /** Appends {@code WHERE source IN $sources AND (where) AND (through where)}. */
+  /**
+   * Appends {@code WHERE source IN $sources AND (where) AND (through where)}; a String for
+   * {@code sources} names a variable holding one source value.
+   */
   private void filter(StringBuilder c, AssociationInfo a, Path path, Object sources, Query query,
       Cypher.Params params) {
-    c.append("WHERE ").append(path.sourceExpr()).append(sources instanceof Collection<?> ? " IN " : " = ")
-        .append(params.put("sources", sources)).append('\n');
+    c.append("WHERE ").append(path.sourceExpr());
+    if (sources instanceof String variable) {
+      c.append(" = ").append(variable);
+    } else {
+      c.append(sources instanceof Collection<?> ? " IN " : " = ").append(params.put("sources", sources));
+    }
+    c.append('\n');
     if (query.where() != null) {
       c.append("AND ").append(CypherWhere.compile(query.where(), props(a.target(), "t"), params)).append('\n');
     }
@@ -599,9 +607,15 @@ final class CypherSession implements StoreSession {
     Path path = path(a);
     ModelInfo target = a.target();
     Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH ").append(path.pattern()).append('\n');
     List<Object> sourceValues = sourceParams(a, path, sources);
-    filter(c, a, path, sourceValues, qy, params);
+    boolean perSource = sourceValues.size() > 1 && (qy.limit() != null || qy.offset() != null);
+    StringBuilder c = new StringBuilder();
+    if (perSource) {
+      // Paging per source: a subquery per source value, each ordered and cut on its own.
+      c.append("UNWIND ").append(params.put("sourceList", sourceValues)).append(" AS src\nCALL {\nWITH src\n");
+    }
+    c.append("MATCH ").append(path.pattern()).append('\n');
+    filter(c, a, path, perSource ? "src" : sourceValues, qy, params);
     List<String> order = new ArrayList<>();
     for (Order o : qy.order()) {
       if (o.onThrough()) {
@@ -623,9 +637,13 @@ final class CypherSession implements StoreSession {
     if (path.parallel()) {
       order.add(prop("rel", j.id().column()));
     }
-    c.append("RETURN ").append(path.sourceExpr()).append(" AS source, t {.*} AS target")
-        .append(path.junction() ? ", rel {.*} AS link" : "").append("\nORDER BY ").append(String.join(", ", order));
+    String returns = "RETURN " + path.sourceExpr() + " AS source, t {.*} AS target"
+        + (path.junction() ? ", rel {.*} AS link" : "") + "\nORDER BY " + String.join(", ", order);
+    c.append(returns);
     page(c, qy, params);
+    if (perSource) {
+      c.append("\n}\nRETURN source, target").append(path.junction() ? ", link" : "");
+    }
     Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
     List<TargetRow> out = new ArrayList<>();
     for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
@@ -1021,11 +1039,75 @@ final class CypherSession implements StoreSession {
     }
   }
 
+  /** The properties of {@code model}'s nodes bound to {@code variable}; association filters become EXISTS subqueries. */
   private static CypherWhere.Props props(ModelInfo model, String variable) {
-    return name -> {
-      AttributeInfo a = attribute(model, name);
-      return new CypherWhere.Prop(prop(variable, a.column()), a);
+    return new CypherWhere.Props() {
+      @Override
+      public CypherWhere.Prop resolve(String name) {
+        AttributeInfo a = attribute(model, name);
+        return new CypherWhere.Prop(prop(variable, a.column()), a);
+      }
+
+      @Override
+      public String exists(Where.Has has, Cypher.Params params) {
+        return existsCypher(has, model, variable, params);
+      }
     };
+  }
+
+  /**
+   * {@code EXISTS { MATCH (v)-[vr:TYPE]->(vh:Target) WHERE ... }} for an association filter on the
+   * nodes of {@code model} bound to {@code v}; nested filters get variables derived from the outer one.
+   */
+  private static String existsCypher(Where.Has has, ModelInfo model, String v, Cypher.Params params) {
+    AssociationInfo a = has.info();
+    if (a == null) {
+      throw new InvalidCallException("Where.has(" + has.association() + ") reached the store unresolved; filters go "
+          + "through a Liaison session");
+    }
+    if (!a.source().name().equals(model.name())) {
+      throw new InvalidCallException("Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
+    }
+    ModelInfo target = a.target();
+    String rel = v + "r";
+    String t = v + "h";
+    String type = q(GraphRules.of(a).type());
+    boolean outgoing = switch (a.kind()) {
+      case HAS_ONE, HAS_MANY -> true;
+      case BELONGS_TO -> false;
+      case BELONGS_TO_MANY -> a.sourceIsPrincipal();
+    };
+    StringBuilder c = new StringBuilder("EXISTS { MATCH (").append(v).append(')')
+        .append(outgoing ? "-[" : "<-[").append(rel).append(':').append(type).append(outgoing ? "]->(" : "]-(")
+        .append(t).append(':').append(q(target.table())).append(')');
+    List<String> conditions = new ArrayList<>();
+    if (has.where() != null) {
+      conditions.add(CypherWhere.compile(has.where(), props(target, t), params));
+    }
+    if (has.through() != null) {
+      JunctionInfo j = a.through();
+      if (j == null) {
+        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
+            + a.kind());
+      }
+      AttributeInfo sk = attribute(model, a.sourceKey());
+      AttributeInfo tk = attribute(target, a.targetKey());
+      CypherWhere.Props through = name -> {
+        AttributeInfo x = j.requireAttribute(name);
+        if (name.equals(a.foreignKey())) {
+          return new CypherWhere.Prop(prop(v, sk.column()), x);
+        }
+        if (name.equals(a.otherKey())) {
+          return new CypherWhere.Prop(prop(t, tk.column()), x);
+        }
+        return new CypherWhere.Prop(prop(rel, x.column()), x);
+      };
+      conditions.add(CypherWhere.compile(has.through(), through, params));
+    }
+    if (!conditions.isEmpty()) {
+      c.append(" WHERE ").append(String.join(" AND ", conditions));
+    }
+    return c.append(" }").toString();
   }
 
   /** A row of a model from a node's property map. */

@@ -21,10 +21,18 @@ final class CypherWhere {
   record Prop(String expr, AttributeInfo attribute) {
   }
 
-  /** Resolves an attribute name, or throws {@link InvalidCallException} naming it. */
+  /**
+   * Resolves an attribute name, or throws {@link InvalidCallException} naming it; and compiles
+   * {@link Where.Has} on the same node to an {@code EXISTS} subquery.
+   */
   @FunctionalInterface
   interface Props {
     Prop resolve(String attribute);
+
+    /** The predicate for an association filter on these nodes, adding its parameters. */
+    default String exists(Where.Has has, Cypher.Params params) {
+      throw new InvalidCallException("Where.has(" + has.association() + ") filters entities, not through attributes");
+    }
   }
 
   private CypherWhere() {
@@ -55,6 +63,8 @@ final class CypherWhere {
       out.append("NOT (");
       append(out, not.part(), props, params);
       out.append(')');
+    } else if (where instanceof Where.Has has) {
+      out.append(props.exists(has, params));
     } else {
       throw new InvalidCallException("Unsupported filter: " + where);
     }

@@ -73,6 +73,22 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class Include extends IncludeContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
+  class ManySources extends ManySourcesContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {

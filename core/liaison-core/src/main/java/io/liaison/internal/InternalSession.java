@@ -6,10 +6,13 @@ import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
+import io.liaison.Include;
 import io.liaison.InvalidCallException;
 import io.liaison.LiaisonException;
 import io.liaison.Link;
 import io.liaison.Linked;
+import io.liaison.Links;
+import io.liaison.Loaded;
 import io.liaison.ManyLinks;
 import io.liaison.Order;
 import io.liaison.Query;
@@ -137,9 +140,14 @@ class InternalSession implements Session {
   }
 
   @Override
+  public <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
+    return new IncludeLoader(this).findAll(model, query, includes);
+  }
+
+  @Override
   public <T> long count(Class<T> model, Where where) {
     ModelMeta m = meta(model);
-    Where w = where == null ? null : normalize(where, m.info().attributes(), m.name(), "count(" + m.name() + ")");
+    Where w = where == null ? null : normalize(where, m.info(), "count(" + m.name() + ")");
     return run(s -> s.count(m.info(), w));
   }
 
@@ -192,6 +200,16 @@ class InternalSession implements Session {
   @Override
   public <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association) {
     return new Many<>(association, source);
+  }
+
+  @Override
+  public <S, T> Links<T> links(HasMany<S, T> association) {
+    return new InternalLinks<>(this, association);
+  }
+
+  @Override
+  public <S, T> Links<T> links(BelongsToMany<S, T> association) {
+    return new InternalLinks<>(this, association);
   }
 
   @Override
@@ -724,13 +742,13 @@ class InternalSession implements Session {
 
   /** Checks a query's attributes against the target (and junction) and converts its values. */
   Query normalize(Query q, ModelInfo target, JunctionInfo junction, String what) {
-    Where where = q.where() == null ? null : normalize(q.where(), target.attributes(), target.name(), what);
+    Where where = q.where() == null ? null : normalize(q.where(), target, what);
     Where through = null;
     if (q.throughWhere() != null) {
       if (junction == null) {
         throw new InvalidCallException(what + ": a through filter needs a belongsToMany association");
       }
-      through = normalize(q.throughWhere(), junction.attributes(), junction.name(), what + " through");
+      through = normalize(q.throughWhere(), null, junction.attributes(), junction.name(), what + " through");
     }
     for (Order o : q.order()) {
       List<AttributeInfo> attrs = o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
@@ -745,7 +763,16 @@ class InternalSession implements Session {
     return new Query(where, through, q.order(), q.limit(), q.offset());
   }
 
-  private Where normalize(Where w, List<AttributeInfo> attrs, String owner, String what) {
+  /** Checks a filter on a model's attributes (and its associations, for {@link Where.Has}) and converts its values. */
+  Where normalize(Where w, ModelInfo model, String what) {
+    return normalize(w, model, model.attributes(), model.name(), what);
+  }
+
+  /** {@code model} is null when the filter is on a junction's attributes, where {@link Where.Has} has no meaning. */
+  private Where normalize(Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, String what) {
+    if (w instanceof Where.Has h) {
+      return normalizeHas(h, model, owner, what);
+    }
     if (w instanceof Where.Compare c) {
       AttributeInfo attr = find(attrs, c.attribute());
       if (attr == null) {
@@ -772,13 +799,40 @@ class InternalSession implements Session {
       return new Where.Compare(c.attribute(), c.op(), v);
     }
     if (w instanceof Where.And and) {
-      return new Where.And(and.parts().stream().map(p -> normalize(p, attrs, owner, what)).toList());
+      return new Where.And(and.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
     }
     if (w instanceof Where.Or or) {
-      return new Where.Or(or.parts().stream().map(p -> normalize(p, attrs, owner, what)).toList());
+      return new Where.Or(or.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
     }
     Where.Not not = (Where.Not) w;
-    return new Where.Not(normalize(not.part(), attrs, owner, what));
+    return new Where.Not(normalize(not.part(), model, attrs, owner, what));
+  }
+
+  private Where normalizeHas(Where.Has h, ModelInfo model, String owner, String what) {
+    if (model == null) {
+      throw new InvalidCallException(what + ": Where.has(" + h.association() + ") filters entities, not the through "
+          + "attributes of " + owner);
+    }
+    AssociationInfo info = resolved.associations().get(h.association());
+    if (info == null) {
+      throw new InvalidCallException(what + ": Where.has(" + h.association() + "): the association is not declared in "
+          + "this schema");
+    }
+    if (!info.source().name().equals(model.name())) {
+      throw new InvalidCallException(what + ": Where.has(" + h.association() + ") filters " + info.source().name()
+          + " entities, but it is applied to " + model.name());
+    }
+    String label = what + ": Where.has(" + info.name() + ")";
+    Where inner = h.where() == null ? null : normalize(h.where(), info.target(), label);
+    Where through = null;
+    if (h.through() != null) {
+      if (info.through() == null) {
+        throw new InvalidCallException(label + ": a through filter needs a belongsToMany association; " + info.name()
+            + " is " + info.kind());
+      }
+      through = normalize(h.through(), null, info.through().attributes(), info.through().name(), label + " through");
+    }
+    return new Where.Has(h.association(), inner, through, info);
   }
 
   private static AttributeInfo find(List<AttributeInfo> attrs, String name) {

@@ -46,10 +46,17 @@ public interface StoreSession extends AutoCloseable {
   // ---- links
 
   /**
-   * Targets linked to any of the sources, with the query's filters (target {@code where}, through
-   * {@code throughWhere}), order and paging applied per call (not per source). Each row's
-   * {@code through} holds the junction's key and payload attributes, not the link id, which is in
-   * {@code linkId}.
+   * Targets linked to any of the sources, in one round trip whatever the number of sources, with the
+   * query's filters (target {@code where}, through {@code throughWhere}) and order; ties are broken
+   * by the target's id. {@code limit} and {@code offset} apply <em>per source</em> (the first N
+   * targets of each), as eager loading needs. Rows of one source come in order; rows of different
+   * sources may interleave. Each row's {@code through} holds the junction's key and payload
+   * attributes, not the link id, which is in {@code linkId}.
+   *
+   * <p>Filters may hold {@link io.liaison.Where.Has} parts (here and in {@link #find} and
+   * {@link #count(ModelInfo, Where)}), always with {@link io.liaison.Where.Has#info()} set: compile them
+   * as a semi-join (SQL {@code EXISTS}, a Cypher {@code EXISTS} subquery), never as a join that would
+   * repeat rows.
    */
   List<TargetRow> targets(AssociationInfo association, Collection<?> sources, Query query);
 

@@ -1,0 +1,202 @@
+package io.liaison.contract;
+
+import static io.liaison.contract.Samples.author;
+import static io.liaison.contract.Samples.book;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
+import io.liaison.HasMany;
+import io.liaison.InvalidCallException;
+import io.liaison.Liaison;
+import io.liaison.LinkPair;
+import io.liaison.Linked;
+import io.liaison.Order;
+import io.liaison.Query;
+import io.liaison.Schema;
+import io.liaison.Where;
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Author;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.contract.fixtures.BookArticles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operations across many sources at once ({@code db.links(association)}, cheat sheet rule 23): adding
+ * links of many sources with their own through attributes, reading, counting and testing links of
+ * many sources, each in a constant number of round trips, with the same checks and atomicity as the
+ * one-source operations.
+ */
+public abstract class ManySourcesContract extends ContractGroup {
+
+  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
+  static final BelongsToMany<Book, Article> ARTICLES =
+      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+  static final List<Class<?>> MODELS = List.of(Author.class, Book.class, Article.class);
+  static final List<Association<?, ?>> ASSOCIATIONS = List.of(BOOKS, ARTICLES);
+
+  /** Source check, target check, write: the bound for a batch, as for one source. */
+  static final int MAX_ROUND_TRIPS = 8;
+
+  private Liaison db;
+
+  @BeforeEach
+  void openLiaison() {
+    db = liaison(Schema.builder().models(MODELS.toArray(Class<?>[]::new)).associations(BOOKS, ARTICLES).build());
+  }
+
+  @Test
+  void addAllLinksPairsOfManySourcesEachWithItsOwnThroughAttributes() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
+    List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
+
+    db.links(ARTICLES).addAll(List.of(
+        LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+        LinkPair.of(books.get(0).id, articles.get(1).id, new BookArticles()),
+        LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author"))));
+
+    assertThat(describe(db.on(books.get(0), ARTICLES).links(Query.all().orderBy(Order.asc("title")))))
+        .containsExactly("Nodes:editor:1", "Rows:null:null");
+    assertThat(describe(db.on(books.get(1), ARTICLES).links())).containsExactly("Rows:author:null");
+  }
+
+  @Test
+  void addAllOfAnExistingUniqueLinkUpdatesItsThroughAttributes() {
+    Book book = db.insert(book("Graphs", 2001));
+    Article nodes = db.insert(article("Nodes"));
+    db.on(book, ARTICLES).add(nodes, Map.of("role", "editor", "position", 1));
+
+    db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("role", "author"))));
+
+    assertThat(describe(db.on(book, ARTICLES).links())).containsExactly("Nodes:author:1");
+  }
+
+  @Test
+  void addAllOnHasManyPointsEachTargetAtItsSource() {
+    Author ann = db.insert(author("Ann", "A"));
+    Author bob = db.insert(author("Bob", "B"));
+    List<Book> books = db.insertAll(Samples.books("b", 4));
+
+    db.links(BOOKS).addAll(List.of(LinkPair.of(ann, books.get(0)), LinkPair.of(bob, books.get(1)),
+        LinkPair.of(ann.id, books.get(2).id)));
+
+    assertThat(titles(db.on(ann, BOOKS).get())).containsExactlyInAnyOrder("b-0000", "b-0002");
+    assertThat(titles(db.on(bob, BOOKS).get())).containsExactly("b-0001");
+  }
+
+  @Test
+  void addAllRefusesBadPairsAndWritesNothing() {
+    Author ann = db.insert(author("Ann", "A"));
+    Author bob = db.insert(author("Bob", "B"));
+    Book book = db.insert(book("Graphs", 2001));
+    Book other = db.insert(book("Tables", 2002));
+    Article nodes = db.insert(article("Nodes"));
+    Map<String, Object> before = StoreState.read(db, MODELS, ASSOCIATIONS);
+
+    assertThatThrownBy(() -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book), LinkPair.of(bob, book))))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("two sources");
+    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(other, 999_999L))))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("999999");
+    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(888_888L, nodes))))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("888888");
+    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("rank", 1)))))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("rank");
+    assertThatThrownBy(() -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book, Map.of("role", "x")))))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("through");
+
+    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS)).isEqualTo(before);
+  }
+
+  @Test
+  void linksReadsEachSourcesLinksKeyedByTheSourcesAsGiven() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C")));
+    db.on(books.get(0), ARTICLES).addAll(List.of(articles.get(0), articles.get(1), articles.get(2)), Map.of("role", "x"));
+    db.on(books.get(1), ARTICLES).add(articles.get(2), Map.of("role", "y"));
+
+    Map<Object, List<Linked<Article>>> all = db.links(ARTICLES).links(List.of(books.get(0), books.get(1).id,
+        books.get(2), 777_777L));
+    Map<Object, List<Linked<Article>>> firstTwo = db.links(ARTICLES).links(books,
+        Query.all().orderBy(Order.desc("title")).limit(2));
+
+    assertThat(all).containsOnlyKeys(books.get(0), books.get(1).id, books.get(2), 777_777L);
+    assertThat(describe(all.get(books.get(0)))).containsExactlyInAnyOrder("A:x:null", "B:x:null", "C:x:null");
+    assertThat(describe(all.get(books.get(1).id))).containsExactly("C:y:null");
+    assertThat(all.get(books.get(2))).isEmpty();
+    assertThat(all.get(777_777L)).isEmpty();
+    assertThat(firstTwo.get(books.get(0))).extracting(l -> l.target().title).containsExactly("C", "B");
+    assertThat(firstTwo.get(books.get(1))).extracting(l -> l.target().title).containsExactly("C");
+  }
+
+  @Test
+  void countAndHasAnswerForEverySourceAndPair() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Article> articles = db.insertAll(List.of(article("A"), article("B")));
+    db.on(books.get(0), ARTICLES).addAll(articles, Map.of("role", "editor"));
+    db.on(books.get(1), ARTICLES).add(articles.get(1), Map.of("role", "author"));
+
+    Map<Object, Long> counts = db.links(ARTICLES).count(List.of(books.get(0), books.get(1), books.get(2), 555L));
+    Map<Object, Long> editors = db.links(ARTICLES).count(books, Query.all().through(Where.eq("role", "editor")));
+    List<Boolean> has = db.links(ARTICLES).has(List.of(LinkPair.of(books.get(0), articles.get(1)),
+        LinkPair.of(books.get(1), articles.get(0)), LinkPair.of(books.get(1).id, articles.get(1).id),
+        LinkPair.of(books.get(2), articles.get(0)), LinkPair.of(555L, articles.get(0))));
+
+    assertThat(counts).containsEntry(books.get(0), 2L).containsEntry(books.get(1), 1L).containsEntry(books.get(2), 0L)
+        .containsEntry(555L, 0L);
+    assertThat(editors).containsEntry(books.get(0), 2L).containsEntry(books.get(1), 0L).containsEntry(books.get(2), 0L);
+    assertThat(has).containsExactly(true, false, true, false, false);
+  }
+
+  @Test
+  void everyManySourceOperationCostsTheSameFor1And100Sources() {
+    List<Book> few = db.insertAll(Samples.books("few", 1));
+    List<Book> many = db.insertAll(Samples.books("many", 100));
+    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C")));
+
+    int addFew = roundTrips(() -> db.links(ARTICLES).addAll(pairs(few, articles)));
+    int addMany = roundTrips(() -> db.links(ARTICLES).addAll(pairs(many, articles)));
+    int linksFew = roundTrips(() -> db.links(ARTICLES).links(few));
+    int linksMany = roundTrips(() -> db.links(ARTICLES).links(many));
+    int countFew = roundTrips(() -> db.links(ARTICLES).count(few));
+    int countMany = roundTrips(() -> db.links(ARTICLES).count(many));
+    int hasFew = roundTrips(() -> db.links(ARTICLES).has(pairs(few, articles)));
+    int hasMany = roundTrips(() -> db.links(ARTICLES).has(pairs(many, articles)));
+
+    assertThat(db.links(ARTICLES).count(many).values()).containsOnly(3L);
+    assertThat(db.links(ARTICLES).has(pairs(many, articles))).containsOnly(true).hasSize(300);
+    assertThat(addFew).isPositive().isLessThanOrEqualTo(MAX_ROUND_TRIPS);
+    assertThat(addMany).as("add for 100 sources (%d for 1)", addFew).isEqualTo(addFew);
+    assertThat(linksMany).as("links for 100 sources (%d for 1)", linksFew).isEqualTo(linksFew);
+    assertThat(countMany).as("count for 100 sources (%d for 1)", countFew).isEqualTo(countFew);
+    assertThat(hasMany).as("has for 100 sources (%d for 1)", hasFew).isEqualTo(hasFew);
+  }
+
+  private static List<LinkPair> pairs(List<Book> books, List<Article> articles) {
+    List<LinkPair> out = new ArrayList<>();
+    for (Book b : books) {
+      for (int i = 0; i < articles.size(); i++) {
+        out.add(LinkPair.of(b, articles.get(i), Map.of("role", "r" + i, "position", i)));
+      }
+    }
+    return out;
+  }
+
+  private static Article article(String title) {
+    Article a = new Article();
+    a.title = title;
+    return a;
+  }
+
+  private static List<String> titles(List<Book> books) {
+    return books.stream().map(b -> b.title).toList();
+  }
+
+  private static List<String> describe(List<Linked<Article>> links) {
+    return links.stream().map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position")).toList();
+  }
+}

@@ -1,0 +1,239 @@
+package io.liaison.internal;
+
+import io.liaison.Association;
+import io.liaison.Association.Kind;
+import io.liaison.InvalidCallException;
+import io.liaison.LinkPair;
+import io.liaison.Linked;
+import io.liaison.Links;
+import io.liaison.Query;
+import io.liaison.Where;
+import io.liaison.spi.AssociationInfo;
+import io.liaison.spi.LinkRow;
+import io.liaison.spi.StoreSession;
+import io.liaison.spi.TargetRow;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link Links}: the many-source operations. Each resolves all sources in one query (none when
+ * sources are addressed by id and need not exist), all targets in another, then makes one SPI call.
+ */
+final class InternalLinks<T> implements Links<T> {
+  private final InternalSession session;
+  private final AssociationInfo a;
+  private final ModelMeta sourceMeta;
+  private final ModelMeta targetMeta;
+  private final Class<T> targetType;
+
+  InternalLinks(InternalSession session, Association<?, T> declaration) {
+    if (declaration == null) {
+      throw new InvalidCallException("links(association): association is null");
+    }
+    this.session = session;
+    this.a = session.resolved.associations().get(declaration);
+    if (a == null) {
+      throw new InvalidCallException("Association " + declaration + " is not declared in this schema");
+    }
+    this.sourceMeta = session.meta(declaration.source());
+    this.targetMeta = session.meta(declaration.target());
+    this.targetType = declaration.target();
+  }
+
+  private String what(String op) {
+    return a.name() + ".links()." + op;
+  }
+
+  @Override
+  public void addAll(Collection<LinkPair> pairs) {
+    String what = what("addAll");
+    List<Object> sourceIds = new ArrayList<>();
+    List<Object> targetIds = new ArrayList<>();
+    List<Map<String, Object>> throughs = new ArrayList<>();
+    Map<Object, Object> sourceOfTarget = new LinkedHashMap<>();
+    for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
+      InternalSession.nonNull(p, what + ": a pair");
+      Object sid = session.idOf(sourceMeta, p.source(), what + ": source");
+      Object tid = session.idOf(targetMeta, p.target(), what + ": target");
+      if (a.kind() == Kind.HAS_MANY) {
+        Object before = sourceOfTarget.put(tid, sid);
+        if (before != null && !before.equals(sid)) {
+          throw new InvalidCallException(what + ": the " + targetMeta.name() + " with id " + Values.describe(tid)
+              + " is given for two sources (" + Values.describe(before) + " and " + Values.describe(sid)
+              + "); a hasMany target has one source");
+        }
+      }
+      sourceIds.add(sid);
+      targetIds.add(tid);
+      throughs.add(a.through() == null || p.through() == null ? Map.of() : session.throughValues(a, p.through(), what));
+      if (a.through() == null && p.through() != null) {
+        throw new InvalidCallException(what + ": through attributes need a belongsToMany association; " + a.name()
+            + " is " + a.kind());
+      }
+    }
+    if (sourceIds.isEmpty()) {
+      return;
+    }
+    Object[] synced = session.run(s -> {
+      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true,
+          what + ": source");
+      Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), true,
+          what + ": target");
+      List<LinkRow> rows = new ArrayList<>();
+      if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
+        for (int i = 0; i < sourceIds.size(); i++) {
+          rows.add(new LinkRow(sms.get(sourceIds.get(i)), tms.get(targetIds.get(i)), throughs.get(i), null));
+        }
+      } else {
+        Map<List<Object>, LinkRow> byPair = new LinkedHashMap<>();
+        for (int i = 0; i < sourceIds.size(); i++) {
+          Object sm = sms.get(sourceIds.get(i));
+          Object tm = tms.get(targetIds.get(i));
+          List<Object> key = a.kind() == Kind.HAS_MANY ? List.of(tm) : List.of(sm, tm);
+          byPair.remove(key);
+          byPair.put(key, new LinkRow(sm, tm, throughs.get(i), null));
+        }
+        rows.addAll(byPair.values());
+      }
+      s.link(a, rows);
+      return new Object[] {sms};
+    });
+    if (a.kind() == Kind.HAS_MANY) {
+      @SuppressWarnings("unchecked") Map<Object, Object> sms = (Map<Object, Object>) synced[0];
+      int i = 0;
+      for (LinkPair p : pairs) {
+        if (targetMeta.type().isInstance(p.target())) {
+          EntityMapper.setAttribute(targetMeta, p.target(), a.foreignKey(), sms.get(sourceIds.get(i)));
+        }
+        i++;
+      }
+    }
+  }
+
+  @Override
+  public Map<Object, List<Linked<T>>> links(Collection<?> sources) {
+    return links(sources, Query.ALL);
+  }
+
+  @Override
+  public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
+    String what = what("links");
+    Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
+    List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
+    List<Object> ids = ids(given, what);
+    Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
+    for (Object g : given) {
+      out.put(g, new ArrayList<>());
+    }
+    if (given.isEmpty()) {
+      return out;
+    }
+    return session.run(s -> {
+      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+      if (sms.isEmpty()) {
+        return out;
+      }
+      Map<Object, List<List<Linked<T>>>> bySource = new LinkedHashMap<>();
+      for (int i = 0; i < given.size(); i++) {
+        Object sm = sms.get(ids.get(i));
+        if (sm != null) {
+          bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
+        }
+      }
+      Map<Object, T> instances = new LinkedHashMap<>();
+      for (TargetRow r : s.targets(a, bySource.keySet(), q)) {
+        Object id = r.target().get(targetMeta.id().name());
+        T target = instances.computeIfAbsent(id, k -> targetType.cast(EntityMapper.toEntity(targetMeta, r.target())));
+        Linked<T> linked = new Linked<>(target, r.through(), r.linkId());
+        for (List<Linked<T>> list : bySource.getOrDefault(r.source(), List.of())) {
+          list.add(linked);
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<Object, Long> count(Collection<?> sources) {
+    return count(sources, Query.ALL);
+  }
+
+  @Override
+  public Map<Object, Long> count(Collection<?> sources, Query query) {
+    String what = what("count");
+    Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
+    Query filters = new Query(q.where(), q.throughWhere(), List.of(), null, null);
+    List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
+    List<Object> ids = ids(given, what);
+    Map<Object, Long> out = new LinkedHashMap<>();
+    for (Object g : given) {
+      out.put(g, 0L);
+    }
+    if (given.isEmpty()) {
+      return out;
+    }
+    return session.run(s -> {
+      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+      if (sms.isEmpty()) {
+        return out;
+      }
+      Map<Object, Long> counts = s.count(a, new LinkedHashSet<>(sms.values()), filters);
+      for (int i = 0; i < given.size(); i++) {
+        Object sm = sms.get(ids.get(i));
+        out.put(given.get(i), sm == null ? 0L : counts.getOrDefault(sm, 0L));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<Boolean> has(List<LinkPair> pairs) {
+    String what = what("has");
+    List<Object> sourceIds = new ArrayList<>();
+    List<Object> targetIds = new ArrayList<>();
+    for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
+      InternalSession.nonNull(p, what + ": a pair");
+      sourceIds.add(session.idOf(sourceMeta, p.source(), what + ": source"));
+      targetIds.add(session.idOf(targetMeta, p.target(), what + ": target"));
+    }
+    if (sourceIds.isEmpty()) {
+      return List.of();
+    }
+    return session.run(s -> {
+      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
+      Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
+      Set<List<Object>> linked = new HashSet<>();
+      if (!sms.isEmpty() && !tms.isEmpty()) {
+        Query only = Query.where(Where.in(a.targetMatch(), new LinkedHashSet<>(tms.values())));
+        for (TargetRow r : s.targets(a, new LinkedHashSet<>(sms.values()), only)) {
+          linked.add(List.of(r.source(), r.target().get(a.targetMatch())));
+        }
+      }
+      List<Boolean> out = new ArrayList<>(sourceIds.size());
+      for (int i = 0; i < sourceIds.size(); i++) {
+        Object sm = sms.get(sourceIds.get(i));
+        Object tm = tms.get(targetIds.get(i));
+        out.add(sm != null && tm != null && linked.contains(List.of(sm, tm)));
+      }
+      return out;
+    });
+  }
+
+  private List<Object> ids(List<?> given, String what) {
+    List<Object> ids = new ArrayList<>(given.size());
+    for (Object g : given) {
+      ids.add(session.idOf(sourceMeta, g, what + ": source"));
+    }
+    return ids;
+  }
+
+  private static List<Object> distinct(List<Object> values) {
+    return List.copyOf(new LinkedHashSet<>(values));
+  }
+}
