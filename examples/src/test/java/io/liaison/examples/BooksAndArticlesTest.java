@@ -54,6 +54,10 @@ class BooksAndArticlesTest {
     assertThat(out).contains("After set, articles of 'Graphs in Practice': [Joins without fear, Why graphs]");
     assertThat(out).contains("Author of 'SQL at Scale': Ada");
     assertThat(out).contains("Books by Ada: 2");
+    assertThat(out).contains("Eager-loaded Ada:\n"
+        + "  Graphs in Practice: [Joins without fear (reviewer), Why graphs (editor)]\n"
+        + "  SQL at Scale: [Joins without fear (author)]");
+    assertThat(out).contains("Books with an editor: 1");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.liaison.examples.library;
 
+import io.liaison.Include;
 import io.liaison.Liaison;
 import io.liaison.Link;
 import io.liaison.Linked;
+import io.liaison.Loaded;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Where;
@@ -61,5 +63,19 @@ public final class Catalogue {
 
     out.println("Author of '" + sql.title + "': " + db.on(sql, Library.AUTHOR).get().map(a -> a.name).orElse("none"));
     out.println("Books by " + ada.name + ": " + db.on(ada, Library.AUTHORED).count());
+
+    // Author.findAll({include: {model: Book, include: {model: Article, through: {attributes: ['role']}}}}):
+    // one query for the authors and one per include, however many authors there are.
+    Loaded<Author> authors = db.findAll(Author.class, Query.all(),
+        Include.of(Library.AUTHORED).orderBy(Order.asc("title"))
+            .include(Include.of(Library.ARTICLES).orderBy(Order.asc("title")).throughAttributes("role")));
+    for (Author author : authors) {
+      out.println("Eager-loaded " + author.name + ":");
+      for (Book book : authors.get(author, Library.AUTHORED)) {
+        out.println("  " + book.title + ": " + authors.links(book, Library.ARTICLES).stream()
+            .map(l -> l.target().title + " (" + l.through("role") + ")").toList());
+      }
+    }
+    out.println("Books with an editor: " + db.count(Book.class, Where.has(Library.ARTICLES, null, Where.eq("role", "editor"))));
   }
 }
