@@ -1,5 +1,6 @@
 package io.liaison;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,11 +52,13 @@ public abstract sealed class Association<S, T>
       ReferentialAction onUpdate,
       boolean constraints,
       String inverseAs,
-      boolean derivedInverse) {
+      boolean derivedInverse,
+      Map<String, Object> scope,
+      Map<String, Object> throughScope) {
 
     static Options of(Class<?> source, Class<?> target) {
       return new Options(Objects.requireNonNull(source, "source"), Objects.requireNonNull(target, "target"),
-          null, null, null, null, null, null, null, null, true, null, null, true, null, false);
+          null, null, null, null, null, null, null, null, true, null, null, true, null, false, null, null);
     }
   }
 
@@ -186,6 +189,26 @@ public abstract sealed class Association<S, T>
       ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints, String inverseAs) {
     return new Options(options.source(), options.target(), as, fk, fkAllowNull, otherKey, sourceKey, targetKey,
         throughModel, throughName, throughUnique, onDelete, onUpdate, constraints, inverseAs,
-        options.derivedInverse());
+        options.derivedInverse(), options.scope(), options.throughScope());
+  }
+
+  Options withScope(Map<String, ?> scope, Map<String, ?> throughScope) {
+    Options o = options;
+    return new Options(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
+        o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
+        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, "scope"),
+        copyScope(throughScope, "through scope"));
+  }
+
+  /** An unmodifiable copy keeping the caller's order; values may be null (IS NULL). */
+  static Map<String, Object> copyScope(Map<String, ?> scope, String what) {
+    if (scope == null) {
+      return null;
+    }
+    Map<String, Object> copy = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : scope.entrySet()) {
+      copy.put(Objects.requireNonNull(e.getKey(), what + " attribute name"), e.getValue());
+    }
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }

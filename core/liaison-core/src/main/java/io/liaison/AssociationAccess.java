@@ -12,14 +12,15 @@ public final class AssociationAccess {
   public record View(Class<?> source, Class<?> target, String as, String foreignKey, Boolean foreignKeyAllowNull,
       String otherKey, String sourceKey, String targetKey, Class<?> throughModel, String throughName,
       boolean throughUnique, ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints,
-      String inverseAs, boolean derivedInverse) {
+      String inverseAs, boolean derivedInverse, java.util.Map<String, Object> scope,
+      java.util.Map<String, Object> throughScope) {
   }
 
   public static View view(Association<?, ?> a) {
     Association.Options o = a.options();
     return new View(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
         o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
-        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse());
+        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), o.scope(), o.throughScope());
   }
 
   /** The inverse Sequelize v7 creates for hasOne, hasMany and belongsToMany; null for belongsTo. */

@@ -1,5 +1,7 @@
 package io.liaison;
 
+import java.util.Map;
+
 import java.util.Objects;
 
 /**
@@ -84,5 +86,25 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    */
   public BelongsToMany<T, S> inverse() {
     return Inverses.of(this);
+  }
+
+  /**
+   * Sequelize's {@code scope}: attribute values of the targets this association sees and writes.
+   * Reads keep only targets with these values; {@code add}, {@code set} and {@code create} give
+   * them to the targets. Two associations on one foreign key with different scopes make a
+   * polymorphic association ({@code Post} and {@code Video} comments on {@code commentableId},
+   * scope {@code commentableType}; declare them with {@code constraints(false)}).
+   */
+  public BelongsToMany<S, T> scope(Map<String, ?> values) {
+    return with(withScope(values, options.throughScope()));
+  }
+
+  /**
+   * Sequelize's {@code through.scope}: through-attribute values of the links this association sees
+   * and writes. Reads keep only links with these values; every link written gets them, over the
+   * values given.
+   */
+  public BelongsToMany<S, T> throughScope(Map<String, ?> values) {
+    return with(withScope(options.scope(), values));
   }
 }

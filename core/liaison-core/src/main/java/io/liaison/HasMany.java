@@ -1,5 +1,7 @@
 package io.liaison;
 
+import java.util.Map;
+
 /**
  * {@code Source.hasMany(Target)}: one-to-many, foreign key on the targets. Operations:
  * {@link ManyLinks}.
@@ -59,5 +61,16 @@ public final class HasMany<S, T> extends Association<S, T> {
   /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key. */
   public BelongsTo<T, S> inverse() {
     return Inverses.of(this);
+  }
+
+  /**
+   * Sequelize's {@code scope}: attribute values of the targets this association sees and writes.
+   * Reads keep only targets with these values; {@code add}, {@code set} and {@code create} give
+   * them to the targets. Two associations on one foreign key with different scopes make a
+   * polymorphic association ({@code Post} and {@code Video} comments on {@code commentableId},
+   * scope {@code commentableType}; declare them with {@code constraints(false)}).
+   */
+  public HasMany<S, T> scope(Map<String, ?> values) {
+    return with(withScope(values, options.throughScope()));
   }
 }

@@ -1,5 +1,7 @@
 package io.liaison;
 
+import java.util.Map;
+
 /**
  * {@code Source.hasOne(Target)}: one-to-one, foreign key on the target. Operations:
  * {@link SingleLink} ({@code get}, {@code set}, {@code create}).
@@ -60,5 +62,16 @@ public final class HasOne<S, T> extends Association<S, T> {
   /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key (Sequelize v7 creates it too). */
   public BelongsTo<T, S> inverse() {
     return Inverses.of(this);
+  }
+
+  /**
+   * Sequelize's {@code scope}: attribute values of the targets this association sees and writes.
+   * Reads keep only targets with these values; {@code add}, {@code set} and {@code create} give
+   * them to the targets. Two associations on one foreign key with different scopes make a
+   * polymorphic association ({@code Post} and {@code Video} comments on {@code commentableId},
+   * scope {@code commentableType}; declare them with {@code constraints(false)}).
+   */
+  public HasOne<S, T> scope(Map<String, ?> values) {
+    return with(withScope(values, options.throughScope()));
   }
 }

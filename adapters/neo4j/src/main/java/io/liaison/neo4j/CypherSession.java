@@ -162,7 +162,7 @@ final class CypherSession implements StoreSession {
       }
       for (int k = 0; k < fks.size(); k++) {
         AttributeInfo fk = fks.get(k).foreignKey();
-        rp.put("f" + k, GraphValues.toStore(r.get(fk.name()), fk.type()));
+        rp.put("f" + k, fks.get(k).admits(r) ? GraphValues.toStore(r.get(fk.name()), fk.type()) : null);
       }
       rowParams.add(rp);
     }
@@ -334,7 +334,7 @@ final class CypherSession implements StoreSession {
       for (int k = 0; k < fks.size(); k++) {
         AttributeInfo fk = fks.get(k).foreignKey();
         rp.put("s" + k, r.containsKey(fk.name()));
-        rp.put("f" + k, GraphValues.toStore(r.get(fk.name()), fk.type()));
+        rp.put("f" + k, fks.get(k).admits(r) ? GraphValues.toStore(r.get(fk.name()), fk.type()) : null);
       }
       for (int k = 0; k < changedKeys.size(); k++) {
         AttributeInfo key = changedKeys.get(k);

@@ -35,10 +35,22 @@ final class GraphRules {
    * @param onDelete the action when a principal (or, for belongsToMany, either end) is deleted
    * @param onUpdate the action when the referenced key changes
    * @param constraints false: no emulated action and no existence check
+   * @param scope values a dependent must have to be linked through this type when its foreign key is
+   *     written directly (polymorphic associations share a foreign key); empty for none
    */
   record Link(String type, ModelInfo principal, AttributeInfo principalKey, ModelInfo dependent,
       AttributeInfo foreignKey, AttributeInfo dependentKey, JunctionInfo junction, ReferentialAction onDelete,
-      ReferentialAction onUpdate, boolean constraints) {
+      ReferentialAction onUpdate, boolean constraints, Map<String, Object> scope) {
+
+    /** Whether a dependent row written with these attributes belongs to this link's scope (attributes not given: yes). */
+    boolean admits(Map<String, Object> row) {
+      for (Map.Entry<String, Object> e : scope.entrySet()) {
+        if (row.containsKey(e.getKey()) && !java.util.Objects.equals(e.getValue(), row.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     boolean isJunction() {
       return junction != null;
@@ -80,14 +92,14 @@ final class GraphRules {
       String principalKey = a.sourceIsPrincipal() ? a.sourceKey() : a.targetKey();
       String dependentKey = a.sourceIsPrincipal() ? a.targetKey() : a.sourceKey();
       return new Link(a.linkName(), principal, principal.attribute(principalKey), dependent, null,
-          dependent.attribute(dependentKey), j, a.onDelete(), a.onUpdate(), a.constraints());
+          dependent.attribute(dependentKey), j, a.onDelete(), a.onUpdate(), a.constraints(), Map.of());
     }
     boolean has = a.kind() == Kind.HAS_ONE || a.kind() == Kind.HAS_MANY;
     ModelInfo principal = has ? a.source() : a.target();
     ModelInfo dependent = has ? a.target() : a.source();
     AttributeInfo key = principal.attribute(has ? a.sourceKey() : a.targetKey());
     return new Link(a.linkName(), principal, key, dependent, dependent.attribute(a.foreignKey()), null, null,
-        a.onDelete(), a.onUpdate(), a.constraints());
+        a.onDelete(), a.onUpdate(), a.constraints(), a.scope());
   }
 
   Collection<Link> all() {

@@ -89,6 +89,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class Scope extends ScopeContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {

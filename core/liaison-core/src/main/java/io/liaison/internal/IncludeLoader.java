@@ -32,7 +32,7 @@ final class IncludeLoader {
 
   /** A checked include: what to ask the store, and what to do with the answer. */
   private record Plan(Association<?, ?> declaration, AssociationInfo info, ModelMeta target, Query query,
-      List<String> throughAttributes, List<Plan> children, Where.Has exists) {
+      List<String> throughAttributes, List<Plan> children, Where exists) {
   }
 
   private final InternalSession session;
@@ -85,12 +85,17 @@ final class IncludeLoader {
     }
     ModelMeta target = session.meta(declaration.target());
     Query own = new Query(inc.where(), inc.throughWhere(), inc.order(), inc.limit(), inc.offset());
-    Query q = session.normalize(own, info.target(), info.through(), label);
+    Query q = InternalSession.scoped(info, session.normalize(own, info.target(), info.through(), label));
     List<String> throughAttributes = throughAttributes(inc, info, label);
     List<Plan> children = plans(inc.includes(), target, what);
     Query withChildren = withRequired(q, children);
-    Where.Has exists = inc.isRequired()
-        ? new Where.Has(declaration, withChildren.where(), withChildren.throughWhere(), info) : null;
+    Where exists = null;
+    if (inc.isRequired()) {
+      exists = new Where.Has(declaration, withChildren.where(), withChildren.throughWhere(), info);
+      if (info.kind() == Association.Kind.BELONGS_TO && !info.scope().isEmpty()) {
+        exists = InternalSession.withEquals(exists, info.scope()); // a belongsTo's scope is on the parent
+      }
+    }
     return new Plan(declaration, info, target, withChildren, throughAttributes, children, exists);
   }
 
@@ -133,8 +138,10 @@ final class IncludeLoader {
     Map<Object, List<List<Linked<?>>>> bySource = new LinkedHashMap<>();
     for (Object parent : parents) {
       List<Linked<?>> slot = result.slot(parent, plan);
-      Object value = result.rows.get(parent).get(match);
-      if (slot != null && value != null) {
+      Map<String, Object> row = result.rows.get(parent);
+      Object value = row.get(match);
+      boolean inScope = plan.info().kind() != Association.Kind.BELONGS_TO || plan.info().inScope(row);
+      if (slot != null && value != null && inScope) {
         bySource.computeIfAbsent(value, k -> new ArrayList<>()).add(slot);
       }
     }

@@ -71,7 +71,13 @@ final class InternalLinks<T> implements Links<T> {
       }
       sourceIds.add(sid);
       targetIds.add(tid);
-      throughs.add(a.through() == null || p.through() == null ? Map.of() : session.throughValues(a, p.through(), what));
+      Map<String, Object> th = a.through() == null || p.through() == null ? Map.of()
+          : session.throughValues(a, p.through(), what);
+      if (!a.throughScope().isEmpty()) {
+        th = new LinkedHashMap<>(th);
+        th.putAll(a.throughScope());
+      }
+      throughs.add(th);
       if (a.through() == null && p.through() != null) {
         throw new InvalidCallException(what + ": through attributes need a belongsToMany association; " + a.name()
             + " is " + a.kind());
@@ -102,6 +108,15 @@ final class InternalLinks<T> implements Links<T> {
         rows.addAll(byPair.values());
       }
       s.link(a, rows);
+      if (InternalSession.targetScoped(a) && a.kind() != Kind.BELONGS_TO_MANY) {
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (Object tid : distinct(targetIds)) {
+          Map<String, Object> row = new LinkedHashMap<>(a.scope());
+          row.put(targetMeta.id().name(), tid);
+          updates.add(row);
+        }
+        s.update(targetMeta.info(), updates);
+      }
       return new Object[] {sms};
     });
     if (a.kind() == Kind.HAS_MANY) {
@@ -124,7 +139,8 @@ final class InternalLinks<T> implements Links<T> {
   @Override
   public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
     String what = what("links");
-    Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
+    Query q = InternalSession.scoped(a,
+        session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
     List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
     List<Object> ids = ids(given, what);
     Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
@@ -168,7 +184,7 @@ final class InternalLinks<T> implements Links<T> {
   public Map<Object, Long> count(Collection<?> sources, Query query) {
     String what = what("count");
     Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
-    Query filters = new Query(q.where(), q.throughWhere(), List.of(), null, null);
+    Query filters = InternalSession.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
     List<Object> ids = ids(given, what);
     Map<Object, Long> out = new LinkedHashMap<>();
@@ -210,7 +226,7 @@ final class InternalLinks<T> implements Links<T> {
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
       Set<List<Object>> linked = new HashSet<>();
       if (!sms.isEmpty() && !tms.isEmpty()) {
-        Query only = Query.where(Where.in(a.targetMatch(), new LinkedHashSet<>(tms.values())));
+        Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), new LinkedHashSet<>(tms.values()))));
         for (TargetRow r : s.targets(a, new LinkedHashSet<>(sms.values()), only)) {
           linked.add(List.of(r.source(), r.target().get(a.targetMatch())));
         }

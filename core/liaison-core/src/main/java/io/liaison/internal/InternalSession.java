@@ -287,7 +287,7 @@ class InternalSession implements Session {
       Query q = normalize(nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
       return run(s -> {
         Object sm = sourceMatch(s, false, op);
-        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), q);
+        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), scoped(a, q));
       });
     }
 
@@ -329,7 +329,7 @@ class InternalSession implements Session {
     @Override
     public long count(Query query) {
       Query q = normalize(nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
-      Query filters = new Query(q.where(), q.throughWhere(), List.of(), null, null);
+      Query filters = scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
       return run(s -> {
         Object sm = sourceMatch(s, false, "count");
         if (sm == null) {
@@ -361,7 +361,7 @@ class InternalSession implements Session {
           return false;
         }
         Set<Object> wanted = new LinkedHashSet<>(tms.values());
-        return new LinkedHashSet<>(s.linked(a, sm, wanted)).containsAll(wanted);
+        return new LinkedHashSet<>(linkedInScope(s, a, sm, wanted)).containsAll(wanted);
       });
     }
 
@@ -419,7 +419,12 @@ class InternalSession implements Session {
       List<Map<String, Object>> throughs = new ArrayList<>(links.size());
       for (Link l : links) {
         ids.add(idOf(targetMeta, nonNull(l, what(op) + ": a link").target(), what(op) + ": target"));
-        throughs.add(throughValues(l.through(), op));
+        Map<String, Object> th = throughValues(l.through(), op);
+        if (!a.throughScope().isEmpty()) {
+          th = new LinkedHashMap<>(th);
+          th.putAll(a.throughScope());
+        }
+        throughs.add(th);
       }
       Object sm = run(s -> {
         Object source = sourceMatch(s, true, op);
@@ -439,7 +444,9 @@ class InternalSession implements Session {
           }
           rows.addAll(byTarget.values());
         }
-        if (replace) {
+        if (targetScoped(a) || !a.throughScope().isEmpty()) {
+          writeScoped(s, a, targetMeta, source, rows, replace, mode);
+        } else if (replace) {
           s.replace(a, source, rows, mode);
         } else if (!rows.isEmpty()) {
           s.link(a, rows);
@@ -449,6 +456,9 @@ class InternalSession implements Session {
       if (a.kind() == Kind.HAS_MANY) {
         for (Link l : links) {
           syncKeyField(l.target(), targetMeta, sm);
+          if (targetMeta.type().isInstance(l.target())) {
+            giveScope(a, targetMeta, l.target());
+          }
         }
       }
     }
@@ -475,14 +485,18 @@ class InternalSession implements Session {
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
-      Map<String, Object> th = throughValues(through, "create");
+      Map<String, Object> th = new LinkedHashMap<>(throughValues(through, "create"));
+      th.putAll(a.throughScope());
+      giveScope(a, targetMeta, target);
       run(s -> {
         Object sm = sourceMatch(s, true, "create");
         if (a.kind() == Kind.HAS_MANY) {
-          insertRows(s, m, List.of(target), Map.of(a.foreignKey(), sm));
+          Map<String, Object> extra = new LinkedHashMap<>(a.scope());
+          extra.put(a.foreignKey(), sm);
+          insertRows(s, m, List.of(target), extra);
           syncKeyField(target, targetMeta, sm);
         } else {
-          Map<String, Object> row = insertRows(s, m, List.of(target), null).get(0);
+          Map<String, Object> row = insertRows(s, m, List.of(target), a.scope().isEmpty() ? null : a.scope()).get(0);
           Object tm = targetMatchOf(row, target);
           s.link(a, List.of(new LinkRow(sm, tm, th, null)));
         }
@@ -515,7 +529,14 @@ class InternalSession implements Session {
         Object sm = sourceMatch(s, true, "remove");
         Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
             what("remove") + ": target");
-        return s.unlink(a, sm, new ArrayList<>(new LinkedHashSet<>(tms.values())), mode);
+        List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
+        if (targetScoped(a) || !a.throughScope().isEmpty()) {
+          unlink = linkedInScope(s, a, sm, unlink);
+          if (unlink.isEmpty()) {
+            return 0;
+          }
+        }
+        return s.unlink(a, sm, unlink, mode);
       });
     }
   }
@@ -529,7 +550,10 @@ class InternalSession implements Session {
     public Optional<T> get() {
       List<TargetRow> rows = run(s -> {
         Object sm = sourceMatch(s, false, "get");
-        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), Query.ALL.limit(1));
+        if (sm == null || !sourceInScope(s, a, sourceMeta, sourceId)) {
+          return List.<TargetRow>of();
+        }
+        return s.targets(a, List.of(sm), scoped(a, Query.ALL.limit(1)));
       });
       return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
     }
@@ -541,7 +565,14 @@ class InternalSession implements Session {
           throw new InvalidCallException(what("set") + "(null): foreign key '" + a.foreignKey() + "' of "
               + sourceMeta.name() + " may not be null");
         }
-        run(s -> s.unlink(a, sourceMatch(s, true, "set"), null, mode));
+        run(s -> {
+          Object sm = sourceMatch(s, true, "set");
+          if (targetScoped(a)) {
+            writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+            return 0;
+          }
+          return s.unlink(a, sm, null, mode);
+        });
         if (a.kind() == Kind.BELONGS_TO) {
           syncKeyField(sourceEntity, sourceMeta, null);
         }
@@ -553,10 +584,13 @@ class InternalSession implements Session {
         Object sm = sourceMatch(s, true, "set");
         Object tm = matchValues(s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target").get(id);
         LinkRow row = new LinkRow(sm, tm, Map.of(), null);
-        if (a.kind() == Kind.HAS_ONE) {
+        if (a.kind() == Kind.HAS_ONE && targetScoped(a)) {
+          writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
+        } else if (a.kind() == Kind.HAS_ONE) {
           s.replace(a, sm, List.of(row), mode);
         } else {
           s.link(a, List.of(row));
+          giveScope(s, a, sourceMeta, List.of(sourceId));
         }
         linked[0] = sm;
         linked[1] = tm;
@@ -579,8 +613,15 @@ class InternalSession implements Session {
       run(s -> {
         Object sm = sourceMatch(s, true, "create");
         if (a.kind() == Kind.HAS_ONE) {
-          s.unlink(a, sm, null, mode);
-          insertRows(s, m, List.of(target), Map.of(a.foreignKey(), sm));
+          if (targetScoped(a)) {
+            writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+          } else {
+            s.unlink(a, sm, null, mode);
+          }
+          giveScope(a, targetMeta, target);
+          Map<String, Object> extra = new LinkedHashMap<>(a.scope());
+          extra.put(a.foreignKey(), sm);
+          insertRows(s, m, List.of(target), extra);
           key[0] = sm;
         } else {
           Map<String, Object> row = insertRows(s, m, List.of(target), null).get(0);
@@ -590,6 +631,7 @@ class InternalSession implements Session {
             throw new InvalidCallException(what("create") + ": the new " + m.name() + " has no value for key '" + attr + "'");
           }
           s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
+          giveScope(s, a, sourceMeta, List.of(sourceId));
           key[0] = tm;
         }
         return null;
@@ -600,6 +642,118 @@ class InternalSession implements Session {
         syncKeyField(sourceEntity, sourceMeta, key[0]);
       }
       return target;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Scopes (Sequelize's association scope and through.scope)
+
+  /**
+   * The query narrowed to the association's scope: target values and through values. A belongsTo's
+   * scope is on its source and is checked there ({@link #sourceInScope}), not here.
+   */
+  static Query scoped(AssociationInfo a, Query q) {
+    if (a.scope().isEmpty() && a.throughScope().isEmpty() || a.kind() == Kind.BELONGS_TO && a.throughScope().isEmpty()) {
+      return q;
+    }
+    Where where = a.kind() == Kind.BELONGS_TO ? q.where() : withEquals(q.where(), a.scope());
+    return new Query(where, withEquals(q.throughWhere(), a.throughScope()), q.order(), q.limit(), q.offset());
+  }
+
+  static Where withEquals(Where where, Map<String, Object> values) {
+    Where out = where;
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      Where part = Where.eq(e.getKey(), e.getValue());
+      out = out == null ? part : out.and(part);
+    }
+    return out;
+  }
+
+  /** hasOne, hasMany and belongsToMany with a scope on their targets, which writes must respect. */
+  static boolean targetScoped(AssociationInfo a) {
+    return a.kind() != Kind.BELONGS_TO && !a.scope().isEmpty();
+  }
+
+  /** belongsTo with a scope on its source: true when the source has the scope's values (or there is no scope). */
+  private boolean sourceInScope(StoreSession s, AssociationInfo a, ModelMeta sourceMeta, Object sourceId) {
+    if (a.kind() != Kind.BELONGS_TO || a.scope().isEmpty()) {
+      return true;
+    }
+    List<Map<String, Object>> rows = s.findBy(sourceMeta.info(), sourceMeta.id().name(), List.of(sourceId));
+    return !rows.isEmpty() && a.inScope(rows.get(0));
+  }
+
+  /** The subset of {@code targets} (match values) linked to the source and in the association's scope. */
+  List<Object> linkedInScope(StoreSession s, AssociationInfo a, Object sourceMatch, Collection<Object> targets) {
+    if (!targetScoped(a) && a.throughScope().isEmpty()) {
+      return s.linked(a, sourceMatch, targets);
+    }
+    Query only = scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+    List<Object> out = new ArrayList<>();
+    for (TargetRow r : s.targets(a, List.of(sourceMatch), only)) {
+      out.add(r.target().get(a.targetMatch()));
+    }
+    return out;
+  }
+
+  /**
+   * add or set on a scoped hasOne/hasMany/belongsToMany: the store's replace would also drop targets
+   * outside the scope (polymorphic associations share a foreign key; through-scoped associations
+   * share a junction), so the difference is computed here from the targets in scope; then the new
+   * targets get the scope's values.
+   */
+  private void writeScoped(StoreSession s, AssociationInfo a, ModelMeta targetMeta, Object sourceMatch,
+      List<LinkRow> rows, boolean replace, io.liaison.spi.UnlinkMode mode) {
+    if (replace) {
+      Set<Object> keep = new LinkedHashSet<>();
+      for (LinkRow r : rows) {
+        keep.add(r.target());
+      }
+      List<Object> drop = new ArrayList<>();
+      for (TargetRow r : s.targets(a, List.of(sourceMatch), scoped(a, Query.ALL))) {
+        Object tm = r.target().get(a.targetMatch());
+        if (!keep.contains(tm)) {
+          drop.add(tm);
+        }
+      }
+      if (!drop.isEmpty()) {
+        s.unlink(a, sourceMatch, drop, mode);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    s.link(a, rows);
+    if (a.kind() != Kind.BELONGS_TO_MANY) {
+      List<Object> ids = new ArrayList<>();
+      for (LinkRow r : rows) {
+        ids.add(r.target());
+      }
+      giveScope(s, a, targetMeta, ids);
+    }
+  }
+
+  /** Writes the scope's values onto rows of the model holding them (hasOne/hasMany targets, belongsTo sources). */
+  private void giveScope(StoreSession s, AssociationInfo a, ModelMeta holder, List<Object> ids) {
+    if (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO_MANY || ids.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> updates = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      Map<String, Object> row = new LinkedHashMap<>(a.scope());
+      row.put(holder.id().name(), id);
+      updates.add(row);
+    }
+    s.update(holder.info(), updates);
+  }
+
+  /** Sets the scope's values on a new target before it is inserted (hasOne, hasMany, belongsToMany). */
+  private static void giveScope(AssociationInfo a, ModelMeta targetMeta, Object target) {
+    if (a.kind() == Kind.BELONGS_TO) {
+      return;
+    }
+    for (Map.Entry<String, Object> e : a.scope().entrySet()) {
+      EntityMapper.setAttribute(targetMeta, target, e.getKey(), e.getValue());
     }
   }
 
@@ -832,7 +986,12 @@ class InternalSession implements Session {
       }
       through = normalize(h.through(), null, info.through().attributes(), info.through().name(), label + " through");
     }
-    return new Where.Has(h.association(), inner, through, info);
+    Query scoped = scoped(info, new Query(inner, through, List.of(), null, null));
+    Where has = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);
+    if (info.kind() == Kind.BELONGS_TO && !info.scope().isEmpty()) {
+      return withEquals(has, info.scope());
+    }
+    return has;
   }
 
   private static AttributeInfo find(List<AttributeInfo> attrs, String name) {

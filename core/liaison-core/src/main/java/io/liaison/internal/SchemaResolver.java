@@ -246,6 +246,8 @@ public final class SchemaResolver {
     boolean principal;
     Draft sameAs; // a derived inverse that an explicit declaration already covers
     AssociationInfo info;
+    Map<String, Object> scope = Map.of();
+    Map<String, Object> throughScope = Map.of();
 
     String label() {
       return source.name + "." + alias;
@@ -329,11 +331,49 @@ public final class SchemaResolver {
       return null;
     }
     resolveActions(d, o);
+    d.scope = scope(o.scope(), d.kind == Kind.BELONGS_TO ? source.attributes : target.attributes,
+        d.kind == Kind.BELONGS_TO ? source : target, d, "scope", what);
+    if (d.junction != null) {
+      d.throughScope = scope(o.throughScope(), d.junction.payload, null, d, "through scope", what);
+    }
+    if (problems.size() > before) {
+      return null;
+    }
     if (o.sourceKey() != null && !o.sourceKey().equals(source.idField.getName())
         || o.targetKey() != null && !o.targetKey().equals(target.idField.getName())) {
       needs.putIfAbsent(Capability.CUSTOM_KEYS, what + " uses sourceKey/targetKey");
     }
     return d;
+  }
+
+  /** Scope values checked against the attributes they name (not keys) and converted to their types. */
+  private Map<String, Object> scope(Map<String, Object> given, Map<String, AttributeInfo> attributes, ModelDraft model,
+      Draft d, String option, String what) {
+    if (given == null || given.isEmpty()) {
+      return Map.of();
+    }
+    String owner = model != null ? model.name : "through " + d.junction.name;
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : given.entrySet()) {
+      AttributeInfo attr = attributes.get(e.getKey());
+      if (attr == null) {
+        problems.add("Association " + what + ": " + option + " attribute '" + e.getKey() + "' is not an attribute of "
+            + owner);
+        continue;
+      }
+      if (e.getKey().equals(d.foreignKey) || model != null && e.getKey().equals(model.idField.getName())) {
+        problems.add("Association " + what + ": " + option + " attribute '" + e.getKey() + "' is a key of " + owner
+            + "; a scope names other attributes");
+        continue;
+      }
+      try {
+        out.put(e.getKey(), e.getValue() == null ? null
+            : Values.toValueType(e.getValue(), attr.type(), option + " attribute '" + e.getKey() + "'"));
+      } catch (io.liaison.InvalidCallException ex) {
+        problems.add("Association " + what + ": " + ex.getMessage());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private String key(ModelDraft m, String option, String value, String what) {
@@ -638,7 +678,7 @@ public final class SchemaResolver {
       };
       d.info = new AssociationInfo(d.label(), d.kind, d.source.info, d.target.info, d.alias, d.foreignKey, d.otherKey,
           d.sourceKey, d.targetKey, d.junction == null ? null : d.junction.info, d.onDelete, d.onUpdate,
-          d.constraints, d.fkNullable, linkName, d.principal);
+          d.constraints, d.fkNullable, linkName, d.principal, d.scope, d.throughScope);
       infos.add(d.info);
       byDeclaration.put(d.declaration, d.info);
       if (d.constraints) {

@@ -1,5 +1,7 @@
 package io.liaison.spi;
 
+import java.util.Map;
+
 import io.liaison.Association.Kind;
 import io.liaison.ReferentialAction;
 
@@ -36,11 +38,33 @@ import io.liaison.ReferentialAction;
  * @param foreignKeyNullable whether the foreign key may be null (hasOne, hasMany, belongsTo)
  * @param linkName the relationship type on a graph; shared by both sides of a pair
  * @param sourceIsPrincipal true if links are stored from this association's source
+ * @param scope attribute values every target must have (hasOne, hasMany, belongsToMany: on the
+ *     target; belongsTo, the inverse of a scoped hasOne/hasMany: on the source, the foreign-key
+ *     holder); empty for none. The engine adds them to filters and to written rows; adapters must
+ *     honour them where they write foreign keys on their own (an insert that sets a foreign key
+ *     links only through associations whose scope the row matches: polymorphic associations share
+ *     a foreign key)
+ * @param throughScope through-attribute values every link must have (belongsToMany), else empty
  */
 public record AssociationInfo(String name, Kind kind, ModelInfo source, ModelInfo target, String as,
     String foreignKey, String otherKey, String sourceKey, String targetKey, JunctionInfo through,
     ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints, boolean foreignKeyNullable,
-    String linkName, boolean sourceIsPrincipal) {
+    String linkName, boolean sourceIsPrincipal, Map<String, Object> scope, Map<String, Object> throughScope) {
+
+  public AssociationInfo {
+    scope = scope == null ? Map.of() : scope;
+    throughScope = throughScope == null ? Map.of() : throughScope;
+  }
+
+  /** True if the row (attribute name to value) has every value of {@link #scope()}. */
+  public boolean inScope(Map<String, Object> row) {
+    for (Map.Entry<String, Object> e : scope.entrySet()) {
+      if (!java.util.Objects.equals(e.getValue(), row.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The source attribute whose values address sources in link operations. */
   public String sourceMatch() {
