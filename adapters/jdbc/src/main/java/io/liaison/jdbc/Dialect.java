@@ -16,6 +16,16 @@ public interface Dialect {
   /** The column type for an attribute's Java type. */
   String columnType(Class<?> type);
 
+  /**
+   * Whether a list of keys is matched by joining its array parameter ({@code JOIN UNNEST(?) u(v) ON
+   * col = u.v}) rather than with {@code col = ANY(?)}. H2 checks {@code = ANY(?)} against every element
+   * for every row (10,000 keys over 10,000 rows: seconds), but joins an unnested array with its
+   * indexes; PostgreSQL uses an index for {@code = ANY(?)}.
+   */
+  default boolean joinsKeyArrays() {
+    return false;
+  }
+
   /** The element type name given to {@link java.sql.Connection#createArrayOf}. */
   String arrayTypeName(Class<?> type);
 

@@ -29,6 +29,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean joinsKeyArrays() {
+    return true;
+  }
+
+  @Override
   public String arrayTypeName(Class<?> type) {
     return columnType(type);
   }

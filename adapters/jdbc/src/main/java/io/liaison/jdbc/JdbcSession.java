@@ -147,8 +147,9 @@ final class JdbcSession implements StoreSession {
       return List.of();
     }
     List<Param> params = List.of(Param.array(values, a.type(), what(model, a)));
-    String sql = "SELECT " + selectList(model, "t") + " FROM " + q(model.table()) + " t WHERE " + col("t", a.column())
-        + " = ANY(?)";
+    String sql = "SELECT " + selectList(model, "t") + " FROM " + q(model.table()) + " t"
+        + (dialect.joinsKeyArrays() ? " JOIN UNNEST(?) u(v) ON " + col("t", a.column()) + " = u.v"
+            : " WHERE " + col("t", a.column()) + " = ANY(?)");
     return read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1)));
   }
 
@@ -295,7 +296,11 @@ final class JdbcSession implements StoreSession {
   /** Appends {@code WHERE source = ANY(?) AND (where) AND (throughWhere)}. */
   private void filter(StringBuilder sql, AssociationInfo a, Path path, Collection<?> sources, Query query,
       List<Param> params) {
-    sql.append(" WHERE ").append(path.sourceExpr()).append(" = ANY(?)");
+    if (dialect.joinsKeyArrays()) {
+      sql.append(" JOIN UNNEST(?) u(v) ON ").append(path.sourceExpr()).append(" = u.v WHERE 1 = 1");
+    } else {
+      sql.append(" WHERE ").append(path.sourceExpr()).append(" = ANY(?)");
+    }
     params.add(Param.array(sources, path.sourceColumn().type(), "source of " + a.name()));
     if (query.where() != null) {
       sql.append(" AND ").append(SqlWhere.compile(query.where(), columns(a.target(), "t"), params));

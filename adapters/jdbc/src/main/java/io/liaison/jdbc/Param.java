@@ -20,14 +20,14 @@ record Param(Object value, Class<?> type, boolean array) {
     return new Param(value, type, false);
   }
 
-  /** An array of values of {@code type}, nulls dropped. */
+  /** An array of the distinct values of {@code type}, nulls dropped (it stands for a set: joined, it must not repeat rows). */
   static Param array(Collection<?> values, Class<?> type, String what) {
-    List<Object> coerced = new ArrayList<>(values.size());
+    java.util.Set<Object> coerced = new java.util.LinkedHashSet<>(values.size() * 2);
     for (Object v : values) {
       if (v != null) {
         coerced.add(Values.coerce(v, type, what));
       }
     }
-    return new Param(coerced, type, true);
+    return new Param(new ArrayList<>(coerced), type, true);
   }
 }
