@@ -26,6 +26,15 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * The most elements an array parameter may hold (H2: 65,536). A key list longer than this is read
+   * in several statements, one per slice: the only case where a call costs more round trips with
+   * more values.
+   */
+  default int maxArrayLength() {
+    return Integer.MAX_VALUE;
+  }
+
   /** The element type name given to {@link java.sql.Connection#createArrayOf}. */
   String arrayTypeName(Class<?> type);
 

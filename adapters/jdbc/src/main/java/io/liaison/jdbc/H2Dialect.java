@@ -29,6 +29,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public int maxArrayLength() {
+    return 65_536;
+  }
+
+  @Override
   public boolean joinsKeyArrays() {
     return true;
   }

@@ -146,11 +146,18 @@ final class JdbcSession implements StoreSession {
     if (values.isEmpty()) {
       return List.of();
     }
-    List<Param> params = List.of(Param.array(values, a.type(), what(model, a)));
     String sql = "SELECT " + selectList(model, "t") + " FROM " + q(model.table()) + " t"
         + (dialect.joinsKeyArrays() ? " JOIN UNNEST(?) u(v) ON " + col("t", a.column()) + " = u.v"
             : " WHERE " + col("t", a.column()) + " = ANY(?)");
-    return read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1)));
+    List<Object> all = new ArrayList<>(new LinkedHashSet<>(values));
+    int max = dialect.maxArrayLength();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += max) {
+      List<Param> params = List.of(Param.array(all.subList(from, Math.min(all.size(), from + max)), a.type(),
+          what(model, a)));
+      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1))));
+    }
+    return out;
   }
 
   @Override

@@ -1,9 +1,18 @@
 package io.liaison.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.spi.ModelInfo;
+import io.liaison.spi.StoreSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 /** The adapter's own checks on H2. */
 class H2AdapterTest extends AbstractJdbcAdapterTest {
@@ -24,5 +33,37 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
   @Override
   String schemaName() {
     return "PUBLIC";
+  }
+
+  /** H2 holds at most 65,536 elements in an array: longer key lists are read slice by slice. */
+  @Test
+  void keyListsBeyondH2ArrayLimitAreReadSliceBySlice() {
+    ModelInfo book = SCHEMA.info().model("Book");
+    Book kept = db.insert(book("Kept"));
+    List<Long> ids = new ArrayList<>();
+    for (long i = 1; i <= 100_000; i++) {
+      ids.add(kept.id + i);
+    }
+    ids.add(kept.id);
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+    try (StoreSession s = adapter.beginOperation()) {
+      assertThat(s.findBy(book, "id", ids)).extracting(r -> r.get("id")).containsExactly(kept.id);
+    }
+    assertThat(statements).hasSize(2);
+  }
+
+  @Test
+  void addingMoreTargetsThanH2ArrayLimitLinksThemAll() {
+    Book book = db.insert(book("Big"));
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 70_000; i++) {
+      articles.add(article("a" + i));
+    }
+    db.insertAll(articles);
+
+    db.on(book, ARTICLES).addAll(articles);
+
+    assertThat(db.on(book, ARTICLES).count()).isEqualTo(70_000);
   }
 }
