@@ -876,6 +876,26 @@ final class CypherSession implements StoreSession {
     }
   }
 
+  @Override
+  public int unlinkByIds(AssociationInfo a, Object source, Collection<?> linkIds) {
+    Path path = path(a);
+    if (!path.parallel()) {
+      throw new InvalidCallException("unlink " + a.name() + " by link id: its links have no ids");
+    }
+    if (source == null || linkIds.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo id = a.through().id();
+    Cypher.Params params = new Cypher.Params();
+    // Matched from the source, so another source's link ids reach none of its links.
+    String c = "MATCH " + path.pattern() + "\nWHERE " + path.sourceExpr() + " = "
+        + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
+        + " AND " + prop("rel", id.column()) + " IN "
+        + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
+        + "\nDELETE rel\nRETURN count(*) AS c";
+    return count(run("unlink " + a.name(), c, params));
+  }
+
   private static int count(List<Map<String, Object>> result) {
     return ((Number) result.get(0).get("c")).intValue();
   }
