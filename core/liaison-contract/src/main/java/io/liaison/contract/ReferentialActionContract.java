@@ -21,8 +21,10 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Liaison;
 import io.liaison.Linked;
+import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
+import io.liaison.Where;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
@@ -233,6 +235,30 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
+  @ParameterizedTest(name = "onUpdate CASCADE on {0}: a referenced key set to null nulls the dependants' key, which may be null")
+  @MethodSource("foreignKeyKinds")
+  @Requires(Capability.CUSTOM_KEYS)
+  void onUpdateCascadeOfANullKeyUnlinksTheDependants(Kind kind) {
+    Case c = open(kind, true, null, ReferentialAction.CASCADE, Key.NULLABLE);
+
+    c.rekeyPrincipal(null);
+
+    c.assertDependantsUnlinked();
+    c.assertBystanderUntouched();
+  }
+
+  @ParameterizedTest(name = "onUpdate CASCADE on {0}: a referenced key set to null is refused while keys that may not be null hold it")
+  @EnumSource(Kind.class)
+  @Requires(Capability.CUSTOM_KEYS)
+  void onUpdateCascadeOfANullKeyIntoKeysThatMayNotBeNullIsRefused(Kind kind) {
+    Case c = open(kind, true, null, ReferentialAction.CASCADE, Key.NOT_NULL);
+    Map<String, Object> before = c.state();
+
+    assertThatThrownBy(() -> c.rekeyPrincipal(null)).isInstanceOf(ConflictException.class);
+
+    assertThat(c.state()).as("the store after the refused update").isEqualTo(before);
+  }
+
   @ParameterizedTest(name = "onUpdate default on {0}: CASCADE")
   @EnumSource(Kind.class)
   @Requires(Capability.CUSTOM_KEYS)
@@ -404,6 +430,117 @@ public abstract class ReferentialActionContract extends ContractGroup {
     assertThat(l.db.count(Chapter.class, null)).as("chapters left: ann's and bob's").isEqualTo(2);
     assertThat(forMany).as("round trips of a delete cascading to 1,000 chapters (to 20 it made %d)", forFew)
         .isEqualTo(forFew).isLessThanOrEqualTo(8);
+  }
+
+  @ParameterizedTest(name = "deleting a target on unlink (its key may not be null) applies its own onDelete {0}")
+  @EnumSource(value = ReferentialAction.class, names = {"CASCADE", "RESTRICT"})
+  @Requires(Capability.REFERENTIAL_ACTIONS)
+  void unlinkThatDeletesTheTargetAppliesItsOnDeleteRules(ReferentialAction onComments) {
+    HasMany<Book, Chapter> chapters = CHAPTERS.foreignKeyAllowNull(false);
+    HasMany<Chapter, Comment> comments = COMMENTS.onDelete(onComments);
+    Liaison db = liaison(Schema.builder().models(Book.class, Chapter.class, Comment.class)
+        .associations(chapters, comments).build());
+    Book book = db.insert(book("Graphs", 2001));
+    Chapter removed = db.on(book, chapters).create(chapter("Removed"));
+    Chapter kept = db.on(book, chapters).create(chapter("Kept"));
+    Comment remark = db.on(removed, comments).create(comment("Remark"));
+    Comment other = db.on(kept, comments).create(comment("Other"));
+    List<Class<?>> models = List.of(Book.class, Chapter.class, Comment.class);
+    List<Association<?, ?>> associations = List.of(chapters, comments);
+    Map<String, Object> before = StoreState.read(db, models, associations);
+
+    if (onComments == ReferentialAction.RESTRICT) {
+      assertThatThrownBy(() -> db.on(book, chapters).remove(removed)).isInstanceOf(ConflictException.class);
+      assertThat(StoreState.read(db, models, associations)).isEqualTo(before);
+    } else {
+      db.on(book, chapters).remove(removed);
+      assertThat(db.findAll(Chapter.class)).extracting(c -> c.id).containsExactly(kept.id);
+      assertThat(db.find(Comment.class, remark.id)).as("the removed chapter's comment").isEmpty();
+      assertThat(db.on(kept, comments).get()).extracting(c -> c.id).containsExactly(other.id);
+    }
+  }
+
+  // ---------------------------------------------------------------- implicit keys, transactions
+
+  @Test
+  void setNullNullsAForeignKeyTheModelDoesNotDeclare() {
+    Liaison db = liaison(Schema.builder().models(Author.class, Book.class).association(BOOKS).build());
+    Author ann = db.insert(author("Ann", "A-1"));
+    Author bob = db.insert(author("Bob", "B-1"));
+    db.on(ann, BOOKS).create(book("One", 2001));
+    db.on(ann, BOOKS).create(book("Two", 2002));
+    Book bobs = db.on(bob, BOOKS).create(book("Three", 2003));
+
+    db.delete(ann);
+
+    assertThat(db.count(Book.class, Where.isNull("authorId"))).as("books whose author was deleted").isEqualTo(2);
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("authorId", bob.id)))).extracting(b -> b.id)
+        .containsExactly(bobs.id);
+  }
+
+  @Test
+  @Requires(Capability.CUSTOM_KEYS)
+  void onUpdateCascadeCarriesTheNewKeyToAForeignKeyTheModelDoesNotDeclare() {
+    HasMany<Author, Book> books = BOOKS.sourceKey("code");
+    Liaison db = liaison(Schema.builder().models(Author.class, Book.class).association(books).build());
+    Author ann = db.insert(author("Ann", "A-1"));
+    Author bob = db.insert(author("Bob", "B-1"));
+    db.on(ann, books).create(book("One", 2001));
+    db.on(ann, books).create(book("Two", 2002));
+    db.on(bob, books).create(book("Three", 2003));
+
+    ann.code = "A-2";
+    db.update(ann);
+
+    assertThat(db.count(Book.class, Where.eq("authorCode", "A-2"))).isEqualTo(2);
+    assertThat(db.count(Book.class, Where.eq("authorCode", "A-1"))).isZero();
+    assertThat(db.count(Book.class, Where.eq("authorCode", "B-1"))).isEqualTo(1);
+    assertThat(db.on(ann, books).count()).isEqualTo(2);
+  }
+
+  @Test
+  @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
+  void refusedDeletesAndUpdatesLeaveTheTransactionUsableAndChangeNothing() {
+    HasMany<Author, Book> books = BOOKS.onDelete(ReferentialAction.CASCADE);
+    HasMany<Book, Chapter> chapters = CHAPTERS.onDelete(ReferentialAction.RESTRICT);
+    HasMany<Author, Citation> citations = Association.hasMany(Author.class, Citation.class).sourceKey("code")
+        .onUpdate(ReferentialAction.RESTRICT);
+    List<Class<?>> models = List.of(Author.class, Book.class, Chapter.class, Citation.class);
+    List<Association<?, ?>> associations = List.of(books, chapters, citations);
+    Liaison db = liaison(Schema.builder().models(models.toArray(Class<?>[]::new))
+        .associations(books, chapters, citations).build());
+    Author ann = db.insert(author("Ann", "A-1"));
+    db.on(db.on(ann, books).create(book("Graphs", 2001)), chapters).create(chapter("One"));
+    db.on(ann, citations).create(citation("quoted"));
+    Map<String, Object> before = StoreState.read(db, models, associations);
+
+    Author written = db.transaction(tx -> {
+      assertThatThrownBy(() -> tx.delete(ann)).as("delete cascading to a RESTRICT").isInstanceOf(ConflictException.class);
+      Author rekeyed = tx.find(Author.class, ann.id).orElseThrow();
+      rekeyed.code = "A-2";
+      assertThatThrownBy(() -> tx.update(rekeyed)).as("update of a RESTRICT key").isInstanceOf(ConflictException.class);
+      return tx.insert(author("Cy", "C-1"));
+    });
+
+    assertThat(db.find(Author.class, written.id)).as("written after the refusals, committed").isPresent();
+    db.delete(written);
+    assertThat(StoreState.read(db, models, associations)).isEqualTo(before);
+  }
+
+  @Test
+  @Requires(Capability.REFERENTIAL_ACTIONS)
+  void aCascadeRollsBackWithItsTransaction() {
+    Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
+    Map<String, Object> before = l.state();
+    IllegalStateException failure = new IllegalStateException("after the cascade");
+
+    assertThatThrownBy(() -> l.db.inTransaction(tx -> {
+      tx.delete(l.ann);
+      assertThat(tx.findAll(Comment.class)).as("inside, after the cascade").hasSize(1);
+      throw failure;
+    })).isSameAs(failure);
+
+    assertThat(l.state()).as("every level after the rollback").isEqualTo(before);
   }
 
   /** {@code n} books of the author, each with two chapters, in a few batched calls. */
@@ -682,7 +819,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
             .extracting(x -> field(x, foreignKey)).as("its %s", foreignKey).isNull();
         assertThat(linkedPrincipal(d)).as("the row dependant %s is linked to", field(d, "id")).isNull();
       }
-      if (kind != Kind.BELONGS_TO && reload(principal).isPresent()) {
+      // Read from the referenced row too, unless it is gone or has no key left to be read by.
+      if (kind != Kind.BELONGS_TO && reload(principal).map(p -> key(p) != null).orElse(false)) {
         assertThat(dependantsReadFromPrincipal()).as("the dependants read from the referenced row").isEmpty();
       }
     }
