@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * belongsToMany ({@code Book.belongsToMany(Article, {through: BookArticles})}): the plural mixins,
- * through attributes (cheat sheet rules 7, 9, 14), both sides of the pair (rule 15), the options
- * and batches (rule 16).
+ * through attributes (cheat sheet rules 7, 9, 14), both sides of the pair (rule 15), the options,
+ * parallel links and removing one by its id (rules 8, 30) and batches (rule 16).
  *
  * <p>Every test builds its own schema. Results are compared as sets unless the test passes an
  * {@link Order}, since no store promises an order of its own. Tests that read through one source

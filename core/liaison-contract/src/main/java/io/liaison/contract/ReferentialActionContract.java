@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * onDelete and onUpdate (cheat sheet rules 3 and 24 to 30) on every association kind: what deleting a
+ * onDelete and onUpdate (cheat sheet rules 3 and 24 to 29) on every association kind: what deleting a
  * referenced row, or changing its referenced key, does to the rows that hold a foreign key to it
  * (hasOne, hasMany, belongsTo) or to its links (belongsToMany, from either side). CASCADE follows,
  * SET_NULL nulls the key, RESTRICT and NO_ACTION refuse with {@link ConflictException} and change
@@ -189,6 +189,37 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     assertThat(c.db.find(c.lonely.getClass(), StoreState.id(c.lonely))).isEmpty();
     c.assertPrincipalAndDependantsUntouched();
+  }
+
+  /** Every onDelete action on every kind it applies to, for links that reference a key other than the id. */
+  static Stream<Arguments> onDeleteByReferencedKey() {
+    return Stream.of(Kind.values()).flatMap(kind -> Stream.of(ReferentialAction.values())
+        .filter(action -> action != ReferentialAction.SET_NULL || !kind.junction())
+        .map(action -> Arguments.of(kind, action)));
+  }
+
+  @ParameterizedTest(name = "onDelete {1} on {0} applies as well when links reference a key other than the id")
+  @MethodSource("onDeleteByReferencedKey")
+  @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
+  void onDeleteAppliesToLinksByAReferencedKey(Kind kind, ReferentialAction action) {
+    Case c = open(kind, true, action, null, kind.junction() ? Key.NOT_NULL : Key.NULLABLE);
+    Map<String, Object> before = c.state();
+
+    switch (action) {
+      case CASCADE -> {
+        c.deletePrincipal();
+        c.assertDependantsDeleted();
+      }
+      case SET_NULL -> {
+        c.deletePrincipal();
+        c.assertDependantsUnlinked();
+      }
+      default -> {
+        assertThatThrownBy(c::deletePrincipal).isInstanceOf(ConflictException.class);
+        assertThat(c.state()).as("the store after the refused delete").isEqualTo(before);
+      }
+    }
+    c.assertBystanderUntouched();
   }
 
   @ParameterizedTest(name = "onDelete default on {0} with {1}: {2}")
@@ -430,6 +461,26 @@ public abstract class ReferentialActionContract extends ContractGroup {
     assertThat(l.db.count(Chapter.class, null)).as("chapters left: ann's and bob's").isEqualTo(2);
     assertThat(forMany).as("round trips of a delete cascading to 1,000 chapters (to 20 it made %d)", forFew)
         .isEqualTo(forFew).isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  @Requires(Capability.REFERENTIAL_ACTIONS)
+  void cascadeOnASelfAssociationDeletesEveryGeneration() {
+    HasMany<Person, Person> children = Association.hasMany(Person.class, Person.class).as("children")
+        .inverseAs("parent").onDelete(ReferentialAction.CASCADE);
+    Liaison db = liaison(Schema.builder().models(Person.class).association(children).build());
+    Person root = db.insert(person("Root"));
+    Person other = db.insert(person("Other root"));
+    Person child = db.on(root, children).create(person("Child"));
+    Person grandchild = db.on(child, children).create(person("Grandchild"));
+    db.on(grandchild, children).create(person("Great-grandchild"));
+    Person othersChild = db.on(other, children).create(person("Other's child"));
+
+    db.delete(child);
+
+    assertThat(db.findAll(Person.class)).extracting(p -> p.id).containsExactlyInAnyOrder(root.id, other.id, othersChild.id);
+    assertThat(db.on(root, children).get()).isEmpty();
+    assertThat(db.on(othersChild, children.inverse()).get()).get().extracting(p -> p.id).isEqualTo(other.id);
   }
 
   @ParameterizedTest(name = "deleting a target on unlink (its key may not be null) applies its own onDelete {0}")
