@@ -75,8 +75,33 @@ public interface ManyLinks<T> {
 
   T create(T target, Object through);
 
-  /** Unlinks a target; a target that is not linked is left as it is. */
+  /**
+   * Unlinks a target; a target that is not linked is left as it is. With parallel links
+   * ({@code unique(false)}) every link of the pair goes; {@link #removeLink} removes one of them.
+   */
   void remove(Object target);
 
   void removeAll(Collection<?> targets);
+
+  /**
+   * Removes one parallel link by its id ({@link Linked#linkId()}), keeping the pair's other links:
+   *
+   * <pre>{@code
+   * Object editor = db.on(book, ARTICLES).links(Query.all().through(Where.eq("role", "editor"))).get(0).linkId();
+   * db.on(book, ARTICLES).removeLink(editor);
+   * }</pre>
+   *
+   * <p>Only belongsToMany with {@code unique(false)} has link ids; on other associations this is refused
+   * with {@link InvalidCallException}. An id that is not one of this source's links (another source's,
+   * or none) removes nothing.
+   *
+   * @return true if a link was removed
+   */
+  boolean removeLink(Object linkId);
+
+  /**
+   * Removes parallel links by id, as {@link #removeLink} does for one, in a constant number of round
+   * trips; returns how many links were removed.
+   */
+  int removeLinks(Collection<?> linkIds);
 }

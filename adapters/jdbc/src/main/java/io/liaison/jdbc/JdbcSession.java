@@ -569,6 +569,24 @@ final class JdbcSession implements StoreSession {
   }
 
   @Override
+  public int unlinkByIds(AssociationInfo a, Object source, Collection<?> linkIds) {
+    JunctionInfo j = a.through();
+    if (j == null || j.id() == null) {
+      throw new InvalidCallException("unlink " + a.name() + " by link id: its links have no ids");
+    }
+    if (source == null || linkIds.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+    // The source condition keeps another source's link ids from reaching its links.
+    String sql = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ? AND " + q(j.id().column())
+        + " = ANY(?)";
+    List<Param> params = List.of(Param.of(source, fk.type(), "source of " + a.name()),
+        Param.array(linkIds, j.id().type(), "link id of " + a.name()));
+    return write("unlink " + a.name(), () -> update(sql, params));
+  }
+
+  @Override
   public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
     if (source == null) {
       throw new InvalidCallException("set " + a.name() + ": no source");

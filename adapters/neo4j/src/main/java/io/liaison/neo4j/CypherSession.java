@@ -360,14 +360,21 @@ final class CypherSession implements StoreSession {
     }
     for (KeyUse k : keys) {
       Link l = k.link();
+      int index = changedKeys.indexOf(model.attribute(k.key().name()));
+      String linked = "EXISTS { MATCH (n:" + q(model.table()) + ")-[:" + q(l.type()) + "]"
+          + (l.isJunction() ? "-" : k.principal() ? "->" : "<-") + "() WHERE " + prop("n", id.column()) + " = r.id";
       if (l.restricts(l.onUpdate())) {
-        int index = changedKeys.indexOf(model.attribute(k.key().name()));
-        String arrow = l.isJunction() ? "-" : k.principal() ? "->" : "<-";
-        checks.custom("[r IN $rows WHERE r.ks" + index + " AND EXISTS { MATCH (n:" + q(model.table()) + ")-[:"
-            + q(l.type()) + "]" + arrow + "() WHERE " + prop("n", id.column()) + " = r.id AND "
+        checks.custom("[r IN $rows WHERE r.ks" + index + " AND " + linked + " AND "
             + changed(prop("n", k.key().column()), "r.kv" + index) + " } | r.id]",
             ids -> "changing " + k.key().name() + " of " + model.name() + " " + ids + " is refused (onUpdate "
                 + l.onUpdate() + "): linked through " + l.type());
+      } else if (l.constraints() && l.onUpdate() == ReferentialAction.CASCADE
+          && (l.isJunction() || !l.foreignKey().nullable()) && setsNull(rowParams, index)) {
+        // CASCADE carries a null key only into keys that may be null, as a SQL NOT NULL column refuses it.
+        checks.custom("[r IN $rows WHERE r.ks" + index + " AND r.kv" + index + " IS NULL AND " + linked + " } | r.id]",
+            ids -> "setting " + k.key().name() + " of " + model.name() + " " + ids + " to null is refused (onUpdate "
+                + "CASCADE): " + (l.isJunction() ? "the keys of " + l.type() + " are never null"
+                    : "foreign key '" + l.foreignKey().name() + "' of " + l.dependent().name() + " may not be null"));
       }
     }
     if (protect) {
@@ -415,13 +422,9 @@ final class CypherSession implements StoreSession {
               .append("]->(d) | d] ELSE [] END | SET ").append(prop("d", l.foreignKey().column())).append(" = null)\n");
           c.append("FOREACH (x IN CASE WHEN ").append(when).append(" THEN [(n)-[x:").append(type)
               .append("]->() | x] ELSE [] END | DELETE x)\n");
-        } else if (l.isJunction() && (l.onUpdate() == ReferentialAction.SET_NULL
-            || l.onUpdate() == ReferentialAction.CASCADE)) {
-          // junction keys are read from the nodes, so CASCADE is implicit; a link cannot hold a null key
-          String nulled = l.onUpdate() == ReferentialAction.SET_NULL ? when : when + " AND r.kv" + index + " IS NULL";
-          c.append("FOREACH (x IN CASE WHEN ").append(nulled).append(" THEN [(n)-[x:").append(type)
-              .append("]-() | x] ELSE [] END | DELETE x)\n");
         }
+        // Junction keys are read from the nodes, so CASCADE needs nothing; a null key was refused above
+        // and SET_NULL on junction keys is refused at start-up.
       }
     }
     c.append("SET n += r.props\n");
@@ -444,6 +447,11 @@ final class CypherSession implements StoreSession {
     }
     c.append("RETURN count(*) AS c");
     return ((Number) run(op, c.toString(), params).get(0).get("c")).intValue();
+  }
+
+  /** Whether a row sets key number {@code index} to null (the check is needed only then). */
+  private static boolean setsNull(List<Map<String, Object>> rowParams, int index) {
+    return rowParams.stream().anyMatch(rp -> Boolean.TRUE.equals(rp.get("ks" + index)) && rp.get("kv" + index) == null);
   }
 
   /** A key of a model that a link refers to: the principal's key, or a junction's dependent key. */
@@ -874,6 +882,26 @@ final class CypherSession implements StoreSession {
         return count(run(op, match + "DELETE rel\nRETURN count(*) AS c", params));
       }
     }
+  }
+
+  @Override
+  public int unlinkByIds(AssociationInfo a, Object source, Collection<?> linkIds) {
+    Path path = path(a);
+    if (!path.parallel()) {
+      throw new InvalidCallException("unlink " + a.name() + " by link id: its links have no ids");
+    }
+    if (source == null || linkIds.isEmpty()) {
+      return 0;
+    }
+    AttributeInfo id = a.through().id();
+    Cypher.Params params = new Cypher.Params();
+    // Matched from the source, so another source's link ids reach none of its links.
+    String c = "MATCH " + path.pattern() + "\nWHERE " + path.sourceExpr() + " = "
+        + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
+        + " AND " + prop("rel", id.column()) + " IN "
+        + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
+        + "\nDELETE rel\nRETURN count(*) AS c";
+    return count(run("unlink " + a.name(), c, params));
   }
 
   private static int count(List<Map<String, Object>> result) {

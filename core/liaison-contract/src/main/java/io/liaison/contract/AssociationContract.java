@@ -73,6 +73,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class ReferentialAction extends ReferentialActionContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Include extends IncludeContract {
     @Override
     protected StoreProvider provider() {

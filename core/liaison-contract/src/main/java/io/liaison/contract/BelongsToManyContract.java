@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * belongsToMany ({@code Book.belongsToMany(Article, {through: BookArticles})}): the plural mixins,
- * through attributes (cheat sheet rules 7, 9, 14), both sides of the pair (rule 15), the options
- * and batches (rule 16).
+ * through attributes (cheat sheet rules 7, 9, 14), both sides of the pair (rule 15), the options,
+ * parallel links and removing one by its id (rules 8, 30) and batches (rule 16).
  *
  * <p>Every test builds its own schema. Results are compared as sets unless the test passes an
  * {@link Order}, since no store promises an order of its own. Tests that read through one source
@@ -856,6 +856,155 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
         .satisfies(l -> assertThat(l.target().id).isEqualTo(b.id));
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueRemoveLinkRemovesThatLinkOnlyAndKeepsTheOthersOfThePair() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+    Article b = article(db, "Edges");
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
+    db.on(book, PARALLEL_ARTICLES).add(b, Map.of("role", "editor"));
+    Object editorOfA = linkId(db.on(book, PARALLEL_ARTICLES).links(), a, "editor");
+
+    boolean removed = db.on(book, PARALLEL_ARTICLES).removeLink(editorOfA);
+
+    assertThat(removed).isTrue();
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .extracting(l -> l.target().id + " " + l.through("role"))
+        .containsExactlyInAnyOrder(a.id + " reviewer", b.id + " editor");
+    assertThat(db.on(book, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).doesNotContain(editorOfA);
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueRemoveLinksRemovesTheGivenLinksAndCountsThem() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+    for (String role : List.of("editor", "reviewer", "author")) {
+      db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", role));
+    }
+    List<Linked<Article>> links = db.on(book, PARALLEL_ARTICLES).links();
+    Object editor = linkId(links, a, "editor");
+    Object author = linkId(links, a, "author");
+
+    int removed = db.on(book, PARALLEL_ARTICLES).removeLinks(List.of(editor, author, editor));
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
+        .satisfies(l -> assertThat(l.through("role")).isEqualTo("reviewer"));
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueRemoveLinkOfAnotherSourcesLinkRemovesNothing() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Book book = book(db, "Graphs");
+    Book other = book(db, "Tables");
+    Article a = article(db, "Nodes");
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
+    db.on(other, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
+    Object othersLink = linkId(db.on(other, PARALLEL_ARTICLES).links(), a, "editor");
+    Object missing = db.on(book, PARALLEL_ARTICLES).links().stream().mapToLong(l -> ((Number) l.linkId()).longValue())
+        .max().orElse(0) + 1000;
+
+    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(othersLink)).as("another source's link").isFalse();
+    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(missing)).as("a link id of no link").isFalse();
+
+    assertThat(db.on(other, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).containsExactly(othersLink);
+    assertThat(db.on(book, PARALLEL_ARTICLES).links()).hasSize(1);
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueLinkIdsAreTheSameFromBothSides() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
+    List<Object> fromBook = db.on(book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+    Object reviewer = db.on(a, PARALLEL_ARTICLES.inverse()).links().stream()
+        .filter(l -> "reviewer".equals(l.through("role"))).findFirst().orElseThrow().linkId();
+
+    db.on(a, PARALLEL_ARTICLES.inverse()).removeLink(reviewer);
+
+    assertThat(fromBook).contains(reviewer);
+    assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
+        .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
+  }
+
+  @Test
+  void removeLinkOnLinksWithoutIdsIsRefused() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class, Author.class)
+        .associations(ARTICLES, Association.hasMany(Author.class, Book.class)).build());
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+    db.on(book, ARTICLES).add(a);
+    Author ann = db.insert(author("Ann", "A-1"));
+    db.on(ann, Association.hasMany(Author.class, Book.class)).add(book);
+
+    assertThatThrownBy(() -> db.on(book, ARTICLES).removeLink(1L)).isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("unique(false)");
+    assertThatThrownBy(() -> db.on(ann, Association.hasMany(Author.class, Book.class)).removeLinks(List.of(1L)))
+        .isInstanceOf(InvalidCallException.class);
+
+    assertThat(db.on(book, ARTICLES).get()).extracting(x -> x.id).containsExactly(a.id);
+    assertThat(db.on(ann, Association.hasMany(Author.class, Book.class)).get()).extracting(x -> x.id)
+        .containsExactly(book.id);
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueRemoveLinkOfANullOrMistypedIdIsRefusedAndChangesNothing() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+    db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
+    Object id = db.on(book, PARALLEL_ARTICLES).links().get(0).linkId();
+    List<Object> withNull = new ArrayList<>();
+    withNull.add(id);
+    withNull.add(null);
+
+    assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLink(null)).isInstanceOf(InvalidCallException.class);
+    assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLinks(withNull))
+        .isInstanceOf(InvalidCallException.class);
+    assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLink("first"))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining("first");
+
+    assertThat(db.on(book, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).containsExactly(id);
+  }
+
+  @Test
+  @Requires(Capability.PARALLEL_LINKS)
+  void nonUniqueRemoveLinksCostsAConstantNumberOfRoundTrips() {
+    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Batch ten = batch(db, 10);
+    Batch thousand = batch(db, 1000);
+    for (Batch b : List.of(ten, thousand)) {
+      db.on(b.book, PARALLEL_ARTICLES).addAll(b.targets);
+      db.on(b.book, PARALLEL_ARTICLES).addAll(b.targets);
+    }
+    List<Object> tenIds = db.on(ten.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+    List<Object> thousandIds = db.on(thousand.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+
+    int forTen = roundTrips(() -> db.on(ten.book, PARALLEL_ARTICLES).removeLinks(tenIds.subList(0, 10)));
+    int forThousand = roundTrips(() -> db.on(thousand.book, PARALLEL_ARTICLES)
+        .removeLinks(thousandIds.subList(0, 1000)));
+
+    assertThat(db.on(ten.book, PARALLEL_ARTICLES).count()).isEqualTo(10);
+    assertThat(db.on(thousand.book, PARALLEL_ARTICLES).count()).isEqualTo(1000);
+    assertConstant("removeLinks", forTen, forThousand);
+  }
+
+  /** The id of the link to {@code target} with this role. */
+  private static Object linkId(List<Linked<Article>> links, Article target, String role) {
+    return links.stream().filter(l -> l.target().id.equals(target.id) && role.equals(l.through("role")))
+        .findFirst().orElseThrow().linkId();
   }
 
   @Test

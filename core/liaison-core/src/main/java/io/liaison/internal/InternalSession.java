@@ -539,6 +539,32 @@ class InternalSession implements Session {
         return s.unlink(a, sm, unlink, mode);
       });
     }
+
+    @Override
+    public boolean removeLink(Object linkId) {
+      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": link id")), "removeLink") > 0;
+    }
+
+    @Override
+    public int removeLinks(Collection<?> linkIds) {
+      return removeLinks(nonNull(linkIds, what("removeLinks") + "(linkIds)"), "removeLinks");
+    }
+
+    private int removeLinks(Collection<?> linkIds, String op) {
+      JunctionInfo j = a.through();
+      if (j == null || j.unique() || j.id() == null) {
+        throw new InvalidCallException(what(op) + ": links have ids only on belongsToMany with unique(false); "
+            + a.name() + " is " + (j == null ? a.kind().toString() : "unique") + ", use remove(target)");
+      }
+      Set<Object> ids = new LinkedHashSet<>();
+      for (Object id : linkIds) {
+        ids.add(Values.toValueType(nonNull(id, what(op) + ": a link id"), j.id().type(), what(op) + ": link id"));
+      }
+      if (ids.isEmpty()) {
+        return 0;
+      }
+      return run(s -> s.unlinkByIds(a, sourceMatch(s, true, op), List.copyOf(ids)));
+    }
   }
 
   private final class Single<T> extends Accessor<T> implements SingleLink<T> {

@@ -594,10 +594,12 @@ public final class SchemaResolver {
         || (o.onUpdate() != null && o.onUpdate() != ReferentialAction.CASCADE)) {
       needs.putIfAbsent(Capability.REFERENTIAL_ACTIONS, d.declaration + " sets onDelete/onUpdate");
     }
-    if (d.kind != Kind.BELONGS_TO_MANY && !d.fkNullable
-        && (d.onDelete == ReferentialAction.SET_NULL || d.onUpdate == ReferentialAction.SET_NULL)) {
-      problems.add("Association " + d.declaration + ": onDelete/onUpdate SET_NULL on foreignKey '" + d.foreignKey
-          + "', which may not be null");
+    if (!o.derivedInverse() && !d.fkNullable && (d.onDelete == ReferentialAction.SET_NULL || d.onUpdate == ReferentialAction.SET_NULL)) {
+      // The store would refuse the first delete or update it applies to; say so at start-up instead. A
+      // derived inverse shares the key and the actions, so the declaration alone reports it.
+      problems.add("Association " + d.declaration + ": onDelete/onUpdate SET_NULL on "
+          + (d.kind == Kind.BELONGS_TO_MANY ? "the keys '" + d.foreignKey + "' and '" + d.otherKey + "' of through "
+              + d.junction.name + ", which are never null" : "foreignKey '" + d.foreignKey + "', which may not be null"));
     }
   }
 

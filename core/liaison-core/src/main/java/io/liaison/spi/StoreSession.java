@@ -85,6 +85,18 @@ public interface StoreSession extends AutoCloseable {
   int unlink(AssociationInfo association, Object source, Collection<?> targets, UnlinkMode mode);
 
   /**
+   * Removes links of {@code source} by link id ({@link TargetRow#linkId()}); only parallel links
+   * (belongsToMany with a junction that is not unique, {@link JunctionInfo#id()} set) have ids. Ids of
+   * another source's links, or of no link, are ignored, so a caller cannot reach links through a source
+   * it did not name. One round trip whatever the number of ids. Returns how many links were removed.
+   *
+   * @param association a belongsToMany association whose junction has link ids
+   * @param source the source's match value
+   * @param linkIds link ids, already of the type of {@link JunctionInfo#id()}
+   */
+  int unlinkByIds(AssociationInfo association, Object source, Collection<?> linkIds);
+
+  /**
    * Makes the source's links exactly {@code links}, writing only the difference: links to targets not
    * listed are removed (hasOne/hasMany per {@code mode}), new ones are written, and existing ones keep
    * their attributes except those given. For parallel links, all of the source's links are replaced.
