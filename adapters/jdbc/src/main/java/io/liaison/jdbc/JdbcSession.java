@@ -464,12 +464,31 @@ final class JdbcSession implements StoreSession {
       }
       case BELONGS_TO_MANY -> {
         JunctionWrite w = junctionWrite(a, links);
+        boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
+        List<Object> sources = lock ? links.stream().map(LinkRow::source).distinct().toList() : List.of();
         write("link " + a.name(), () -> {
+          if (lock) {
+            lockSources(a, sources);
+          }
           w.run();
           return null;
-        });
+        }, a.through().unique());
       }
     }
+  }
+
+  /**
+   * Locks the sources' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in key order so
+   * that two such locks cannot deadlock), so that writers of the same source's links take turns: a
+   * {@code set} then reads the links the other one committed, and an upsert finds the row the other one
+   * inserted. One statement.
+   */
+  private void lockSources(AssociationInfo a, Collection<?> sources) throws SQLException {
+    ModelInfo s = a.source();
+    AttributeInfo key = attribute(s, a.sourceMatch());
+    String sql = "SELECT 1 FROM " + q(s.table()) + " WHERE " + q(key.column()) + " = ANY(?) ORDER BY "
+        + q(key.column()) + " " + dialect.lockRows();
+    query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> null);
   }
 
   @Override
@@ -545,6 +564,7 @@ final class JdbcSession implements StoreSession {
         List<List<Param>> batch = links.isEmpty() ? List.of() : pointTargets(a, links);
         String point = pointTargetsSql(a);
         write(op, () -> {
+          lockSources(a, List.of(source));
           update(remove, params);
           if (!batch.isEmpty()) {
             batch(point, batch);
@@ -578,12 +598,13 @@ final class JdbcSession implements StoreSession {
         JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
         String sql = remove;
         write(op, () -> {
+          lockSources(a, List.of(source));
           update(sql, params);
           if (w != null) {
             w.run();
           }
           return null;
-        });
+        }, j.unique());
       }
     }
   }
@@ -784,6 +805,14 @@ final class JdbcSession implements StoreSession {
    * written and the transaction usable (PostgreSQL aborts a transaction on any error otherwise).
    */
   private <T> T write(String operation, SqlWork<T> work) {
+    return write(operation, work, false);
+  }
+
+  /**
+   * As {@link #write(String, SqlWork)}; {@code upsert}: the work upserts junction rows, so a unique
+   * violation is a concurrent insert ({@link SqlErrors#translateUpsert}).
+   */
+  private <T> T write(String operation, SqlWork<T> work, boolean upsert) {
     ensureActive();
     Savepoint savepoint = null;
     try {
@@ -799,7 +828,7 @@ final class JdbcSession implements StoreSession {
       return result;
     } catch (SQLException e) {
       rollbackTo(savepoint, e);
-      throw SqlErrors.translate(operation, e);
+      throw upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
     } catch (RuntimeException e) {
       rollbackTo(savepoint, e);
       throw e;

@@ -10,9 +10,9 @@ import java.sql.SQLTransientException;
 
 /**
  * Maps {@link SQLException}s to Liaison's exceptions by SQLState: class 23 (integrity constraint)
- * is a {@link ConflictException}; serialization failures, deadlocks, lock timeouts and lost
- * connections are {@link TransientStoreException}s; anything else a {@link StoreException}. The
- * message names the operation and the SQLException is kept as the cause.
+ * is a {@link ConflictException} (but see {@link #translateUpsert}); serialization failures,
+ * deadlocks, lock timeouts and lost connections are {@link TransientStoreException}s; anything else a
+ * {@link StoreException}. The message names the operation and the SQLException is kept as the cause.
  */
 public final class SqlErrors {
   /** H2's error code for a lock timeout (SQLState HYT00). */
@@ -21,6 +21,9 @@ public final class SqlErrors {
   private static final int H2_CONCURRENT_UPDATE = 90131;
   /** H2's error code for a deadlock (SQLState 40001). */
   private static final int H2_DEADLOCK = 40001;
+
+  /** The SQLState of a unique violation, on both databases. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private SqlErrors() {
   }
@@ -35,6 +38,23 @@ public final class SqlErrors {
       return new TransientStoreException(message, e);
     }
     return new StoreException(message, e);
+  }
+
+  /**
+   * The Liaison exception for a failure of an upsert of junction rows. The upsert inserts a row only
+   * after finding none with its key, so a unique violation there means a concurrent transaction
+   * inserted the same link meanwhile (H2's {@code MERGE} does not wait for it, unlike PostgreSQL's
+   * {@code ON CONFLICT}): a {@link TransientStoreException}, since running the call again finds the
+   * row and updates it. Other failures as {@link #translate}.
+   */
+  public static LiaisonException translateUpsert(String operation, SQLException e) {
+    for (SQLException x : chain(e)) {
+      if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
+        return new TransientStoreException(operation + " failed: a concurrent transaction wrote the same link: "
+            + describe(e), e);
+      }
+    }
+    return translate(operation, e);
   }
 
   static boolean isConflict(SQLException e) {
