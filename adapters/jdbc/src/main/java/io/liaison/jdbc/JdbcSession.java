@@ -51,6 +51,8 @@ final class JdbcSession implements StoreSession {
   private final boolean savepoints;
   private boolean ended;
   private boolean closed;
+  /** A statement failed and the connection turned out to be gone: it must not go back to the pool. */
+  private boolean lost;
 
   JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints) {
     this.adapter = adapter;
@@ -736,13 +738,17 @@ final class JdbcSession implements StoreSession {
       conn.commit();
       ended = true;
     } catch (SQLException e) {
-      throw SqlErrors.translate("commit", e);
+      throw translate("commit", e, false);
     }
   }
 
   @Override
   public void rollback() {
     ensureActive();
+    if (lost) {
+      ended = true; // the database dropped the transaction with the connection
+      return;
+    }
     try {
       conn.rollback();
       ended = true;
@@ -757,6 +763,10 @@ final class JdbcSession implements StoreSession {
       return;
     }
     closed = true;
+    if (lost) {
+      adapter.discard(conn);
+      return;
+    }
     try {
       if (!ended) {
         conn.rollback();
@@ -769,6 +779,27 @@ final class JdbcSession implements StoreSession {
       } catch (SQLException e) {
         LOG.warn("closing the connection failed", e);
       }
+    }
+  }
+
+  /**
+   * The Liaison exception for a failed statement: if the connection is gone, a lost connection
+   * ({@link SqlErrors#connectionLost}, and the connection is discarded on close), else by SQLState.
+   */
+  private RuntimeException translate(String operation, SQLException e, boolean upsert) {
+    if (connectionGone()) {
+      lost = true;
+      return SqlErrors.connectionLost(operation, e);
+    }
+    return upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
+  }
+
+  /** Asks the driver's own connection (not a pool's proxy, which only knows if it was handed back): no round trip. */
+  private boolean connectionGone() {
+    try {
+      return conn.unwrap(Connection.class).isClosed();
+    } catch (SQLException e) {
+      return true;
     }
   }
 
@@ -796,7 +827,7 @@ final class JdbcSession implements StoreSession {
     try {
       return work.run();
     } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e);
+      throw translate(operation, e, false);
     }
   }
 
@@ -828,7 +859,7 @@ final class JdbcSession implements StoreSession {
       return result;
     } catch (SQLException e) {
       rollbackTo(savepoint, e);
-      throw upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
+      throw translate(operation, e, upsert);
     } catch (RuntimeException e) {
       rollbackTo(savepoint, e);
       throw e;

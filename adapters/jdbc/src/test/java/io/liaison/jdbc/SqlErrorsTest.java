@@ -68,6 +68,17 @@ class SqlErrorsTest {
   }
 
   @Test
+  void h2sTransactionIdStillInUseIsTransientButOtherGeneralErrorsAreNot() {
+    SQLException idInUse = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
+        "An old transaction with the same id is still open: 3 [2.3.232/102]");
+    SQLException other = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
+        "Chunk 7 not found [2.3.232/9]");
+
+    assertThat(SqlErrors.translate("set Book.articles", idInUse)).isInstanceOf(TransientStoreException.class);
+    assertThat(SqlErrors.translate("set Book.articles", other)).isExactlyInstanceOf(StoreException.class);
+  }
+
+  @Test
   void aPoolTimeoutIsTransient() {
     assertThat(SqlErrors.translate("begin", new SQLTransientConnectionException("pool exhausted")))
         .isInstanceOf(TransientStoreException.class);
