@@ -917,8 +917,13 @@ final class CypherSession implements StoreSession {
     // The first statement locks the source node before reading its links, so that two sets of one source
     // take turns: the second reads (and replaces) what the first committed, never a mix of both.
     removeLinks(op, a, source, keepNone ? null : keep, true, mode, true);
-    if (!links.isEmpty()) {
-      link(a, links);
+    if (links.isEmpty()) {
+      return;
+    }
+    if (a.kind() == Kind.BELONGS_TO_MANY) {
+      linkJunction(op, a, links);
+    } else {
+      pointForeignKeys(op, a, links);
     }
   }
 
