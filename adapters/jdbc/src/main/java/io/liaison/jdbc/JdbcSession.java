@@ -794,12 +794,23 @@ final class JdbcSession implements StoreSession {
     return upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
   }
 
-  /** Asks the driver's own connection (not a pool's proxy, which only knows if it was handed back): no round trip. */
+  /**
+   * Asks the driver's own connection, without a round trip: a pool's proxy only knows whether it was
+   * handed back. When in doubt, not gone, so that a failure keeps its own meaning.
+   */
   private boolean connectionGone() {
+    Connection own = conn;
     try {
-      return conn.unwrap(Connection.class).isClosed();
+      if (conn.isWrapperFor(Connection.class)) {
+        own = conn.unwrap(Connection.class);
+      }
     } catch (SQLException e) {
-      return true;
+      // not a wrapper: ask the connection itself
+    }
+    try {
+      return own.isClosed();
+    } catch (SQLException e) {
+      return false;
     }
   }
 
