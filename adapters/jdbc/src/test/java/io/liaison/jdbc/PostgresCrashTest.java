@@ -11,8 +11,9 @@ import java.util.Properties;
 
 /**
  * {@link AbstractJdbcCrashTest} on PostgreSQL: the killer finds the backend of the connection doing the
- * set in {@code pg_stat_activity}, running the junction upsert and waiting for the blocker's lock, and
- * ends it with {@code pg_terminate_backend}, as an administrator or a crashed server process would.
+ * set in {@code pg_stat_activity}, running the junction upsert and waiting for a lock (the blocker's
+ * link; only that upsert waits here), and ends it with {@code pg_terminate_backend}, as an
+ * administrator or a crashed server process would.
  */
 class PostgresCrashTest extends AbstractJdbcCrashTest {
   private static final PostgresStoreProvider PROVIDER = new PostgresStoreProvider("liaison_crash");
@@ -41,21 +42,14 @@ class PostgresCrashTest extends AbstractJdbcCrashTest {
   }
 
   @Override
-  String upsertStart() {
-    return "INSERT INTO \"BookArticles\"";
-  }
-
-  @Override
-  List<Object> sessionsRunning(Connection killer, String upsertStart) throws SQLException {
+  List<Object> sessionsWaiting(Connection killer, long blockedTarget) throws SQLException {
     List<Object> pids = new ArrayList<>();
     try (PreparedStatement ps = killer.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname = "
         + "current_database() AND pid <> pg_backend_pid() AND state = 'active' AND wait_event_type = 'Lock' "
-        + "AND starts_with(query, ?)")) {
-      ps.setString(1, upsertStart);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          pids.add(rs.getInt(1));
-        }
+        + "AND starts_with(query, 'INSERT INTO \"BookArticles\"')");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        pids.add(rs.getInt(1));
       }
     }
     return pids;
