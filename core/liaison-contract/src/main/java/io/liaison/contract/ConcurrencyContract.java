@@ -32,11 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two writers at the same moment (cheat sheet rules 17 to 19): callers racing on the same links end
- * in a state one of them alone, run after the other, would have left, never a mix, and neither sees
- * an exception. A store may refuse one of them transiently (a deadlock, say) as long as it says so with
- * a {@link io.liaison.TransientStoreException}: the engine runs a single operation again, so the caller
- * still sees nothing.
+ * Two writers at the same moment (the cheat sheet's "Concurrent callers"): callers racing on the same
+ * links end in a state one of them alone, run after the other, would have left, never a mix, and
+ * neither sees an exception. A store may refuse one of them transiently (a deadlock, say) as long as it
+ * says so with a {@link io.liaison.TransientStoreException}: the engine runs a single operation again,
+ * so the caller still sees nothing.
  *
  * <p>Each test repeats its race for several rounds: two threads wait at a barrier, then call at once.
  * Racing calls pass ids, not entities, so the two threads share no object.
