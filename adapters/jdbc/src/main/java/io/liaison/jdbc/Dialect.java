@@ -56,6 +56,24 @@ public interface Dialect {
   String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
       List<Class<?>> payloadTypes);
 
+  /**
+   * The clause that makes a {@code SELECT} lock the rows it reads until the transaction ends, so that
+   * writers of one source's links take turns (see {@link #upsertNeedsSourceLock()}). Default
+   * {@code FOR UPDATE}.
+   */
+  default String lockRows() {
+    return "FOR UPDATE";
+  }
+
+  /**
+   * Whether two transactions upserting the same new junction row at once can fail on its primary key
+   * (H2's {@code MERGE}); if so, adding links locks the source row first, as {@code set} always does.
+   * PostgreSQL's {@code ON CONFLICT} waits for the other transaction instead.
+   */
+  default boolean upsertNeedsSourceLock() {
+    return true;
+  }
+
   /** The standard SQL column type both databases share for a value type; strings and decimals differ. */
   static String standardColumnType(Class<?> type) {
     if (type == Long.class) {

@@ -165,6 +165,22 @@ public final class JdbcAdapter implements StoreAdapter {
     }
   }
 
+  /**
+   * Throws away a connection that turned out dead: a pool it came from must not hand it out again (a
+   * pool checks a connection returned moments ago only by its own proxy's state).
+   */
+  void discard(Connection c) {
+    try {
+      if (ownedPool != null) {
+        ownedPool.evictConnection(c);
+      } else {
+        c.close();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("discarding a lost connection failed", e);
+    }
+  }
+
   @Override
   public void addStatementListener(StatementListener listener) {
     listeners.add(listener);

@@ -51,6 +51,8 @@ final class JdbcSession implements StoreSession {
   private final boolean savepoints;
   private boolean ended;
   private boolean closed;
+  /** A statement failed and the connection turned out to be gone: it must not go back to the pool. */
+  private boolean lost;
 
   JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints) {
     this.adapter = adapter;
@@ -514,12 +516,31 @@ final class JdbcSession implements StoreSession {
       }
       case BELONGS_TO_MANY -> {
         JunctionWrite w = junctionWrite(a, links);
+        boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
+        List<Object> sources = lock ? links.stream().map(LinkRow::source).distinct().toList() : List.of();
         write("link " + a.name(), () -> {
+          if (lock) {
+            lockSources(a, sources);
+          }
           w.run();
           return null;
-        });
+        }, a.through().unique());
       }
     }
+  }
+
+  /**
+   * Locks the sources' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in key order so
+   * that two such locks cannot deadlock), so that writers of the same source's links take turns: a
+   * {@code set} then reads the links the other one committed, and an upsert finds the row the other one
+   * inserted. One statement.
+   */
+  private void lockSources(AssociationInfo a, Collection<?> sources) throws SQLException {
+    ModelInfo s = a.source();
+    AttributeInfo key = attribute(s, a.sourceMatch());
+    String sql = "SELECT 1 FROM " + q(s.table()) + " WHERE " + q(key.column()) + " = ANY(?) ORDER BY "
+        + q(key.column()) + " " + dialect.lockRows();
+    query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> null);
   }
 
   @Override
@@ -613,6 +634,7 @@ final class JdbcSession implements StoreSession {
         List<List<Param>> batch = links.isEmpty() ? List.of() : pointTargets(a, links);
         String point = pointTargetsSql(a);
         write(op, () -> {
+          lockSources(a, List.of(source));
           update(remove, params);
           if (!batch.isEmpty()) {
             batch(point, batch);
@@ -646,12 +668,13 @@ final class JdbcSession implements StoreSession {
         JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
         String sql = remove;
         write(op, () -> {
+          lockSources(a, List.of(source));
           update(sql, params);
           if (w != null) {
             w.run();
           }
           return null;
-        });
+        }, j.unique());
       }
     }
   }
@@ -783,13 +806,17 @@ final class JdbcSession implements StoreSession {
       conn.commit();
       ended = true;
     } catch (SQLException e) {
-      throw SqlErrors.translate("commit", e);
+      throw translate("commit", e, false);
     }
   }
 
   @Override
   public void rollback() {
     ensureActive();
+    if (lost) {
+      ended = true; // the database dropped the transaction with the connection
+      return;
+    }
     try {
       conn.rollback();
       ended = true;
@@ -804,6 +831,10 @@ final class JdbcSession implements StoreSession {
       return;
     }
     closed = true;
+    if (lost) {
+      adapter.discard(conn);
+      return;
+    }
     try {
       if (!ended) {
         conn.rollback();
@@ -816,6 +847,38 @@ final class JdbcSession implements StoreSession {
       } catch (SQLException e) {
         LOG.warn("closing the connection failed", e);
       }
+    }
+  }
+
+  /**
+   * The Liaison exception for a failed statement: if the connection is gone, a lost connection
+   * ({@link SqlErrors#connectionLost}, and the connection is discarded on close), else by SQLState.
+   */
+  private RuntimeException translate(String operation, SQLException e, boolean upsert) {
+    if (connectionGone()) {
+      lost = true;
+      return SqlErrors.connectionLost(operation, e);
+    }
+    return upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
+  }
+
+  /**
+   * Asks the driver's own connection, without a round trip: a pool's proxy only knows whether it was
+   * handed back. When in doubt, not gone, so that a failure keeps its own meaning.
+   */
+  private boolean connectionGone() {
+    Connection own = conn;
+    try {
+      if (conn.isWrapperFor(Connection.class)) {
+        own = conn.unwrap(Connection.class);
+      }
+    } catch (SQLException e) {
+      // not a wrapper: ask the connection itself
+    }
+    try {
+      return own.isClosed();
+    } catch (SQLException e) {
+      return false;
     }
   }
 
@@ -843,7 +906,7 @@ final class JdbcSession implements StoreSession {
     try {
       return work.run();
     } catch (SQLException e) {
-      throw SqlErrors.translate(operation, e);
+      throw translate(operation, e, false);
     }
   }
 
@@ -852,6 +915,14 @@ final class JdbcSession implements StoreSession {
    * written and the transaction usable (PostgreSQL aborts a transaction on any error otherwise).
    */
   private <T> T write(String operation, SqlWork<T> work) {
+    return write(operation, work, false);
+  }
+
+  /**
+   * As {@link #write(String, SqlWork)}; {@code upsert}: the work upserts junction rows, so a unique
+   * violation is a concurrent insert ({@link SqlErrors#translateUpsert}).
+   */
+  private <T> T write(String operation, SqlWork<T> work, boolean upsert) {
     ensureActive();
     Savepoint savepoint = null;
     try {
@@ -867,7 +938,7 @@ final class JdbcSession implements StoreSession {
       return result;
     } catch (SQLException e) {
       rollbackTo(savepoint, e);
-      throw SqlErrors.translate(operation, e);
+      throw translate(operation, e, upsert);
     } catch (RuntimeException e) {
       rollbackTo(savepoint, e);
       throw e;

@@ -147,6 +147,21 @@ public final class PostgresDialect implements Dialect {
     return sql.toString();
   }
 
+  /**
+   * Not {@code FOR UPDATE}: that would also wait for transactions merely referencing the row through a
+   * foreign key (their {@code FOR KEY SHARE}), e.g. every concurrent add of a link to this source.
+   */
+  @Override
+  public String lockRows() {
+    return "FOR NO KEY UPDATE";
+  }
+
+  /** {@code ON CONFLICT} waits for a concurrent insert of the same key, then updates or does nothing. */
+  @Override
+  public boolean upsertNeedsSourceLock() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return "PostgresDialect";

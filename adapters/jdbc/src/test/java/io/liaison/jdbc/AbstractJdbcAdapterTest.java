@@ -249,7 +249,9 @@ abstract class AbstractJdbcAdapterTest {
           new LinkRow(b.id, as.get(2).id, Map.of(), null)));
       s.commit();
     }
-    assertThat(statements).hasSize(1);
+    // the upsert is one statement; on H2 the source row is locked first (Dialect.upsertNeedsSourceLock)
+    assertThat(statements).filteredOn(sql -> !sql.endsWith(adapter.dialect().lockRows())).hasSize(1);
+    assertThat(statements).hasSize(adapter.dialect().upsertNeedsSourceLock() ? 2 : 1);
 
     Map<Long, Map<String, Object>> through = new HashMap<>();
     db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));

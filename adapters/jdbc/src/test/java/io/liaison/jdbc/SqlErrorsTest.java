@@ -49,6 +49,36 @@ class SqlErrorsTest {
   }
 
   @Test
+  void aUniqueViolationOfAJunctionUpsertIsTransient() {
+    BatchUpdateException batch = new BatchUpdateException("batch entry 0 failed", null, 0, new int[0], null);
+    batch.setNextException(new SQLException("duplicate key", "23505"));
+
+    LiaisonException e = SqlErrors.translateUpsert("link Book.articles", batch);
+
+    assertThat(e).isInstanceOf(TransientStoreException.class).hasCause(batch)
+        .hasMessageContaining("concurrent transaction").hasMessageContaining("duplicate key");
+  }
+
+  @Test
+  void otherFailuresOfAJunctionUpsertAreTranslatedAsAnyOther() {
+    assertThat(SqlErrors.translateUpsert("link Book.articles", new SQLException("no such book", "23503")))
+        .isInstanceOf(ConflictException.class);
+    assertThat(SqlErrors.translateUpsert("link Book.articles", new SQLException("odd")))
+        .isExactlyInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void h2sTransactionIdStillInUseIsTransientButOtherGeneralErrorsAreNot() {
+    SQLException idInUse = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
+        "An old transaction with the same id is still open: 3 [2.3.232/102]");
+    SQLException other = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
+        "Chunk 7 not found [2.3.232/9]");
+
+    assertThat(SqlErrors.translate("set Book.articles", idInUse)).isInstanceOf(TransientStoreException.class);
+    assertThat(SqlErrors.translate("set Book.articles", other)).isExactlyInstanceOf(StoreException.class);
+  }
+
+  @Test
   void aPoolTimeoutIsTransient() {
     assertThat(SqlErrors.translate("begin", new SQLTransientConnectionException("pool exhausted")))
         .isInstanceOf(TransientStoreException.class);

@@ -21,6 +21,7 @@ import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -773,15 +774,38 @@ final class CypherSession implements StoreSession {
           + " of " + a.name()));
       rows.add(r);
     }
+    // in one order, so that two batches lock their dependants alike and cannot deadlock
+    rows.sort(Comparator.comparing(r -> r.get("d"), CypherSession::compareValues));
     Cypher.Params params = new Cypher.Params();
     params.put("rows", rows);
     String type = q(l.type());
-    String c = "UNWIND $rows AS r\nMATCH (d:" + q(l.dependent().table()) + ") WHERE "
+    String dependent = q(l.dependent().table());
+    // The dependant's write lock comes before reading its relationships: a concurrent link of the same
+    // dependant to another principal waits for this one to commit, then sees and removes its relationship.
+    String c = "UNWIND $rows AS r\nMATCH (d:" + dependent + ") WHERE "
         + prop("d", l.dependent().id().column()) + " = r.d\nMATCH (p:" + q(l.principal().table()) + ") WHERE "
-        + prop("p", l.principalKey().column()) + " = r.p\nFOREACH (x IN [(d)<-[o:" + type
-        + "]-(q) WHERE q <> p | o] | DELETE x)\nMERGE (p)-[:" + type + "]->(d)\nSET "
+        + prop("p", l.principalKey().column()) + " = r.p\n" + lock("d", dependent)
+        + "FOREACH (x IN [(d)<-[o:" + type + "]-(q) WHERE q <> p | o] | DELETE x)\nMERGE (p)-[:" + type + "]->(d)\nSET "
         + prop("d", l.foreignKey().column()) + " = " + prop("p", l.principalKey().column());
     run(op, c, params);
+  }
+
+  /**
+   * Cypher taking the write lock of the node bound to {@code variable} until the transaction ends, by
+   * setting a label it has: Cypher has no lock clause, and a write locks the node even when it changes
+   * nothing (no property key is created, unlike the usual {@code SET n._lock = true}).
+   */
+  private static String lock(String variable, String label) {
+    return "SET " + variable + ":" + label + "\n";
+  }
+
+  /** Store values of one attribute (all of one class) in their natural order, else by their text. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareValues(Object x, Object y) {
+    if (x instanceof Comparable a && y != null && x.getClass() == y.getClass()) {
+      return a.compareTo(y);
+    }
+    return String.valueOf(x).compareTo(String.valueOf(y));
   }
 
   /** belongsToMany: unique links are merged (given through attributes set), parallel links created. */
@@ -845,21 +869,28 @@ final class CypherSession implements StoreSession {
     if (source == null || targets != null && targets.isEmpty()) {
       return 0;
     }
-    return removeLinks("unlink " + a.name(), a, source, targets, false, mode);
+    return removeLinks("unlink " + a.name(), a, source, targets, false, mode, false);
   }
 
   /**
    * Removes the source's links to {@code targets} (all when null; with {@code except}, all but those).
-   * hasOne/hasMany apply the mode to the dependants; belongsTo nulls the source's key.
+   * hasOne/hasMany apply the mode to the dependants; belongsTo nulls the source's key. With
+   * {@code lock}, the statement first takes the source node's write lock (see {@link #replace}).
    */
   private int removeLinks(String op, AssociationInfo a, Object source, Collection<?> targets, boolean except,
-      UnlinkMode mode) {
+      UnlinkMode mode, boolean lock) {
     Path path = path(a);
     Link l = path.link();
     Cypher.Params params = new Cypher.Params();
-    StringBuilder match = new StringBuilder("MATCH ").append(path.pattern()).append("\nWHERE ")
-        .append(path.sourceExpr()).append(" = ")
-        .append(params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name())));
+    String sourceValue = params.put("source",
+        GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()));
+    StringBuilder match = new StringBuilder("MATCH ");
+    if (lock) {
+      String label = q(a.source().table());
+      match.append("(s:").append(label).append(") WHERE ").append(path.sourceExpr()).append(" = ").append(sourceValue)
+          .append('\n').append(lock("s", label)).append("WITH s\nMATCH ");
+    }
+    match.append(path.pattern()).append("\nWHERE ").append(path.sourceExpr()).append(" = ").append(sourceValue);
     if (targets != null) {
       match.append(except ? " AND NOT " : " AND ").append(path.targetExpr()).append(" IN ")
           .append(params.put("targets", GraphValues.params(targets, path.targetAttr().type(),
@@ -929,9 +960,16 @@ final class CypherSession implements StoreSession {
       keep.add(l.target());
     }
     boolean keepNone = a.kind() == Kind.BELONGS_TO || path.parallel() || keep.isEmpty();
-    removeLinks(op, a, source, keepNone ? null : keep, true, mode);
-    if (!links.isEmpty()) {
-      link(a, links);
+    // The first statement locks the source node before reading its links, so that two sets of one source
+    // take turns: the second reads (and replaces) what the first committed, never a mix of both.
+    removeLinks(op, a, source, keepNone ? null : keep, true, mode, true);
+    if (links.isEmpty()) {
+      return;
+    }
+    if (a.kind() == Kind.BELONGS_TO_MANY) {
+      linkJunction(op, a, links);
+    } else {
+      pointForeignKeys(op, a, links);
     }
   }
 

@@ -153,6 +153,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class Concurrency extends ConcurrencyContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Naming extends NamingContract {
     @Override
     protected StoreProvider provider() {

@@ -1,0 +1,302 @@
+package io.liaison.contract;
+
+import static io.liaison.contract.Samples.author;
+import static io.liaison.contract.Samples.book;
+import static io.liaison.contract.Samples.books;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
+import io.liaison.HasMany;
+import io.liaison.Liaison;
+import io.liaison.Linked;
+import io.liaison.Schema;
+import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Author;
+import io.liaison.contract.fixtures.Book;
+import io.liaison.contract.fixtures.BookArticles;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two writers at the same moment (the cheat sheet's "Concurrent callers"): callers racing on the same
+ * links end in a state one of them alone, run after the other, would have left, never a mix, and
+ * neither sees an exception. A store may refuse one of them transiently (a deadlock, say) as long as it
+ * says so with a {@link io.liaison.TransientStoreException}: the engine runs a single operation again,
+ * so the caller still sees nothing.
+ *
+ * <p>Each test repeats its race for several rounds: two threads wait at a barrier, then call at once.
+ * Racing calls pass ids, not entities, so the two threads share no object.
+ */
+public abstract class ConcurrencyContract extends ContractGroup {
+
+  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
+  static final BelongsToMany<Book, Article> ARTICLES =
+      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+
+  /** Races of single links: cheap, so many. */
+  static final int ROUNDS = 50;
+  /** Races of whole sets. */
+  static final int SET_ROUNDS = 10;
+  /** Targets in each raced set. */
+  static final int TARGETS = 200;
+  /** A racing call that takes longer than this is taken for a hang. */
+  static final long TIMEOUT_SECONDS = 60;
+
+  private Liaison db;
+  private ExecutorService threads;
+
+  @BeforeEach
+  void openLiaison() {
+    db = liaison(Schema.builder().models(Author.class, Book.class, Article.class).associations(BOOKS, ARTICLES)
+        .build());
+    threads = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterEach
+  void stopThreads() throws InterruptedException {
+    threads.shutdownNow();
+    threads.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  // ---------------------------------------------------------------- belongsToMany
+
+  @Test
+  void concurrentAddsOfOneUniqueLinkLeaveOneLinkAndNoError() {
+    List<Long> books = ids(db.insertAll(books("Raced", ROUNDS)));
+    List<Long> articles = ids(db.insertAll(articles(ROUNDS)));
+    for (int round = 0; round < ROUNDS; round++) {
+      Long book = books.get(round);
+      Long article = articles.get(round);
+
+      race(() -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
+          () -> db.on(book, ARTICLES).add(article, Map.of("role", "second")));
+
+      assertOneLink(round, book, article);
+    }
+  }
+
+  @Test
+  void concurrentTransactionsAddingOneUniqueLinkLeaveOneLinkAndNoError() {
+    List<Long> books = ids(db.insertAll(books("Raced", ROUNDS)));
+    List<Long> articles = ids(db.insertAll(articles(ROUNDS)));
+    for (int round = 0; round < ROUNDS; round++) {
+      Long book = books.get(round);
+      Long article = articles.get(round);
+
+      race(() -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "first"))),
+          () -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "second"))));
+
+      assertOneLink(round, book, article);
+    }
+  }
+
+  @Test
+  void concurrentAddsOfOneUniqueLinkFromBothSidesLeaveOneLinkAndNoError() {
+    List<Long> books = ids(db.insertAll(books("Raced", ROUNDS)));
+    List<Long> articles = ids(db.insertAll(articles(ROUNDS)));
+    for (int round = 0; round < ROUNDS; round++) {
+      Long book = books.get(round);
+      Long article = articles.get(round);
+
+      race(() -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
+          () -> db.on(article, ARTICLES.inverse()).add(book, Map.of("role", "second")));
+
+      assertOneLink(round, book, article);
+    }
+  }
+
+  private void assertOneLink(int round, Long book, Long article) {
+    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    assertThat(links).as("links after round %d", round).singleElement().satisfies(link -> {
+      assertThat(link.target().id).isEqualTo(article);
+      assertThat(link.through("role")).isIn("first", "second");
+    });
+    assertThat(db.on(article, ARTICLES.inverse()).count()).as("links seen from the article, round %d", round)
+        .isEqualTo(1);
+  }
+
+  @Test
+  void concurrentSetsOfOneSourceLeaveExactlyOneOfTheTwoLists() {
+    List<Long> all = ids(db.insertAll(articles(5 * TARGETS / 2)));
+    // a and b share half their targets; each round starts from a third list that both must remove
+    List<Long> a = all.subList(0, TARGETS);
+    List<Long> b = all.subList(TARGETS / 2, 3 * TARGETS / 2);
+    List<Long> before = all.subList(3 * TARGETS / 2, 5 * TARGETS / 2);
+    Long book = db.insert(book("Raced", 2000)).id;
+
+    for (int round = 0; round < SET_ROUNDS; round++) {
+      db.on(book, ARTICLES).set(before, Map.of("role", "before"));
+
+      race(() -> db.on(book, ARTICLES).set(a, Map.of("role", "a")),
+          () -> db.on(book, ARTICLES).set(b, Map.of("role", "b")));
+
+      List<Linked<Article>> links = db.on(book, ARTICLES).links();
+      List<Long> linked = new ArrayList<>();
+      Set<Object> roles = new HashSet<>();
+      for (Linked<Article> link : links) {
+        linked.add(link.target().id);
+        roles.add(link.through("role"));
+      }
+      assertOneOf(round, linked, a, b);
+      assertThat(roles).as("through attributes after round %d", round)
+          .containsExactly(Set.copyOf(linked).equals(Set.copyOf(a)) ? "a" : "b");
+    }
+  }
+
+  // ---------------------------------------------------------------- hasMany
+
+  @Test
+  void concurrentHasManySetsOfOneSourceLeaveExactlyOneOfTheTwoLists() {
+    List<Long> all = ids(db.insertAll(books("Raced", 5 * TARGETS / 2)));
+    List<Long> a = all.subList(0, TARGETS);
+    List<Long> b = all.subList(TARGETS / 2, 3 * TARGETS / 2);
+    List<Long> before = all.subList(3 * TARGETS / 2, 5 * TARGETS / 2);
+    Long author = db.insert(author("Ann", "A-1")).id;
+
+    for (int round = 0; round < SET_ROUNDS; round++) {
+      db.on(author, BOOKS).set(before);
+
+      race(() -> db.on(author, BOOKS).set(a), () -> db.on(author, BOOKS).set(b));
+
+      assertOneOf(round, ids(db.on(author, BOOKS).get()), a, b);
+    }
+  }
+
+  @Test
+  void concurrentHasManyAddsOfOneTargetFromTwoSourcesLeaveItWithOne() {
+    List<Long> authors = ids(db.insertAll(authors(2 * ROUNDS)));
+    List<Long> books = ids(db.insertAll(books("Raced", ROUNDS)));
+    for (int round = 0; round < ROUNDS; round++) {
+      Long ann = authors.get(2 * round);
+      Long bob = authors.get(2 * round + 1);
+      Long book = books.get(round);
+
+      race(() -> db.on(ann, BOOKS).add(book), () -> db.on(bob, BOOKS).add(book));
+
+      List<Long> owners = new ArrayList<>();
+      for (Long author : List.of(ann, bob)) {
+        if (ids(db.on(author, BOOKS).get()).contains(book)) {
+          owners.add(author);
+        }
+      }
+      assertThat(owners).as("authors having the book after round %d", round).hasSize(1);
+      assertThat(db.on(book, BOOKS.inverse()).get()).as("the book's author after round %d", round)
+          .hasValueSatisfying(x -> assertThat(x.id).isEqualTo(owners.get(0)));
+    }
+  }
+
+  @Test
+  void concurrentHasManySetsOfTheSameTargetsFromTwoSourcesLeaveEachWithOne() {
+    List<Long> raced = ids(db.insertAll(books("Raced", TARGETS)));
+    List<Long> authors = ids(db.insertAll(authors(2 * SET_ROUNDS)));
+    for (int round = 0; round < SET_ROUNDS; round++) {
+      Long ann = authors.get(2 * round);
+      Long bob = authors.get(2 * round + 1);
+
+      race(() -> db.on(ann, BOOKS).set(raced), () -> db.on(bob, BOOKS).set(raced));
+
+      Set<Long> anns = Set.copyOf(ids(db.on(ann, BOOKS).get()));
+      Set<Long> bobs = Set.copyOf(ids(db.on(bob, BOOKS).get()));
+      Set<Long> both = new HashSet<>(anns);
+      both.retainAll(bobs);
+      Set<Long> all = Set.copyOf(raced);
+      assertThat(anns.equals(all) && bobs.isEmpty() || bobs.equals(all) && anns.isEmpty())
+          .as("after round %d one author has all %d books and the other none; Ann has %d, Bob %d, both %d", round,
+              all.size(), anns.size(), bobs.size(), both.size())
+          .isTrue();
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * Runs both calls at the same moment on two threads and waits for them; fails with whatever either
+   * threw, or if either takes longer than {@link #TIMEOUT_SECONDS}.
+   */
+  private void race(Runnable first, Runnable second) {
+    CyclicBarrier start = new CyclicBarrier(2);
+    List<Future<?>> calls = new ArrayList<>();
+    for (Runnable call : List.of(first, second)) {
+      calls.add(threads.submit(() -> {
+        start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        call.run();
+        return null;
+      }));
+    }
+    List<Throwable> failures = new ArrayList<>();
+    for (Future<?> call : calls) {
+      try {
+        call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        failures.add(e.getCause());
+      } catch (TimeoutException e) {
+        call.cancel(true);
+        failures.add(new AssertionError("a racing call did not end within " + TIMEOUT_SECONDS + " s", e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      Throwable failure = failures.get(0);
+      AssertionError error = new AssertionError("a racing caller saw an exception: " + failure, failure);
+      failures.subList(1, failures.size()).forEach(error::addSuppressed);
+      throw error;
+    }
+  }
+
+  /** The targets are exactly list a or exactly list b; the message counts what they hold of each. */
+  private static void assertOneOf(int round, List<Long> targets, List<Long> a, List<Long> b) {
+    Set<Long> inA = Set.copyOf(a);
+    Set<Long> inB = Set.copyOf(b);
+    long onlyA = targets.stream().filter(t -> inA.contains(t) && !inB.contains(t)).count();
+    long onlyB = targets.stream().filter(t -> inB.contains(t) && !inA.contains(t)).count();
+    long shared = targets.stream().filter(t -> inA.contains(t) && inB.contains(t)).count();
+    boolean exactlyOne = targets.size() == new HashSet<>(targets).size()
+        && (Set.copyOf(targets).equals(inA) || Set.copyOf(targets).equals(inB));
+    assertThat(exactlyOne).as("after round %d the %d targets are exactly list a or list b (%d each, %d shared);"
+            + " they hold %d of a only, %d of b only, %d of both, %d others", round, targets.size(), a.size(),
+        inA.stream().filter(inB::contains).count(), onlyA, onlyB, shared,
+        targets.size() - onlyA - onlyB - shared).isTrue();
+  }
+
+  private static List<Author> authors(int n) {
+    List<Author> authors = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      authors.add(author("Author " + i, "A-" + i));
+    }
+    return authors;
+  }
+
+  private static List<Article> articles(int n) {
+    List<Article> articles = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      articles.add(article(String.format("Article-%04d", i)));
+    }
+    return articles;
+  }
+
+  private static Article article(String title) {
+    Article a = new Article();
+    a.title = title;
+    return a;
+  }
+
+  private static List<Long> ids(List<?> entities) {
+    return entities.stream().map(e -> (Long) StoreState.id(e)).toList();
+  }
+}
