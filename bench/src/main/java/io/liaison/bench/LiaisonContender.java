@@ -12,7 +12,10 @@ import io.liaison.bench.liaison.BookArticles;
 import io.liaison.bench.liaison.Library;
 import io.liaison.jdbc.JdbcAdapter;
 import io.liaison.jdbc.JdbcConfig;
+import io.liaison.neo4j.Neo4jAdapter;
+import io.liaison.neo4j.Neo4jConfig;
 import io.liaison.spi.StatementListener;
+import io.liaison.spi.StoreAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Liaison used as its README shows: entities passed to {@code db.on(book, ARTICLES)}, through
  * attributes as a through-model instance, each single call in a transaction of its own and the
- * many-source workloads in one {@code db.transaction}. The adapter's default configuration (pool of
- * 4, savepoints on in user transactions).
+ * many-source workloads in one {@code db.transaction}. The same calls on every store; only the
+ * adapter differs, each in its default configuration: {@code JdbcAdapter} (pool of 4, savepoints on
+ * in user transactions) on H2 and PostgreSQL, {@code Neo4jAdapter} on Neo4j.
  */
 final class LiaisonContender implements Contender {
   /**
@@ -35,7 +39,7 @@ final class LiaisonContender implements Contender {
   static final ManyReads PER_SOURCE = (tx, book) -> tx.on(book, ARTICLES).links();
 
   private final Store.Db db;
-  private final JdbcAdapter adapter;
+  private final StoreAdapter adapter;
   private final Liaison liaison;
   private final AtomicLong statements = new AtomicLong();
   private final ManyReads reads = PER_SOURCE;
@@ -44,10 +48,18 @@ final class LiaisonContender implements Contender {
 
   LiaisonContender(Store.Db db) {
     this.db = db;
-    this.adapter = JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password())
-        .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
+    this.adapter = adapter(db);
     adapter.addStatementListener(sql -> statements.incrementAndGet());
     this.liaison = Liaison.builder().schema(Library.SCHEMA).store(adapter).build();
+  }
+
+  /** The store's adapter, as an application would create it. */
+  private static StoreAdapter adapter(Store.Db db) {
+    if (db.store() == Store.NEO4J) {
+      return Neo4jAdapter.create(Neo4jConfig.uri(db.url()));
+    }
+    return JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password())
+        .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
   }
 
   @Override
@@ -71,7 +83,7 @@ final class LiaisonContender implements Contender {
 
   @Override
   public void clearLinks() {
-    Jdbc.update(db, "TRUNCATE TABLE \"BookArticles\"");
+    LinkFixtures.clear(db);
   }
 
   @Override
@@ -81,8 +93,7 @@ final class LiaisonContender implements Contender {
 
   @Override
   public List<String> dump() {
-    return Jdbc.strings(db, "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \"BookArticles\" j"
-        + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
+    return LinkFixtures.dump(db);
   }
 
   @Override
