@@ -100,7 +100,9 @@ final class Anatomy {
     } else {
       phase = "";
     }
-    return phase + "`" + (s.length() > 70 ? s.substring(0, 70) + "…" : s) + "`";
+    String shown = s.length() > 70 ? s.substring(0, 70) + "…" : s;
+    // Cypher quotes names with backticks: a double-backtick code span keeps them
+    return phase + (shown.contains("`") ? "`` " + shown + " ``" : "`" + shown + "`");
   }
 
   private static String ms(double v) {
