@@ -80,7 +80,8 @@ final class Anatomy {
           .append(String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / liaisonTotal)).append(" |\n");
     }
     md.append("| **Liaison, whole call** | **").append(ms(liaisonTotal)).append("** | 100% |\n");
-    md.append("| raw JDBC, whole call (one upsert batch) | ").append(ms(rawTotal)).append(" | ")
+    md.append("| ").append(store.raw()).append(store == Store.NEO4J ? ", whole call (one UNWIND statement) | "
+        : ", whole call (one upsert batch) | ").append(ms(rawTotal)).append(" | ")
         .append(String.format(Locale.ROOT, "%.0f%%", 100 * rawTotal / liaisonTotal)).append(" |\n");
     return md.toString();
   }
@@ -88,16 +89,20 @@ final class Anatomy {
   private static String describe(String sql) {
     String s = sql.replaceAll("\\s+", " ");
     String phase;
-    if (s.startsWith("SELECT") && s.contains("FROM \"Book\"")) {
+    if (s.startsWith("SELECT") && s.contains("FROM \"Book\"") || s.startsWith("MATCH (n:`Book`)")) {
       phase = "source exists? ";
-    } else if (s.startsWith("SELECT") && s.contains("FROM \"Article\"")) {
+    } else if (s.startsWith("SELECT") && s.contains("FROM \"Article\"") || s.startsWith("MATCH (n:`Article`)")) {
       phase = "targets exist? ";
     } else if (s.startsWith("MERGE") || s.startsWith("INSERT")) {
       phase = "upsert batch, then commit: ";
+    } else if (s.startsWith("UNWIND") && s.contains("MERGE")) {
+      phase = "link statement, then commit: ";
     } else {
       phase = "";
     }
-    return phase + "`" + (s.length() > 70 ? s.substring(0, 70) + "…" : s) + "`";
+    String shown = s.length() > 70 ? s.substring(0, 70) + "…" : s;
+    // Cypher quotes names with backticks: a double-backtick code span keeps them
+    return phase + (shown.contains("`") ? "`` " + shown + " ``" : "`" + shown + "`");
   }
 
   private static String ms(double v) {

@@ -22,18 +22,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every workload for every contender and store in one JMH run, then prints and writes (as
- * markdown) the scores and the ratios Liaison/raw and Liaison/Hibernate.
+ * markdown) the scores and the ratios Liaison/raw and Liaison/peer (Hibernate on SQL, Neo4j-OGM on
+ * Neo4j).
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar quick             # 1 fork, 2 warm-up (2 s) + 3 measured (1 s) iterations, small sizes
  * java -jar bench/target/benchmarks.jar full              # 2 forks, 5 + 5 iterations of 2 s, the issue's sizes
- * java -jar bench/target/benchmarks.jar quick --stores h2 --include 'GetLinks' --out /tmp/r.md
+ * java -jar bench/target/benchmarks.jar quick --stores h2,neo4j --include 'GetLinks' --out /tmp/r.md
  * java -jar bench/target/benchmarks.jar quick --census-only  # round trips and Liaison's phases only, no JMH
  * java -jar bench/target/benchmarks.jar jmh -l            # anything else after "jmh" goes to JMH's own main
  * </pre>
  *
  * PostgreSQL is the server named by {@code -Dliaison.postgres.url=...} (or {@code LIAISON_POSTGRES_URL});
- * without one, an embedded server is started here once and its URL handed to the forked JVMs.
+ * without one, an embedded server is started here once and its URL handed to the forked JVMs. Neo4j
+ * likewise: an embedded server (Neo4j Harness) started here once, its Bolt URI handed to the forks.
  */
 public final class BenchMain {
   private BenchMain() {
@@ -50,18 +52,47 @@ public final class BenchMain {
   static final Mode FULL = new Mode("full", 2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2),
       new String[] {"1000", "10000", "100000"}, 1000, 10, 1000);
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * The logging every JVM of the run uses: the shaded jar holds two SLF4J providers (slf4j-simple and the
+   * embedded Neo4j's bridge into its own log files), and SLF4J would pick whichever it finds first.
+   */
+  static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
+
+  /**
+   * Runs, then exits: the embedded Neo4j's threads would keep the JVM alive; exiting runs the shutdown
+   * hooks that stop it and the embedded PostgreSQL.
+   */
+  public static void main(String[] args) {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", SLF4J_PROVIDER);
+    }
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "WARN"); // not a line about the chosen provider in every fork
+    }
+    int status = 1;
+    try {
+      run(args);
+      status = 0;
+    } catch (Throwable e) {
+      e.printStackTrace();
+    } finally {
+      System.out.flush();
+      System.exit(status);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("jmh")) {
       org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres] [--include REGEX]"
+      System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres,neo4j] [--include REGEX]"
           + " [--out FILE] [--no-census | --census-only]\n       java -jar benchmarks.jar jmh [JMH options]");
       System.exit(2);
     }
     Mode mode = args[0].equals("quick") ? QUICK : FULL;
-    String stores = "h2,postgres";
+    String stores = "h2,postgres,neo4j";
     String include = "io\\.liaison\\.bench\\..*";
     Path out = null;
     boolean census = true;
@@ -80,17 +111,26 @@ public final class BenchMain {
       out = defaultDirectory().resolve("bench-" + mode.name() + ".md");
     }
     String[] storeList = stores.split(",");
+    for (String st : storeList) {
+      Store.of(st); // an unknown store fails here, not in every fork
+    }
     boolean postgres = Arrays.asList(storeList).contains("postgres");
+    boolean neo4j = Arrays.asList(storeList).contains("neo4j");
 
     Instant start = Instant.now();
     double loadBefore = load();
     String pg = postgres ? Store.PgServer.describe() : "not run";
+    String graph = neo4j ? Neo4jServer.describe() : "not run";
     System.out.println("# Liaison benchmarks, " + mode.name() + " mode; load average " + fmt(loadBefore)
-        + "; PostgreSQL: " + pg);
+        + "; PostgreSQL: " + pg + "; Neo4j: " + graph);
 
     String censusTable = "";
     if (census) {
-      censusTable = census(mode);
+      censusTable = census(mode, Store.H2);
+      if (neo4j) {
+        censusTable += "\nThe same, counted on Neo4j (statements run, on a session or a transaction):\n\n"
+            + census(mode, Store.NEO4J);
+      }
       StringBuilder anatomy = new StringBuilder();
       for (String st : storeList) {
         anatomy.append('\n').append(Anatomy.addToOneSource(Store.of(st), 10_000, 5, 10));
@@ -118,12 +158,13 @@ public final class BenchMain {
         .param("links", String.valueOf(mode.links()))
         // A benchmark that throws (Liaison's 100,000-id array on H2) is reported as failed, not fatal.
         .shouldFailOnError(false)
-        .jvmArgsAppend(forkArgs(postgres));
+        .jvmArgsAppend(forkArgs(postgres, neo4j));
     Collection<RunResult> results = new Runner(options.build()).run();
 
     List<Report.Row> rows = Report.rows(results);
     double loadAfter = load();
-    String md = markdown(mode, rows, censusTable, pg, loadBefore, loadAfter, Duration.between(start, Instant.now()));
+    String md = markdown(mode, rows, censusTable, pg, graph, loadBefore, loadAfter,
+        Duration.between(start, Instant.now()));
     System.out.println();
     System.out.println(md);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -131,9 +172,10 @@ public final class BenchMain {
     System.out.println("Written to " + out.toAbsolutePath());
   }
 
-  /** Heap fixed so the contenders share the same memory; the PostgreSQL URL when this JVM started the server. */
-  private static String[] forkArgs(boolean postgres) {
-    List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
+  /** Heap fixed so the contenders share the same memory; where the PostgreSQL and Neo4j servers are. */
+  private static String[] forkArgs(boolean postgres, boolean neo4j) {
+    List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
+        "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));
     if (postgres) {
       a.add("-Dliaison.postgres.url=" + Store.PgServer.url());
       if (Store.PgServer.user() != null) {
@@ -143,6 +185,9 @@ public final class BenchMain {
         a.add("-Dliaison.postgres.password=" + Store.PgServer.password());
       }
     }
+    if (neo4j) {
+      a.add("-D" + Neo4jServer.URI_PROPERTY + "=" + Neo4jServer.uri());
+    }
     String savepoints = System.getProperty("bench.liaison.savepoints");
     if (savepoints != null) {
       a.add("-Dbench.liaison.savepoints=" + savepoints);
@@ -151,18 +196,19 @@ public final class BenchMain {
   }
 
   /**
-   * Round trips per operation, counted on H2 (the statements are the same on PostgreSQL): one
+   * Round trips per operation, counted on H2 (the statements are the same on PostgreSQL) or Neo4j: one
    * invocation of each workload at this mode's sizes, in this JVM, before the JMH run.
    */
-  static String census(Mode mode) {
+  static String census(Mode mode, Store store) {
     Workloads.Sizes sizes = new Workloads.Sizes(Integer.parseInt(mode.targets()[mode.targets().length - 1]),
         mode.sources(), mode.perSource(), mode.links());
     StringBuilder md = new StringBuilder();
-    md.append("| workload | sizes | Liaison | raw JDBC | Hibernate |\n|---|---|---:|---:|---:|\n");
+    md.append("| workload | sizes | Liaison | ").append(store.raw()).append(" | ").append(store.peer())
+        .append(" |\n|---|---|---:|---:|---:|\n");
     for (Workloads.Case c : Workloads.CASES) {
       md.append("| ").append(c.name()).append(" | ").append(sizesOf(c.name(), sizes));
       for (String contender : Report.CONTENDERS) {
-        try (Workloads.Trial t = c.open(contender, Store.H2, sizes)) {
+        try (Workloads.Trial t = c.open(contender, store, sizes)) {
           t.invoke(); // the first call may do one-off work (a sequence's first block); count the second
           t.prepare();
           long before = t.contender().statements();
@@ -185,8 +231,8 @@ public final class BenchMain {
     };
   }
 
-  static String markdown(Mode mode, List<Report.Row> rows, String census, String pg, double loadBefore,
-      double loadAfter, Duration took) {
+  static String markdown(Mode mode, List<Report.Row> rows, String census, String pg, String graph,
+      double loadBefore, double loadAfter, Duration took) {
     StringBuilder md = new StringBuilder();
     md.append("## Results (").append(mode.name()).append(" mode, ")
         .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(Instant.now().atOffset(ZoneOffset.UTC)))
@@ -199,6 +245,7 @@ public final class BenchMain {
         .append(mode.iteration())
         .append(", average time per operation; ± is JMH's 99.9% error; ratios carry the two relative errors combined\n");
     md.append("- PostgreSQL: ").append(pg).append('\n');
+    md.append("- Neo4j: ").append(graph).append('\n');
     md.append("- load average: ").append(fmt(loadBefore)).append(" before, ").append(fmt(loadAfter))
         .append(" after; took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s\n\n");
     md.append(Report.table(rows)).append('\n');

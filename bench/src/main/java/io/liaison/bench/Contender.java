@@ -3,8 +3,9 @@ package io.liaison.bench;
 import java.util.List;
 
 /**
- * One way of doing the workloads: Liaison, hand-written JDBC (the limit) or Hibernate ORM (the
- * peer). Books and articles are addressed by their index in the fixture ({@code b0..}, {@code a0..}),
+ * One way of doing the workloads: Liaison; the limit, hand-written code on the store's own client
+ * (JDBC on H2 and PostgreSQL, the Neo4j Java Driver on Neo4j); or the peer, the mapper users of that
+ * store reach for (Hibernate ORM on SQL, Neo4j-OGM on Neo4j). Books and articles are addressed by their index in the fixture ({@code b0..}, {@code a0..}),
  * so the same call means the same work whatever ids each store generated.
  *
  * <p>The measured operations are {@link #add}, {@link #addSpread}, {@link #set}, {@link #links},
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public interface Contender extends AutoCloseable {
 
-  /** {@code liaison}, {@code raw} or {@code hibernate}: the JMH parameter value. */
+  /** {@code liaison}, {@code raw} or {@code peer}: the JMH parameter value. */
   String name();
 
   // ---- fixture (not measured)
@@ -20,7 +21,7 @@ public interface Contender extends AutoCloseable {
   /** Inserts books {@code b0..b(books-1)} and articles {@code a0..a(articles-1)} into the empty store. */
   void seed(int books, int articles);
 
-  /** Removes every link (TRUNCATE of the junction table). */
+  /** Removes every link (TRUNCATE of the junction table; on Neo4j, deleting the relationships). */
   void clearLinks();
 
   /** The store id of book {@code b<index>}. */
@@ -69,13 +70,16 @@ public interface Contender extends AutoCloseable {
 
   /** Opens a contender on a fresh database of the store. */
   static Contender open(String name, Store store) {
+    if (!List.of("liaison", "raw", "peer").contains(name)) {
+      throw new IllegalArgumentException("unknown contender " + name + " (liaison, raw or peer)");
+    }
     Store.Db db = store.open(name);
+    boolean graph = store == Store.NEO4J;
     try {
       return switch (name) {
         case "liaison" -> new LiaisonContender(db);
-        case "raw" -> new RawJdbcContender(db);
-        case "hibernate" -> new HibernateContender(db);
-        default -> throw new IllegalArgumentException("unknown contender " + name);
+        case "raw" -> graph ? new RawNeo4jContender(db) : new RawJdbcContender(db);
+        default -> graph ? new OgmContender(db) : new HibernateContender(db);
       };
     } catch (RuntimeException e) {
       db.close();

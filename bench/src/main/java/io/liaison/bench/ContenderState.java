@@ -20,10 +20,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public abstract class ContenderState {
-  @Param({"liaison", "raw", "hibernate"})
+  /** Liaison, the limit (hand-written JDBC or Neo4j Java Driver code), the peer (Hibernate or Neo4j-OGM). */
+  @Param({"liaison", "raw", "peer"})
   public String contender;
 
-  @Param({"h2", "postgres"})
+  @Param({"h2", "postgres", "neo4j"})
   public String store;
 
   Contender c;

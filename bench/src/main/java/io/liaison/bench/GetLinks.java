@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Workload 4: read the links of {@code sources} books ({@code perSource} each) with their articles and
  * through attributes, in one transaction. Liaison reads one book per call today (eager loading is a
- * later issue: see {@code LiaisonContender.ManyReads}).
+ * later issue: see {@code LiaisonContender.ManySources}).
  */
 @State(Scope.Benchmark)
 public class GetLinks extends ContenderState {

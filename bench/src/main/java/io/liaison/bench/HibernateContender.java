@@ -78,7 +78,7 @@ final class HibernateContender implements Contender {
 
   @Override
   public String name() {
-    return "hibernate";
+    return "peer";
   }
 
   @Override

@@ -12,42 +12,101 @@ import io.liaison.bench.liaison.BookArticles;
 import io.liaison.bench.liaison.Library;
 import io.liaison.jdbc.JdbcAdapter;
 import io.liaison.jdbc.JdbcConfig;
+import io.liaison.neo4j.Neo4jAdapter;
+import io.liaison.neo4j.Neo4jConfig;
 import io.liaison.spi.StatementListener;
+import io.liaison.spi.StoreAdapter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Liaison used as its README shows: entities passed to {@code db.on(book, ARTICLES)}, through
  * attributes as a through-model instance, each single call in a transaction of its own and the
- * many-source workloads in one {@code db.transaction}. The adapter's default configuration (pool of
- * 4, savepoints on in user transactions).
+ * many-source workloads in one {@code db.transaction}. The same calls on every store; only the
+ * adapter differs, each in its default configuration: {@code JdbcAdapter} (pool of 4, savepoints on
+ * in user transactions) on H2 and PostgreSQL, {@code Neo4jAdapter} on Neo4j.
  */
 final class LiaisonContender implements Contender {
   /**
-   * How workload 4 reads the links of many books. Today the API reads one source per call; when
-   * eager loading lands, add a strategy that reads all books in one call and select it here.
+   * How the many-source workloads (2, 4 and 5) reach many books in one transaction: every such call
+   * of this contender goes through here, on every store. Today the API takes one source per call
+   * ({@link #PER_SOURCE}); when eager loading and the many-source operations land, add a strategy
+   * that passes all books in one call and select it in {@link #many}.
    */
-  interface ManyReads {
-    List<Linked<Article>> links(Session tx, Book book);
+  interface ManySources {
+    /** Workload 2: each book's links, added. */
+    void addAll(Session tx, Map<Book, List<Link>> links);
+
+    /** Workload 4: each book's links with their targets and through attributes, in the books' order. */
+    Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books);
+
+    /** Workload 5: whether {@code books[i]} is linked to {@code articles[i]}. */
+    boolean[] has(Session tx, List<Book> books, List<Article> articles);
+
+    /** Workload 5: each book's number of links. */
+    long[] count(Session tx, List<Book> books);
   }
 
-  static final ManyReads PER_SOURCE = (tx, book) -> tx.on(book, ARTICLES).links();
+  /** One call per book: the API as it is. */
+  static final ManySources PER_SOURCE = new ManySources() {
+    @Override
+    public void addAll(Session tx, Map<Book, List<Link>> links) {
+      links.forEach((book, l) -> tx.on(book, ARTICLES).addAll(l));
+    }
+
+    @Override
+    public Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books) {
+      Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
+      for (Book book : books) {
+        out.put(book, tx.on(book, ARTICLES).links());
+      }
+      return out;
+    }
+
+    @Override
+    public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
+      boolean[] out = new boolean[books.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = tx.on(books.get(i), ARTICLES).has(articles.get(i));
+      }
+      return out;
+    }
+
+    @Override
+    public long[] count(Session tx, List<Book> books) {
+      long[] out = new long[books.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = tx.on(books.get(i), ARTICLES).count();
+      }
+      return out;
+    }
+  };
 
   private final Store.Db db;
-  private final JdbcAdapter adapter;
+  private final StoreAdapter adapter;
   private final Liaison liaison;
   private final AtomicLong statements = new AtomicLong();
-  private final ManyReads reads = PER_SOURCE;
+  private final ManySources many = PER_SOURCE;
   private Book[] books = new Book[0];
   private Article[] articles = new Article[0];
 
   LiaisonContender(Store.Db db) {
     this.db = db;
-    this.adapter = JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password())
-        .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
+    this.adapter = adapter(db);
     adapter.addStatementListener(sql -> statements.incrementAndGet());
     this.liaison = Liaison.builder().schema(Library.SCHEMA).store(adapter).build();
+  }
+
+  /** The store's adapter, as an application would create it. */
+  private static StoreAdapter adapter(Store.Db db) {
+    if (db.store() == Store.NEO4J) {
+      return Neo4jAdapter.create(Neo4jConfig.uri(db.url()));
+    }
+    return JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password())
+        .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
   }
 
   @Override
@@ -71,7 +130,7 @@ final class LiaisonContender implements Contender {
 
   @Override
   public void clearLinks() {
-    Jdbc.update(db, "TRUNCATE TABLE \"BookArticles\"");
+    LinkFixtures.clear(db);
   }
 
   @Override
@@ -81,8 +140,7 @@ final class LiaisonContender implements Contender {
 
   @Override
   public List<String> dump() {
-    return Jdbc.strings(db, "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \"BookArticles\" j"
-        + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
+    return LinkFixtures.dump(db);
   }
 
   @Override
@@ -110,11 +168,11 @@ final class LiaisonContender implements Contender {
 
   @Override
   public void addSpread(List<SourceLinks> links) {
-    liaison.inTransaction(tx -> {
-      for (SourceLinks s : links) {
-        tx.on(books[s.book()], ARTICLES).addAll(toLinks(s.links()));
-      }
-    });
+    Map<Book, List<Link>> byBook = new LinkedHashMap<>();
+    for (SourceLinks s : links) {
+      byBook.computeIfAbsent(books[s.book()], b -> new ArrayList<>()).addAll(toLinks(s.links()));
+    }
+    liaison.inTransaction(tx -> many.addAll(tx, byBook));
   }
 
   @Override
@@ -124,39 +182,37 @@ final class LiaisonContender implements Contender {
 
   @Override
   public List<LinkView> links(int[] bookIndexes) {
-    return liaison.transaction(tx -> {
-      List<LinkView> out = new ArrayList<>();
-      for (int b : bookIndexes) {
-        Book book = books[b];
-        for (Linked<Article> l : reads.links(tx, book)) {
-          out.add(new LinkView(book.id, l.target().id, l.target().title, (String) l.through("role"),
-              (Integer) l.through("position")));
-        }
+    List<Book> bs = pick(books, bookIndexes);
+    Map<Book, List<Linked<Article>>> read = liaison.transaction(tx -> many.links(tx, bs));
+    List<LinkView> out = new ArrayList<>();
+    read.forEach((book, links) -> {
+      for (Linked<Article> l : links) {
+        out.add(new LinkView(book.id, l.target().id, l.target().title, (String) l.through("role"),
+            (Integer) l.through("position")));
       }
-      return out;
     });
+    return out;
   }
 
   @Override
   public boolean[] has(int[] bookIndexes, int[] articleIndexes) {
-    return liaison.transaction(tx -> {
-      boolean[] out = new boolean[bookIndexes.length];
-      for (int i = 0; i < bookIndexes.length; i++) {
-        out[i] = tx.on(books[bookIndexes[i]], ARTICLES).has(articles[articleIndexes[i]]);
-      }
-      return out;
-    });
+    List<Book> bs = pick(books, bookIndexes);
+    List<Article> as = pick(articles, articleIndexes);
+    return liaison.transaction(tx -> many.has(tx, bs, as));
   }
 
   @Override
   public long[] count(int[] bookIndexes) {
-    return liaison.transaction(tx -> {
-      long[] out = new long[bookIndexes.length];
-      for (int i = 0; i < bookIndexes.length; i++) {
-        out[i] = tx.on(books[bookIndexes[i]], ARTICLES).count();
-      }
-      return out;
-    });
+    List<Book> bs = pick(books, bookIndexes);
+    return liaison.transaction(tx -> many.count(tx, bs));
+  }
+
+  private static <T> List<T> pick(T[] all, int[] indexes) {
+    List<T> out = new ArrayList<>(indexes.length);
+    for (int i : indexes) {
+      out.add(all[i]);
+    }
+    return out;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Locale;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-any         # H2: = ANY(?) against a join on UNNEST, by list size
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: Liaison's link statement against the raw one, and what differs
  * </pre>
  */
 public final class Probes {
@@ -21,14 +22,98 @@ public final class Probes {
   }
 
   public static void main(String[] args) throws Exception {
+    System.setProperty("slf4j.provider", BenchMain.SLF4J_PROVIDER);
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     String probe = args.length == 0 ? "" : args[0];
     switch (probe) {
       case "h2-any" -> h2Any();
       case "pg-count-plan" -> pgCountPlan();
+      case "neo4j-link" -> {
+        neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+        System.exit(0); // the embedded server's threads would keep the JVM alive
+      }
       default -> {
-        System.err.println("usage: Probes h2-any | pg-count-plan");
+        System.err.println("usage: Probes h2-any | pg-count-plan | neo4j-link [targets]");
         System.exit(2);
       }
+    }
+  }
+
+  /**
+   * Workload 1 on Neo4j, statement by statement: the raw contender's link statement (the book matched
+   * once), Liaison's (the adapter's {@code linkJunction}: source and target matched per row, attributes as
+   * a map), the raw one with the book matched per row, Liaison's target check, and Liaison's three
+   * statements together, each variant in a transaction of its own on the same graph, links cleared before
+   * each (not timed). Median of 15 after 5 warm-up
+   * rounds; the variants take turns, so a load change weighs on all of them.
+   */
+  static void neo4jLink(int targets) {
+    try (Contender raw = Contender.open("raw", Store.NEO4J);
+        org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(Neo4jServer.uri())) {
+      raw.seed(1, targets);
+      java.util.List<java.util.Map<String, Object>> rawRows = new java.util.ArrayList<>();
+      java.util.List<java.util.Map<String, Object>> liaisonRows = new java.util.ArrayList<>();
+      java.util.List<Long> ids = new java.util.ArrayList<>();
+      for (Contender.LinkSpec l : Fixtures.range(0, targets, 0)) {
+        long article = l.article() + 1L; // the raw contender's ids are 1..n
+        ids.add(article);
+        rawRows.add(java.util.Map.of("article", article, "role", l.role(), "position", l.position()));
+        liaisonRows.add(java.util.Map.of("s", raw.bookId(0), "t", article,
+            "props", java.util.Map.of("role", l.role(), "position", (long) l.position())));
+      }
+      String rawLink = "MATCH (b:Book {id: $book})\nUNWIND $rows AS r\nMATCH (a:Article {id: r.article})\n"
+          + "MERGE (b)-[l:BookArticles]->(a)\nSET l.role = r.role, l.position = r.position";
+      String liaisonLink = "UNWIND $rows AS r\nMATCH (s:`Book`) WHERE s.`id` = r.s\nMATCH (t:`Article`) WHERE t.`id` = r.t\n"
+          + "MERGE (s)-[rel:`BookArticles`]->(t)\nSET rel += r.props";
+      String check = "MATCH (n:`%s`) WHERE n.`id` IN $values RETURN n {.*} AS n";
+      java.util.Map<String, Object> params = java.util.Map.of("book", raw.bookId(0), "rows", rawRows);
+      java.util.Map<String, Object> liaisonParams = java.util.Map.of("rows", liaisonRows);
+      java.util.Map<String, Object> checkParams = java.util.Map.of("values", ids);
+      java.util.Map<String, Object> bookParams = java.util.Map.of("values", java.util.List.of(raw.bookId(0)));
+      // each variant: its statements, run in one transaction
+      java.util.Map<String, java.util.List<java.util.Map.Entry<String, java.util.Map<String, Object>>>> variants =
+          new java.util.LinkedHashMap<>();
+      variants.put("raw: book matched once, `SET l.role = r.role, l.position = r.position`",
+          java.util.List.of(java.util.Map.entry(rawLink, params)));
+      variants.put("raw, book matched per row", java.util.List.of(java.util.Map.entry(rawLink
+          .replace("MATCH (b:Book {id: $book})\nUNWIND $rows AS r\n", "UNWIND $rows AS r\nMATCH (b:Book {id: $book})\n"),
+          params)));
+      variants.put("Liaison's link statement alone (source per row, `SET rel += r.props`)",
+          java.util.List.of(java.util.Map.entry(liaisonLink, liaisonParams)));
+      variants.put("Liaison's target check alone (every property of every target)",
+          java.util.List.of(java.util.Map.entry(String.format(Locale.ROOT, check, "Article"), checkParams)));
+      variants.put("the same check reading the keys only",
+          java.util.List.of(java.util.Map.entry("MATCH (n:`Article`) WHERE n.`id` IN $values RETURN n.`id` AS id",
+              checkParams)));
+      variants.put("Liaison's three statements (source check, target check, link) in one transaction",
+          java.util.List.of(java.util.Map.entry(String.format(Locale.ROOT, check, "Book"), bookParams),
+              java.util.Map.entry(String.format(Locale.ROOT, check, "Article"), checkParams),
+              java.util.Map.entry(liaisonLink, liaisonParams)));
+      java.util.Map<String, double[]> ms = new java.util.LinkedHashMap<>();
+      int rounds = 20;
+      for (int r = 0; r < rounds; r++) {
+        for (java.util.Map.Entry<String, java.util.List<java.util.Map.Entry<String, java.util.Map<String, Object>>>> v
+            : variants.entrySet()) {
+          raw.clearLinks();
+          long t0 = System.nanoTime();
+          try (org.neo4j.driver.Session s = driver.session(org.neo4j.driver.SessionConfig.forDatabase(Neo4jServer.DATABASE))) {
+            s.executeWrite(tx -> {
+              for (java.util.Map.Entry<String, java.util.Map<String, Object>> st : v.getValue()) {
+                tx.run(st.getKey(), st.getValue()).consume();
+              }
+              return null;
+            });
+          }
+          ms.computeIfAbsent(v.getKey(), k -> new double[rounds])[r] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
+      System.out.println("| " + targets + " targets, each variant in a transaction of its own | median ms |");
+      System.out.println("|---|---:|");
+      ms.forEach((name, values) -> {
+        double[] measured = java.util.Arrays.copyOfRange(values, 5, values.length);
+        java.util.Arrays.sort(measured);
+        System.out.printf(Locale.ROOT, "| %s | %.1f |%n", name, measured[measured.length / 2]);
+      });
     }
   }
 

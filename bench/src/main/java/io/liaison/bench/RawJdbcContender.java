@@ -86,7 +86,7 @@ final class RawJdbcContender implements Contender {
 
   @Override
   public void clearLinks() {
-    Jdbc.update(db, "TRUNCATE TABLE \"BookArticles\"");
+    LinkFixtures.clear(db);
   }
 
   @Override
@@ -96,8 +96,7 @@ final class RawJdbcContender implements Contender {
 
   @Override
   public List<String> dump() {
-    return Jdbc.strings(db, "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \"BookArticles\" j"
-        + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
+    return LinkFixtures.dump(db);
   }
 
   @Override

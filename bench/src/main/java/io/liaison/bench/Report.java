@@ -14,11 +14,13 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Turns JMH results into markdown: per workload and store, each contender's score (ms/op ± JMH's
- * 99.9% error) and the ratios Liaison/raw and Liaison/Hibernate, whose error is propagated from the
- * two scores' relative errors (root of the sum of squares).
+ * 99.9% error) and the ratios Liaison/raw and Liaison/peer, whose error is propagated from the
+ * two scores' relative errors (root of the sum of squares). Stores whose raw and peer contenders are
+ * the same (H2 and PostgreSQL: JDBC and Hibernate) share a table; Neo4j (its Java Driver and
+ * Neo4j-OGM) has its own.
  */
 public final class Report {
-  static final List<String> CONTENDERS = List.of("liaison", "raw", "hibernate");
+  static final List<String> CONTENDERS = List.of("liaison", "raw", "peer");
 
   private Report() {
   }
@@ -108,41 +110,73 @@ public final class Report {
     };
   }
 
-  /** The results table in markdown. */
+  /** The results tables in markdown: one per family of stores, separated by a blank line. */
   public static String table(List<Row> rows) {
     StringBuilder md = new StringBuilder();
-    md.append("| workload | store | Liaison ms/op | raw JDBC ms/op | Hibernate ms/op | Liaison/raw | Liaison/Hibernate |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|\n");
-    for (Row r : rows) {
-      md.append("| ").append(r.workload()).append(" | ").append(r.store());
-      for (String c : CONTENDERS) {
-        Score s = r.scores().get(c);
-        md.append(" | ").append(s == null ? FAILED : format(s));
+    for (List<Row> family : families(rows)) {
+      Store store = Store.of(family.get(0).store());
+      md.append(md.length() > 0 ? "\n" : "");
+      md.append("| workload | store | Liaison ms/op | ").append(store.raw()).append(" ms/op | ").append(store.peer())
+          .append(" ms/op | Liaison/raw | Liaison/").append(store.peer()).append(" |\n");
+      md.append("|---|---|---:|---:|---:|---:|---:|\n");
+      for (Row r : family) {
+        md.append("| ").append(r.workload()).append(" | ").append(r.store());
+        for (String c : CONTENDERS) {
+          Score s = r.scores().get(c);
+          md.append(" | ").append(s == null ? FAILED : format(s));
+        }
+        md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
       }
-      md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("hibernate"))).append(" |\n");
     }
     return md.toString();
+  }
+
+  /** The rows grouped by the stores' raw and peer contenders, in the order of {@link Store}; each keeps its order. */
+  static List<List<Row>> families(List<Row> rows) {
+    Map<String, List<Row>> out = new TreeMap<>();
+    for (Row r : rows) {
+      Store store = Store.of(r.store());
+      String key = ordinal(store) + store.peer();
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** The first store of the family (same peer): sorts families as {@link Store} lists them. */
+  private static int ordinal(Store store) {
+    for (Store s : Store.values()) {
+      if (s.peer().equals(store.peer())) {
+        return s.ordinal();
+      }
+    }
+    return store.ordinal();
   }
 
   /** What a table shows for a contender without a score: its benchmark threw (the log says why). */
   static final String FAILED = "failed";
 
-  /** Workload 1 at each size: the cost per link, to show how it grows. */
+  /** Workload 1 at each size: the cost per link, to show how it grows; one table per family of stores. */
   public static String growth(List<Row> rows) {
     StringBuilder md = new StringBuilder();
-    md.append("| targets | store | Liaison µs/link | raw JDBC µs/link | Hibernate µs/link | Liaison/raw | Liaison/Hibernate |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|\n");
-    for (Row r : rows) {
-      if (r.order() != 1) {
+    for (List<Row> family : families(rows)) {
+      List<Row> adds = family.stream().filter(r -> r.order() == 1).toList();
+      if (adds.isEmpty()) {
         continue;
       }
-      double n = Double.parseDouble(r.sizes().replaceAll("[^0-9]", ""));
-      md.append("| ").append((long) n).append(" | ").append(r.store());
-      for (String c : CONTENDERS) {
-        Score s = r.scores().get(c);
-        md.append(" | ").append(s == null ? FAILED : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
+      Store store = Store.of(adds.get(0).store());
+      md.append(md.length() > 0 ? "\n" : "");
+      md.append("| targets | store | Liaison µs/link | ").append(store.raw()).append(" µs/link | ").append(store.peer())
+          .append(" µs/link | Liaison/raw | Liaison/").append(store.peer()).append(" |\n");
+      md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+      for (Row r : adds) {
+        double n = Double.parseDouble(r.sizes().replaceAll("[^0-9]", ""));
+        md.append("| ").append((long) n).append(" | ").append(r.store());
+        for (String c : CONTENDERS) {
+          Score s = r.scores().get(c);
+          md.append(" | ").append(s == null ? FAILED : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
+        }
+        md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
       }
-      md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("hibernate"))).append(" |\n");
     }
     return md.toString();
   }

@@ -13,16 +13,36 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The two databases every workload runs on. Each contender gets a database of its own (H2: an
- * in-memory database; PostgreSQL: a schema), so one contender's rows and dead tuples never weigh on
- * another's.
+ * The three databases every workload runs on. Each contender gets a database of its own (H2: an
+ * in-memory database; PostgreSQL: a schema; Neo4j: the server's one database, emptied for it), so one
+ * contender's rows and dead tuples never weigh on another's.
  */
 public enum Store {
-  H2, POSTGRES;
+  H2("raw JDBC", "Hibernate"),
+  POSTGRES("raw JDBC", "Hibernate"),
+  NEO4J("raw driver", "Neo4j-OGM");
 
   private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
-  /** The JMH parameter value ({@code h2}, {@code postgres}). */
+  private final String raw;
+  private final String peer;
+
+  Store(String raw, String peer) {
+    this.raw = raw;
+    this.peer = peer;
+  }
+
+  /** What the {@code raw} contender is on this store: hand-written JDBC, or the Neo4j Java Driver. */
+  public String raw() {
+    return raw;
+  }
+
+  /** What the {@code peer} contender is on this store: Hibernate ORM, or Neo4j-OGM. */
+  public String peer() {
+    return peer;
+  }
+
+  /** The JMH parameter value ({@code h2}, {@code postgres}, {@code neo4j}). */
   public String param() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -34,6 +54,9 @@ public enum Store {
   /** An empty database for one contender; {@link Db#close()} drops it. */
   public Db open(String contender) {
     String name = "bench_" + contender;
+    if (this == NEO4J) {
+      return Neo4jServer.open();
+    }
     if (this == H2) {
       String url = "jdbc:h2:mem:" + name + "_" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
       return new Db(this, url, "sa", "", () -> execute(url, "sa", "", "SHUTDOWN"));
@@ -43,7 +66,7 @@ public enum Store {
     return new Db(this, url, PgServer.user(), PgServer.password(), () -> PgServer.dropSchema(name));
   }
 
-  /** One contender's database: where to connect, and how to get rid of it. */
+  /** One contender's database: where to connect (a JDBC URL, or a Bolt URI), and how to get rid of it. */
   public record Db(Store store, String url, String user, String password, Runnable dispose) implements AutoCloseable {
     public Connection connect() throws SQLException {
       Properties p = new Properties();

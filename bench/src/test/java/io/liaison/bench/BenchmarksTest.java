@@ -1,6 +1,7 @@
 package io.liaison.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.bench.Contender.LinkSpec;
 import io.liaison.bench.Contender.LinkView;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Keeps the benchmarks honest and alive: every contender must leave the same links and read the same
- * answers for every workload, and every benchmark method must run under JMH, on H2 and PostgreSQL.
+ * answers for every workload, and every benchmark method must run under JMH, on H2, PostgreSQL and
+ * Neo4j (embedded in this JVM).
  */
 class BenchmarksTest {
   /** Small, but every workload still has several sources, targets and both has() answers. */
@@ -143,8 +145,34 @@ class BenchmarksTest {
       assertThat(r.scores()).as(r.workload()).containsOnlyKeys(Report.CONTENDERS);
       assertThat(r.scores().values()).allSatisfy(s -> assertThat(s.value()).isPositive());
     }
+    // one table for the SQL stores (raw JDBC, Hibernate), one for Neo4j (raw driver, Neo4j-OGM)
+    List<List<Report.Row>> families = Report.families(rows);
+    assertThat(families).extracting(f -> f.get(0).store()).containsExactly("h2", "neo4j");
     String table = Report.table(rows);
-    assertThat(table.lines().count()).isEqualTo(2 + rows.size());
-    assertThat(Report.growth(rows).lines().count()).isEqualTo(2 + Store.values().length);
+    assertThat(table).contains("| Hibernate ms/op |").contains("| Neo4j-OGM ms/op | Liaison/raw | Liaison/Neo4j-OGM |");
+    assertThat(table.lines().count()).isEqualTo(rows.size() + 2 * 2 + 1);
+    assertThat(Report.growth(rows).lines().count()).isEqualTo(Store.values().length + 2 * 2 + 1);
+  }
+
+  @Test
+  void theRawNeo4jContenderWritesOnLiaisonsSchema() {
+    try (Contender raw = Contender.open("raw", Store.NEO4J)) {
+      assertThat(raw).isInstanceOf(RawNeo4jContender.class);
+      assertThat(Neo4jServer.constraints()).contains("liaison_Book_id_unique", "liaison_Article_id_unique");
+    }
+  }
+
+  @Test
+  void neo4jContendersTakeTurnsOnItsOneDatabase() {
+    try (Contender first = Contender.open("liaison", Store.NEO4J)) {
+      first.seed(1, 1);
+      assertThatThrownBy(() -> Contender.open("peer", Store.NEO4J)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("one contender at a time");
+    }
+    try (Contender next = Contender.open("peer", Store.NEO4J)) {
+      assertThat(next).isInstanceOf(OgmContender.class);
+      assertThat(Neo4jServer.constraints()).as("the previous contender's schema is gone").isEmpty();
+      assertThat(next.dump()).isEmpty();
+    }
   }
 }
