@@ -4,6 +4,7 @@ import static io.liaison.bench.liaison.Library.ARTICLES;
 
 import io.liaison.Liaison;
 import io.liaison.Link;
+import io.liaison.LinkPair;
 import io.liaison.Linked;
 import io.liaison.Session;
 import io.liaison.bench.liaison.Article;
@@ -32,9 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LiaisonContender implements Contender {
   /**
    * How the many-source workloads (2, 4 and 5) reach many books in one transaction: every such call
-   * of this contender goes through here, on every store. Today the API takes one source per call
-   * ({@link #PER_SOURCE}); when eager loading and the many-source operations land, add a strategy
-   * that passes all books in one call and select it in {@link #many}.
+   * of this contender goes through here, on every store. {@link #ALL_SOURCES} passes all books in one
+   * call ({@code db.links(ARTICLES)}, the API an application uses for this work); {@link #PER_SOURCE}
+   * makes one call per book, for comparison ({@code -Dbench.liaison.many=per-source}).
    */
   interface ManySources {
     /** Workload 2: each book's links, added. */
@@ -85,11 +86,60 @@ final class LiaisonContender implements Contender {
     }
   };
 
+  /** One call for all books: {@code db.links(ARTICLES)}, a constant number of round trips. */
+  static final ManySources ALL_SOURCES = new ManySources() {
+    @Override
+    public void addAll(Session tx, Map<Book, List<Link>> links) {
+      List<LinkPair> pairs = new ArrayList<>();
+      links.forEach((book, l) -> {
+        for (Link x : l) {
+          pairs.add(LinkPair.of(book, x.target(), x.through()));
+        }
+      });
+      tx.links(ARTICLES).addAll(pairs);
+    }
+
+    @Override
+    public Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books) {
+      Map<Object, List<Linked<Article>>> read = tx.links(ARTICLES).links(books);
+      Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
+      for (Book b : books) {
+        out.put(b, read.get(b));
+      }
+      return out;
+    }
+
+    @Override
+    public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
+      List<LinkPair> pairs = new ArrayList<>(books.size());
+      for (int i = 0; i < books.size(); i++) {
+        pairs.add(LinkPair.of(books.get(i), articles.get(i)));
+      }
+      List<Boolean> answers = tx.links(ARTICLES).has(pairs);
+      boolean[] out = new boolean[answers.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = answers.get(i);
+      }
+      return out;
+    }
+
+    @Override
+    public long[] count(Session tx, List<Book> books) {
+      Map<Object, Long> counts = tx.links(ARTICLES).count(books);
+      long[] out = new long[books.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = counts.get(books.get(i));
+      }
+      return out;
+    }
+  };
+
   private final Store.Db db;
   private final StoreAdapter adapter;
   private final Liaison liaison;
   private final AtomicLong statements = new AtomicLong();
-  private final ManySources many = PER_SOURCE;
+  private final ManySources many = "per-source".equals(System.getProperty("bench.liaison.many")) ? PER_SOURCE
+      : ALL_SOURCES;
   private Book[] books = new Book[0];
   private Article[] articles = new Article[0];
 
