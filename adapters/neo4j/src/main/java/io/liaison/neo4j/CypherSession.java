@@ -851,9 +851,20 @@ final class CypherSession implements StoreSession {
     params.put("rows", rows);
     String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
         : "<-[rel:" + q(path.link().type()) + "]-";
-    c.append("UNWIND $rows AS r\nMATCH (s:").append(q(a.source().table())).append(") WHERE ")
-        .append(path.sourceExpr()).append(" = r.s\nMATCH (t:").append(q(a.target().table())).append(") WHERE ")
-        .append(path.targetExpr()).append(" = r.t\n");
+    if (rows.isEmpty()) {
+      return;
+    }
+    Object oneSource = rows.get(0).get("s");
+    boolean single = rows.stream().allMatch(r -> java.util.Objects.equals(r.get("s"), oneSource));
+    if (single) {
+      // one source (the usual add): matched once, as hand-written Cypher does, not once per row
+      c.append("MATCH (s:").append(q(a.source().table())).append(") WHERE ").append(path.sourceExpr()).append(" = ")
+          .append(params.put("source", oneSource)).append("\nUNWIND $rows AS r\n");
+    } else {
+      c.append("UNWIND $rows AS r\nMATCH (s:").append(q(a.source().table())).append(") WHERE ")
+          .append(path.sourceExpr()).append(" = r.s\n");
+    }
+    c.append("MATCH (t:").append(q(a.target().table())).append(") WHERE ").append(path.targetExpr()).append(" = r.t\n");
     if (parallel) {
       String idProp = prop("rel", j.id().column());
       c.append("CREATE (s)").append(arrow).append("(t)\nSET rel = r.props\nSET ").append(idProp)
