@@ -74,6 +74,16 @@ public interface Dialect {
     return true;
   }
 
+  /**
+   * An insert-or-overwrite of one junction row when every row of the batch gives every payload column
+   * (parameters: the keys, then the payload values), or null to use {@link #upsert} for that case too.
+   * H2's {@code MERGE ... KEY} finds the row by its primary key directly, where the general
+   * {@code MERGE ... USING} form costs it twice as much.
+   */
+  default String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
+    return null;
+  }
+
   /** The standard SQL column type both databases share for a value type; strings and decimals differ. */
   static String standardColumnType(Class<?> type) {
     if (type == Long.class) {

@@ -29,6 +29,14 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
+    List<String> columns = new java.util.ArrayList<>(keyColumns);
+    columns.addAll(payloadColumns);
+    return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
+        + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+  }
+
+  @Override
   public int maxArrayLength() {
     return 65_536;
   }

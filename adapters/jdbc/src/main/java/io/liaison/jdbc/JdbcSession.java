@@ -732,8 +732,12 @@ final class JdbcSession implements StoreSession {
     if (j.unique() || j.id() == null) {
       List<String> payloadColumns = payload.stream().map(x -> q(x.column())).toList();
       List<Class<?>> payloadTypes = payload.stream().<Class<?>>map(AttributeInfo::type).toList();
-      String sql = dialect.upsert(q(j.table()), List.of(q(fk.column()), q(other.column())),
-          List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
+      boolean allGiven = !payload.isEmpty() && links.stream()
+          .allMatch(l -> payload.stream().allMatch(x -> l.through().containsKey(x.name())));
+      String overwrite = allGiven ? dialect.overwrite(q(j.table()), List.of(q(fk.column()), q(other.column())),
+          payloadColumns) : null;
+      String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), List.of(q(fk.column()),
+          q(other.column())), List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
       List<List<Param>> batch = new ArrayList<>();
       for (LinkRow l : links) {
         List<Param> params = new ArrayList<>();
@@ -742,8 +746,10 @@ final class JdbcSession implements StoreSession {
         for (AttributeInfo x : payload) {
           params.add(Param.of(l.through().get(x.name()), x.type(), "through attribute '" + x.name() + "'"));
         }
-        for (AttributeInfo x : payload) {
-          params.add(Param.raw(l.through().containsKey(x.name()), Boolean.class));
+        if (overwrite == null) {
+          for (AttributeInfo x : payload) {
+            params.add(Param.raw(l.through().containsKey(x.name()), Boolean.class));
+          }
         }
         batch.add(params);
       }
