@@ -47,7 +47,7 @@ public final class BenchMain {
   }
 
   /** Warm-up iterations twice as long as measured ones: the JIT needs them more than the score does. */
-  static final Mode QUICK = new Mode("quick", 1, 2, TimeValue.seconds(2), 3, TimeValue.seconds(1),
+  static final Mode QUICK = new Mode("quick", 1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1),
       new String[] {"1000", "10000"}, 200, 10, 1000);
   static final Mode FULL = new Mode("full", 2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2),
       new String[] {"1000", "10000", "100000"}, 1000, 10, 1000);
