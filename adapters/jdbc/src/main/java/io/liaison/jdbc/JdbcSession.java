@@ -73,7 +73,7 @@ final class JdbcSession implements StoreSession {
     List<Integer> explicit = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);
-      checkKeys(model, row.keySet());
+      model.requireAttributes(row.keySet());
       if (id.generated() && row.get(id.name()) == null) {
         generated.add(i);
       } else {
@@ -213,7 +213,7 @@ final class JdbcSession implements StoreSession {
     Map<Set<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
     Set<String> union = new LinkedHashSet<>();
     for (Map<String, Object> row : rows) {
-      checkKeys(model, row.keySet());
+      model.requireAttributes(row.keySet());
       if (row.get(id.name()) == null) {
         throw new InvalidCallException("update " + model.name() + ": a row without " + id.name());
       }
@@ -1040,12 +1040,6 @@ final class JdbcSession implements StoreSession {
 
   private static AttributeInfo junctionAttribute(JunctionInfo j, String name) {
     return j.requireAttribute(name);
-  }
-
-  private static void checkKeys(ModelInfo model, Set<String> keys) {
-    for (String k : keys) {
-      attribute(model, k);
-    }
   }
 
   /** The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS subqueries. */

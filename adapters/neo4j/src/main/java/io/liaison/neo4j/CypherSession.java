@@ -99,7 +99,7 @@ final class CypherSession implements StoreSession {
     AttributeInfo id = model.id();
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (Map<String, Object> row : rows) {
-      checkKeys(model, row.keySet());
+      model.requireAttributes(row.keySet());
       Map<String, Object> r = new LinkedHashMap<>();
       for (AttributeInfo a : model.attributes()) {
         r.put(a.name(), GraphValues.coerce(row.get(a.name()), a.type(), what(model, a)));
@@ -287,7 +287,7 @@ final class CypherSession implements StoreSession {
     List<Map<String, Object>> coerced = new ArrayList<>(rows.size());
     Set<String> given = new LinkedHashSet<>();
     for (Map<String, Object> row : rows) {
-      checkKeys(model, row.keySet());
+      model.requireAttributes(row.keySet());
       if (row.get(id.name()) == null) {
         throw new InvalidCallException(op + ": a row without " + id.name());
       }
@@ -1108,12 +1108,6 @@ final class CypherSession implements StoreSession {
 
   private static AttributeInfo attribute(ModelInfo model, String name) {
     return model.requireAttribute(name);
-  }
-
-  private static void checkKeys(ModelInfo model, Set<String> keys) {
-    for (String k : keys) {
-      attribute(model, k);
-    }
   }
 
   /** The properties of {@code model}'s nodes bound to {@code variable}; association filters become EXISTS subqueries. */

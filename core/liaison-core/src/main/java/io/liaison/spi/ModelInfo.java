@@ -38,4 +38,11 @@ public record ModelInfo(String name, String table, AttributeInfo id, List<Attrib
     }
     return a;
   }
+
+  /** Checks that every name is an attribute of this model, refusing the first that is not. */
+  public void requireAttributes(java.util.Collection<String> attributeNames) {
+    for (String n : attributeNames) {
+      requireAttribute(n);
+    }
+  }
 }
