@@ -71,13 +71,8 @@ final class InternalLinks<T> implements Links<T> {
       }
       sourceIds.add(sid);
       targetIds.add(tid);
-      Map<String, Object> th = a.through() == null || p.through() == null ? Map.of()
-          : session.throughValues(a, p.through(), what);
-      if (!a.throughScope().isEmpty()) {
-        th = new LinkedHashMap<>(th);
-        th.putAll(a.throughScope());
-      }
-      throughs.add(th);
+      throughs.add(InternalSession.withThroughScope(a, a.through() == null || p.through() == null ? Map.of()
+          : session.throughValues(a, p.through(), what)));
       if (a.through() == null && p.through() != null) {
         throw new InvalidCallException(what + ": through attributes need a belongsToMany association; " + a.name()
             + " is " + a.kind());
@@ -108,15 +103,7 @@ final class InternalLinks<T> implements Links<T> {
         rows.addAll(byPair.values());
       }
       s.link(a, rows);
-      if (InternalSession.targetScoped(a) && a.kind() != Kind.BELONGS_TO_MANY) {
-        List<Map<String, Object>> updates = new ArrayList<>();
-        for (Object tid : distinct(targetIds)) {
-          Map<String, Object> row = new LinkedHashMap<>(a.scope());
-          row.put(targetMeta.id().name(), tid);
-          updates.add(row);
-        }
-        s.update(targetMeta.info(), updates);
-      }
+      InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
       return new Object[] {sms};
     });
     if (a.kind() == Kind.HAS_MANY) {

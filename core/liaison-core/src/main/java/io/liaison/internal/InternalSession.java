@@ -419,12 +419,7 @@ class InternalSession implements Session {
       List<Map<String, Object>> throughs = new ArrayList<>(links.size());
       for (Link l : links) {
         ids.add(idOf(targetMeta, nonNull(l, what(op) + ": a link").target(), what(op) + ": target"));
-        Map<String, Object> th = throughValues(l.through(), op);
-        if (!a.throughScope().isEmpty()) {
-          th = new LinkedHashMap<>(th);
-          th.putAll(a.throughScope());
-        }
-        throughs.add(th);
+        throughs.add(withThroughScope(a, throughValues(l.through(), op)));
       }
       Object sm = run(s -> {
         Object source = sourceMatch(s, true, op);
@@ -444,7 +439,7 @@ class InternalSession implements Session {
           }
           rows.addAll(byTarget.values());
         }
-        if (targetScoped(a) || !a.throughScope().isEmpty()) {
+        if (scopedWrites(a)) {
           writeScoped(s, a, targetMeta, source, rows, replace, mode);
         } else if (replace) {
           s.replace(a, source, rows, mode);
@@ -485,8 +480,7 @@ class InternalSession implements Session {
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
-      Map<String, Object> th = new LinkedHashMap<>(throughValues(through, "create"));
-      th.putAll(a.throughScope());
+      Map<String, Object> th = withThroughScope(a, throughValues(through, "create"));
       giveScope(a, targetMeta, target);
       run(s -> {
         Object sm = sourceMatch(s, true, "create");
@@ -530,7 +524,7 @@ class InternalSession implements Session {
         Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
             what("remove") + ": target");
         List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
-        if (targetScoped(a) || !a.throughScope().isEmpty()) {
+        if (scopedWrites(a)) {
           unlink = linkedInScope(s, a, sm, unlink);
           if (unlink.isEmpty()) {
             return 0;
@@ -679,7 +673,7 @@ class InternalSession implements Session {
    * scope is on its source and is checked there ({@link #sourceInScope}), not here.
    */
   static Query scoped(AssociationInfo a, Query q) {
-    if (a.scope().isEmpty() && a.throughScope().isEmpty() || a.kind() == Kind.BELONGS_TO && a.throughScope().isEmpty()) {
+    if (a.throughScope().isEmpty() && (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO)) {
       return q;
     }
     Where where = a.kind() == Kind.BELONGS_TO ? q.where() : withEquals(q.where(), a.scope());
@@ -700,6 +694,21 @@ class InternalSession implements Session {
     return a.kind() != Kind.BELONGS_TO && !a.scope().isEmpty();
   }
 
+  /** Writes (and removals) that must respect a scope on targets or on links, so cannot use the store's replace as is. */
+  static boolean scopedWrites(AssociationInfo a) {
+    return targetScoped(a) || !a.throughScope().isEmpty();
+  }
+
+  /** Through values with the through scope's values over them (Sequelize: the scope wins). */
+  static Map<String, Object> withThroughScope(AssociationInfo a, Map<String, Object> through) {
+    if (a.throughScope().isEmpty()) {
+      return through;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(through);
+    out.putAll(a.throughScope());
+    return out;
+  }
+
   /** belongsTo with a scope on its source: true when the source has the scope's values (or there is no scope). */
   private boolean sourceInScope(StoreSession s, AssociationInfo a, ModelMeta sourceMeta, Object sourceId) {
     if (a.kind() != Kind.BELONGS_TO || a.scope().isEmpty()) {
@@ -711,7 +720,7 @@ class InternalSession implements Session {
 
   /** The subset of {@code targets} (match values) linked to the source and in the association's scope. */
   List<Object> linkedInScope(StoreSession s, AssociationInfo a, Object sourceMatch, Collection<Object> targets) {
-    if (!targetScoped(a) && a.throughScope().isEmpty()) {
+    if (!scopedWrites(a)) {
       return s.linked(a, sourceMatch, targets);
     }
     Query only = scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
@@ -760,7 +769,7 @@ class InternalSession implements Session {
   }
 
   /** Writes the scope's values onto rows of the model holding them (hasOne/hasMany targets, belongsTo sources). */
-  private void giveScope(StoreSession s, AssociationInfo a, ModelMeta holder, List<Object> ids) {
+  static void giveScope(StoreSession s, AssociationInfo a, ModelMeta holder, List<Object> ids) {
     if (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO_MANY || ids.isEmpty()) {
       return;
     }
