@@ -148,6 +148,20 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
+   * {@code ON CONFLICT ... DO UPDATE SET c = EXCLUDED.c} for every payload column: the statement hand-written
+   * code uses, with no per-column flag to bind and test.
+   */
+  @Override
+  public String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
+    List<String> columns = new java.util.ArrayList<>(keyColumns);
+    columns.addAll(payloadColumns);
+    List<String> sets = payloadColumns.stream().map(c -> c + " = EXCLUDED." + c).toList();
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
+        + String.join(", ", keyColumns) + ") DO UPDATE SET " + String.join(", ", sets);
+  }
+
+  /**
    * Not {@code FOR UPDATE}: that would also wait for transactions merely referencing the row through a
    * foreign key (their {@code FOR KEY SHARE}), e.g. every concurrent add of a link to this source.
    */
