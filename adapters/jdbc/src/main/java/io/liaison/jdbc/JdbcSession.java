@@ -148,9 +148,7 @@ final class JdbcSession implements StoreSession {
     if (values.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT " + selectList(model, "t") + " FROM " + q(model.table()) + " t"
-        + (dialect.joinsKeyArrays() ? " JOIN UNNEST(?) u(v) ON " + col("t", a.column()) + " = u.v"
-            : " WHERE " + col("t", a.column()) + " = ANY(?)");
+    String sql = "SELECT " + selectList(model, "t") + withKeyIn(model, a);
     List<Object> all = new ArrayList<>(new LinkedHashSet<>(values));
     int max = dialect.maxArrayLength();
     List<Map<String, Object>> out = new ArrayList<>();
@@ -160,6 +158,16 @@ final class JdbcSession implements StoreSession {
       out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1))));
     }
     return out;
+  }
+
+  /**
+   * {@code FROM table t} restricted to the rows whose {@code key} is in one array parameter: joined to
+   * the array where the dialect prefers it ({@link Dialect#joinsKeyArrays()}), else {@code = ANY(?)}.
+   */
+  private String withKeyIn(ModelInfo model, AttributeInfo key) {
+    return " FROM " + q(model.table()) + " t" + (dialect.joinsKeyArrays()
+        ? " JOIN UNNEST(?) u(v) ON " + col("t", key.column()) + " = u.v"
+        : " WHERE " + col("t", key.column()) + " = ANY(?)");
   }
 
   @Override
@@ -530,17 +538,68 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
+   * belongsToMany: one query counts the sources and targets found by their keys (on a dialect whose
+   * upsert needs the sources locked, the lock's query finds the sources), then the link batch; nothing
+   * is written when a count falls short. Looking the ends up with {@link #findBy} would read every row.
+   */
+  @Override
+  public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
+    int max = dialect.maxArrayLength();
+    if (a.kind() != Kind.BELONGS_TO_MANY || links.size() > max && distinctSources(links) > max) {
+      return StoreSession.super.linkExisting(a, links);
+    }
+    AttributeInfo sourceKey = attribute(a.source(), a.sourceMatch());
+    AttributeInfo targetKey = attribute(a.target(), a.targetMatch());
+    List<?> sources = (List<?>) Param.array(links.stream().map(LinkRow::source).toList(), sourceKey.type(),
+        "source of " + a.name()).value();
+    List<?> targets = (List<?>) Param.array(links.stream().map(LinkRow::target).toList(), targetKey.type(),
+        "target of " + a.name()).value();
+    JunctionWrite w = junctionWrite(a, links);
+    boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
+    return write("link " + a.name(), () -> {
+      long found = lock ? lockSources(a, sources) : 0;
+      List<Param> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("SELECT ");
+      if (!lock) {
+        sql.append("(SELECT COUNT(*)").append(withKeyIn(a.source(), sourceKey)).append("), ");
+        params.add(new Param(sources, sourceKey.type(), true));
+      }
+      // targets beyond the dialect's array size are counted in slices, one query each
+      for (int from = 0; from < targets.size(); from += max) {
+        List<?> slice = targets.subList(from, Math.min(targets.size(), from + max));
+        String count = "SELECT COUNT(*)" + withKeyIn(a.target(), targetKey);
+        if (from == 0) {
+          params.add(new Param(slice, targetKey.type(), true));
+          String text = sql.append('(').append(count).append(')').toString();
+          found += query(text, params, rs -> lock ? rs.getLong(1) : rs.getLong(1) + rs.getLong(2)).get(0);
+        } else {
+          found += query(count, List.of(new Param(slice, targetKey.type(), true)), rs -> rs.getLong(1)).get(0);
+        }
+      }
+      if (found < sources.size() + targets.size()) {
+        return false;
+      }
+      w.run();
+      return true;
+    }, a.through().unique());
+  }
+
+  private static long distinctSources(List<LinkRow> links) {
+    return links.stream().map(LinkRow::source).distinct().count();
+  }
+
+  /**
    * Locks the sources' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in key order so
    * that two such locks cannot deadlock), so that writers of the same source's links take turns: a
    * {@code set} then reads the links the other one committed, and an upsert finds the row the other one
    * inserted. One statement.
    */
-  private void lockSources(AssociationInfo a, Collection<?> sources) throws SQLException {
+  private int lockSources(AssociationInfo a, Collection<?> sources) throws SQLException {
     ModelInfo s = a.source();
     AttributeInfo key = attribute(s, a.sourceMatch());
     String sql = "SELECT 1 FROM " + q(s.table()) + " WHERE " + q(key.column()) + " = ANY(?) ORDER BY "
         + q(key.column()) + " " + dialect.lockRows();
-    query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> null);
+    return query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1).size();
   }
 
   @Override

@@ -262,6 +262,39 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   @Test
+  void anAddCountsBothEndsInOneQueryInsteadOfReadingThem() {
+    Book b = db.insert(book("B"));
+    List<Article> as = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      as.add(article("a" + i));
+    }
+    db.insertAll(as);
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    db.on(b, ARTICLES).addAll(as, Map.of("role", "editor"));
+
+    // PostgreSQL: the count, the upsert batch; H2: the source's lock first (Dialect.upsertNeedsSourceLock)
+    assertThat(statements).hasSize(adapter.dialect().upsertNeedsSourceLock() ? 3 : 2);
+    assertThat(statements).noneMatch(sql -> sql.contains("\"title\"")).anyMatch(sql -> sql.contains("COUNT(*)"));
+    assertThat(db.on(b, ARTICLES).count()).isEqualTo(50);
+
+    Article missing = article("never stored");
+    missing.id = as.get(49).id + 1_000;
+    List<Article> withMissing = new ArrayList<>(as.subList(0, 10));
+    withMissing.add(missing);
+    db.transaction(tx -> {
+      assertThatThrownBy(() -> tx.on(b, ARTICLES).addAll(withMissing, Map.of("role", "reviewer")))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+      // nothing of the refused add was written, and the caller's transaction can still write
+      tx.on(b, ARTICLES).remove(as.get(49));
+      return null;
+    });
+    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "editor")))).isEqualTo(49);
+    assertThat(db.on(b, ARTICLES).count()).isEqualTo(49);
+  }
+
+  @Test
   void writesInAUserTransactionRunUnderSavepointsThatCountAsRoundTrips() {
     ModelInfo book = SCHEMA.info().model("Book");
     List<String> statements = new ArrayList<>();

@@ -808,8 +808,30 @@ final class CypherSession implements StoreSession {
     return String.valueOf(x).compareTo(String.valueOf(y));
   }
 
+  /**
+   * One statement that finds every row's source and target and writes the links only if all were found
+   * (unique links; parallel ones, whose generated ids take a sequence, are left to the default).
+   */
+  @Override
+  public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || path(a).parallel()) {
+      return StoreSession.super.linkExisting(a, links);
+    }
+    return linkJunction("link " + a.name(), a, links, true);
+  }
+
   /** belongsToMany: unique links are merged (given through attributes set), parallel links created. */
   private void linkJunction(String op, AssociationInfo a, List<LinkRow> links) {
+    linkJunction(op, a, links, false);
+  }
+
+  /**
+   * As {@link #linkJunction(String, AssociationInfo, List)}; {@code verified} (unique links only): every
+   * end is looked up first (OPTIONAL MATCH) and the links are merged only if none is missing, in the same
+   * statement, so that a missing end writes nothing and fails nothing. Returns whether the links were
+   * written.
+   */
+  private boolean linkJunction(String op, AssociationInfo a, List<LinkRow> links, boolean verified) {
     JunctionInfo j = a.through();
     Path path = path(a);
     boolean parallel = path.parallel();
@@ -852,10 +874,30 @@ final class CypherSession implements StoreSession {
     String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
         : "<-[rel:" + q(path.link().type()) + "]-";
     if (rows.isEmpty()) {
-      return;
+      return true;
     }
     Object oneSource = rows.get(0).get("s");
     boolean single = rows.stream().allMatch(r -> java.util.Objects.equals(r.get("s"), oneSource));
+    if (verified) {
+      // Each end looked up once, by its index, as the unverified statement does; the rows are gathered
+      // and written only if no end is missing (an UNWIND of an empty list writes nothing).
+      String source = q(a.source().table());
+      String target = q(a.target().table());
+      if (single) {
+        c.append("OPTIONAL MATCH (s:").append(source).append(") WHERE ").append(path.sourceExpr()).append(" = ")
+            .append(params.put("source", oneSource)).append("\nUNWIND $rows AS r\n");
+      } else {
+        c.append("UNWIND $rows AS r\nOPTIONAL MATCH (s:").append(source).append(") WHERE ")
+            .append(path.sourceExpr()).append(" = r.s\n");
+      }
+      c.append("OPTIONAL MATCH (t:").append(target).append(") WHERE ").append(path.targetExpr()).append(" = r.t\n")
+          .append("WITH collect({s: s, t: t, r: r}) AS rows\n")
+          .append("UNWIND CASE WHEN all(x IN rows WHERE x.s IS NOT NULL AND x.t IS NOT NULL) THEN rows ELSE [] END AS x\n")
+          .append("WITH x.s AS s, x.t AS t, x.r AS r\n")
+          .append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props\nRETURN count(*) AS written");
+      List<Map<String, Object>> out = run(op, c.toString(), params);
+      return ((Number) out.get(0).get("written")).longValue() > 0;
+    }
     if (single) {
       // one source (the usual add): matched once, as hand-written Cypher does, not once per row
       c.append("MATCH (s:").append(q(a.source().table())).append(") WHERE ").append(path.sourceExpr()).append(" = ")
@@ -873,6 +915,7 @@ final class CypherSession implements StoreSession {
       c.append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props");
     }
     run(op, c.toString(), params);
+    return true;
   }
 
   @Override

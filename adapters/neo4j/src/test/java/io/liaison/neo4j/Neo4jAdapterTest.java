@@ -8,6 +8,7 @@ import io.liaison.BelongsToMany;
 import io.liaison.ConflictException;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
+import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
@@ -410,6 +411,41 @@ class Neo4jAdapterTest {
     guarded.on(ann, publishers).remove(north);
     guarded.update(north);
     assertThat(guarded.find(Publisher.class, north.id)).get().extracting(p -> p.code).isEqualTo("P-S");
+  }
+
+  // ---- statements
+
+  @Test
+  void anAddProvesBothEndsExistInTheStatementThatWritesTheLinks() {
+    Book book = db.insert(book("Graphs"));
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      articles.add(db.insert(article("a" + i)));
+    }
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    db.on(book, ARTICLES).addAll(articles, Map.of("role", "editor"));
+
+    assertThat(statements).as("one statement for 50 links, no look-up before it").hasSize(1);
+    assertThat(db.on(book, ARTICLES).count()).isEqualTo(50);
+
+    Article missing = article("never stored");
+    missing.id = 987_654L;
+    List<Article> withMissing = new ArrayList<>(articles.subList(0, 10));
+    withMissing.add(missing);
+    statements.clear();
+    db.transaction(tx -> {
+      assertThatThrownBy(() -> tx.on(book, ARTICLES).addAll(withMissing, Map.of("role", "reviewer")))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining("987654");
+      // the caller's transaction goes on: nothing of the refused add was written, and it can still write
+      tx.on(book, ARTICLES).remove(articles.get(49));
+      return null;
+    });
+    assertThat(statements.get(0)).as("the verified write ran first").contains("OPTIONAL MATCH");
+    assertThat(cypher("MATCH (:Book)-[r:BookArticles]->(:Article) RETURN r.role AS role, count(*) AS n"))
+        .extracting(r -> r.get("role").asString() + "=" + r.get("n").asLong())
+        .containsExactly("editor=49");
   }
 
   // ---- transactions and ids

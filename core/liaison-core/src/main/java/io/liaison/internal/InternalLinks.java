@@ -82,27 +82,17 @@ final class InternalLinks<T> implements Links<T> {
       return;
     }
     Object[] synced = session.run(s -> {
+      if (InternalSession.linksByIds(a, sourceMeta, targetMeta) && s.linkExisting(a,
+          InternalSession.linkRows(a, sourceIds.size(), sourceIds::get, targetIds::get, throughs, false))) {
+        return new Object[] {null};
+      }
+      // look both ends up: to map ids to the matched keys, and after a verified write found one missing, to name it
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true,
           what + ": source");
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), true,
           what + ": target");
-      List<LinkRow> rows = new ArrayList<>();
-      if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
-        for (int i = 0; i < sourceIds.size(); i++) {
-          rows.add(new LinkRow(sms.get(sourceIds.get(i)), tms.get(targetIds.get(i)), throughs.get(i), null));
-        }
-      } else {
-        Map<List<Object>, LinkRow> byPair = new LinkedHashMap<>();
-        for (int i = 0; i < sourceIds.size(); i++) {
-          Object sm = sms.get(sourceIds.get(i));
-          Object tm = tms.get(targetIds.get(i));
-          List<Object> key = a.kind() == Kind.HAS_MANY ? List.of(tm) : List.of(sm, tm);
-          byPair.remove(key);
-          byPair.put(key, new LinkRow(sm, tm, throughs.get(i), null));
-        }
-        rows.addAll(byPair.values());
-      }
-      s.link(a, rows);
+      s.link(a, InternalSession.linkRows(a, sourceIds.size(), i -> sms.get(sourceIds.get(i)),
+          i -> tms.get(targetIds.get(i)), throughs, false));
       InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
       return new Object[] {sms};
     });

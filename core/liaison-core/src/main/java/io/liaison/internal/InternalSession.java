@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The {@link Session} implementation: Sequelize's semantics on top of the SPI. Every argument is
@@ -422,23 +423,15 @@ class InternalSession implements Session {
         throughs.add(withThroughScope(a, throughValues(l.through(), op)));
       }
       Object sm = run(s -> {
+        if (!replace && !ids.isEmpty() && linksByIds(a, sourceMeta, targetMeta)
+            && s.linkExisting(a, linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true))) {
+          return sourceId;
+        }
+        // look both ends up: to map ids to the matched keys, and after a verified write found one missing, to name it
         Object source = sourceMatch(s, true, op);
         Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
             what(op) + ": target");
-        List<LinkRow> rows = new ArrayList<>();
-        if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
-          for (int i = 0; i < ids.size(); i++) {
-            rows.add(new LinkRow(source, tms.get(ids.get(i)), throughs.get(i), null));
-          }
-        } else {
-          Map<Object, LinkRow> byTarget = new LinkedHashMap<>();
-          for (int i = 0; i < ids.size(); i++) {
-            Object tm = tms.get(ids.get(i));
-            byTarget.remove(tm);
-            byTarget.put(tm, new LinkRow(source, tm, throughs.get(i), null));
-          }
-          rows.addAll(byTarget.values());
-        }
+        List<LinkRow> rows = linkRows(a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
         if (scopedWrites(a)) {
           writeScoped(s, a, targetMeta, source, rows, replace, mode);
         } else if (replace) {
@@ -695,6 +688,41 @@ class InternalSession implements Session {
   }
 
   /** Writes (and removals) that must respect a scope on targets or on links, so cannot use the store's replace as is. */
+  /**
+   * Whether links of {@code a} can be written with {@link StoreSession#linkExisting}, which proves both
+   * ends exist as it writes: a belongsToMany matching both ends on their ids, with no scope to apply.
+   */
+  static boolean linksByIds(AssociationInfo a, ModelMeta sourceMeta, ModelMeta targetMeta) {
+    return a.kind() == Kind.BELONGS_TO_MANY && a.sourceMatch().equals(sourceMeta.id().name())
+        && a.targetMatch().equals(targetMeta.id().name()) && !scopedWrites(a);
+  }
+
+  /**
+   * The link rows of {@code n} pairs, in order. Parallel links keep every pair; otherwise a repeated pair
+   * is written once, with the through values of its last occurrence (hasMany: a repeated target).
+   *
+   * @param oneSource all pairs have the same source
+   */
+  static List<LinkRow> linkRows(AssociationInfo a, int n, IntFunction<Object> source, IntFunction<Object> target,
+      List<Map<String, Object>> throughs, boolean oneSource) {
+    if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
+      List<LinkRow> rows = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        rows.add(new LinkRow(source.apply(i), target.apply(i), throughs.get(i), null));
+      }
+      return rows;
+    }
+    Map<Object, LinkRow> byPair = new LinkedHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      Object sm = source.apply(i);
+      Object tm = target.apply(i);
+      Object key = oneSource || a.kind() == Kind.HAS_MANY ? tm : List.of(sm, tm);
+      byPair.remove(key);
+      byPair.put(key, new LinkRow(sm, tm, throughs.get(i), null));
+    }
+    return new ArrayList<>(byPair.values());
+  }
+
   static boolean scopedWrites(AssociationInfo a) {
     return targetScoped(a) || !a.throughScope().isEmpty();
   }

@@ -3,8 +3,10 @@ package io.liaison.spi;
 import io.liaison.Query;
 import io.liaison.Where;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One transaction on the store. Every method costs a small constant number of round trips (a
@@ -77,6 +79,32 @@ public interface StoreSession extends AutoCloseable {
    * generates the id.
    */
   void link(AssociationInfo association, List<LinkRow> links);
+
+  /**
+   * {@link #link} for a belongsToMany association whose source and target are matched by their ids
+   * ({@link AssociationInfo#sourceMatch()} and {@link AssociationInfo#targetMatch()} name the ids), made
+   * only if every row's source and every row's target exist: otherwise nothing is written and the
+   * answer is false. The engine calls it instead of looking both ends up before {@link #link} (after a
+   * false answer it looks them up to name what is missing), so a store that proves the ends exist in the
+   * statement that writes, or in one query before it, saves the round trips of the lookups. The rows
+   * are not empty. The default looks both ends up with {@link #findBy}, then links.
+   */
+  default boolean linkExisting(AssociationInfo association, List<LinkRow> links) {
+    Set<Object> sources = new HashSet<>();
+    Set<Object> targets = new HashSet<>();
+    for (LinkRow l : links) {
+      sources.add(l.source());
+      targets.add(l.target());
+    }
+    ModelInfo source = association.source();
+    ModelInfo target = association.target();
+    if (findBy(source, source.id().name(), sources).size() < sources.size()
+        || findBy(target, target.id().name(), targets).size() < targets.size()) {
+      return false;
+    }
+    link(association, links);
+    return true;
+  }
 
   /**
    * Removes the links between {@code source} and {@code targets} (all its links when {@code targets}
