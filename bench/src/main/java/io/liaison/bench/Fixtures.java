@@ -34,23 +34,58 @@ public final class Fixtures {
     return out;
   }
 
+  /** How many orders of the books the read workloads take turns with (fewer if there are fewer books). */
+  static final int ORDERS = 4;
+
   /** Books {@code 0..sources-1}. */
   public static int[] books(int sources) {
+    return books(sources, 0);
+  }
+
+  /** Books {@code 0..sources-1} rotated to start at {@code first % sources}: the same books in another order. */
+  public static int[] books(int sources, int first) {
     int[] out = new int[sources];
     for (int i = 0; i < sources; i++) {
-      out[i] = i;
+      out[i] = (first + i) % sources;
     }
     return out;
   }
 
   /**
-   * The article asked about for each book in {@link #spread}: one of its own for even books (linked),
-   * the first article of the next book for odd ones (not linked), so half the answers are true.
+   * The orders in which the read workloads ask about their books, one call after the other: {@link
+   * #ORDERS} distinct rotations of {@code 0..sources-1} (fewer if there are fewer books). The answers
+   * are the same whatever the order, but the parameters differ from one call to the next, so no store
+   * can hand back the previous call's result (H2 does when a statement runs again with equal
+   * parameters on unchanged tables).
    */
-  public static int[] hasProbes(int sources, int perSource) {
+  public static int[][] bookOrders(int sources) {
+    int[][] out = new int[Math.max(1, Math.min(sources, ORDERS))][];
+    for (int v = 0; v < out.length; v++) {
+      out[v] = books(sources, v);
+    }
+    return out;
+  }
+
+  /**
+   * The article asked about for each book in {@link #spread}, variant {@code variant}: one of its own
+   * for even books (linked), one of the next book's for odd ones (not linked), so half the answers are
+   * true whatever the variant. Variants {@code v} and {@code v+1} (mod {@code perSource}) differ for
+   * every book when {@code perSource > 1}.
+   */
+  public static int[] hasProbes(int sources, int perSource, int variant) {
     int[] out = new int[sources];
     for (int i = 0; i < sources; i++) {
-      out[i] = i % 2 == 0 ? i * perSource + i % perSource : ((i + 1) % sources) * perSource;
+      out[i] = i % 2 == 0 ? i * perSource + (i + variant) % perSource
+          : ((i + 1) % sources) * perSource + variant % perSource;
+    }
+    return out;
+  }
+
+  /** {@code perSource} variants of {@link #hasProbes}, for the calls of workload 5a to take in turn. */
+  public static int[][] hasProbeVariants(int sources, int perSource) {
+    int[][] out = new int[perSource][];
+    for (int v = 0; v < perSource; v++) {
+      out[v] = hasProbes(sources, perSource, v);
     }
     return out;
   }

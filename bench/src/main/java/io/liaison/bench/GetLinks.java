@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Workload 4: read the links of {@code sources} books ({@code perSource} each) with their articles and
  * through attributes, in one transaction. Liaison reads one book per call today (eager loading is a
- * later issue: see {@code LiaisonContender.ManySources}).
+ * later issue: see {@code LiaisonContender.ManySources}). Each call asks about the books in another
+ * order ({@link Fixtures#bookOrders}), so no store can answer it from the previous call's result.
  */
 @State(Scope.Benchmark)
 public class GetLinks extends ContenderState {
@@ -19,17 +20,17 @@ public class GetLinks extends ContenderState {
   @Param({"10"})
   public int perSource;
 
-  int[] books;
+  Turns books;
 
   @Override
   protected void seed() {
     c.seed(sources, sources * perSource);
     c.addSpread(Fixtures.spread(sources, perSource));
-    books = Fixtures.books(sources);
+    books = new Turns(Fixtures.bookOrders(sources));
   }
 
   @Benchmark
   public List<Contender.LinkView> links() {
-    return c.links(books);
+    return c.links(books.next());
   }
 }

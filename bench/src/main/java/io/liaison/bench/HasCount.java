@@ -7,7 +7,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Workload 5: over {@code sources} books of {@code perSource} links each, in one transaction:
- * {@code has} (one article per book, half of them linked) and {@code count}.
+ * {@code has} (one article per book, half of them linked) and {@code count}. Consecutive calls ask
+ * different questions with the same answers: {@code has} probes another of each book's articles
+ * ({@link Fixtures#hasProbeVariants}), {@code count} takes the books in another order ({@link
+ * Fixtures#bookOrders}), so no store can answer a call from the previous call's result.
  */
 @State(Scope.Benchmark)
 public class HasCount extends ContenderState {
@@ -17,24 +20,28 @@ public class HasCount extends ContenderState {
   @Param({"10"})
   public int perSource;
 
+  /** The books of {@code has}, in one order: its probes vary instead. */
   int[] books;
-  int[] probes;
+  Turns probes;
+  /** The books of {@code count}, in a new order each call. */
+  Turns orders;
 
   @Override
   protected void seed() {
     c.seed(sources, sources * perSource);
     c.addSpread(Fixtures.spread(sources, perSource));
     books = Fixtures.books(sources);
-    probes = Fixtures.hasProbes(sources, perSource);
+    probes = new Turns(Fixtures.hasProbeVariants(sources, perSource));
+    orders = new Turns(Fixtures.bookOrders(sources));
   }
 
   @Benchmark
   public boolean[] has() {
-    return c.has(books, probes);
+    return c.has(books, probes.next());
   }
 
   @Benchmark
   public long[] count() {
-    return c.count(books);
+    return c.count(orders.next());
   }
 }
