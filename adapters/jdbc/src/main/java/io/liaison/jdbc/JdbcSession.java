@@ -538,50 +538,101 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * belongsToMany: one query counts the sources and targets found by their keys (on a dialect whose
-   * upsert needs the sources locked, the lock's query finds the sources), then the link batch; nothing
-   * is written when a count falls short. Looking the ends up with {@link #findBy} would read every row.
+   * belongsToMany: one query counts the sources and targets found by their keys ({@link #countEnds}),
+   * then the link batch; nothing is written when the count falls short. Looking the ends up with
+   * {@link #findBy} would read every row.
    */
   @Override
   public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
-    int max = dialect.maxArrayLength();
-    if (a.kind() != Kind.BELONGS_TO_MANY || links.size() > max && distinctSources(links) > max) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || links.size() > dialect.maxArrayLength()
+        && distinctSources(links) > dialect.maxArrayLength()) {
       return StoreSession.super.linkExisting(a, links);
     }
-    AttributeInfo sourceKey = attribute(a.source(), a.sourceMatch());
-    AttributeInfo targetKey = attribute(a.target(), a.targetMatch());
-    List<?> sources = (List<?>) Param.array(links.stream().map(LinkRow::source).toList(), sourceKey.type(),
-        "source of " + a.name()).value();
-    List<?> targets = (List<?>) Param.array(links.stream().map(LinkRow::target).toList(), targetKey.type(),
-        "target of " + a.name()).value();
+    List<?> sources = keys(a.source(), a.sourceMatch(), links.stream().map(LinkRow::source).toList(), "source of " + a.name());
+    List<?> targets = keys(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList(), "target of " + a.name());
     JunctionWrite w = junctionWrite(a, links);
     boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
     return write("link " + a.name(), () -> {
-      long found = lock ? lockSources(a, sources) : 0;
-      List<Param> params = new ArrayList<>();
-      StringBuilder sql = new StringBuilder("SELECT ");
-      if (!lock) {
-        sql.append("(SELECT COUNT(*)").append(withKeyIn(a.source(), sourceKey)).append("), ");
-        params.add(new Param(sources, sourceKey.type(), true));
-      }
-      // targets beyond the dialect's array size are counted in slices, one query each
-      for (int from = 0; from < targets.size(); from += max) {
-        List<?> slice = targets.subList(from, Math.min(targets.size(), from + max));
-        String count = "SELECT COUNT(*)" + withKeyIn(a.target(), targetKey);
-        if (from == 0) {
-          params.add(new Param(slice, targetKey.type(), true));
-          String text = sql.append('(').append(count).append(')').toString();
-          found += query(text, params, rs -> lock ? rs.getLong(1) : rs.getLong(1) + rs.getLong(2)).get(0);
-        } else {
-          found += query(count, List.of(new Param(slice, targetKey.type(), true)), rs -> rs.getLong(1)).get(0);
-        }
-      }
-      if (found < sources.size() + targets.size()) {
+      // with a lock, its query and the count stay two, so that one source costs what many do
+      if (countEnds(a, sources, targets, lock, false) < sources.size() + targets.size()) {
         return false;
       }
       w.run();
       return true;
     }, a.through().unique());
+  }
+
+  /**
+   * belongsToMany with a unique junction: as {@link #replace}, with the query that locks the source also
+   * counting the targets found ({@link #countEnds}); nothing is removed or written when one is missing.
+   */
+  @Override
+  public boolean replaceExisting(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || !a.through().unique() || source == null) {
+      return StoreSession.super.replaceExisting(a, source, links, mode);
+    }
+    List<?> sources = keys(a.source(), a.sourceMatch(), List.of(source), "source of " + a.name());
+    List<?> targets = keys(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList(), "target of " + a.name());
+    return replaceJunction(a, source, links, () -> countEnds(a, sources, targets, true, true) == 1 + targets.size());
+  }
+
+  /** The distinct values of a key, coerced to its type, nulls dropped. */
+  private static List<?> keys(ModelInfo model, String key, List<Object> values, String what) {
+    return (List<?>) Param.array(values, attribute(model, key).type(), what).value();
+  }
+
+  /**
+   * How many of the given sources and targets exist (each counted once: the keys are unique), by their
+   * keys; with {@code lock}, the sources' rows are locked as {@link #lockSources} does. One query, a
+   * select of two counts, or with {@code lock} two: the lock's, then the targets' count, unless
+   * {@code oneQuery} and there is one source: then the lock's query counts the targets in its select list
+   * (not for several sources: that select list runs again for every row). One more per slice of targets
+   * beyond the dialect's array size.
+   */
+  private long countEnds(AssociationInfo a, List<?> sources, List<?> targets, boolean lock, boolean oneQuery)
+      throws SQLException {
+    AttributeInfo sourceKey = attribute(a.source(), a.sourceMatch());
+    AttributeInfo targetKey = attribute(a.target(), a.targetMatch());
+    int max = dialect.maxArrayLength();
+    List<Param> slices = new ArrayList<>();
+    for (int from = 0; from < targets.size(); from += max) {
+      slices.add(new Param(targets.subList(from, Math.min(targets.size(), from + max)), targetKey.type(), true));
+    }
+    String countTargets = "SELECT COUNT(*)" + withKeyIn(a.target(), targetKey);
+    long found = 0;
+    int counted = 0;
+    if (lock) {
+      boolean together = oneQuery && sources.size() == 1 && !slices.isEmpty();
+      List<Param> params = new ArrayList<>();
+      if (together) {
+        params.add(slices.get(0));
+        counted = 1;
+      }
+      params.add(new Param(sources, sourceKey.type(), true));
+      String sql = "SELECT " + (together ? "(" + countTargets + ")" : "1") + " FROM " + q(a.source().table())
+          + " WHERE " + q(sourceKey.column()) + " = ANY(?) ORDER BY " + q(sourceKey.column()) + " "
+          + dialect.lockRows();
+      List<Long> rows = query(sql, params, rs -> rs.getLong(1));
+      if (rows.size() < sources.size()) {
+        return rows.size();
+      }
+      found = rows.size() + (together ? rows.get(0) : 0);
+    } else {
+      List<Param> params = new ArrayList<>();
+      params.add(new Param(sources, sourceKey.type(), true));
+      StringBuilder sql = new StringBuilder("SELECT (SELECT COUNT(*)").append(withKeyIn(a.source(), sourceKey)).append(')');
+      if (!slices.isEmpty()) {
+        sql.append(", (").append(countTargets).append(')');
+        params.add(slices.get(0));
+        counted = 1;
+      }
+      boolean both = counted == 1;
+      found = query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0)).get(0);
+    }
+    for (int i = counted; i < slices.size(); i++) {
+      found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1)).get(0);
+    }
+    return found;
   }
 
   private static long distinctSources(List<LinkRow> links) {
@@ -713,29 +764,41 @@ final class JdbcSession implements StoreSession {
         String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(s.id().column()) + " = ?";
         write(op, () -> update(sql, params));
       }
-      case BELONGS_TO_MANY -> {
-        JunctionInfo j = a.through();
-        AttributeInfo fk = junctionAttribute(j, a.foreignKey());
-        AttributeInfo other = junctionAttribute(j, a.otherKey());
-        List<Param> params = new ArrayList<>();
-        params.add(Param.of(source, fk.type(), "source of " + a.name()));
-        String remove = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?";
-        if (j.unique()) {
-          remove += " AND NOT (" + q(other.column()) + " = ANY(?))";
-          params.add(Param.array(keep, other.type(), "target of " + a.name()));
-        }
-        JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
-        String sql = remove;
-        write(op, () -> {
-          lockSources(a, List.of(source));
-          update(sql, params);
-          if (w != null) {
-            w.run();
-          }
-          return null;
-        }, j.unique());
-      }
+      case BELONGS_TO_MANY -> replaceJunction(a, source, links, () -> {
+        lockSources(a, List.of(source));
+        return true;
+      });
     }
+  }
+
+  /**
+   * belongsToMany replace: {@code lock} locks the source's row (and may check what it likes, answering
+   * false to write nothing), then the source's other links go and the given ones are upserted.
+   */
+  private boolean replaceJunction(AssociationInfo a, Object source, List<LinkRow> links, SqlWork<Boolean> lock) {
+    List<Object> keep = links.stream().map(LinkRow::target).toList();
+    JunctionInfo j = a.through();
+    AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+    AttributeInfo other = junctionAttribute(j, a.otherKey());
+    List<Param> params = new ArrayList<>();
+    params.add(Param.of(source, fk.type(), "source of " + a.name()));
+    String remove = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?";
+    if (j.unique()) {
+      remove += " AND NOT (" + q(other.column()) + " = ANY(?))";
+      params.add(Param.array(keep, other.type(), "target of " + a.name()));
+    }
+    JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
+    String sql = remove;
+    return write("set " + a.name(), () -> {
+      if (!lock.run()) {
+        return false;
+      }
+      update(sql, params);
+      if (w != null) {
+        w.run();
+      }
+      return true;
+    }, j.unique());
   }
 
   /** The type of the source match values as stored (the foreign key, or the source id for belongsTo). */

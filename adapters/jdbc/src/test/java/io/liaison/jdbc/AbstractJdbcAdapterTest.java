@@ -295,6 +295,40 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   @Test
+  void aSetCountsTheTargetsInTheQueryThatLocksTheSource() {
+    Book b = db.insert(book("B"));
+    List<Article> as = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      as.add(article("a" + i));
+    }
+    db.insertAll(as);
+    db.on(b, ARTICLES).addAll(as.subList(0, 10), Map.of("role", "editor"));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    db.on(b, ARTICLES).set(as.subList(5, 15), Map.of("role", "reviewer"));
+
+    // the source's lock counting the targets, the removal of the others, the upsert
+    assertThat(statements).hasSize(3);
+    assertThat(statements.get(0)).contains("COUNT(*)").endsWith(adapter.dialect().lockRows());
+    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer")))).isEqualTo(10);
+    assertThat(db.on(b, ARTICLES).count()).isEqualTo(10);
+
+    Article missing = article("never stored");
+    missing.id = as.get(19).id + 1_000;
+    List<Article> withMissing = new ArrayList<>(as.subList(0, 3));
+    withMissing.add(missing);
+    db.transaction(tx -> {
+      assertThatThrownBy(() -> tx.on(b, ARTICLES).set(withMissing))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+      tx.on(b, ARTICLES).remove(as.get(14));
+      return null;
+    });
+    assertThat(db.on(b, ARTICLES).count()).as("the refused set removed nothing").isEqualTo(9);
+    assertThat(db.on(b, ARTICLES).has(as.get(5))).isTrue();
+  }
+
+  @Test
   void writesInAUserTransactionRunUnderSavepointsThatCountAsRoundTrips() {
     ModelInfo book = SCHEMA.info().model("Book");
     List<String> statements = new ArrayList<>();

@@ -993,6 +993,42 @@ final class CypherSession implements StoreSession {
     return ((Number) result.get(0).get("c")).intValue();
   }
 
+  /**
+   * Unique belongsToMany links: the statement that locks the source and removes the links not kept first
+   * finds the source and counts the targets (their keys are unique), and changes nothing unless all
+   * exist; then the links are merged as by {@link #link}. Two statements, as {@link #replace} takes.
+   */
+  @Override
+  public boolean replaceExisting(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+    Path path = path(a);
+    if (a.kind() != Kind.BELONGS_TO_MANY || path.parallel() || source == null) {
+      return StoreSession.super.replaceExisting(a, source, links, mode);
+    }
+    String op = "set " + a.name();
+    Set<Object> keep = new LinkedHashSet<>();
+    for (LinkRow l : links) {
+      keep.add(GraphValues.param(l.target(), path.targetAttr().type(), "target of " + a.name()));
+    }
+    Cypher.Params params = new Cypher.Params();
+    String label = q(a.source().table());
+    String targets = params.put("targets", new ArrayList<>(keep));
+    String c = "OPTIONAL MATCH (s:" + label + ") WHERE " + path.sourceExpr() + " = "
+        + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
+        + "\nWITH s, COUNT { MATCH (t:" + q(a.target().table()) + ") WHERE " + path.targetExpr() + " IN " + targets
+        + " } = size(" + targets + ") AS found\n"
+        // no row from here on unless the source and every target exist: nothing locked, removed or written
+        + "UNWIND CASE WHEN s IS NOT NULL AND found THEN [s] ELSE [] END AS x\n" + lock("s", label)
+        + "WITH s\nOPTIONAL MATCH " + path.pattern() + " WHERE NOT " + path.targetExpr() + " IN " + targets
+        + "\nDELETE rel\nRETURN count(s) AS c";
+    if (count(run(op, c, params)) == 0) {
+      return false;
+    }
+    if (!links.isEmpty()) {
+      linkJunction(op, a, links);
+    }
+    return true;
+  }
+
   @Override
   public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
     if (source == null) {

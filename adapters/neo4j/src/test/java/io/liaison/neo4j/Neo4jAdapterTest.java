@@ -448,6 +448,37 @@ class Neo4jAdapterTest {
         .containsExactly("editor=49");
   }
 
+  @Test
+  void aSetProvesBothEndsExistInTheStatementThatRemovesTheLinksNotKept() {
+    Book book = db.insert(book("Graphs"));
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(db.insert(article("a" + i)));
+    }
+    db.on(book, ARTICLES).addAll(articles.subList(0, 10), Map.of("role", "editor"));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    db.on(book, ARTICLES).set(articles.subList(5, 15), Map.of("role", "reviewer"));
+
+    assertThat(statements).as("remove the others, then merge: no look-up before").hasSize(2);
+    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer")))).isEqualTo(10);
+    assertThat(db.on(book, ARTICLES).count()).isEqualTo(10);
+
+    Article missing = article("never stored");
+    missing.id = 987_654L;
+    List<Article> withMissing = new ArrayList<>(articles.subList(0, 3));
+    withMissing.add(missing);
+    db.transaction(tx -> {
+      assertThatThrownBy(() -> tx.on(book, ARTICLES).set(withMissing))
+          .isInstanceOf(InvalidCallException.class).hasMessageContaining("987654");
+      tx.on(book, ARTICLES).remove(articles.get(14));
+      return null;
+    });
+    assertThat(db.on(book, ARTICLES).count()).as("the refused set removed nothing").isEqualTo(9);
+    assertThat(db.on(book, ARTICLES).has(articles.get(5))).isTrue();
+  }
+
   // ---- transactions and ids
 
   @Test

@@ -423,9 +423,11 @@ class InternalSession implements Session {
         throughs.add(withThroughScope(a, throughValues(l.through(), op)));
       }
       Object sm = run(s -> {
-        if (!replace && !ids.isEmpty() && linksByIds(a, sourceMeta, targetMeta)
-            && s.linkExisting(a, linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true))) {
-          return sourceId;
+        if ((replace || !ids.isEmpty()) && linksByIds(a, sourceMeta, targetMeta)) {
+          List<LinkRow> rows = linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true);
+          if (replace ? s.replaceExisting(a, sourceId, rows, mode) : s.linkExisting(a, rows)) {
+            return sourceId;
+          }
         }
         // look both ends up: to map ids to the matched keys, and after a verified write found one missing, to name it
         Object source = sourceMatch(s, true, op);

@@ -131,6 +131,26 @@ public interface StoreSession extends AutoCloseable {
    */
   void replace(AssociationInfo association, Object source, List<LinkRow> links, UnlinkMode mode);
 
+  /**
+   * {@link #replace} for a belongsToMany association matched by ids, as {@link #linkExisting} is to
+   * {@link #link}: made only if the source and every target exist, else nothing is removed or written and
+   * the answer is false. The default looks them up with {@link #findBy}, then replaces.
+   */
+  default boolean replaceExisting(AssociationInfo association, Object source, List<LinkRow> links, UnlinkMode mode) {
+    Set<Object> targets = new HashSet<>();
+    for (LinkRow l : links) {
+      targets.add(l.target());
+    }
+    ModelInfo s = association.source();
+    ModelInfo t = association.target();
+    if (findBy(s, s.id().name(), List.of(source)).isEmpty()
+        || findBy(t, t.id().name(), targets).size() < targets.size()) {
+      return false;
+    }
+    replace(association, source, links, mode);
+    return true;
+  }
+
   // ---- transaction
 
   void commit();
