@@ -438,8 +438,11 @@ final class JdbcSession implements StoreSession {
       validate(a, path, qy);
       return out;
     }
+    // With no target filter, a belongsToMany count reads the junction alone: its foreign key guarantees
+    // every row's target exists, so joining the targets would only cost.
+    String from = path.junction() && qy.where() == null ? q(a.through().table()) + " j" : path.from();
     StringBuilder sql = new StringBuilder("SELECT ").append(path.sourceExpr()).append(", COUNT(*) FROM ")
-        .append(path.from());
+        .append(from);
     List<Param> params = new ArrayList<>();
     filter(sql, a, path, sources, qy, params);
     sql.append(" GROUP BY ").append(path.sourceExpr());

@@ -706,12 +706,26 @@ final class CypherSession implements StoreSession {
       out.put(s, 0L);
     }
     Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH ").append(path.pattern()).append('\n');
-    filter(c, a, path, sourceParams(a, path, sources), qy, params);
-    if (sources.isEmpty()) {
-      return out;
+    StringBuilder c = new StringBuilder("MATCH ");
+    if (path.junction() && qy.where() == null && qy.throughWhere() == null) {
+      // Unfiltered: each source's relationships of the junction's type, which link it to targets only,
+      // counted from the node's relationship counts without visiting them.
+      String arrow = a.sourceIsPrincipal() ? "-[:" + q(path.link().type()) + "]->" : "<-[:" + q(path.link().type()) + "]-";
+      c.append("(s:").append(q(a.source().table())).append(")\n");
+      filter(c, a, path, sourceParams(a, path, sources), qy, params);
+      c.append("WITH s, COUNT { (s)").append(arrow).append("() } AS n WHERE n > 0\n");
+      if (sources.isEmpty()) {
+        return out;
+      }
+      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, n");
+    } else {
+      c.append(path.pattern()).append('\n');
+      filter(c, a, path, sourceParams(a, path, sources), qy, params);
+      if (sources.isEmpty()) {
+        return out;
+      }
+      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
     }
-    c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
     Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
     for (Map<String, Object> rec : run("count " + a.name(), c.toString(), params)) {
       Object source = GraphValues.fromStore(rec.get("source"), path.sourceAttr().type());
