@@ -27,7 +27,6 @@ import io.liaison.spi.ModelInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -888,36 +887,56 @@ class InternalSession implements Session {
     return out;
   }
 
-  /** Through attributes given as a Map or a through-model instance, checked and converted. */
+  /**
+   * Through attributes given as a Map or a through-model instance, checked and converted. Runs once
+   * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an error's
+   * label is built only when there is an error.
+   */
   Map<String, Object> throughValues(AssociationInfo a, Object through, String what) {
     JunctionInfo j = a.through();
     ThroughMeta tm = resolved.throughTypes().get(j.name());
-    Map<String, Object> out = new LinkedHashMap<>();
     if (through instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>(capacityFor(map.size()));
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String name)) {
           throw new InvalidCallException(what + ": through attribute names must be strings, got " + Values.describe(e.getKey()));
         }
-        AttributeInfo attr = payload(j, name);
+        AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
         if (attr == null) {
           throw new InvalidCallException(what + ": '" + name + "' is not a through attribute of " + j.name()
               + " (its attributes: " + j.payload().stream().map(AttributeInfo::name).toList() + ")");
         }
-        out.put(name, Values.toValueType(e.getValue(), attr.type(), what + ": through attribute '" + name + "'"));
+        out.put(name, throughValue(e.getValue(), attr.type(), what, name));
       }
       return out;
     }
     if (tm != null && tm.type() != null && tm.type().isInstance(through)) {
-      for (Map.Entry<String, Field> f : tm.fields().entrySet()) {
-        Object v = EntityMapper.get(f.getValue(), through);
+      List<ThroughMeta.Slot> slots = tm.slots();
+      Map<String, Object> out = new LinkedHashMap<>(capacityFor(slots.size()));
+      for (int i = 0; i < slots.size(); i++) {
+        ThroughMeta.Slot slot = slots.get(i);
+        Object v = EntityMapper.get(slot.field(), through);
         if (v != null) {
-          out.put(f.getKey(), Values.toValueType(v, payload(j, f.getKey()).type(), what + ": through attribute '" + f.getKey() + "'"));
+          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name()));
         }
       }
       return out;
     }
     throw new InvalidCallException(what + ": through attributes must be a Map"
         + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + Values.describe(through));
+  }
+
+  /** {@link Values#toValueType} for one through value, its label built only when the value needs converting. */
+  private static Object throughValue(Object value, Class<?> type, String what, String name) {
+    if (value == null || type.isInstance(value)) {
+      return value;
+    }
+    return Values.toValueType(value, type, what + ": through attribute '" + name + "'");
+  }
+
+  /** A LinkedHashMap capacity that holds {@code entries} without growing. */
+  private static int capacityFor(int entries) {
+    return (int) Math.ceil(entries / 0.75);
   }
 
   private static AttributeInfo payload(JunctionInfo j, String name) {
