@@ -259,8 +259,9 @@ class InternalSession implements Session {
 
     List<Object> targetIds(Collection<?> targets, String op) {
       List<Object> ids = new ArrayList<>(targets.size());
+      String targetLabel = what(op) + ": target";
       for (Object t : targets) {
-        ids.add(idOf(targetMeta, t, what(op) + ": target"));
+        ids.add(idOf(targetMeta, t, targetLabel));
       }
       return ids;
     }
@@ -405,9 +406,10 @@ class InternalSession implements Session {
     }
 
     private List<Link> toLinks(Collection<?> targets, Object through, String op) {
-      List<Link> links = new ArrayList<>();
-      for (Object t : nonNull(targets, what(op) + "(targets)")) {
-        links.add(Link.to(nonNull(t, what(op) + ": a target"), through));
+      List<Link> links = new ArrayList<>(nonNull(targets, what(op) + "(targets)").size());
+      String targetLabel = what(op) + ": a target";
+      for (Object t : targets) {
+        links.add(Link.to(nonNull(t, targetLabel), through));
       }
       return links;
     }
@@ -416,9 +418,13 @@ class InternalSession implements Session {
     private void write(List<Link> links, String op, boolean replace) {
       List<Object> ids = new ArrayList<>(links.size());
       List<Map<String, Object>> throughs = new ArrayList<>(links.size());
+      // The labels name the call in errors; built once here rather than for every link.
+      String opLabel = what(op);
+      String linkLabel = opLabel + ": a link";
+      String targetLabel = opLabel + ": target";
       for (Link l : links) {
-        ids.add(idOf(targetMeta, nonNull(l, what(op) + ": a link").target(), what(op) + ": target"));
-        throughs.add(withThroughScope(a, throughValues(l.through(), op)));
+        ids.add(idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
+        throughs.add(withThroughScope(a, throughValues(l.through(), opLabel)));
       }
       Object sm = run(s -> {
         Object source = sourceMatch(s, true, op);
@@ -457,15 +463,16 @@ class InternalSession implements Session {
       }
     }
 
-    private Map<String, Object> throughValues(Object through, String op) {
+    /** {@code what} names the call ({@link #what(String)}), given by the caller so a loop builds it once. */
+    private Map<String, Object> throughValues(Object through, String what) {
       if (through == null) {
         return Map.of();
       }
       if (a.kind() != Kind.BELONGS_TO_MANY) {
-        throw new InvalidCallException(what(op) + ": a hasMany link carries no through attributes, but got "
+        throw new InvalidCallException(what + ": a hasMany link carries no through attributes, but got "
             + Values.describe(through));
       }
-      return InternalSession.this.throughValues(a, through, what(op));
+      return InternalSession.this.throughValues(a, through, what);
     }
 
     @Override
@@ -479,7 +486,7 @@ class InternalSession implements Session {
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
-      Map<String, Object> th = withThroughScope(a, throughValues(through, "create"));
+      Map<String, Object> th = withThroughScope(a, throughValues(through, what("create")));
       giveScope(a, targetMeta, target);
       run(s -> {
         Object sm = sourceMatch(s, true, "create");
