@@ -518,17 +518,18 @@ final class JdbcSession implements StoreSession {
         AttributeInfo fk = attribute(s, a.foreignKey());
         AttributeInfo id = s.id();
         String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(id.column()) + " = ?";
-        List<List<Param>> batch = new ArrayList<>();
+        List<List<Param>> batch = new ArrayList<>(links.size());
+        String targetLabel = "target of " + a.name();
+        String sourceLabel = "source of " + a.name();
         for (LinkRow l : links) {
-          batch.add(List.of(Param.of(l.target(), fk.type(), "target of " + a.name()),
-              Param.of(l.source(), id.type(), "source of " + a.name())));
+          batch.add(List.of(Param.of(l.target(), fk.type(), targetLabel), Param.of(l.source(), id.type(), sourceLabel)));
         }
         write("link " + a.name(), () -> batch(sql, batch));
       }
       case BELONGS_TO_MANY -> {
         JunctionWrite w = junctionWrite(a, links);
         boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
-        List<Object> sources = lock ? links.stream().map(LinkRow::source).distinct().toList() : List.of();
+        Collection<Object> sources = lock ? distinctSources(links) : List.of();
         write("link " + a.name(), () -> {
           if (lock) {
             lockSources(a, sources);
@@ -538,6 +539,15 @@ final class JdbcSession implements StoreSession {
         }, a.through().unique());
       }
     }
+  }
+
+  /** The links' sources, each once, in order: one loop, as it runs over every link of a batch. */
+  private static Collection<Object> distinctSources(List<LinkRow> links) {
+    Set<Object> sources = new LinkedHashSet<>();
+    for (LinkRow l : links) {
+      sources.add(l.source());
+    }
+    return sources;
   }
 
   /**
@@ -726,9 +736,10 @@ final class JdbcSession implements StoreSession {
       throw new InvalidCallException("set " + a.name() + ": no source");
     }
     Class<?> sourceType = sourceType(a);
-    Object expected = Values.coerce(source, sourceType, "source of " + a.name());
+    String sourceLabel = "source of " + a.name();
+    Object expected = Values.coerce(source, sourceType, sourceLabel);
     for (LinkRow l : links) {
-      if (!expected.equals(Values.coerce(l.source(), sourceType, "source of " + a.name()))) {
+      if (!expected.equals(Values.coerce(l.source(), sourceType, sourceLabel))) {
         throw new InvalidCallException("set " + a.name() + ": a link from " + l.source() + " given for source "
             + source);
       }
@@ -824,9 +835,9 @@ final class JdbcSession implements StoreSession {
     ModelInfo t = a.target();
     AttributeInfo fk = attribute(t, a.foreignKey());
     Map<Object, List<Object>> bySource = new LinkedHashMap<>();
+    String sourceLabel = "source of " + a.name();
     for (LinkRow l : links) {
-      bySource.computeIfAbsent(Values.coerce(l.source(), fk.type(), "source of " + a.name()),
-          k -> new ArrayList<>()).add(l.target());
+      bySource.computeIfAbsent(Values.coerce(l.source(), fk.type(), sourceLabel), k -> new ArrayList<>()).add(l.target());
     }
     List<List<Param>> batch = new ArrayList<>();
     for (Map.Entry<Object, List<Object>> e : bySource.entrySet()) {
@@ -841,39 +852,72 @@ final class JdbcSession implements StoreSession {
     void run() throws SQLException;
   }
 
+  /**
+   * Runs once per link on large batches, so what does not change from link to link (the payload's
+   * names and types, the labels errors name) is resolved before the loops, and each link's through
+   * values are read in two passes: one checks every link's names (an unknown name is refused before
+   * any value is coerced) and finds whether all links give every payload attribute; the other builds
+   * the parameters.
+   */
   private JunctionWrite junctionWrite(AssociationInfo a, List<LinkRow> links) {
     JunctionInfo j = a.through();
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     AttributeInfo other = junctionAttribute(j, a.otherKey());
     List<AttributeInfo> payload = j.payload();
+    int n = payload.size();
+    String[] names = new String[n];
+    Class<?>[] types = new Class<?>[n];
+    String[] labels = new String[n];
+    for (int k = 0; k < n; k++) {
+      AttributeInfo x = payload.get(k);
+      names[k] = x.name();
+      types[k] = x.type();
+      labels[k] = "through attribute '" + x.name() + "'";
+    }
+    String sourceLabel = "source of " + a.name();
+    String targetLabel = "target of " + a.name();
+    boolean allGiven = n > 0;
     for (LinkRow l : links) {
-      for (String key : l.through().keySet()) {
-        if (j.attribute(key) == null) {
-          throw new InvalidCallException("Unknown through attribute '" + key + "' of " + j.name() + " (" + a.name()
-              + ")");
+      Map<String, Object> through = l.through();
+      int given = 0;
+      for (int k = 0; k < n; k++) {
+        if (through.containsKey(names[k])) {
+          given++;
         }
+      }
+      if (given != through.size()) {
+        // some name is not a payload attribute: refuse it unless it names another attribute (a key)
+        for (String key : through.keySet()) {
+          if (j.attribute(key) == null) {
+            throw new InvalidCallException("Unknown through attribute '" + key + "' of " + j.name() + " (" + a.name()
+                + ")");
+          }
+        }
+      }
+      if (given != n) {
+        allGiven = false;
       }
     }
     if (j.unique() || j.id() == null) {
       List<String> payloadColumns = payload.stream().map(x -> q(x.column())).toList();
       List<Class<?>> payloadTypes = payload.stream().<Class<?>>map(AttributeInfo::type).toList();
-      boolean allGiven = !payload.isEmpty() && links.stream()
-          .allMatch(l -> payload.stream().allMatch(x -> l.through().containsKey(x.name())));
       String overwrite = allGiven ? dialect.overwrite(q(j.table()), List.of(q(fk.column()), q(other.column())),
           payloadColumns) : null;
       String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), List.of(q(fk.column()),
           q(other.column())), List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
-      List<List<Param>> batch = new ArrayList<>();
+      boolean flags = overwrite == null;
+      List<List<Param>> batch = new ArrayList<>(links.size());
       for (LinkRow l : links) {
-        List<Param> params = new ArrayList<>();
-        params.add(Param.of(l.source(), fk.type(), "source of " + a.name()));
-        params.add(Param.of(l.target(), other.type(), "target of " + a.name()));
-        for (AttributeInfo x : payload) {
-          params.add(Param.of(l.through().get(x.name()), x.type(), "through attribute '" + x.name() + "'"));
+        Map<String, Object> through = l.through();
+        List<Param> params = new ArrayList<>(2 + (flags ? 2 * n : n));
+        params.add(Param.of(l.source(), fk.type(), sourceLabel));
+        params.add(Param.of(l.target(), other.type(), targetLabel));
+        for (int k = 0; k < n; k++) {
+          params.add(Param.of(through.get(names[k]), types[k], labels[k]));
         }
-        if (overwrite == null) {
-          for (AttributeInfo x : payload) {
-            params.add(Param.raw(l.through().containsKey(x.name()), Boolean.class));
+        if (flags) {
+          for (int k = 0; k < n; k++) {
+            params.add(Param.raw(through.containsKey(names[k]), Boolean.class));
           }
         }
         batch.add(params);
@@ -882,6 +926,7 @@ final class JdbcSession implements StoreSession {
     }
     // Parallel links: plain inserts, with the given link ids or ids the database generates.
     AttributeInfo id = j.id();
+    String linkIdLabel = "link id of " + a.name();
     List<AttributeInfo> columns = new ArrayList<>();
     columns.add(fk);
     columns.add(other);
@@ -889,14 +934,15 @@ final class JdbcSession implements StoreSession {
     List<List<Param>> withId = new ArrayList<>();
     List<List<Param>> withoutId = new ArrayList<>();
     for (LinkRow l : links) {
-      List<Param> params = new ArrayList<>();
-      params.add(Param.of(l.source(), fk.type(), "source of " + a.name()));
-      params.add(Param.of(l.target(), other.type(), "target of " + a.name()));
-      for (AttributeInfo x : payload) {
-        params.add(Param.of(l.through().get(x.name()), x.type(), "through attribute '" + x.name() + "'"));
+      Map<String, Object> through = l.through();
+      List<Param> params = new ArrayList<>(3 + n);
+      params.add(Param.of(l.source(), fk.type(), sourceLabel));
+      params.add(Param.of(l.target(), other.type(), targetLabel));
+      for (int k = 0; k < n; k++) {
+        params.add(Param.of(through.get(names[k]), types[k], labels[k]));
       }
       if (l.linkId() != null) {
-        params.add(0, Param.of(l.linkId(), id.type(), "link id of " + a.name()));
+        params.add(0, Param.of(l.linkId(), id.type(), linkIdLabel));
         withId.add(params);
       } else if (id.generated()) {
         withoutId.add(params);

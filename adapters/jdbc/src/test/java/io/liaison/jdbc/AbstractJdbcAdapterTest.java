@@ -329,6 +329,39 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   @Test
+  void linkRowsWithAnUnknownThroughNameOrAValueOfTheWrongTypeAreRefusedBeforeAnySql() {
+    AssociationInfo articles = SCHEMA.info().associations().stream()
+        .filter(a -> a.name().equals("Book.articles")).findFirst().orElseThrow();
+    Book b = db.insert(book("B"));
+    List<Article> as = db.insertAll(List.of(article("1"), article("2")));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    // a value of the wrong type in the first row, an unknown name in the second: the name is refused first
+    List<LinkRow> unknown = List.of(
+        new LinkRow(b.id, as.get(0).id, Map.of("position", "first"), null),
+        new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "rank", 3), null));
+    List<LinkRow> wrongType = List.of(
+        new LinkRow(b.id, as.get(0).id, Map.of("role", "editor", "position", 1), null),
+        new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "position", "second"), null));
+    try (StoreSession s = adapter.beginOperation()) {
+      assertThatThrownBy(() -> s.link(articles, unknown)).isInstanceOf(InvalidCallException.class)
+          .hasMessage("Unknown through attribute 'rank' of BookArticles (Book.articles)");
+      assertThatThrownBy(() -> s.link(articles, wrongType)).isInstanceOf(InvalidCallException.class)
+          .hasMessageContainingAll("'second'", "through attribute 'position'", "Integer");
+    }
+    assertThat(statements).isEmpty();
+
+    // a key's name among the through values is no payload, but no unknown name either: the link is written
+    try (StoreSession s = adapter.beginOperation()) {
+      s.link(articles, List.of(new LinkRow(b.id, as.get(0).id, Map.of("bookId", b.id, "role", "editor"), null)));
+      s.commit();
+    }
+    assertThat(db.on(b, ARTICLES).links()).singleElement()
+        .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
+  }
+
+  @Test
   void writesInAUserTransactionRunUnderSavepointsThatCountAsRoundTrips() {
     ModelInfo book = SCHEMA.info().model("Book");
     List<String> statements = new ArrayList<>();

@@ -200,6 +200,18 @@ public abstract class BelongsToManyContract extends ContractGroup {
   }
 
   @Test
+  void addWithAThroughMapConvertsItsValuesToTheAttributeTypes() {
+    Liaison db = booksAndArticles();
+    Book book = book(db, "Graphs");
+    Article a = article(db, "Nodes");
+
+    db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 2L));
+
+    Map<String, Object> through = throughs(db.on(book, ARTICLES).links()).get(a.id);
+    assertThat(through.get("position")).isEqualTo(2);
+  }
+
+  @Test
   void addWithAThroughModelInstanceStoresItsAttributes() {
     Liaison db = booksAndArticles();
     Book book = book(db, "Graphs");

@@ -11,6 +11,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
+import io.liaison.Link;
 import io.liaison.ManyLinks;
 import io.liaison.Order;
 import io.liaison.Query;
@@ -25,6 +26,7 @@ import io.liaison.contract.fixtures.Comment;
 import io.liaison.contract.fixtures.Person;
 import io.liaison.contract.fixtures.Profile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -245,6 +247,29 @@ public abstract class InvalidCallContract extends ContractGroup {
   @Test
   void unknownThroughAttributeInAddOfAnExistingLinkIsRefused() {
     assertRefused(() -> db.on(graphs, ARTICLES).add(editorArticle, Map.of("rank", 3)), "rank");
+  }
+
+  @Test
+  void unknownThroughAttributeInALaterLinkIsRefused() {
+    List<Link> links = List.of(Link.to(spareArticles.get(0), Map.of("role", "author")),
+        Link.to(spareArticles.get(1), Map.of("role", "author", "rank", 3)));
+
+    assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "rank");
+  }
+
+  @Test
+  void throughValueOfTheWrongTypeInALaterLinkIsRefused() {
+    List<Link> links = List.of(Link.to(spareArticles.get(0), Map.of("role", "author", "position", 1)),
+        Link.to(spareArticles.get(1), Map.of("role", "author", "position", "second")));
+
+    assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "through attribute 'position'", "'second'", "Integer");
+  }
+
+  @Test
+  void nullLinkAmongValidOnesIsRefused() {
+    List<Link> links = Arrays.asList(Link.to(spareArticles.get(0)), null);
+
+    assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "a link is null");
   }
 
   @ParameterizedTest

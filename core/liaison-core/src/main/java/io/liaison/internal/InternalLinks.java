@@ -57,10 +57,14 @@ final class InternalLinks<T> implements Links<T> {
     List<Object> targetIds = new ArrayList<>();
     List<Map<String, Object>> throughs = new ArrayList<>();
     Map<Object, Object> sourceOfTarget = new LinkedHashMap<>();
+    // The labels name the call in errors; built once here rather than for every pair.
+    String pairLabel = what + ": a pair";
+    String sourceLabel = what + ": source";
+    String targetLabel = what + ": target";
     for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
-      InternalSession.nonNull(p, what + ": a pair");
-      Object sid = session.idOf(sourceMeta, p.source(), what + ": source");
-      Object tid = session.idOf(targetMeta, p.target(), what + ": target");
+      InternalSession.nonNull(p, pairLabel);
+      Object sid = session.idOf(sourceMeta, p.source(), sourceLabel);
+      Object tid = session.idOf(targetMeta, p.target(), targetLabel);
       if (a.kind() == Kind.HAS_MANY) {
         Object before = sourceOfTarget.put(tid, sid);
         if (before != null && !before.equals(sid)) {

@@ -27,7 +27,6 @@ import io.liaison.spi.ModelInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -261,8 +260,9 @@ class InternalSession implements Session {
 
     List<Object> targetIds(Collection<?> targets, String op) {
       List<Object> ids = new ArrayList<>(targets.size());
+      String targetLabel = what(op) + ": target";
       for (Object t : targets) {
-        ids.add(idOf(targetMeta, t, what(op) + ": target"));
+        ids.add(idOf(targetMeta, t, targetLabel));
       }
       return ids;
     }
@@ -407,9 +407,10 @@ class InternalSession implements Session {
     }
 
     private List<Link> toLinks(Collection<?> targets, Object through, String op) {
-      List<Link> links = new ArrayList<>();
-      for (Object t : nonNull(targets, what(op) + "(targets)")) {
-        links.add(Link.to(nonNull(t, what(op) + ": a target"), through));
+      List<Link> links = new ArrayList<>(nonNull(targets, what(op) + "(targets)").size());
+      String targetLabel = what(op) + ": a target";
+      for (Object t : targets) {
+        links.add(Link.to(nonNull(t, targetLabel), through));
       }
       return links;
     }
@@ -418,9 +419,13 @@ class InternalSession implements Session {
     private void write(List<Link> links, String op, boolean replace) {
       List<Object> ids = new ArrayList<>(links.size());
       List<Map<String, Object>> throughs = new ArrayList<>(links.size());
+      // The labels name the call in errors; built once here rather than for every link.
+      String opLabel = what(op);
+      String linkLabel = opLabel + ": a link";
+      String targetLabel = opLabel + ": target";
       for (Link l : links) {
-        ids.add(idOf(targetMeta, nonNull(l, what(op) + ": a link").target(), what(op) + ": target"));
-        throughs.add(withThroughScope(a, throughValues(l.through(), op)));
+        ids.add(idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
+        throughs.add(withThroughScope(a, throughValues(l.through(), opLabel)));
       }
       Object sm = run(s -> {
         if ((replace || !ids.isEmpty()) && linksByIds(a, sourceMeta, targetMeta)) {
@@ -453,15 +458,16 @@ class InternalSession implements Session {
       }
     }
 
-    private Map<String, Object> throughValues(Object through, String op) {
+    /** {@code what} names the call ({@link #what(String)}), given by the caller so a loop builds it once. */
+    private Map<String, Object> throughValues(Object through, String what) {
       if (through == null) {
         return Map.of();
       }
       if (a.kind() != Kind.BELONGS_TO_MANY) {
-        throw new InvalidCallException(what(op) + ": a hasMany link carries no through attributes, but got "
+        throw new InvalidCallException(what + ": a hasMany link carries no through attributes, but got "
             + Values.describe(through));
       }
-      return InternalSession.this.throughValues(a, through, what(op));
+      return InternalSession.this.throughValues(a, through, what);
     }
 
     @Override
@@ -475,7 +481,7 @@ class InternalSession implements Session {
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
-      Map<String, Object> th = withThroughScope(a, throughValues(through, "create"));
+      Map<String, Object> th = withThroughScope(a, throughValues(through, what("create")));
       giveScope(a, targetMeta, target);
       run(s -> {
         Object sm = sourceMatch(s, true, "create");
@@ -918,36 +924,56 @@ class InternalSession implements Session {
     return out;
   }
 
-  /** Through attributes given as a Map or a through-model instance, checked and converted. */
+  /**
+   * Through attributes given as a Map or a through-model instance, checked and converted. Runs once
+   * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an error's
+   * label is built only when there is an error.
+   */
   Map<String, Object> throughValues(AssociationInfo a, Object through, String what) {
     JunctionInfo j = a.through();
     ThroughMeta tm = resolved.throughTypes().get(j.name());
-    Map<String, Object> out = new LinkedHashMap<>();
     if (through instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>(capacityFor(map.size()));
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String name)) {
           throw new InvalidCallException(what + ": through attribute names must be strings, got " + Values.describe(e.getKey()));
         }
-        AttributeInfo attr = payload(j, name);
+        AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
         if (attr == null) {
           throw new InvalidCallException(what + ": '" + name + "' is not a through attribute of " + j.name()
               + " (its attributes: " + j.payload().stream().map(AttributeInfo::name).toList() + ")");
         }
-        out.put(name, Values.toValueType(e.getValue(), attr.type(), what + ": through attribute '" + name + "'"));
+        out.put(name, throughValue(e.getValue(), attr.type(), what, name));
       }
       return out;
     }
     if (tm != null && tm.type() != null && tm.type().isInstance(through)) {
-      for (Map.Entry<String, Field> f : tm.fields().entrySet()) {
-        Object v = EntityMapper.get(f.getValue(), through);
+      List<ThroughMeta.Slot> slots = tm.slots();
+      Map<String, Object> out = new LinkedHashMap<>(capacityFor(slots.size()));
+      for (int i = 0; i < slots.size(); i++) {
+        ThroughMeta.Slot slot = slots.get(i);
+        Object v = EntityMapper.get(slot.field(), through);
         if (v != null) {
-          out.put(f.getKey(), Values.toValueType(v, payload(j, f.getKey()).type(), what + ": through attribute '" + f.getKey() + "'"));
+          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name()));
         }
       }
       return out;
     }
     throw new InvalidCallException(what + ": through attributes must be a Map"
         + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + Values.describe(through));
+  }
+
+  /** {@link Values#toValueType} for one through value, its label built only when the value needs converting. */
+  private static Object throughValue(Object value, Class<?> type, String what, String name) {
+    if (value == null || type.isInstance(value)) {
+      return value;
+    }
+    return Values.toValueType(value, type, what + ": through attribute '" + name + "'");
+  }
+
+  /** A LinkedHashMap capacity that holds {@code entries} without growing. */
+  private static int capacityFor(int entries) {
+    return (int) Math.ceil(entries / 0.75);
   }
 
   private static AttributeInfo payload(JunctionInfo j, String name) {

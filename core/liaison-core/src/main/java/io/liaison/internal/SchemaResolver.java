@@ -664,7 +664,11 @@ public final class SchemaResolver {
       attrs.addAll(j.payload.values());
       j.info = new JunctionInfo(j.name, table(j.name), j.unique, id, attrs, j.principalKey, j.dependentKey);
       junctionInfos.add(j.info);
-      throughTypes.put(j.name, new ThroughMeta(j.type, Map.copyOf(j.payloadFields)));
+      Map<String, AttributeInfo> payloadByName = new LinkedHashMap<>();
+      for (AttributeInfo x : j.info.payload()) {
+        payloadByName.putIfAbsent(x.name(), x);
+      }
+      throughTypes.put(j.name, ThroughMeta.of(j.type, Map.copyOf(j.payloadFields), Map.copyOf(payloadByName)));
     }
     Map<Association<?, ?>, AssociationInfo> byDeclaration = new LinkedHashMap<>();
     List<AssociationInfo> infos = new ArrayList<>();
