@@ -558,7 +558,7 @@ final class JdbcSession implements StoreSession {
   @Override
   public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
     if (a.kind() != Kind.BELONGS_TO_MANY || links.size() > dialect.maxArrayLength()
-        && distinctSources(links) > dialect.maxArrayLength()) {
+        && distinctSources(links).size() > dialect.maxArrayLength()) {
       return StoreSession.super.linkExisting(a, links);
     }
     List<?> sources = keys(a.source(), a.sourceMatch(), links.stream().map(LinkRow::source).toList(), "source of " + a.name());
@@ -646,10 +646,6 @@ final class JdbcSession implements StoreSession {
       found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1)).get(0);
     }
     return found;
-  }
-
-  private static long distinctSources(List<LinkRow> links) {
-    return links.stream().map(LinkRow::source).distinct().count();
   }
 
   /**
