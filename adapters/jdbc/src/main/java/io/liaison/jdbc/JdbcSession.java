@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -452,6 +453,42 @@ final class JdbcSession implements StoreSession {
         rs -> new Object[] {Values.read(rs, 1, path.sourceColumn().type()), rs.getLong(2)}));
     for (Object[] c : counts) {
       out.put(given.getOrDefault(c[0], c[0]), (Long) c[1]);
+    }
+    return out;
+  }
+
+  /**
+   * belongsToMany: the junction's key pairs alone, the sources and targets each one array (joined on
+   * H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds, and key lists beyond the
+   * dialect's array size, take the default.
+   */
+  @Override
+  public Map<Object, Set<Object>> linkedAmong(AssociationInfo a, Collection<?> sources, Collection<?> targets) {
+    int max = dialect.maxArrayLength();
+    if (a.kind() != Kind.BELONGS_TO_MANY || sources.size() > max || targets.size() > max) {
+      return StoreSession.super.linkedAmong(a, sources, targets);
+    }
+    Map<Object, Set<Object>> out = new HashMap<>();
+    if (sources.isEmpty() || targets.isEmpty()) {
+      return out;
+    }
+    JunctionInfo j = a.through();
+    AttributeInfo fk = junctionAttribute(j, a.foreignKey());
+    AttributeInfo other = junctionAttribute(j, a.otherKey());
+    String sql = "SELECT " + col("j", fk.column()) + ", " + col("j", other.column()) + " FROM " + q(j.table()) + " j"
+        + (dialect.joinsKeyArrays()
+            ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v JOIN UNNEST(?) w(v) ON "
+                + col("j", other.column()) + " = w.v"
+            : " WHERE " + col("j", fk.column()) + " = ANY(?) AND " + col("j", other.column()) + " = ANY(?)");
+    List<Param> params = List.of(Param.array(sources, fk.type(), "source of " + a.name()),
+        Param.array(targets, other.type(), "target of " + a.name()));
+    Map<Object, Object> givenSources = givenValues(sources, fk.type());
+    Map<Object, Object> givenTargets = givenValues(targets, other.type());
+    List<Object[]> pairs = read("has " + a.name(), () -> query(sql, params,
+        rs -> new Object[] {Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())}));
+    for (Object[] p : pairs) {
+      out.computeIfAbsent(givenSources.getOrDefault(p[0], p[0]), k -> new HashSet<>())
+          .add(givenTargets.getOrDefault(p[1], p[1]));
     }
     return out;
   }

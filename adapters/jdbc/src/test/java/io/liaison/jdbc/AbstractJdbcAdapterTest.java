@@ -10,6 +10,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
+import io.liaison.LinkPair;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
@@ -359,6 +360,27 @@ abstract class AbstractJdbcAdapterTest {
     }
     assertThat(db.on(b, ARTICLES).links()).singleElement()
         .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
+  }
+
+  @Test
+  void hasOverManySourcesSelectsTheLinkedPairsAlone() {
+    List<Book> books = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      books.add(db.insert(book("b" + i)));
+      articles.add(db.insert(article("a" + i)));
+    }
+    db.on(books.get(0), ARTICLES).add(articles.get(0));
+    db.on(books.get(2), ARTICLES).addAll(List.of(articles.get(1), articles.get(2)));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    List<Boolean> answers = db.links(ARTICLES).has(List.of(LinkPair.of(books.get(0), articles.get(0)),
+        LinkPair.of(books.get(0), articles.get(1)), LinkPair.of(books.get(2), articles.get(2)),
+        LinkPair.of(books.get(3), articles.get(0)), LinkPair.of(books.get(2), articles.get(1))));
+
+    assertThat(answers).containsExactly(true, false, true, false, true);
+    assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("\"title\"", "ORDER BY"));
   }
 
   @Test

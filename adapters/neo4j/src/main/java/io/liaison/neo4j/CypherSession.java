@@ -734,6 +734,31 @@ final class CypherSession implements StoreSession {
     return out;
   }
 
+  /** The linked pairs' keys alone: no target's properties are read or ordered. */
+  @Override
+  public Map<Object, Set<Object>> linkedAmong(AssociationInfo a, Collection<?> sources, Collection<?> targets) {
+    Map<Object, Set<Object>> out = new HashMap<>();
+    if (sources.isEmpty() || targets.isEmpty()) {
+      return out;
+    }
+    Path path = path(a);
+    Cypher.Params params = new Cypher.Params();
+    String c = "MATCH " + path.pattern() + "\nWHERE " + path.sourceExpr() + " IN "
+        + params.put("sources", GraphValues.params(sources, path.sourceAttr().type(), "source of " + a.name()))
+        + " AND " + path.targetExpr() + " IN "
+        + params.put("targets", GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
+        + "\nRETURN DISTINCT " + path.sourceExpr() + " AS s, " + path.targetExpr() + " AS t";
+    Map<Object, Object> givenSources = givenValues(sources, path.sourceAttr().type());
+    Map<Object, Object> givenTargets = givenValues(targets, path.targetAttr().type());
+    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
+      Object s = GraphValues.fromStore(rec.get("s"), path.sourceAttr().type());
+      Object t = GraphValues.fromStore(rec.get("t"), path.targetAttr().type());
+      out.computeIfAbsent(givenSources.getOrDefault(s, s), k -> new java.util.HashSet<>())
+          .add(givenTargets.getOrDefault(t, t));
+    }
+    return out;
+  }
+
   @Override
   public List<Object> linked(AssociationInfo a, Object source, Collection<?> targets) {
     if (targets.isEmpty() || source == null) {

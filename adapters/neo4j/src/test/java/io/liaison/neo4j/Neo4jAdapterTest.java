@@ -10,6 +10,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
+import io.liaison.LinkPair;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
@@ -477,6 +478,27 @@ class Neo4jAdapterTest {
     });
     assertThat(db.on(book, ARTICLES).count()).as("the refused set removed nothing").isEqualTo(9);
     assertThat(db.on(book, ARTICLES).has(articles.get(5))).isTrue();
+  }
+
+  @Test
+  void hasOverManySourcesSelectsTheLinkedPairsAlone() {
+    List<Book> books = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      books.add(db.insert(book("b" + i)));
+      articles.add(db.insert(article("a" + i)));
+    }
+    db.on(books.get(0), ARTICLES).add(articles.get(0));
+    db.on(books.get(2), ARTICLES).addAll(List.of(articles.get(1), articles.get(2)));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    List<Boolean> answers = db.links(ARTICLES).has(List.of(LinkPair.of(books.get(0), articles.get(0)),
+        LinkPair.of(books.get(0), articles.get(1)), LinkPair.of(books.get(2), articles.get(2)),
+        LinkPair.of(books.get(3), articles.get(0)), LinkPair.of(books.get(2), articles.get(1))));
+
+    assertThat(answers).containsExactly(true, false, true, false, true);
+    assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("title", "ORDER BY"));
   }
 
   // ---- transactions and ids

@@ -14,6 +14,7 @@ import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -205,18 +206,21 @@ final class InternalLinks<T> implements Links<T> {
     return session.run(s -> {
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
-      Set<List<Object>> linked = new HashSet<>();
-      if (!sms.isEmpty() && !tms.isEmpty()) {
+      Map<Object, Set<Object>> linked = new HashMap<>();
+      if (!sms.isEmpty() && !tms.isEmpty() && !InternalSession.scopedWrites(a)) {
+        // no scope: the store selects the linked pairs alone
+        linked = s.linkedAmong(a, new LinkedHashSet<>(sms.values()), new LinkedHashSet<>(tms.values()));
+      } else if (!sms.isEmpty() && !tms.isEmpty()) {
         Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), new LinkedHashSet<>(tms.values()))));
         for (TargetRow r : s.targets(a, new LinkedHashSet<>(sms.values()), only)) {
-          linked.add(List.of(r.source(), r.target().get(a.targetMatch())));
+          linked.computeIfAbsent(r.source(), k -> new HashSet<>()).add(r.target().get(a.targetMatch()));
         }
       }
       List<Boolean> out = new ArrayList<>(sourceIds.size());
       for (int i = 0; i < sourceIds.size(); i++) {
         Object sm = sms.get(sourceIds.get(i));
         Object tm = tms.get(targetIds.get(i));
-        out.add(sm != null && tm != null && linked.contains(List.of(sm, tm)));
+        out.add(sm != null && tm != null && linked.getOrDefault(sm, Set.of()).contains(tm));
       }
       return out;
     });

@@ -695,7 +695,6 @@ class InternalSession implements Session {
     return a.kind() != Kind.BELONGS_TO && !a.scope().isEmpty();
   }
 
-  /** Writes (and removals) that must respect a scope on targets or on links, so cannot use the store's replace as is. */
   /**
    * Whether links of {@code a} can be written with {@link StoreSession#linkExisting}, which proves both
    * ends exist as it writes: a belongsToMany matching both ends on their ids, with no scope to apply.
@@ -731,6 +730,10 @@ class InternalSession implements Session {
     return new ArrayList<>(byPair.values());
   }
 
+  /**
+   * Writes (and removals) that must respect a scope on targets or on links, so cannot use the store's
+   * replace as is; also the associations whose reads {@link #scoped} filters.
+   */
   static boolean scopedWrites(AssociationInfo a) {
     return targetScoped(a) || !a.throughScope().isEmpty();
   }

@@ -3,6 +3,7 @@ package io.liaison.spi;
 import io.liaison.Query;
 import io.liaison.Where;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,26 @@ public interface StoreSession extends AutoCloseable {
 
   /** The subset of {@code targets} linked to {@code source}. */
   List<Object> linked(AssociationInfo association, Object source, Collection<?> targets);
+
+  /**
+   * {@link #linked} for many sources at once: for each source, which of {@code targets} it is linked
+   * to (match values in, the given values out; sources linked to none may be absent). One round trip
+   * whatever the numbers of sources and targets; the engine asks it only for associations without a
+   * scope. The default reads the linked targets with {@link #targets}; an adapter that can select the
+   * pairs alone (the keys of the junction, say) saves reading and ordering the targets' rows.
+   */
+  default Map<Object, Set<Object>> linkedAmong(AssociationInfo association, Collection<?> sources,
+      Collection<?> targets) {
+    Map<Object, Set<Object>> out = new HashMap<>();
+    if (sources.isEmpty() || targets.isEmpty()) {
+      return out;
+    }
+    String key = association.targetMatch();
+    for (TargetRow r : targets(association, sources, Query.where(Where.in(key, targets)))) {
+      out.computeIfAbsent(r.source(), k -> new HashSet<>()).add(r.target().get(key));
+    }
+    return out;
+  }
 
   /**
    * Writes links. belongsToMany unique: inserts new pairs and updates the through attributes of
