@@ -458,8 +458,8 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * belongsToMany: the junction's key pairs alone, the sources and targets each one array (joined on
-   * H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds, and key lists beyond the
+   * belongsToMany: the junction's key pairs alone, the sources and targets each one array (the
+   * sources joined on H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds, and key lists beyond the
    * dialect's array size, take the default.
    */
   @Override
@@ -476,10 +476,10 @@ final class JdbcSession implements StoreSession {
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     AttributeInfo other = junctionAttribute(j, a.otherKey());
     String sql = "SELECT " + col("j", fk.column()) + ", " + col("j", other.column()) + " FROM " + q(j.table()) + " j"
-        + (dialect.joinsKeyArrays()
-            ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v JOIN UNNEST(?) w(v) ON "
-                + col("j", other.column()) + " = w.v"
-            : " WHERE " + col("j", fk.column()) + " = ANY(?) AND " + col("j", other.column()) + " = ANY(?)");
+        // H2: the sources joined, the targets tested (joining both arrays made H2 scan the second one
+        // for every row: 18 ms against 2 for 200 books)
+        + (dialect.joinsKeyArrays() ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v WHERE " : " WHERE "
+            + col("j", fk.column()) + " = ANY(?) AND ") + col("j", other.column()) + " = ANY(?)";
     List<Param> params = List.of(Param.array(sources, fk.type(), "source of " + a.name()),
         Param.array(targets, other.type(), "target of " + a.name()));
     Map<Object, Object> givenSources = givenValues(sources, fk.type());
