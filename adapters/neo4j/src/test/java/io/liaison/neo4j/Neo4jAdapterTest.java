@@ -498,7 +498,8 @@ class Neo4jAdapterTest {
         LinkPair.of(books.get(3), articles.get(0)), LinkPair.of(books.get(2), articles.get(1))));
 
     assertThat(answers).containsExactly(true, false, true, false, true);
-    assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("title", "ORDER BY"));
+    // no target's properties (the targets read projects them as t {.*}) and no ordering
+    assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("{.*}", "ORDER BY"));
   }
 
   // ---- transactions and ids

@@ -207,12 +207,17 @@ final class InternalLinks<T> implements Links<T> {
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
       Map<Object, Set<Object>> linked = new HashMap<>();
-      if (!sms.isEmpty() && !tms.isEmpty() && !InternalSession.scopedWrites(a)) {
+      Set<Object> sources = new LinkedHashSet<>(sms.values());
+      Set<Object> targets = new LinkedHashSet<>(tms.values());
+      if (sources.isEmpty() || targets.isEmpty()) {
+        linked = Map.of();
+      } else if (!InternalSession.scopedWrites(a)) {
         // no scope: the store selects the linked pairs alone
-        linked = s.linkedAmong(a, new LinkedHashSet<>(sms.values()), new LinkedHashSet<>(tms.values()));
-      } else if (!sms.isEmpty() && !tms.isEmpty()) {
-        Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), new LinkedHashSet<>(tms.values()))));
-        for (TargetRow r : s.targets(a, new LinkedHashSet<>(sms.values()), only)) {
+        linked = s.linkedAmong(a, sources, targets);
+      } else {
+        // a scope filters the targets or the links: read the linked targets in scope
+        Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+        for (TargetRow r : s.targets(a, sources, only)) {
           linked.computeIfAbsent(r.source(), k -> new HashSet<>()).add(r.target().get(a.targetMatch()));
         }
       }
