@@ -343,13 +343,24 @@ final class JdbcSession implements StoreSession {
     ModelInfo target = a.target();
     JunctionInfo j = a.through();
     List<AttributeInfo> through = path.junction() ? throughAttributes(j) : List.of();
+    // The junction's two keys repeat the source column read first and the target's key: they are
+    // filled from those rather than read again (when their types agree, as the schema makes them).
+    AttributeInfo targetKey = path.junction() ? attribute(target, a.targetKey()) : null;
+    int[] keySlot = new int[through.size()];
     List<String> select = new ArrayList<>();
     select.add(path.sourceExpr());
     for (AttributeInfo x : target.attributes()) {
       select.add(col("t", x.column()));
     }
-    for (AttributeInfo x : through) {
-      select.add(col("j", x.column()));
+    for (int i = 0; i < through.size(); i++) {
+      AttributeInfo x = through.get(i);
+      if (x.name().equals(a.foreignKey())) {
+        keySlot[i] = SOURCE_SLOT;
+      } else if (x.name().equals(a.otherKey()) && x.type() == targetKey.type()) {
+        keySlot[i] = TARGET_KEY_SLOT;
+      } else {
+        select.add(col("j", x.column()));
+      }
     }
     boolean parallel = path.junction() && !j.unique() && j.id() != null;
     if (parallel) {
@@ -375,28 +386,48 @@ final class JdbcSession implements StoreSession {
     if (parallel) {
       order.add(col("j", j.id().column()));
     }
+    // In the target id's order alone, and that id an integer, the rows are sorted here: the same
+    // order as the store's, without a sort in the query (a third of a 2,000-row read on PostgreSQL).
+    boolean sortHere = qy.order().isEmpty() && qy.limit() == null && qy.offset() == null && !parallel
+        && TargetRow.sortableById(target.id().type());
     String text;
     if (sources.size() > 1 && (qy.limit() != null || qy.offset() != null)) {
       text = perSource(select, sql.toString(), order, qy, params);
     } else {
       sql.insert(0, "SELECT " + String.join(", ", select));
-      sql.append(" ORDER BY ").append(String.join(", ", order));
+      if (!sortHere) {
+        sql.append(" ORDER BY ").append(String.join(", ", order));
+      }
       page(sql, qy, params);
       text = sql.toString();
     }
     Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
-    return read("get " + a.name(), () -> query(text, params, rs -> {
+    List<TargetRow> rows = read("get " + a.name(), () -> query(text, params, rs -> {
       Object source = Values.read(rs, 1, path.sourceColumn().type());
       Map<String, Object> row = readModel(rs, target, 2);
       int next = 2 + target.attributes().size();
       Map<String, Object> links = new LinkedHashMap<>();
-      for (AttributeInfo x : through) {
-        links.put(x.name(), Values.read(rs, next++, x.type()));
+      for (int i = 0; i < through.size(); i++) {
+        AttributeInfo x = through.get(i);
+        Object v = switch (keySlot[i]) {
+          case SOURCE_SLOT -> source;
+          case TARGET_KEY_SLOT -> row.get(targetKey.name());
+          default -> Values.read(rs, next++, x.type());
+        };
+        links.put(x.name(), v);
       }
       Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
       return new TargetRow(given.getOrDefault(source, source), row, links, linkId);
     }));
+    if (sortHere) {
+      TargetRow.sortById(rows, target.id().name());
+    }
+    return rows;
   }
+
+  /** {@code keySlot} values: a junction key filled from the source column or the target's key. */
+  private static final int SOURCE_SLOT = 1;
+  private static final int TARGET_KEY_SLOT = 2;
 
   /**
    * Pages each source's targets on its own: numbers the rows per source in the query's order

@@ -133,6 +133,36 @@ public abstract class ManySourcesContract extends ContractGroup {
     assertThat(firstTwo.get(books.get(1))).extracting(l -> l.target().title).containsExactly("C");
   }
 
+  /**
+   * Rule 34: the links are written against the id order (the last article first, the second book's
+   * in no order), so a store that returns its rows as stored, or as its index or graph walks them,
+   * fails unless it orders them.
+   */
+  @Test
+  void withoutAnOrderEachSourcesTargetsComeInIdOrder() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
+    Author ann = db.insert(author("Ann", "A"));
+    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C"), article("D"),
+        article("E")));
+    for (int i = articles.size() - 1; i >= 0; i--) {
+      db.on(books.get(0), ARTICLES).add(articles.get(i), Map.of("position", i));
+    }
+    db.on(books.get(1), ARTICLES).addAll(List.of(articles.get(3), articles.get(0), articles.get(4), articles.get(1)));
+    db.on(ann, BOOKS).add(books.get(1));
+    db.on(ann, BOOKS).add(books.get(0));
+
+    Map<Object, List<Linked<Article>>> all = db.links(ARTICLES).links(books);
+
+    assertThat(all.get(books.get(0))).extracting(l -> l.target().title).containsExactly("A", "B", "C", "D", "E");
+    assertThat(all.get(books.get(0))).extracting(l -> l.through("articleId"))
+        .containsExactly(articles.stream().map(a -> (Object) a.id).toArray());
+    assertThat(all.get(books.get(1))).extracting(l -> l.target().title).containsExactly("A", "B", "D", "E");
+    assertThat(db.on(books.get(0), ARTICLES).get()).extracting(a -> a.title).containsExactly("A", "B", "C", "D", "E");
+    assertThat(db.on(books.get(1), ARTICLES).links()).extracting(l -> l.target().title)
+        .containsExactly("A", "B", "D", "E");
+    assertThat(titles(db.on(ann, BOOKS).get())).containsExactly("Graphs", "Tables");
+  }
+
   @Test
   void countAndHasAnswerForEverySourceAndPair() {
     List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));

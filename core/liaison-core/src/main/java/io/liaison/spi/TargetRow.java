@@ -1,6 +1,9 @@
 package io.liaison.spi;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A target read through an association.
@@ -11,4 +14,26 @@ import java.util.Map;
  * @param linkId the link id for parallel links, else null
  */
 public record TargetRow(Object source, Map<String, Object> target, Map<String, Object> through, Object linkId) {
+
+  private static final Set<Class<?>> INTEGERS = Set.of(Long.class, Integer.class, Short.class, Byte.class);
+
+  /**
+   * Whether ids of this type sort the same in Java as in every store (integers do; text does not,
+   * since a database's collation decides its order), so that an adapter may read the rows of
+   * {@link StoreSession#targets} unordered and put them in id order with {@link #sortById}.
+   */
+  public static boolean sortableById(Class<?> idType) {
+    return INTEGERS.contains(idType);
+  }
+
+  /**
+   * Sorts rows in place by the target's id, ascending; stable, so rows of equal ids keep their
+   * order. For ids {@link #sortableById sortable by id} only.
+   *
+   * @param rows a mutable list
+   * @param idAttribute the name of the target's id attribute
+   */
+  public static void sortById(List<TargetRow> rows, String idAttribute) {
+    rows.sort(Comparator.comparingLong(r -> ((Number) r.target().get(idAttribute)).longValue()));
+  }
 }
