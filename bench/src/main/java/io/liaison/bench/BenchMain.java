@@ -172,9 +172,16 @@ public final class BenchMain {
     System.out.println("Written to " + out.toAbsolutePath());
   }
 
-  /** Heap fixed so the contenders share the same memory; where the PostgreSQL and Neo4j servers are. */
+  /**
+   * Heap fixed so the contenders share the same memory, and touched at start-up: without
+   * {@code AlwaysPreTouch} the first pass of allocation through the young generation faults its pages
+   * in (kernel time), which made the first 4 to 5 seconds of a read benchmark 3 to 6 times slower than
+   * the rest, and a contender's score depend on how much it allocates before the first collection.
+   * Where the PostgreSQL and Neo4j servers are.
+   */
   private static String[] forkArgs(boolean postgres, boolean neo4j) {
-    List<String> a = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
+    List<String> a = new ArrayList<>(List.of(ContenderState.HEAP_MIN, ContenderState.HEAP_MAX,
+        ContenderState.PRE_TOUCH, "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
         "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));
     if (postgres) {
       a.add("-Dliaison.postgres.url=" + Store.PgServer.url());

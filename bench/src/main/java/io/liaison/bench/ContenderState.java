@@ -2,6 +2,7 @@ package io.liaison.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -19,7 +20,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(jvmArgsAppend = {ContenderState.HEAP_MIN, ContenderState.HEAP_MAX, ContenderState.PRE_TOUCH})
 public abstract class ContenderState {
+
+  /** The forks' heap, fixed and touched at start-up (see {@code BenchMain.forkArgs}). */
+  static final String HEAP_MIN = "-Xms2g";
+  static final String HEAP_MAX = "-Xmx2g";
+  static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
   /** Liaison, the limit (hand-written JDBC or Neo4j Java Driver code), the peer (Hibernate or Neo4j-OGM). */
   @Param({"liaison", "raw", "peer"})
   public String contender;
