@@ -1,5 +1,6 @@
 package io.liaison;
 
+import io.liaison.spi.RowLayout;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +14,9 @@ import java.util.Objects;
 public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
   public Linked {
     Objects.requireNonNull(target, "target");
-    through = through == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(through));
+    // A RowLayout row is immutable already: kept as it is (reads make thousands of these).
+    through = through == null ? Map.of() : through instanceof RowLayout.Row ? through
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(through));
   }
 
   /** One through attribute, or null. */

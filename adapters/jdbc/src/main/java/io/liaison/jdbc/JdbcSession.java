@@ -13,6 +13,7 @@ import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
+import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
@@ -156,7 +157,8 @@ final class JdbcSession implements StoreSession {
     for (int from = 0; from < all.size(); from += max) {
       List<Param> params = List.of(Param.array(all.subList(from, Math.min(all.size(), from + max)), a.type(),
           what(model, a)));
-      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, model, 1))));
+      RowLayout layout = RowLayout.ofAttributes(model.attributes());
+      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, layout, model, 1))));
     }
     return out;
   }
@@ -199,7 +201,8 @@ final class JdbcSession implements StoreSession {
     sql.append(" ORDER BY ").append(String.join(", ", order));
     page(sql, qy, params);
     String text = sql.toString();
-    return read("find " + model.name(), () -> query(text, params, rs -> readModel(rs, model, 1)));
+    RowLayout layout = RowLayout.ofAttributes(model.attributes());
+    return read("find " + model.name(), () -> query(text, params, rs -> readModel(rs, layout, model, 1)));
   }
 
   @Override
@@ -402,22 +405,22 @@ final class JdbcSession implements StoreSession {
       text = sql.toString();
     }
     Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
+    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
+    RowLayout throughLayout = RowLayout.ofAttributes(through);
     List<TargetRow> rows = read("get " + a.name(), () -> query(text, params, rs -> {
       Object source = Values.read(rs, 1, path.sourceColumn().type());
-      Map<String, Object> row = readModel(rs, target, 2);
+      Map<String, Object> row = readModel(rs, targetLayout, target, 2);
       int next = 2 + target.attributes().size();
-      Map<String, Object> links = new LinkedHashMap<>();
-      for (int i = 0; i < through.size(); i++) {
-        AttributeInfo x = through.get(i);
-        Object v = switch (keySlot[i]) {
+      Object[] links = new Object[through.size()];
+      for (int i = 0; i < links.length; i++) {
+        links[i] = switch (keySlot[i]) {
           case SOURCE_SLOT -> source;
           case TARGET_KEY_SLOT -> row.get(targetKey.name());
-          default -> Values.read(rs, next++, x.type());
+          default -> Values.read(rs, next++, through.get(i).type());
         };
-        links.put(x.name(), v);
       }
       Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
-      return new TargetRow(given.getOrDefault(source, source), row, links, linkId);
+      return new TargetRow(given.getOrDefault(source, source), row, throughLayout.row(links), linkId);
     }));
     if (sortHere) {
       TargetRow.sortById(rows, target.id().name());
@@ -1387,13 +1390,14 @@ final class JdbcSession implements StoreSession {
   }
 
   /** Reads a model's attributes from consecutive columns starting at {@code first}. */
-  private static Map<String, Object> readModel(ResultSet rs, ModelInfo model, int first) throws SQLException {
-    Map<String, Object> row = new LinkedHashMap<>();
-    int i = first;
-    for (AttributeInfo a : model.attributes()) {
-      row.put(a.name(), Values.read(rs, i++, a.type()));
+  private static Map<String, Object> readModel(ResultSet rs, RowLayout layout, ModelInfo model, int first)
+      throws SQLException {
+    List<AttributeInfo> attributes = model.attributes();
+    Object[] values = new Object[attributes.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Values.read(rs, first + i, attributes.get(i).type());
     }
-    return row;
+    return layout.row(values);
   }
 
   /** NULLs last ascending and first descending on every store (as PostgreSQL and Cypher do). */

@@ -16,6 +16,7 @@ import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
+import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
@@ -227,8 +228,9 @@ final class CypherSession implements StoreSession {
     String c = "MATCH (n:" + q(model.table()) + ") WHERE " + prop("n", a.column()) + " IN "
         + params.put("values", GraphValues.params(values, a.type(), what(model, a))) + "\nRETURN n {.*} AS n";
     List<Map<String, Object>> out = new ArrayList<>();
+    RowLayout layout = RowLayout.ofAttributes(model.attributes());
     for (Map<String, Object> rec : run("find " + model.name(), c, params)) {
-      out.add(readNode(rec.get("n"), model));
+      out.add(readNode(rec.get("n"), layout, model));
     }
     return out;
   }
@@ -260,8 +262,9 @@ final class CypherSession implements StoreSession {
     c.append("RETURN n {.*} AS n\nORDER BY ").append(String.join(", ", order));
     page(c, qy, params);
     List<Map<String, Object>> out = new ArrayList<>();
+    RowLayout layout = RowLayout.ofAttributes(model.attributes());
     for (Map<String, Object> rec : run("find " + model.name(), c.toString(), params)) {
-      out.add(readNode(rec.get("n"), model));
+      out.add(readNode(rec.get("n"), layout, model));
     }
     return out;
   }
@@ -693,17 +696,18 @@ final class CypherSession implements StoreSession {
     Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
     int targetKeyColumn = targetAttrs.indexOf(path.targetAttr());
     String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
+    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
+    RowLayout throughLayout = RowLayout.ofAttributes(through);
     List<TargetRow> out = new ArrayList<>();
     for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
       Object storedSource = rec.get("source");
       Object source = GraphValues.fromStore(storedSource, path.sourceAttr().type());
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (int i = 0; i < targetColumns.length; i++) {
-        AttributeInfo x = targetAttrs.get(i);
-        row.put(x.name(), GraphValues.fromStore(rec.get(targetColumns[i]), x.type()));
+      Object[] row = new Object[targetColumns.length];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = GraphValues.fromStore(rec.get(targetColumns[i]), targetAttrs.get(i).type());
       }
-      Map<String, Object> links = new LinkedHashMap<>();
-      for (int i = 0; i < through.size(); i++) {
+      Object[] links = new Object[through.size()];
+      for (int i = 0; i < links.length; i++) {
         AttributeInfo x = through.get(i);
         Object v;
         if (throughColumns.get(i) != null) {
@@ -713,10 +717,11 @@ final class CypherSession implements StoreSession {
         } else {
           v = rec.get(targetColumns[targetKeyColumn]);
         }
-        links.put(x.name(), GraphValues.fromStore(v, x.type()));
+        links[i] = GraphValues.fromStore(v, x.type());
       }
       Object linkId = path.parallel() ? GraphValues.fromStore(rec.get("linkId"), j.id().type()) : null;
-      out.add(new TargetRow(given.getOrDefault(source, source), row, links, linkId));
+      out.add(new TargetRow(given.getOrDefault(source, source), targetLayout.row(row), throughLayout.row(links),
+          linkId));
     }
     if (sortHere) {
       TargetRow.sortById(out, target.id().name());
@@ -1338,13 +1343,15 @@ final class CypherSession implements StoreSession {
 
   /** A row of a model from a node's property map. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> readNode(Object properties, ModelInfo model) {
+  private static Map<String, Object> readNode(Object properties, RowLayout layout, ModelInfo model) {
     Map<String, Object> props = (Map<String, Object>) properties;
-    Map<String, Object> row = new LinkedHashMap<>();
-    for (AttributeInfo a : model.attributes()) {
-      row.put(a.name(), GraphValues.fromStore(props.get(a.column()), a.type()));
+    List<AttributeInfo> attributes = model.attributes();
+    Object[] values = new Object[attributes.size()];
+    for (int i = 0; i < values.length; i++) {
+      AttributeInfo a = attributes.get(i);
+      values[i] = GraphValues.fromStore(props.get(a.column()), a.type());
     }
-    return row;
+    return layout.row(values);
   }
 
   private static void page(StringBuilder c, Query query, Cypher.Params params) {

@@ -89,8 +89,8 @@ final class GraphValues {
 
   /** An attribute value of {@code type} from a property value (as the driver or OGM returns it). */
   static Object fromStore(Object value, Class<?> type) {
-    if (value == null || type == null) {
-      return value;
+    if (value == null || type == null || value.getClass() == type) {
+      return value; // the driver's Long, String, Boolean...: kept, not boxed again
     }
     if (type == Long.class) {
       return value instanceof Number n ? n.longValue() : Long.valueOf(value.toString());

@@ -67,8 +67,9 @@ final class EntityMapper {
       throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
     }
     for (Map.Entry<String, Field> f : m.fields().entrySet()) {
-      if (row.containsKey(f.getKey())) {
-        Object v = Values.toFieldType(row.get(f.getKey()), f.getValue());
+      Object stored = row.get(f.getKey());
+      if (stored != null || row.containsKey(f.getKey())) {
+        Object v = Values.toFieldType(stored, f.getValue());
         if (v != null || !f.getValue().getType().isPrimitive()) {
           set(f.getValue(), e, v);
         }

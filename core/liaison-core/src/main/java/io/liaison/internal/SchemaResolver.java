@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -648,7 +649,8 @@ public final class SchemaResolver {
       m.attributes.values().stream().filter(a -> !a.declared()).forEach(attrs::add);
       m.info = new ModelInfo(m.name, table(m.name), attrs.get(0), attrs, List.copyOf(m.uniqueKeys));
       modelInfos.add(m.info);
-      metas.put(m.type, new ModelMeta(m.type, m.info, m.idField, Map.copyOf(m.fields), m.constructor, m.idGeneration));
+      metas.put(m.type, new ModelMeta(m.type, m.info, m.idField, Collections.unmodifiableMap(new LinkedHashMap<>(m.fields)),
+          m.constructor, m.idGeneration));
     }
     List<JunctionInfo> junctionInfos = new ArrayList<>();
     Map<String, ThroughMeta> throughTypes = new LinkedHashMap<>();

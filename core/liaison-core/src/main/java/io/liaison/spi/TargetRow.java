@@ -1,5 +1,6 @@
 package io.liaison.spi;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,18 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
    * @param idAttribute the name of the target's id attribute
    */
   public static void sortById(List<TargetRow> rows, String idAttribute) {
-    rows.sort(Comparator.comparingLong(r -> ((Number) r.target().get(idAttribute)).longValue()));
+    // Each id read once, not twice per comparison.
+    ById[] keyed = new ById[rows.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      TargetRow r = rows.get(i);
+      keyed[i] = new ById(((Number) r.target().get(idAttribute)).longValue(), r);
+    }
+    Arrays.sort(keyed, Comparator.comparingLong(ById::id));
+    for (int i = 0; i < keyed.length; i++) {
+      rows.set(i, keyed[i].row());
+    }
+  }
+
+  private record ById(long id, TargetRow row) {
   }
 }

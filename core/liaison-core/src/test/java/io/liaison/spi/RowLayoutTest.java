@@ -1,0 +1,98 @@
+package io.liaison.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liaison.Linked;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RowLayoutTest {
+
+  @Test
+  void aRowIsAnImmutableMapInTheLayoutsOrderThatAllowsNulls() {
+    RowLayout layout = RowLayout.of(List.of("id", "title", "year"));
+    Map<String, Object> row = layout.row(new Object[] {7L, null, 2001});
+    Map<String, Object> same = new HashMap<>();
+    same.put("id", 7L);
+    same.put("title", null);
+    same.put("year", 2001);
+
+    assertThat(row).isEqualTo(same).hasSameHashCodeAs(same).hasSize(3);
+    assertThat(same).isEqualTo(row);
+    assertThat(new ArrayList<>(row.keySet())).containsExactly("id", "title", "year");
+    assertThat(row.get(new String("year"))).as("found by equality, not only identity").isEqualTo(2001);
+    assertThat(row.containsKey("title")).isTrue();
+    assertThat(row.get("title")).isNull();
+    assertThat(row.containsKey("other")).isFalse();
+    assertThat(row.get("other")).isNull();
+    assertThat(row.getOrDefault("other", "none")).isEqualTo("none");
+    assertThatThrownBy(() -> row.put("id", 8L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> row.remove("id")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> row.entrySet().iterator().next().setValue(8L))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(row.get("id")).isEqualTo(7L);
+  }
+
+  @Test
+  void wideLayoutsFindNamesThroughAnIndex() {
+    List<String> names = new ArrayList<>();
+    Object[] values = new Object[20];
+    for (int i = 0; i < 20; i++) {
+      names.add("a" + i);
+      values[i] = i;
+    }
+    Map<String, Object> row = RowLayout.of(names).row(values);
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(row.get("a" + i)).isEqualTo(i);
+    }
+    assertThat(row.get("a20")).isNull();
+    assertThat(row.containsKey("a20")).isFalse();
+  }
+
+  @Test
+  void badLayoutsAndRowsAreRefused() {
+    assertThatThrownBy(() -> RowLayout.of(List.of("id", "id"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("id");
+    assertThatThrownBy(() -> RowLayout.of(java.util.Arrays.asList("id", null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RowLayout.of(List.of("id", "title")).row(new Object[] {1L}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 2 values");
+  }
+
+  @Test
+  void linkedKeepsARowAndCopiesAnyOtherMap() {
+    Map<String, Object> row = RowLayout.of(List.of("role")).row(new Object[] {"editor"});
+    Map<String, Object> mutable = new LinkedHashMap<>(Map.of("role", "editor"));
+
+    Linked<String> fromRow = new Linked<>("target", row, null);
+    Linked<String> fromMap = new Linked<>("target", mutable, null);
+    mutable.put("role", "author");
+
+    assertThat(fromRow.through()).isSameAs(row);
+    assertThat(fromMap.through()).isNotSameAs(mutable).containsEntry("role", "editor");
+    assertThatThrownBy(() -> fromMap.through().put("role", "x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void sortByIdOrdersIntegerIdsStably() {
+    RowLayout layout = RowLayout.of(List.of("id"));
+    List<TargetRow> rows = new ArrayList<>();
+    for (long id : new long[] {30, 10, 20, 10}) {
+      rows.add(new TargetRow("s" + rows.size(), layout.row(new Object[] {id}), Map.of(), null));
+    }
+
+    TargetRow.sortById(rows, "id");
+
+    assertThat(rows).extracting(r -> r.target().get("id")).containsExactly(10L, 10L, 20L, 30L);
+    assertThat(rows).extracting(TargetRow::source).containsExactly("s1", "s3", "s2", "s0");
+    assertThat(TargetRow.sortableById(Long.class)).isTrue();
+    assertThat(TargetRow.sortableById(Integer.class)).isTrue();
+    assertThat(TargetRow.sortableById(String.class)).as("a database's collation orders text").isFalse();
+  }
+}
