@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.BookmarkManager;
 import org.neo4j.driver.BookmarkManagerConfig;
@@ -150,20 +151,29 @@ public final class Neo4jAdapter implements StoreAdapter {
 
   @Override
   public StoreSession begin() {
-    return open(true);
+    return open(true, AccessMode.WRITE);
   }
 
   /** One engine operation, rolled back by the engine on any failure: no checks needed to keep it usable. */
   @Override
   public StoreSession beginOperation() {
-    return open(false);
+    return open(false, AccessMode.WRITE);
   }
 
-  private StoreSession open(boolean protect) {
+  /**
+   * A READ access-mode transaction: the server runs it read-only (a cluster may route it to a
+   * follower), and the session's bookmarks keep it after this adapter's committed writes.
+   */
+  @Override
+  public StoreSession beginReadOperation() {
+    return open(false, AccessMode.READ);
+  }
+
+  private StoreSession open(boolean protect, AccessMode mode) {
     ensureOpen();
     Session session = null;
     try {
-      session = session();
+      session = session(mode);
       Transaction tx = session.beginTransaction();
       Session s = session;
       CypherRunner runner = (cypher, parameters) -> tx.run(cypher, parameters).list(Record::asMap);
@@ -203,7 +213,12 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.builder().withDatabase(database).withBookmarkManager(bookmarks).build());
+    return session(AccessMode.WRITE);
+  }
+
+  private Session session(AccessMode mode) {
+    return driver.session(SessionConfig.builder().withDatabase(database).withBookmarkManager(bookmarks)
+        .withDefaultAccessMode(mode).build());
   }
 
   /** Runs one statement in a transaction of its own (for tests and tools); returns its records. */

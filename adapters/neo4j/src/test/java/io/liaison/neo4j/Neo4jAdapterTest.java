@@ -10,6 +10,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
+import io.liaison.LiaisonException;
 import io.liaison.LinkPair;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
@@ -257,6 +258,24 @@ class Neo4jAdapterTest {
     assertThat(roles).containsExactlyInAnyOrderElementsOf(hostile);
     assertThat(cypher("MATCH (n) RETURN count(n) AS n").get(0).get("n").asLong())
         .as("nodes: the books, the article, the sequences").isEqualTo(hostile.size() + 1 + 1 + 2);
+  }
+
+  @Test
+  void readOperationsAreReadOnlyTransactionsThatSeeEarlierWrites() {
+    Book book = db.insert(book("Graphs"));
+    AttributeInfo id = new AttributeInfo("id", "id", Long.class, false, true, true);
+    ModelInfo books = new ModelInfo("Book", "Book", id, List.of(id), List.of());
+
+    try (StoreSession s = adapter.beginReadOperation()) {
+      assertThat(s.findBy(books, "id", List.of(book.id))).as("the insert committed just before").hasSize(1);
+      assertThatThrownBy(() -> s.delete(books, List.of(book.id))).isInstanceOf(LiaisonException.class)
+          .hasMessageContaining("read");
+    }
+    try (StoreSession s = adapter.beginOperation()) {
+      assertThat(s.findBy(books, "id", List.of(book.id))).hasSize(1);
+      s.rollback();
+    }
+    assertThat(db.find(Book.class, book.id)).as("the refused delete").isPresent();
   }
 
   @Test

@@ -47,7 +47,7 @@ final class IncludeLoader {
     Query q = session.normalize(InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
     List<Plan> plans = plans(InternalSession.nonNull(includes, what + ": includes"), root, what);
     Query rootQuery = withRequired(q, plans);
-    return session.run(s -> {
+    return session.read(s -> {
       Result<T> result = new Result<>(model);
       for (Map<String, Object> row : s.find(root.info(), rootQuery)) {
         result.roots.add(model.cast(result.entity(root, row)));

@@ -53,9 +53,19 @@ public final class InternalLiaison extends InternalSession implements Liaison {
    */
   @Override
   <R> R run(Function<StoreSession, R> work) {
+    return retrying(work, false);
+  }
+
+  /** As {@link #run}, in a store session opened for reading only. */
+  @Override
+  <R> R read(Function<StoreSession, R> work) {
+    return retrying(work, true);
+  }
+
+  private <R> R retrying(Function<StoreSession, R> work, boolean readOnly) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return runOnce(work);
+        return runOnce(work, readOnly);
       } catch (RuntimeException e) {
         if (!(e instanceof Retryable) || attempt >= MAX_ATTEMPTS) {
           throw e;
@@ -65,8 +75,8 @@ public final class InternalLiaison extends InternalSession implements Liaison {
     }
   }
 
-  private <R> R runOnce(Function<StoreSession, R> work) {
-    StoreSession session = store.beginOperation();
+  private <R> R runOnce(Function<StoreSession, R> work, boolean readOnly) {
+    StoreSession session = readOnly ? store.beginReadOperation() : store.beginOperation();
     try {
       R result = work.apply(session);
       session.commit();

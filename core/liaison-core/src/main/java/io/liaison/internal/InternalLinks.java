@@ -132,7 +132,7 @@ final class InternalLinks<T> implements Links<T> {
     if (given.isEmpty()) {
       return out;
     }
-    return session.run(s -> {
+    return session.read(s -> {
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
       if (sms.isEmpty()) {
         return out;
@@ -176,7 +176,7 @@ final class InternalLinks<T> implements Links<T> {
     if (given.isEmpty()) {
       return out;
     }
-    return session.run(s -> {
+    return session.read(s -> {
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
       if (sms.isEmpty()) {
         return out;
@@ -203,7 +203,7 @@ final class InternalLinks<T> implements Links<T> {
     if (sourceIds.isEmpty()) {
       return List.of();
     }
-    return session.run(s -> {
+    return session.read(s -> {
       Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
       Map<Object, Set<Object>> linked = new HashMap<>();

@@ -61,6 +61,14 @@ class InternalSession implements Session {
     return work.apply(joined);
   }
 
+  /**
+   * Runs work that only reads. In a transaction, the same as {@link #run}; {@link InternalLiaison}
+   * runs it as a read operation of its own ({@link io.liaison.spi.StoreAdapter#beginReadOperation}).
+   */
+  <R> R read(Function<StoreSession, R> work) {
+    return run(work);
+  }
+
   void end() {
     ended = true;
   }
@@ -118,7 +126,7 @@ class InternalSession implements Session {
   public <T> Optional<T> find(Class<T> model, Object id) {
     ModelMeta m = meta(model);
     Object key = idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
-    List<Map<String, Object>> rows = run(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
+    List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
     return rows.isEmpty() ? Optional.empty() : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
   }
 
@@ -131,7 +139,7 @@ class InternalSession implements Session {
   public <T> List<T> findAll(Class<T> model, Query query) {
     ModelMeta m = meta(model);
     Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
-    List<Map<String, Object>> rows = run(s -> s.find(m.info(), q));
+    List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
     for (Map<String, Object> r : rows) {
       out.add(model.cast(EntityMapper.toEntity(m, r)));
@@ -148,7 +156,7 @@ class InternalSession implements Session {
   public <T> long count(Class<T> model, Where where) {
     ModelMeta m = meta(model);
     Where w = where == null ? null : normalize(where, m.info(), "count(" + m.name() + ")");
-    return run(s -> s.count(m.info(), w));
+    return read(s -> s.count(m.info(), w));
   }
 
   @Override
@@ -286,7 +294,7 @@ class InternalSession implements Session {
 
     private List<TargetRow> rows(Query query, String op) {
       Query q = normalize(nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
-      return run(s -> {
+      return read(s -> {
         Object sm = sourceMatch(s, false, op);
         return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), scoped(a, q));
       });
@@ -331,7 +339,7 @@ class InternalSession implements Session {
     public long count(Query query) {
       Query q = normalize(nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
       Query filters = scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
-      return run(s -> {
+      return read(s -> {
         Object sm = sourceMatch(s, false, "count");
         if (sm == null) {
           return 0L;
@@ -352,7 +360,7 @@ class InternalSession implements Session {
         return true;
       }
       Set<Object> distinct = new LinkedHashSet<>(ids);
-      return run(s -> {
+      return read(s -> {
         Object sm = sourceMatch(s, false, "hasAll");
         if (sm == null) {
           return false;
@@ -569,7 +577,7 @@ class InternalSession implements Session {
 
     @Override
     public Optional<T> get() {
-      List<TargetRow> rows = run(s -> {
+      List<TargetRow> rows = read(s -> {
         Object sm = sourceMatch(s, false, "get");
         if (sm == null || !sourceInScope(s, a, sourceMeta, sourceId)) {
           return List.<TargetRow>of();

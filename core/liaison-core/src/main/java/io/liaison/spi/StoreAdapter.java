@@ -44,6 +44,17 @@ public interface StoreAdapter extends AutoCloseable {
     return begin();
   }
 
+  /**
+   * Like {@link #beginOperation()}, for an operation that only reads ({@code find}, {@code count},
+   * an association's {@code get}, {@code links}, {@code count} or {@code has}) outside a user's
+   * transaction. The adapter may open it read-only, where a store makes that cheaper or routes it to
+   * a replica (Neo4j: a transaction in READ access mode); it must still see every write the caller
+   * committed before. Defaults to {@link #beginOperation()}.
+   */
+  default StoreSession beginReadOperation() {
+    return beginOperation();
+  }
+
   void addStatementListener(StatementListener listener);
 
   void removeStatementListener(StatementListener listener);
