@@ -683,8 +683,7 @@ final class CypherSession implements StoreSession {
     }
     // In the target id's order alone, and that id an integer, the rows are sorted here rather than
     // by the statement (TargetRow.sortById gives the order Neo4j would).
-    boolean sortHere = qy.order().isEmpty() && qy.limit() == null && qy.offset() == null && !path.parallel()
-        && TargetRow.sortableById(target.id().type());
+    boolean sortHere = !path.parallel() && TargetRow.sortableById(qy, target.id().type());
     if (!sortHere) {
       returns.append("\nORDER BY ").append(String.join(", ", order));
     }

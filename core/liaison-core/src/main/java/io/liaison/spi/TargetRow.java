@@ -1,5 +1,6 @@
 package io.liaison.spi;
 
+import io.liaison.Query;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,16 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
    */
   public static boolean sortableById(Class<?> idType) {
     return INTEGERS.contains(idType);
+  }
+
+  /**
+   * Whether {@link StoreSession#targets} rows for this query may be read unordered and put in order
+   * with {@link #sortById}: the query asks for no order of its own and no page (so the id order is the
+   * whole order, rule 34), and the id is {@link #sortableById(Class) sortable by id}. Parallel links,
+   * whose ties the link id breaks, are the adapter's to exclude.
+   */
+  public static boolean sortableById(Query query, Class<?> idType) {
+    return query.order().isEmpty() && query.limit() == null && query.offset() == null && sortableById(idType);
   }
 
   /**

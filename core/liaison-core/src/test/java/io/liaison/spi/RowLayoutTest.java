@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.Linked;
+import io.liaison.Order;
+import io.liaison.Query;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,5 +96,9 @@ class RowLayoutTest {
     assertThat(TargetRow.sortableById(Long.class)).isTrue();
     assertThat(TargetRow.sortableById(Integer.class)).isTrue();
     assertThat(TargetRow.sortableById(String.class)).as("a database's collation orders text").isFalse();
+    assertThat(TargetRow.sortableById(Query.ALL, Long.class)).isTrue();
+    assertThat(TargetRow.sortableById(Query.ALL.limit(3), Long.class)).as("paged in the store").isFalse();
+    assertThat(TargetRow.sortableById(Query.ALL.orderBy(Order.asc("title")), Long.class))
+        .as("ordered by the query").isFalse();
   }
 }
