@@ -66,12 +66,14 @@ final class EntityMapper {
     } catch (ReflectiveOperationException ex) {
       throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
     }
-    for (Map.Entry<String, Field> f : m.fields().entrySet()) {
-      Object stored = row.get(f.getKey());
-      if (stored != null || row.containsKey(f.getKey())) {
-        Object v = Values.toFieldType(stored, f.getValue());
-        if (v != null || !f.getValue().getType().isPrimitive()) {
-          set(f.getValue(), e, v);
+    for (ModelMeta.FieldSlot f : m.slots()) {
+      Object stored = row.get(f.attribute());
+      if (stored != null && stored.getClass() == f.exact()) {
+        set(f.field(), e, stored); // already the field's type: the usual case, no conversion to look up
+      } else if (stored != null || row.containsKey(f.attribute())) {
+        Object v = Values.toFieldType(stored, f.field());
+        if (v != null || !f.field().getType().isPrimitive()) {
+          set(f.field(), e, v);
         }
       }
     }

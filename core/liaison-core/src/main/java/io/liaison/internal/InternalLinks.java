@@ -144,10 +144,15 @@ final class InternalLinks<T> implements Links<T> {
           bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
         }
       }
-      Map<Object, T> instances = new LinkedHashMap<>();
+      // one instance per target, however many sources it is linked to
+      Map<Object, T> instances = new HashMap<>();
       for (TargetRow r : s.targets(a, bySource.keySet(), q)) {
         Object id = r.target().get(targetMeta.id().name());
-        T target = instances.computeIfAbsent(id, k -> targetType.cast(EntityMapper.toEntity(targetMeta, r.target())));
+        T target = instances.get(id);
+        if (target == null) {
+          target = targetType.cast(EntityMapper.toEntity(targetMeta, r.target()));
+          instances.put(id, target);
+        }
         Linked<T> linked = new Linked<>(target, r.through(), r.linkId());
         for (List<Linked<T>> list : bySource.getOrDefault(r.source(), List.of())) {
           list.add(linked);
@@ -239,7 +244,15 @@ final class InternalLinks<T> implements Links<T> {
     return ids;
   }
 
+  /** The values, each once, in their first order (one pass; ids are never null here). */
   private static List<Object> distinct(List<Object> values) {
-    return List.copyOf(new LinkedHashSet<>(values));
+    Set<Object> seen = new HashSet<>(values.size() * 2);
+    List<Object> out = new ArrayList<>(values.size());
+    for (Object v : values) {
+      if (seen.add(v)) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 }

@@ -46,7 +46,30 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
    * @param idAttribute the name of the target's id attribute
    */
   public static void sortById(List<TargetRow> rows, String idAttribute) {
-    // Each id read once, not twice per comparison.
+    int n = rows.size();
+    // Each id read once, not twice per comparison; ids and positions that fit are packed into one long
+    // (id above, position below), so the sort is one of primitives, stable by construction.
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+    long limit = 1L << (63 - bits);
+    long[] packed = new long[n];
+    boolean fits = true;
+    for (int i = 0; i < n && fits; i++) {
+      long id = ((Number) rows.get(i).target().get(idAttribute)).longValue();
+      fits = id >= 0 && id < limit;
+      packed[i] = id << bits | i;
+    }
+    if (fits) {
+      Arrays.sort(packed);
+      TargetRow[] sorted = new TargetRow[n];
+      long mask = (1L << bits) - 1;
+      for (int i = 0; i < n; i++) {
+        sorted[i] = rows.get((int) (packed[i] & mask));
+      }
+      for (int i = 0; i < n; i++) {
+        rows.set(i, sorted[i]);
+      }
+      return;
+    }
     ById[] keyed = new ById[rows.size()];
     for (int i = 0; i < keyed.length; i++) {
       TargetRow r = rows.get(i);

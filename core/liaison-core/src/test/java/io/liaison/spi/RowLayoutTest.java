@@ -101,4 +101,34 @@ class RowLayoutTest {
     assertThat(TargetRow.sortableById(Query.ALL.orderBy(Order.asc("title")), Long.class))
         .as("ordered by the query").isFalse();
   }
+
+  @Test
+  void sortByIdHandlesNegativeAndHugeIdsAndManyRowsStably() {
+    RowLayout layout = RowLayout.of(List.of("id"));
+    // negative and near-maximal ids cannot be packed with a position: the other way must sort them too
+    for (long[] ids : new long[][] {{5, -3, Long.MAX_VALUE, -3, Long.MIN_VALUE, 0}, {1L << 50, 7, 1L << 50, 3}}) {
+      List<TargetRow> rows = new ArrayList<>();
+      for (long id : ids) {
+        rows.add(new TargetRow(rows.size(), layout.row(new Object[] {id}), Map.of(), null));
+      }
+      List<TargetRow> expected = new ArrayList<>(rows);
+      expected.sort(java.util.Comparator.comparingLong(r -> (Long) r.target().get("id")));
+
+      TargetRow.sortById(rows, "id");
+
+      assertThat(rows).as("ids %s", java.util.Arrays.toString(ids)).containsExactlyElementsOf(expected);
+    }
+    // enough rows that positions take many bits; ids repeat, so stability shows
+    List<TargetRow> rows = new ArrayList<>();
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 5_000; i++) {
+      rows.add(new TargetRow(i, layout.row(new Object[] {(long) random.nextInt(700)}), Map.of(), null));
+    }
+    List<TargetRow> expected = new ArrayList<>(rows);
+    expected.sort(java.util.Comparator.comparingLong(r -> (Long) r.target().get("id")));
+
+    TargetRow.sortById(rows, "id");
+
+    assertThat(rows).containsExactlyElementsOf(expected);
+  }
 }
