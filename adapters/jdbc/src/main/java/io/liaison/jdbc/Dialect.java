@@ -84,6 +84,15 @@ public interface Dialect {
     return null;
   }
 
+  /**
+   * {@link #overwrite}'s work for a whole batch as one statement, or null where the dialect has none:
+   * its parameters are one array per column (the keys, then the payload, as {@link #arrayElements}
+   * encodes them), the n-th elements making the n-th row. No key pair may appear twice.
+   */
+  default String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
+    return null;
+  }
+
   /** The standard SQL column type both databases share for a value type; strings and decimals differ. */
   static String standardColumnType(Class<?> type) {
     if (type == Long.class) {

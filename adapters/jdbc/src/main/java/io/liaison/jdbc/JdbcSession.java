@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -971,6 +972,12 @@ final class JdbcSession implements StoreSession {
           payloadColumns) : null;
       String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), List.of(q(fk.column()),
           q(other.column())), List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
+      String overwriteAll = overwrite != null && links.size() <= dialect.maxArrayLength()
+          ? dialect.overwriteAll(q(j.table()), List.of(q(fk.column()), q(other.column())), payloadColumns) : null;
+      if (overwriteAll != null) {
+        List<Param> columns = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels);
+        return () -> update(overwriteAll, columns);
+      }
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
       for (LinkRow l : links) {
@@ -1028,6 +1035,51 @@ final class JdbcSession implements StoreSession {
         batch(plain, withoutId);
       }
     };
+  }
+
+  /**
+   * The columns of {@link Dialect#overwriteAll}: the keys, then the payload, one array each. A pair given
+   * twice is written once, with its last attributes, as the batch's second upsert of it would leave it
+   * (one statement cannot update a row twice).
+   */
+  private static List<Param> overwriteColumns(List<LinkRow> links, AttributeInfo fk, AttributeInfo other,
+      String[] names, Class<?>[] types, String sourceLabel, String targetLabel, String[] labels) {
+    int n = names.length;
+    int size = links.size();
+    Object[] sources = new Object[size];
+    Object[] targets = new Object[size];
+    Map<List<Object>, Integer> last = new HashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      LinkRow l = links.get(i);
+      sources[i] = Values.coerce(l.source(), fk.type(), sourceLabel);
+      targets[i] = Values.coerce(l.target(), other.type(), targetLabel);
+      last.put(Arrays.asList(sources[i], targets[i]), i);
+    }
+    boolean repeats = last.size() < size;
+    List<Object> sourceColumn = new ArrayList<>(last.size());
+    List<Object> targetColumn = new ArrayList<>(last.size());
+    List<List<Object>> payload = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      payload.add(new ArrayList<>(last.size()));
+    }
+    for (int i = 0; i < size; i++) {
+      if (repeats && last.get(Arrays.asList(sources[i], targets[i])) != i) {
+        continue;
+      }
+      sourceColumn.add(sources[i]);
+      targetColumn.add(targets[i]);
+      Map<String, Object> through = links.get(i).through();
+      for (int k = 0; k < n; k++) {
+        payload.get(k).add(through.get(names[k]));
+      }
+    }
+    List<Param> columns = new ArrayList<>(2 + n);
+    columns.add(Param.column(sourceColumn, fk.type(), sourceLabel));
+    columns.add(Param.column(targetColumn, other.type(), targetLabel));
+    for (int k = 0; k < n; k++) {
+      columns.add(Param.column(payload.get(k), types[k], labels[k]));
+    }
+    return columns;
   }
 
   private static String insertSql(String table, List<AttributeInfo> columns) {

@@ -20,6 +20,18 @@ record Param(Object value, Class<?> type, boolean array) {
     return new Param(value, type, false);
   }
 
+  /**
+   * One column of a batch as an array: every value coerced to {@code type}, in order, nulls and repeats
+   * kept (row n of the statement takes element n of every column).
+   */
+  static Param column(List<?> values, Class<?> type, String what) {
+    List<Object> coerced = new ArrayList<>(values.size());
+    for (Object v : values) {
+      coerced.add(Values.coerce(v, type, what));
+    }
+    return new Param(coerced, type, true);
+  }
+
   /** An array of the distinct values of {@code type}, nulls dropped (it stands for a set: joined, it must not repeat rows). */
   static Param array(Collection<?> values, Class<?> type, String what) {
     java.util.Set<Object> coerced = new java.util.LinkedHashSet<>(values.size() * 2);

@@ -299,6 +299,26 @@ public abstract class BelongsToManyContract extends ContractGroup {
   }
 
   @Test
+  void addAllGivingEveryAttributeWithOneTargetTwiceKeepsTheLastAttributes() {
+    // every through attribute given on every link: the form a store may write as one statement
+    Liaison db = booksAndArticles();
+    Book book = book(db, "Graphs");
+    Article nodes = article(db, "Nodes");
+    Article edges = article(db, "Edges");
+    db.on(book, ARTICLES).add(edges, Map.of("role", "author", "position", 9));
+
+    db.on(book, ARTICLES).addAll(List.of(
+        Link.to(nodes, Map.of("role", "editor", "position", 1)),
+        Link.to(edges, Map.of("role", "editor", "position", 2)),
+        Link.to(nodes.id, Map.of("role", "reviewer", "position", 3))));
+
+    Map<Object, Map<String, Object>> byTarget = throughs(db.on(book, ARTICLES).links());
+    assertThat(byTarget).containsOnlyKeys(nodes.id, edges.id);
+    assertThat(byTarget.get(nodes.id)).containsEntry("role", "reviewer").containsEntry("position", 3);
+    assertThat(byTarget.get(edges.id)).containsEntry("role", "editor").containsEntry("position", 2);
+  }
+
+  @Test
   void addTakesIdsForSourceAndTarget() {
     Liaison db = booksAndArticles();
     Book book = book(db, "Graphs");

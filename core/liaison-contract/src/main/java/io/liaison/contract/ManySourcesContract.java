@@ -66,6 +66,22 @@ public abstract class ManySourcesContract extends ContractGroup {
   }
 
   @Test
+  void addAllWithAPairTwiceWritesItOnceWithTheAttributesGivenLast() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
+    List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
+    db.on(books.get(1), ARTICLES).add(articles.get(0), Map.of("role", "author", "position", 9));
+
+    db.links(ARTICLES).addAll(List.of(
+        LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+        LinkPair.of(books.get(1), articles.get(0), Map.of("role", "editor", "position", 2)),
+        LinkPair.of(books.get(0).id, articles.get(0).id, Map.of("role", "reviewer", "position", 3)),
+        LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author", "position", 4))));
+
+    assertThat(describe(db.on(books.get(0), ARTICLES).links())).containsExactly("Nodes:reviewer:3");
+    assertThat(describe(db.on(books.get(1), ARTICLES).links())).containsExactly("Nodes:editor:2", "Rows:author:4");
+  }
+
+  @Test
   void addAllOfAnExistingUniqueLinkUpdatesItsThroughAttributes() {
     Book book = db.insert(book("Graphs", 2001));
     Article nodes = db.insert(article("Nodes"));
