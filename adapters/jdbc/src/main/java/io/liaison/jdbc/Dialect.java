@@ -35,6 +35,14 @@ public interface Dialect {
     return Integer.MAX_VALUE;
   }
 
+  /**
+   * Prepares a statement that has array parameters (key lists, batch columns) to be planned for the
+   * arrays it is given, where the database would otherwise reuse one plan for every length. Nothing by
+   * default.
+   */
+  default void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {
+  }
+
   /** The element type name given to {@link java.sql.Connection#createArrayOf}. */
   String arrayTypeName(Class<?> type);
 

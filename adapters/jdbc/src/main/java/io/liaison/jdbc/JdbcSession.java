@@ -1298,9 +1298,14 @@ final class JdbcSession implements StoreSession {
   }
 
   private void bind(PreparedStatement ps, List<Param> params) throws SQLException {
+    boolean arrays = false;
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       if (p.array()) {
+        if (!arrays) {
+          arrays = true;
+          dialect.planForArrays(ps);
+        }
         @SuppressWarnings("unchecked") List<Object> values = (List<Object>) p.value();
         ps.setArray(i + 1, conn.createArrayOf(dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
       } else {

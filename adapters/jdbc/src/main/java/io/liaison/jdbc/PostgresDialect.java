@@ -35,6 +35,21 @@ public final class PostgresDialect implements Dialect {
     return Dialect.standardColumnType(type);
   }
 
+  /**
+   * Not a server-side prepared statement: pgjdbc prepares a statement on the server from its fifth
+   * execution, and PostgreSQL then settles on a generic plan, made without the array's contents. For
+   * {@code col = ANY(?)} over a table without a usable index that plan tests every row against every
+   * element (hashing the array needs its contents at planning time): counting 2,000 articles by 2,000
+   * keys took 6.5 to 12 ms with the generic plan, 1.2 to 1.5 ms planned for the array, measured on
+   * PostgreSQL 15 through this adapter. The statement is parsed and planned on each execution instead.
+   */
+  @Override
+  public void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {
+    if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+      statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    }
+  }
+
   @Override
   public String arrayTypeName(Class<?> type) {
     if (type == String.class) {

@@ -1,9 +1,16 @@
 package io.liaison.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGStatement;
 
 /** The adapter's own checks on PostgreSQL (given server or embedded; see {@link PostgresStoreProvider}). */
 class PostgresAdapterTest extends AbstractJdbcAdapterTest {
@@ -29,5 +36,35 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
   @Override
   String schemaName() {
     return "liaison_adapter";
+  }
+
+  @Test
+  void statementsWithArrayParametersAreNeverPreparedOnTheServer() throws SQLException {
+    // pgjdbc prepares a statement on the server from its fifth execution, and PostgreSQL then plans it
+    // once for arrays of any length (see PostgresDialect.planForArrays)
+    String marker = "SELECT COUNT(*) AS planned_for_arrays FROM UNNEST(?) u(v)";
+    String other = "SELECT COUNT(*) AS prepared_once FROM UNNEST(CAST(? AS int8[])) u(v)";
+    try (Connection c = connect(); PreparedStatement arrays = c.prepareStatement(marker);
+        PreparedStatement plain = c.prepareStatement(other)) {
+      PostgresDialect.INSTANCE.planForArrays(arrays);
+      for (int i = 0; i < 8; i++) {
+        arrays.setArray(1, c.createArrayOf("int8", new Long[] {1L, 2L, (long) i}));
+        plain.setString(1, "{1,2," + i + "}");
+        try (ResultSet a = arrays.executeQuery(); ResultSet b = plain.executeQuery()) {
+          assertThat(a.next() && b.next()).isTrue();
+          assertThat(a.getLong(1)).isEqualTo(3);
+        }
+      }
+      assertThat(arrays.unwrap(PGStatement.class).getPrepareThreshold()).isZero();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT statement FROM pg_prepared_statements")) {
+        StringBuilder prepared = new StringBuilder();
+        while (rs.next()) {
+          prepared.append(rs.getString(1)).append('\n');
+        }
+        assertThat(prepared.toString()).as("the control statement is prepared on the server").contains("prepared_once")
+            .doesNotContain("planned_for_arrays");
+      }
+    }
   }
 }
