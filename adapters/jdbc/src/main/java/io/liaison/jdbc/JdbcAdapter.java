@@ -144,15 +144,31 @@ public final class JdbcAdapter implements StoreAdapter {
     return open(false);
   }
 
+  /**
+   * A read outside a transaction, in auto-commit mode, when the connection's isolation is read committed
+   * or weaker: there each statement reads its own snapshot whether or not a transaction surrounds it, so
+   * the transaction would only add a round trip (its commit) to every read. Under a stronger isolation
+   * a read is one transaction, as any operation.
+   */
+  @Override
+  public StoreSession beginReadOperation() {
+    return open(false, true);
+  }
+
   private StoreSession open(boolean savepoints) {
+    return open(savepoints, false);
+  }
+
+  private StoreSession open(boolean savepoints, boolean read) {
     ensureOpen();
     Connection c = null;
     try {
       c = dataSource.getConnection();
-      if (c.getAutoCommit()) {
-        c.setAutoCommit(false);
+      boolean autoCommit = read && c.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
+      if (c.getAutoCommit() != autoCommit) {
+        c.setAutoCommit(autoCommit);
       }
-      return new JdbcSession(this, c, dialect, savepoints);
+      return new JdbcSession(this, c, dialect, savepoints, autoCommit);
     } catch (SQLException e) {
       if (c != null) {
         try {

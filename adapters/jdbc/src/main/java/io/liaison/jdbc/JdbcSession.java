@@ -52,16 +52,28 @@ final class JdbcSession implements StoreSession {
   private final Connection conn;
   private final Dialect dialect;
   private final boolean savepoints;
+  private final boolean autoCommit;
   private boolean ended;
   private boolean closed;
   /** A statement failed and the connection turned out to be gone: it must not go back to the pool. */
   private boolean lost;
 
-  JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints) {
+  /**
+   * @param savepoints take a savepoint around each write (in a user's transaction)
+   * @param autoCommit the connection is in auto-commit mode (a read operation): every statement commits
+   *     by itself, and commit and rollback have nothing to end
+   */
+  JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints, boolean autoCommit) {
     this.adapter = adapter;
     this.conn = conn;
     this.dialect = dialect;
     this.savepoints = savepoints;
+    this.autoCommit = autoCommit;
+  }
+
+  /** Whether this is a read operation in auto-commit mode (no transaction of its own). */
+  boolean autoCommitted() {
+    return autoCommit;
   }
 
   // ------------------------------------------------------------------ entities
@@ -1098,7 +1110,9 @@ final class JdbcSession implements StoreSession {
   public void commit() {
     ensureActive();
     try {
-      conn.commit();
+      if (!autoCommit) {
+        conn.commit();
+      }
       ended = true;
     } catch (SQLException e) {
       throw translate("commit", e, false);
@@ -1113,7 +1127,9 @@ final class JdbcSession implements StoreSession {
       return;
     }
     try {
-      conn.rollback();
+      if (!autoCommit) {
+        conn.rollback();
+      }
       ended = true;
     } catch (SQLException e) {
       throw SqlErrors.translate("rollback", e);
@@ -1131,7 +1147,7 @@ final class JdbcSession implements StoreSession {
       return;
     }
     try {
-      if (!ended) {
+      if (!ended && !autoCommit) {
         conn.rollback();
       }
     } catch (SQLException e) {

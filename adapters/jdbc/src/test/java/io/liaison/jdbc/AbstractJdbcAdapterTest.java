@@ -582,4 +582,27 @@ abstract class AbstractJdbcAdapterTest {
     a.title = title;
     return a;
   }
+
+  @Test
+  void readOperationsRunWithoutATransactionAndLeaveNoneOfThatToWrites() {
+    Book book = db.insert(book("Graphs"));
+    AttributeInfo id = new AttributeInfo("id", "id", Long.class, false, true, true);
+    ModelInfo books = new ModelInfo("Book", "Book", id, List.of(id), List.of());
+    for (int i = 0; i < 6; i++) {
+      try (StoreSession s = adapter.beginReadOperation()) {
+        assertThat(((JdbcSession) s).autoCommitted()).as("read committed: no commit to wait for").isTrue();
+        assertThat(s.findBy(books, "id", List.of(book.id))).as("the insert committed just before").hasSize(1);
+        s.commit();
+      }
+    }
+    // the pool hands the read operations' connections out again: a write on one is still a transaction
+    for (int i = 0; i < 6; i++) {
+      try (StoreSession s = adapter.beginOperation()) {
+        assertThat(((JdbcSession) s).autoCommitted()).isFalse();
+        assertThat(s.delete(books, List.of(book.id))).isEqualTo(1);
+        s.rollback();
+      }
+    }
+    assertThat(db.find(Book.class, book.id)).as("every delete rolled back").isPresent();
+  }
 }
