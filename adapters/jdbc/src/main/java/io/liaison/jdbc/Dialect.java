@@ -20,7 +20,8 @@ public interface Dialect {
    * Whether a list of keys is matched by joining its array parameter ({@code JOIN UNNEST(?) u(v) ON
    * col = u.v}) rather than with {@code col = ANY(?)}. H2 checks {@code = ANY(?)} against every element
    * for every row (10,000 keys over 10,000 rows: seconds), but joins an unnested array with its
-   * indexes; PostgreSQL uses an index for {@code = ANY(?)}.
+   * indexes; PostgreSQL uses an index for {@code = ANY(?)} where one applies, and hashes the array
+   * where none does if the statement is planned for it ({@link #planForArrays}).
    */
   default boolean joinsKeyArrays() {
     return false;

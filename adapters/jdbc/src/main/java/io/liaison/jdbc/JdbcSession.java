@@ -531,7 +531,7 @@ final class JdbcSession implements StoreSession {
     Map<Object, Object> givenSources = givenValues(sources, fk.type());
     Map<Object, Object> givenTargets = givenValues(targets, other.type());
     List<Object[]> pairs = read("has " + a.name(), () -> query(sql, params,
-        rs -> new Object[] {Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())}));
+        rs -> new Object[] {Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())}, true));
     for (Object[] p : pairs) {
       out.computeIfAbsent(givenSources.getOrDefault(p[0], p[0]), k -> new HashSet<>())
           .add(givenTargets.getOrDefault(p[1], p[1]));
@@ -708,7 +708,7 @@ final class JdbcSession implements StoreSession {
       String sql = "SELECT " + (together ? "(" + countTargets + ")" : "1") + " FROM " + q(a.source().table())
           + " WHERE " + q(sourceKey.column()) + " = ANY(?) ORDER BY " + q(sourceKey.column()) + " "
           + dialect.lockRows();
-      List<Long> rows = query(sql, params, rs -> rs.getLong(1));
+      List<Long> rows = query(sql, params, rs -> rs.getLong(1), true);
       if (rows.size() < sources.size()) {
         return rows.size();
       }
@@ -723,10 +723,10 @@ final class JdbcSession implements StoreSession {
         counted = 1;
       }
       boolean both = counted == 1;
-      found = query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0)).get(0);
+      found = query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0), true).get(0);
     }
     for (int i = counted; i < slices.size(); i++) {
-      found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1)).get(0);
+      found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1), true).get(0);
     }
     return found;
   }
@@ -742,7 +742,7 @@ final class JdbcSession implements StoreSession {
     AttributeInfo key = attribute(s, a.sourceMatch());
     String sql = "SELECT 1 FROM " + q(s.table()) + " WHERE " + q(key.column()) + " = ANY(?) ORDER BY "
         + q(key.column()) + " " + dialect.lockRows();
-    return query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1).size();
+    return query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1, true).size();
   }
 
   @Override
@@ -988,7 +988,7 @@ final class JdbcSession implements StoreSession {
           ? dialect.overwriteAll(q(j.table()), List.of(q(fk.column()), q(other.column())), payloadColumns) : null;
       if (overwriteAll != null) {
         List<Param> columns = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels);
-        return () -> update(overwriteAll, columns);
+        return () -> update(overwriteAll, columns, true);
       }
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
@@ -1269,8 +1269,23 @@ final class JdbcSession implements StoreSession {
   }
 
   private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper) throws SQLException {
+    return query(sql, params, mapper, false);
+  }
+
+  /**
+   * @param planForArrays the statement's plan depends on its arrays' contents: planned for them on every
+   *     execution ({@link Dialect#planForArrays}), for key arrays tested against rows no index narrows
+   *     down (the ends' existence counts, the pairs of {@code has}); reads whose arrays are index
+   *     conditions keep the plan the database caches, which costs no planning per call (planning a
+   *     200-key count took PostgreSQL 0.4 ms, as long as running it)
+   */
+  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
+      throws SQLException {
     adapter.fire(sql);
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (planForArrays) {
+        dialect.planForArrays(ps);
+      }
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -1283,8 +1298,16 @@ final class JdbcSession implements StoreSession {
   }
 
   private int update(String sql, List<Param> params) throws SQLException {
+    return update(sql, params, false);
+  }
+
+  /** @param planForArrays as for {@link #query(String, List, RowMapper, boolean)} */
+  private int update(String sql, List<Param> params, boolean planForArrays) throws SQLException {
     adapter.fire(sql);
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (planForArrays) {
+        dialect.planForArrays(ps);
+      }
       bind(ps, params);
       return ps.executeUpdate();
     }
@@ -1314,14 +1337,9 @@ final class JdbcSession implements StoreSession {
   }
 
   private void bind(PreparedStatement ps, List<Param> params) throws SQLException {
-    boolean arrays = false;
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       if (p.array()) {
-        if (!arrays) {
-          arrays = true;
-          dialect.planForArrays(ps);
-        }
         @SuppressWarnings("unchecked") List<Object> values = (List<Object>) p.value();
         ps.setArray(i + 1, conn.createArrayOf(dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
       } else {

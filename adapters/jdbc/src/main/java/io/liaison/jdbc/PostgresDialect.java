@@ -41,7 +41,8 @@ public final class PostgresDialect implements Dialect {
    * {@code col = ANY(?)} over a table without a usable index that plan tests every row against every
    * element (hashing the array needs its contents at planning time): counting 2,000 articles by 2,000
    * keys took 6.5 to 12 ms with the generic plan, 1.2 to 1.5 ms planned for the array, measured on
-   * PostgreSQL 15 through this adapter. The statement is parsed and planned on each execution instead.
+   * PostgreSQL 15 through this adapter; {@code has} over 200 sources, 1.6 against 0.56 ms. Such a
+   * statement is parsed and planned on each execution instead.
    */
   @Override
   public void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {

@@ -39,7 +39,7 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
   }
 
   @Test
-  void statementsWithArrayParametersAreNeverPreparedOnTheServer() throws SQLException {
+  void planForArraysKeepsAStatementFromBeingPreparedOnTheServer() throws SQLException {
     // pgjdbc prepares a statement on the server from its fifth execution, and PostgreSQL then plans it
     // once for arrays of any length (see PostgresDialect.planForArrays)
     String marker = "SELECT COUNT(*) AS planned_for_arrays FROM UNNEST(?) u(v)";
