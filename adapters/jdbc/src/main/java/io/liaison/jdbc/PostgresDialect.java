@@ -170,12 +170,7 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
-    List<String> columns = new java.util.ArrayList<>(keyColumns);
-    columns.addAll(payloadColumns);
-    List<String> sets = payloadColumns.stream().map(c -> c + " = EXCLUDED." + c).toList();
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
-        + String.join(", ", keyColumns) + ") DO UPDATE SET " + String.join(", ", sets);
+    return upsertReplacing(table, keyColumns, payloadColumns, "VALUES");
   }
 
   /**
@@ -186,10 +181,20 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
+    return upsertReplacing(table, keyColumns, payloadColumns, "SELECT * FROM UNNEST");
+  }
+
+  /**
+   * {@code INSERT INTO table (keys, payload) <rows>(?, ...) ON CONFLICT (keys) DO UPDATE SET payload},
+   * where {@code rows} is {@code VALUES} (one row per execution) or {@code SELECT * FROM UNNEST} (one
+   * array per column).
+   */
+  private static String upsertReplacing(String table, List<String> keyColumns, List<String> payloadColumns,
+      String rows) {
     List<String> columns = new java.util.ArrayList<>(keyColumns);
     columns.addAll(payloadColumns);
     List<String> sets = payloadColumns.stream().map(c -> c + " = EXCLUDED." + c).toList();
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT * FROM UNNEST("
+    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + rows + "("
         + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
         + String.join(", ", keyColumns) + ") DO UPDATE SET " + String.join(", ", sets);
   }
