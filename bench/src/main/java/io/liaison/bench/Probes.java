@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Small experiments behind the analysis in {@code docs/benchmarks.md}, kept runnable:
@@ -14,7 +18,7 @@ import java.util.Locale;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-any         # H2: = ANY(?) against a join on UNNEST, by list size
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
- * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: Liaison's link statement against the raw one, and what differs
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: shapes of Liaison's verified link statement against the raw one
  * </pre>
  */
 public final class Probes {
@@ -29,88 +33,133 @@ public final class Probes {
       case "h2-any" -> h2Any();
       case "pg-count-plan" -> pgCountPlan();
       case "neo4j-link" -> {
-        neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+        neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 200);
         System.exit(0); // the embedded server's threads would keep the JVM alive
       }
       default -> {
-        System.err.println("usage: Probes h2-any | pg-count-plan | neo4j-link [targets]");
+        System.err.println("usage: Probes h2-any | pg-count-plan | neo4j-link [targets [sources]]");
         System.exit(2);
       }
     }
   }
 
   /**
-   * Workload 1 on Neo4j, statement by statement: the raw contender's link statement (the book matched
-   * once), Liaison's (the adapter's {@code linkJunction}: source and target matched per row, attributes as
-   * a map), the raw one with the book matched per row, Liaison's target check, and Liaison's three
-   * statements together, each variant in a transaction of its own on the same graph, links cleared before
-   * each (not timed). Median of 15 after 5 warm-up
-   * rounds; the variants take turns, so a load change weighs on all of them.
+   * Neo4j, statement against statement, on the same graph: the raw contender's link statement and the
+   * shapes of Liaison's verified link statement (one that writes nothing when an end is missing), for
+   * one source with {@code targets} links (workload 1) and for {@code sources} sources with 10 links
+   * each (workload 2). Each variant runs in a transaction of its own, links cleared before each (not
+   * timed); the variants take turns, so a load change weighs on all of them. Median of 15 after 10
+   * warm-up rounds (the server compiles each shape on its first runs).
    */
-  static void neo4jLink(int targets) {
+  static void neo4jLink(int targets, int sources) {
     try (Contender raw = Contender.open("raw", Store.NEO4J);
         org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(Neo4jServer.uri())) {
-      raw.seed(1, targets);
-      java.util.List<java.util.Map<String, Object>> rawRows = new java.util.ArrayList<>();
-      java.util.List<java.util.Map<String, Object>> liaisonRows = new java.util.ArrayList<>();
-      java.util.List<Long> ids = new java.util.ArrayList<>();
+      raw.seed(sources, Math.max(targets, sources * 10));
+      Map<String, Map.Entry<String, Map<String, Object>>> variants = new LinkedHashMap<>();
+      // workload 1: one source
+      List<Map<String, Object>> rawRows = new ArrayList<>();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
+      long book = raw.bookId(0);
       for (Contender.LinkSpec l : Fixtures.range(0, targets, 0)) {
         long article = l.article() + 1L; // the raw contender's ids are 1..n
         ids.add(article);
-        rawRows.add(java.util.Map.of("article", article, "role", l.role(), "position", l.position()));
-        liaisonRows.add(java.util.Map.of("s", raw.bookId(0), "t", article,
-            "props", java.util.Map.of("role", l.role(), "position", (long) l.position())));
+        rawRows.add(Map.of("article", article, "role", l.role(), "position", l.position()));
+        rows.add(Map.of("s", book, "t", article, "props", Map.of("role", l.role(), "position", (long) l.position())));
       }
-      String rawLink = "MATCH (b:Book {id: $book})\nUNWIND $rows AS r\nMATCH (a:Article {id: r.article})\n"
-          + "MERGE (b)-[l:BookArticles]->(a)\nSET l.role = r.role, l.position = r.position";
-      String liaisonLink = "UNWIND $rows AS r\nMATCH (s:`Book`) WHERE s.`id` = r.s\nMATCH (t:`Article`) WHERE t.`id` = r.t\n"
-          + "MERGE (s)-[rel:`BookArticles`]->(t)\nSET rel += r.props";
-      String check = "MATCH (n:`%s`) WHERE n.`id` IN $values RETURN n {.*} AS n";
-      java.util.Map<String, Object> params = java.util.Map.of("book", raw.bookId(0), "rows", rawRows);
-      java.util.Map<String, Object> liaisonParams = java.util.Map.of("rows", liaisonRows);
-      java.util.Map<String, Object> checkParams = java.util.Map.of("values", ids);
-      java.util.Map<String, Object> bookParams = java.util.Map.of("values", java.util.List.of(raw.bookId(0)));
-      // each variant: its statements, run in one transaction
-      java.util.Map<String, java.util.List<java.util.Map.Entry<String, java.util.Map<String, Object>>>> variants =
-          new java.util.LinkedHashMap<>();
-      variants.put("raw: book matched once, `SET l.role = r.role, l.position = r.position`",
-          java.util.List.of(java.util.Map.entry(rawLink, params)));
-      variants.put("raw, book matched per row", java.util.List.of(java.util.Map.entry(rawLink
-          .replace("MATCH (b:Book {id: $book})\nUNWIND $rows AS r\n", "UNWIND $rows AS r\nMATCH (b:Book {id: $book})\n"),
-          params)));
-      variants.put("Liaison's link statement alone (source per row, `SET rel += r.props`)",
-          java.util.List.of(java.util.Map.entry(liaisonLink, liaisonParams)));
-      variants.put("Liaison's target check alone (every property of every target)",
-          java.util.List.of(java.util.Map.entry(String.format(Locale.ROOT, check, "Article"), checkParams)));
-      variants.put("the same check reading the keys only",
-          java.util.List.of(java.util.Map.entry("MATCH (n:`Article`) WHERE n.`id` IN $values RETURN n.`id` AS id",
-              checkParams)));
-      variants.put("Liaison's three statements (source check, target check, link) in one transaction",
-          java.util.List.of(java.util.Map.entry(String.format(Locale.ROOT, check, "Book"), bookParams),
-              java.util.Map.entry(String.format(Locale.ROOT, check, "Article"), checkParams),
-              java.util.Map.entry(liaisonLink, liaisonParams)));
-      java.util.Map<String, double[]> ms = new java.util.LinkedHashMap<>();
-      int rounds = 20;
+      String merge = "MERGE (s)-[rel:`BookArticles`]->(t)\nSET rel += r.props\nRETURN count(*) AS written";
+      variants.put("1: raw (book matched once, no check)", Map.entry("MATCH (b:Book {id: $book})\nUNWIND $rows AS r\n"
+          + "MATCH (a:Article {id: r.article})\nMERGE (b)-[l:BookArticles]->(a)\nSET l.role = r.role, l.position = "
+          + "r.position", Map.of("book", book, "rows", rawRows)));
+      variants.put("1: Liaison: OPTIONAL MATCH per end, collect maps, conditional UNWIND", Map.entry(
+          "OPTIONAL MATCH (s:`Book`) WHERE s.`id` = $source\nUNWIND $rows AS r\n"
+              + "OPTIONAL MATCH (t:`Article`) WHERE t.`id` = r.t\nWITH collect({s: s, t: t, r: r}) AS rows\n"
+              + "UNWIND CASE WHEN all(x IN rows WHERE x.s IS NOT NULL AND x.t IS NOT NULL) THEN rows ELSE [] END AS x\n"
+              + "WITH x.s AS s, x.t AS t, x.r AS r\n" + merge,
+          Map.of("source", book, "rows", rows)));
+      variants.put("1: count the ends, then the raw statement's shape", Map.entry(
+          "OPTIONAL MATCH (s:`Book`) WHERE s.`id` = $source\n"
+              + "WITH s, COUNT { MATCH (t:`Article`) WHERE t.`id` IN $targets } = size($targets) AS found\n"
+              + "UNWIND CASE WHEN s IS NOT NULL AND found THEN $rows ELSE [] END AS r\n"
+              + "MATCH (t:`Article`) WHERE t.`id` = r.t\n" + merge,
+          Map.of("source", book, "rows", rows, "targets", ids)));
+      variants.put("1: every end EXISTS, then the raw statement's shape", Map.entry(
+          "OPTIONAL MATCH (s:`Book`) WHERE s.`id` = $source\n"
+              + "WITH s, all(k IN $targets WHERE EXISTS { MATCH (t:`Article`) WHERE t.`id` = k }) AS found\n"
+              + "UNWIND CASE WHEN s IS NOT NULL AND found THEN $rows ELSE [] END AS r\n"
+              + "MATCH (t:`Article`) WHERE t.`id` = r.t\n" + merge,
+          Map.of("source", book, "rows", rows, "targets", ids)));
+      variants.put("1: collect the targets and the rows as two lists, UNWIND their indexes", Map.entry(
+          "OPTIONAL MATCH (s:`Book`) WHERE s.`id` = $source\nUNWIND $rows AS r\n"
+              + "OPTIONAL MATCH (t:`Article`) WHERE t.`id` = r.t\nWITH s, collect(t) AS ts, collect(r) AS rs\n"
+              + "UNWIND CASE WHEN s IS NOT NULL AND size(ts) = size(rs) THEN range(0, size(ts) - 1) ELSE [] END AS i\n"
+              + "WITH s, ts[i] AS t, rs[i] AS r\n" + merge,
+          Map.of("source", book, "rows", rows)));
+      variants.put("1: collect [t, r] pairs", Map.entry(
+          "OPTIONAL MATCH (s:`Book`) WHERE s.`id` = $source\nUNWIND $rows AS r\n"
+              + "OPTIONAL MATCH (t:`Article`) WHERE t.`id` = r.t\nWITH s, collect([t, r]) AS rows\n"
+              + "UNWIND CASE WHEN s IS NOT NULL AND all(x IN rows WHERE x[0] IS NOT NULL) THEN rows ELSE [] END AS x\n"
+              + "WITH s, x[0] AS t, x[1] AS r\n" + merge,
+          Map.of("source", book, "rows", rows)));
+      // workload 2: many sources
+      List<Map<String, Object>> rawSpread = new ArrayList<>();
+      List<Map<String, Object>> spread = new ArrayList<>();
+      java.util.Set<Long> books = new java.util.LinkedHashSet<>();
+      java.util.Set<Long> articles = new java.util.LinkedHashSet<>();
+      for (Contender.SourceLinks s : Fixtures.spread(sources, 10)) {
+        long b = raw.bookId(s.book());
+        books.add(b);
+        for (Contender.LinkSpec l : s.links()) {
+          long article = l.article() + 1L;
+          articles.add(article);
+          rawSpread.add(Map.of("book", b, "article", article, "role", l.role(), "position", l.position()));
+          spread.add(Map.of("s", b, "t", article, "props", Map.of("role", l.role(), "position", (long) l.position())));
+        }
+      }
+      variants.put("2: raw (no check)", Map.entry("UNWIND $rows AS r\nMATCH (b:Book {id: r.book})\n"
+          + "MATCH (a:Article {id: r.article})\nMERGE (b)-[l:BookArticles]->(a)\nSET l.role = r.role, l.position = "
+          + "r.position", Map.of("rows", rawSpread)));
+      variants.put("2: Liaison: OPTIONAL MATCH per end, collect maps, conditional UNWIND", Map.entry(
+          "UNWIND $rows AS r\nOPTIONAL MATCH (s:`Book`) WHERE s.`id` = r.s\n"
+              + "OPTIONAL MATCH (t:`Article`) WHERE t.`id` = r.t\nWITH collect({s: s, t: t, r: r}) AS rows\n"
+              + "UNWIND CASE WHEN all(x IN rows WHERE x.s IS NOT NULL AND x.t IS NOT NULL) THEN rows ELSE [] END AS x\n"
+              + "WITH x.s AS s, x.t AS t, x.r AS r\n" + merge,
+          Map.of("rows", spread)));
+      variants.put("2: count the ends, then the raw statement's shape", Map.entry(
+          "WITH COUNT { MATCH (s:`Book`) WHERE s.`id` IN $sources } = size($sources)"
+              + " AND COUNT { MATCH (t:`Article`) WHERE t.`id` IN $targets } = size($targets) AS found\n"
+              + "UNWIND CASE WHEN found THEN $rows ELSE [] END AS r\n"
+              + "MATCH (s:`Book`) WHERE s.`id` = r.s\nMATCH (t:`Article`) WHERE t.`id` = r.t\n" + merge,
+          Map.of("rows", spread, "sources", new ArrayList<>(books), "targets", new ArrayList<>(articles))));
+      variants.put("2: every end EXISTS, then the raw statement's shape", Map.entry(
+          "WITH all(k IN $sources WHERE EXISTS { MATCH (s:`Book`) WHERE s.`id` = k })"
+              + " AND all(k IN $targets WHERE EXISTS { MATCH (t:`Article`) WHERE t.`id` = k }) AS found\n"
+              + "UNWIND CASE WHEN found THEN $rows ELSE [] END AS r\n"
+              + "MATCH (s:`Book`) WHERE s.`id` = r.s\nMATCH (t:`Article`) WHERE t.`id` = r.t\n" + merge,
+          Map.of("rows", spread, "sources", new ArrayList<>(books), "targets", new ArrayList<>(articles))));
+      variants.put("2: collect the ends and the rows as three lists, UNWIND their indexes", Map.entry(
+          "UNWIND $rows AS r\nOPTIONAL MATCH (s:`Book`) WHERE s.`id` = r.s\n"
+              + "OPTIONAL MATCH (t:`Article`) WHERE t.`id` = r.t\nWITH collect(s) AS ss, collect(t) AS ts, collect(r) AS rs\n"
+              + "UNWIND CASE WHEN size(ss) = size(rs) AND size(ts) = size(rs) THEN range(0, size(rs) - 1) ELSE [] END AS i\n"
+              + "WITH ss[i] AS s, ts[i] AS t, rs[i] AS r\n" + merge,
+          Map.of("rows", spread)));
+      Map<String, double[]> ms = new LinkedHashMap<>();
+      int warm = 10;
+      int rounds = warm + 15;
       for (int r = 0; r < rounds; r++) {
-        for (java.util.Map.Entry<String, java.util.List<java.util.Map.Entry<String, java.util.Map<String, Object>>>> v
-            : variants.entrySet()) {
+        for (Map.Entry<String, Map.Entry<String, Map<String, Object>>> v : variants.entrySet()) {
           raw.clearLinks();
           long t0 = System.nanoTime();
           try (org.neo4j.driver.Session s = driver.session(org.neo4j.driver.SessionConfig.forDatabase(Neo4jServer.DATABASE))) {
-            s.executeWrite(tx -> {
-              for (java.util.Map.Entry<String, java.util.Map<String, Object>> st : v.getValue()) {
-                tx.run(st.getKey(), st.getValue()).consume();
-              }
-              return null;
-            });
+            s.executeWrite(tx -> tx.run(v.getValue().getKey(), v.getValue().getValue()).consume());
           }
           ms.computeIfAbsent(v.getKey(), k -> new double[rounds])[r] = (System.nanoTime() - t0) / 1e6;
         }
       }
-      System.out.println("| " + targets + " targets, each variant in a transaction of its own | median ms |");
+      System.out.println("| " + targets + " targets (1), " + sources + " sources x 10 (2); a transaction each | median ms |");
       System.out.println("|---|---:|");
       ms.forEach((name, values) -> {
-        double[] measured = java.util.Arrays.copyOfRange(values, 5, values.length);
+        double[] measured = java.util.Arrays.copyOfRange(values, warm, values.length);
         java.util.Arrays.sort(measured);
         System.out.printf(Locale.ROOT, "| %s | %.1f |%n", name, measured[measured.length / 2]);
       });
