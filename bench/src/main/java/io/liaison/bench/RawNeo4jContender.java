@@ -5,8 +5,10 @@ import io.liaison.neo4j.Neo4jAdapter;
 import io.liaison.neo4j.Neo4jConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -154,15 +156,19 @@ final class RawNeo4jContender implements Contender {
     List<Long> bs = ids(books, bookIndexes);
     List<Long> as = ids(articles, articleIndexes);
     boolean[] out = new boolean[bookIndexes.length];
-    List<Integer> linked = read(tx -> {
+    // the linked pairs among the books and articles asked about, checked against the pairs in memory (as
+    // the raw JDBC code and the adapter do): one MATCH per pair (UNWIND the pairs) took 984 ms
+    // for 1,000 pairs against 11 for this, measured in the full mode's run of 2026-12-06
+    Set<Long> found = new HashSet<>();
+    read(tx -> {
       statements.incrementAndGet();
-      return tx.run("UNWIND range(0, size($books) - 1) AS i"
-              + " MATCH (:Book {id: $books[i]})-[:BookArticles]->(:Article {id: $articles[i]}) RETURN i",
-              Map.of("books", bs, "articles", as))
-          .list(r -> r.get(0).asInt());
+      tx.run("MATCH (b:Book)-[:BookArticles]->(a:Article) WHERE b.id IN $books AND a.id IN $articles"
+              + " RETURN DISTINCT b.id, a.id", Map.of("books", bs, "articles", as))
+          .forEachRemaining(r -> found.add(r.get(0).asLong() << 32 | r.get(1).asLong()));
+      return null;
     });
-    for (int i : linked) {
-      out[i] = true;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = found.contains(bs.get(i) << 32 | as.get(i));
     }
     return out;
   }
