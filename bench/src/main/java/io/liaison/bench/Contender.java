@@ -57,6 +57,11 @@ public interface Contender extends AutoCloseable {
   void close();
 
   /** A link to write: the article's fixture index and the through attributes. */
+  /** A (book id, article id) pair as one long, for sets of linked pairs (the ids fit in 32 bits here). */
+  static long pair(long book, long article) {
+    return book << 32 | article;
+  }
+
   record LinkSpec(int article, String role, int position) {
   }
 

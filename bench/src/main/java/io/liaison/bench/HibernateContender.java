@@ -154,7 +154,7 @@ final class HibernateContender implements Contender {
       Map<Long, BookArticle> existing = new HashMap<>();
       for (BookArticle ba : s.createSelectionQuery("from BookArticle ba where ba.book.id in :books", BookArticle.class)
           .setParameter("books", bookIds).getResultList()) {
-        existing.put(pair(ba.getBook().getId(), ba.getArticle().getId()), ba);
+        existing.put(Contender.pair(ba.getBook().getId(), ba.getArticle().getId()), ba);
       }
       write(s, links, existing);
     });
@@ -171,7 +171,7 @@ final class HibernateContender implements Contender {
       long bookId = books[sl.book()];
       List<LinkSpec> added = new ArrayList<>(sl.links().size());
       for (LinkSpec l : sl.links()) {
-        BookArticle ba = existing.get(pair(bookId, articles[l.article()]));
+        BookArticle ba = existing.get(Contender.pair(bookId, articles[l.article()]));
         if (ba == null) {
           added.add(l);
         } else {
@@ -195,10 +195,6 @@ final class HibernateContender implements Contender {
     }
   }
 
-  private static long pair(long book, long article) {
-    return book << 32 | article;
-  }
-
   @Override
   public void set(int book, List<LinkSpec> links) {
     sf.inTransaction(s -> {
@@ -218,7 +214,7 @@ final class HibernateContender implements Contender {
         }
       }
       Map<Long, BookArticle> byPair = new HashMap<>();
-      existing.forEach((article, ba) -> byPair.put(pair(bookId, article), ba));
+      existing.forEach((article, ba) -> byPair.put(Contender.pair(bookId, article), ba));
       write(s, List.of(new SourceLinks(book, links)), byPair);
     });
   }
@@ -245,11 +241,11 @@ final class HibernateContender implements Contender {
               + " where ba.book.id in :books and ba.article.id in :articles", Object[].class)
           .setParameter("books", ids(books, bookIndexes)).setParameter("articles", ids(articles, articleIndexes))
           .getResultList()) {
-        found.add(pair((Long) row[0], (Long) row[1]));
+        found.add(Contender.pair((Long) row[0], (Long) row[1]));
       }
       boolean[] out = new boolean[bookIndexes.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = found.contains(pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
+        out[i] = found.contains(Contender.pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
       }
       return out;
     });

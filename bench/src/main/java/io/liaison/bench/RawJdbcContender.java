@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs once at start-up, so both have the same keys and indexes). Each write is one transaction on a
  * pooled connection, each read one statement in auto-commit mode; multi-row writes are one JDBC batch
  * of one prepared statement; id lists are one array parameter ({@code = ANY(?)}, or on H2 a join on
- * {@code UNNEST(?)} for the books). No existence checks:
- * the foreign keys refuse bad ids.
+ * {@code UNNEST(?)} for the books). No existence checks: the foreign keys refuse bad ids.
  */
 final class RawJdbcContender implements Contender {
   private static final String COLUMNS = "(\"bookId\", \"articleId\", \"role\", \"position\")";
@@ -197,13 +196,13 @@ final class RawJdbcContender implements Contender {
         statements.incrementAndGet();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            found.add(pair(rs.getLong(1), rs.getLong(2)));
+            found.add(Contender.pair(rs.getLong(1), rs.getLong(2)));
           }
         }
       }
       boolean[] out = new boolean[bookIndexes.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = found.contains(pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
+        out[i] = found.contains(Contender.pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
       }
       return out;
     });
@@ -218,10 +217,6 @@ final class RawJdbcContender implements Contender {
   private String ofBooks() {
     return db.store() == Store.H2 ? " JOIN UNNEST(?) u(v) ON j.\"bookId\" = u.v WHERE TRUE"
         : " WHERE j.\"bookId\" = ANY(?)";
-  }
-
-  private static long pair(long book, long article) {
-    return book << 32 | article;
   }
 
   @Override

@@ -164,11 +164,11 @@ final class RawNeo4jContender implements Contender {
       statements.incrementAndGet();
       tx.run("MATCH (b:Book)-[:BookArticles]->(a:Article) WHERE b.id IN $books AND a.id IN $articles"
               + " RETURN DISTINCT b.id, a.id", Map.of("books", bs, "articles", as))
-          .forEachRemaining(r -> found.add(r.get(0).asLong() << 32 | r.get(1).asLong()));
+          .forEachRemaining(r -> found.add(Contender.pair(r.get(0).asLong(), r.get(1).asLong())));
       return null;
     });
     for (int i = 0; i < out.length; i++) {
-      out[i] = found.contains(bs.get(i) << 32 | as.get(i));
+      out[i] = found.contains(Contender.pair(bs.get(i), as.get(i)));
     }
     return out;
   }
