@@ -19,6 +19,7 @@ import java.util.Map;
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-any         # H2: = ANY(?) against a join on UNNEST, by list size
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: shapes of Liaison's verified link statement against the raw one
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-write       # H2: the junction batch as MERGE or INSERT, with and without the ends' checks
  * </pre>
  */
 public final class Probes {
@@ -32,12 +33,13 @@ public final class Probes {
     switch (probe) {
       case "h2-any" -> h2Any();
       case "pg-count-plan" -> pgCountPlan();
+      case "h2-write" -> h2Write(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
       case "neo4j-link" -> {
         neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 200);
         System.exit(0); // the embedded server's threads would keep the JVM alive
       }
       default -> {
-        System.err.println("usage: Probes h2-any | pg-count-plan | neo4j-link [targets [sources]]");
+        System.err.println("usage: Probes h2-any | h2-write [links] | pg-count-plan | neo4j-link [targets [sources]]");
         System.exit(2);
       }
     }
@@ -188,6 +190,86 @@ public final class Probes {
         }
         System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f |%n", n, time(c, any, ids), time(c, unnest, ids));
       }
+    }
+  }
+
+  /**
+   * H2, on the tables Liaison creates (foreign keys included): one source's {@code links} new junction
+   * rows written as one JDBC batch of {@code MERGE ... KEY} (what an upsert costs) or of plain
+   * {@code INSERT}, each alone and after the statements Liaison's verified add runs first (the source's
+   * row locked, the ends counted). Each variant is one transaction, rows cleared before it (not timed);
+   * the variants take turns. Median of 15 after 10 warm-up rounds.
+   */
+  static void h2Write(int links) throws SQLException {
+    String url = "jdbc:h2:mem:probewrite;DB_CLOSE_DELAY=-1";
+    try (io.liaison.jdbc.JdbcAdapter ddl = io.liaison.jdbc.JdbcAdapter.create(io.liaison.jdbc.JdbcConfig.url(url, "sa", ""))) {
+      ddl.sync(io.liaison.bench.liaison.Library.SCHEMA.info());
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO \"Book\" (\"title\") VALUES ('b')");
+      s.execute("INSERT INTO \"Article\" (\"title\") SELECT 'a' || X FROM SYSTEM_RANGE(1, " + links + ")");
+      long book;
+      try (ResultSet rs = s.executeQuery("SELECT MIN(\"id\") FROM \"Book\"")) {
+        rs.next();
+        book = rs.getLong(1);
+      }
+      Long[] articles = new Long[links];
+      try (ResultSet rs = s.executeQuery("SELECT \"id\" FROM \"Article\" ORDER BY \"id\"")) {
+        for (int i = 0; rs.next(); i++) {
+          articles[i] = rs.getLong(1);
+        }
+      }
+      c.setAutoCommit(false);
+      String columns = "(\"bookId\", \"articleId\", \"role\", \"position\")";
+      Map<String, String> variants = new LinkedHashMap<>();
+      variants.put("MERGE ... KEY", "MERGE INTO \"BookArticles\" " + columns + " KEY (\"bookId\", \"articleId\") VALUES (?, ?, ?, ?)");
+      variants.put("INSERT", "INSERT INTO \"BookArticles\" " + columns + " VALUES (?, ?, ?, ?)");
+      Map<String, List<Double>> times = new LinkedHashMap<>();
+      for (int round = 0; round < 25; round++) {
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+          for (boolean checked : new boolean[] {false, true}) {
+            s.execute("DELETE FROM \"BookArticles\"");
+            c.commit();
+            long t0 = System.nanoTime();
+            if (checked) {
+              try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM \"Book\" WHERE \"id\" = ANY(?) ORDER BY \"id\" FOR UPDATE");
+                  PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM \"Article\" WHERE \"id\" = ANY(?)")) {
+                lock.setArray(1, c.createArrayOf("BIGINT", new Long[] {book}));
+                lock.executeQuery().close();
+                count.setArray(1, c.createArrayOf("BIGINT", articles));
+                try (ResultSet rs = count.executeQuery()) {
+                  rs.next();
+                  if (rs.getLong(1) != links) {
+                    throw new IllegalStateException("count " + rs.getLong(1));
+                  }
+                }
+              }
+            }
+            try (PreparedStatement ps = c.prepareStatement(v.getValue())) {
+              for (int i = 0; i < links; i++) {
+                ps.setLong(1, book);
+                ps.setLong(2, articles[i]);
+                ps.setString(3, "r" + (i % 7));
+                ps.setInt(4, i);
+                ps.addBatch();
+              }
+              ps.executeBatch();
+            }
+            c.commit();
+            if (round >= 10) {
+              times.computeIfAbsent(v.getKey() + (checked ? ", after lock + count" : ""), k -> new ArrayList<>())
+                  .add((System.nanoTime() - t0) / 1e6);
+            }
+          }
+        }
+      }
+      System.out.println("| " + links + " links, one source | median ms |");
+      System.out.println("|---|---:|");
+      times.forEach((k, ms) -> {
+        List<Double> sorted = new ArrayList<>(ms);
+        java.util.Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %.1f |%n", k, sorted.get(sorted.size() / 2));
+      });
     }
   }
 
