@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.liaison.InvalidCallException;
 import io.liaison.StoreException;
+import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.Capability;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StatementListener;
@@ -11,10 +12,15 @@ import io.liaison.spi.StatementListeners;
 import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -41,6 +47,8 @@ public final class JdbcAdapter implements StoreAdapter {
   private final boolean savepoints;
   private final StatementListeners listeners = new StatementListeners();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** {@link #junctionGuardsEnds}'s answers, by association name; emptied by {@link #sync}. */
+  private final Map<String, Boolean> guardedJunctions = new ConcurrentHashMap<>();
 
   private JdbcAdapter(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
     this.dataSource = dataSource;
@@ -126,6 +134,7 @@ public final class JdbcAdapter implements StoreAdapter {
       try {
         new SchemaSync(c, dialect, this::fire).run(schema);
       } finally {
+        guardedJunctions.clear();
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
@@ -205,6 +214,55 @@ public final class JdbcAdapter implements StoreAdapter {
   @Override
   public void removeStatementListener(StatementListener listener) {
     listeners.remove(listener);
+  }
+
+  /**
+   * Whether the database itself refuses a link of belongsToMany {@code a} to a source or target that does
+   * not exist: the junction table has a single-column foreign key, checked at once (not deferred), from
+   * each of its two key columns to the matching column of that end's table, as {@link #sync} creates
+   * them. Read from the database's metadata the first time an association asks, then kept (until the
+   * next {@code sync}): a foreign key an administrator drops afterwards goes unnoticed, and the adapter
+   * would then write links to missing ends on the path that relies on it ({@link Dialect#insertsFirst}).
+   */
+  boolean junctionGuardsEnds(Connection conn, AssociationInfo a) throws SQLException {
+    Boolean known = guardedJunctions.get(a.name());
+    if (known != null) {
+      return known;
+    }
+    String table = a.through().table();
+    String sourceKey = a.through().requireAttribute(a.foreignKey()).column();
+    String targetKey = a.through().requireAttribute(a.otherKey()).column();
+    String source = a.source().table() + "." + a.source().requireAttribute(a.sourceMatch()).column();
+    String target = a.target().table() + "." + a.target().requireAttribute(a.targetMatch()).column();
+    String schema = conn.getSchema();
+    // each foreign key of the junction: its columns, and what the single-column ones reference
+    Map<String, Integer> columnsPerKey = new HashMap<>();
+    Map<String, String> referenced = new HashMap<>();
+    Map<String, String> column = new HashMap<>();
+    try (ResultSet rs = conn.getMetaData().getImportedKeys(conn.getCatalog(), schema, table)) {
+      while (rs.next()) {
+        String key = rs.getString("FK_NAME") + "/" + rs.getString("PKTABLE_NAME");
+        columnsPerKey.merge(key, 1, Integer::sum);
+        boolean immediate = rs.getShort("DEFERRABILITY") == DatabaseMetaData.importedKeyNotDeferrable;
+        boolean sameSchema = schema == null || rs.getString("PKTABLE_SCHEM") == null
+            || schema.equals(rs.getString("PKTABLE_SCHEM"));
+        if (immediate && sameSchema) {
+          referenced.put(key, rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
+          column.put(key, rs.getString("FKCOLUMN_NAME"));
+        }
+      }
+    }
+    boolean sourceGuarded = false;
+    boolean targetGuarded = false;
+    for (Map.Entry<String, String> e : referenced.entrySet()) {
+      if (columnsPerKey.get(e.getKey()) == 1) {
+        sourceGuarded |= column.get(e.getKey()).equals(sourceKey) && e.getValue().equals(source);
+        targetGuarded |= column.get(e.getKey()).equals(targetKey) && e.getValue().equals(target);
+      }
+    }
+    boolean guarded = sourceGuarded && targetGuarded;
+    guardedJunctions.put(a.name(), guarded);
+    return guarded;
   }
 
   /** Tells every listener of one round trip. */

@@ -617,7 +617,10 @@ final class JdbcSession implements StoreSession {
           if (lock) {
             lockSources(a, sources);
           }
-          w.run();
+          // the ends exist (the caller made sure): a refused insert can only be a link that exists
+          if (!insertedFirst(w)) {
+            w.run();
+          }
           return null;
         }, a.through().unique());
       }
@@ -648,6 +651,22 @@ final class JdbcSession implements StoreSession {
     List<?> targets = keys(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList(), "target of " + a.name());
     JunctionWrite w = junctionWrite(a, links);
     boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
+    if (w.insert() != null && guardsEnds(a)) {
+      // the foreign keys refuse a missing end: count the ends only when the database refused the inserts
+      return write("link " + a.name(), () -> {
+        if (lock && lockSources(a, sources) < sources.size()) {
+          return false;
+        }
+        if (insertedFirst(w)) {
+          return true;
+        }
+        if (countEnds(a, sources, targets, false, false) < sources.size() + targets.size()) {
+          return false;
+        }
+        w.run();
+        return true;
+      }, a.through().unique());
+    }
     return write("link " + a.name(), () -> {
       // with a lock, its query and the count stay two, so that one source costs what many do
       if (countEnds(a, sources, targets, lock, false) < sources.size() + targets.size()) {
@@ -656,6 +675,43 @@ final class JdbcSession implements StoreSession {
       w.run();
       return true;
     }, a.through().unique());
+  }
+
+  /** {@link JdbcAdapter#junctionGuardsEnds}, its failure translated. */
+  private boolean guardsEnds(AssociationInfo a) {
+    ensureActive();
+    try {
+      return adapter.junctionGuardsEnds(conn, a);
+    } catch (SQLException e) {
+      throw translate("link " + a.name(), e, false);
+    }
+  }
+
+  /**
+   * Runs {@code w}'s rows as plain inserts ({@link Dialect#insertsFirst}) under a savepoint of their own:
+   * true when all went in; false, with none of them left, when the database refused one on an integrity
+   * constraint (a link that exists, an end that does not, a key given twice), and when {@code w} has no
+   * insert form. Any other failure propagates.
+   */
+  private boolean insertedFirst(JunctionWrite w) throws SQLException {
+    if (w.insert() == null) {
+      return false;
+    }
+    adapter.fire("SAVEPOINT");
+    Savepoint savepoint = conn.setSavepoint();
+    try {
+      w.insert().run();
+    } catch (SQLException e) {
+      if (!SqlErrors.isConflict(e)) {
+        throw e;
+      }
+      adapter.fire("ROLLBACK TO SAVEPOINT");
+      conn.rollback(savepoint);
+      return false;
+    }
+    adapter.fire("RELEASE SAVEPOINT");
+    conn.releaseSavepoint(savepoint);
+    return true;
   }
 
   /**
@@ -926,8 +982,22 @@ final class JdbcSession implements StoreSession {
     return batch;
   }
 
-  /** A prepared junction write: an upsert batch (unique) or insert batches (parallel links). */
-  private interface JunctionWrite {
+  /**
+   * A prepared junction write: an upsert batch (unique) or insert batches (parallel links); {@code
+   * insert}, or null, writes the same rows as plain inserts, which the database refuses for a link that
+   * exists ({@link Dialect#insertsFirst}).
+   */
+  private record JunctionWrite(SqlAction write, SqlAction insert) {
+    JunctionWrite(SqlAction write) {
+      this(write, null);
+    }
+
+    void run() throws SQLException {
+      write.run();
+    }
+  }
+
+  private interface SqlAction {
     void run() throws SQLException;
   }
 
@@ -988,7 +1058,7 @@ final class JdbcSession implements StoreSession {
           ? dialect.overwriteAll(q(j.table()), List.of(q(fk.column()), q(other.column())), payloadColumns) : null;
       if (overwriteAll != null) {
         List<Param> columns = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels);
-        return () -> update(overwriteAll, columns, true);
+        return new JunctionWrite(() -> update(overwriteAll, columns, true));
       }
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
@@ -1007,7 +1077,19 @@ final class JdbcSession implements StoreSession {
         }
         batch.add(params);
       }
-      return () -> batch(sql, batch);
+      if (!j.unique() || !dialect.insertsFirst()) {
+        return new JunctionWrite(() -> batch(sql, batch));
+      }
+      // Each row's parameters begin with the keys and the payload, the insert's columns in order. A new
+      // row gets what the upsert would give it: the payload given, null where none is (not the column's
+      // default); the flags that follow only matter to a row that exists, which the insert refuses.
+      List<AttributeInfo> columns = new ArrayList<>(2 + n);
+      columns.add(fk);
+      columns.add(other);
+      columns.addAll(payload);
+      String insert = insertSql(j.table(), columns);
+      List<List<Param>> inserts = flags ? batch.stream().map(r -> r.subList(0, 2 + n)).toList() : batch;
+      return new JunctionWrite(() -> batch(sql, batch), () -> batch(insert, inserts));
     }
     // Parallel links: plain inserts, with the given link ids or ids the database generates.
     AttributeInfo id = j.id();
@@ -1039,14 +1121,14 @@ final class JdbcSession implements StoreSession {
     List<AttributeInfo> idColumns = new ArrayList<>(columns);
     idColumns.add(0, id);
     String explicit = insertSql(j.table(), idColumns);
-    return () -> {
+    return new JunctionWrite(() -> {
       if (!withId.isEmpty()) {
         batch(explicit, withId);
       }
       if (!withoutId.isEmpty()) {
         batch(plain, withoutId);
       }
-    };
+    });
   }
 
   /**

@@ -3,7 +3,11 @@ package io.liaison.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liaison.Association;
+import io.liaison.BelongsToMany;
 import io.liaison.InvalidCallException;
+import io.liaison.Liaison;
+import io.liaison.Schema;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.spi.ModelInfo;
@@ -11,8 +15,10 @@ import io.liaison.spi.StoreSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +81,63 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     db.on(book, ARTICLES).addAll(articles);
 
     assertThat(db.on(book, ARTICLES).count()).isEqualTo(70_000);
+  }
+
+  /**
+   * New links go in as plain inserts, with no count of their ends; a batch holding a link that exists
+   * is rolled back to its savepoint and upserted, so the existing link's attributes are updated and the
+   * new ones written once.
+   */
+  @Test
+  void newLinksAreInsertedAndABatchWithAnExistingLinkIsUpserted() {
+    Book b = db.insert(book("B"));
+    List<Article> as = db.insertAll(List.of(article("1"), article("2"), article("3")));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "editor", "position", 1));
+
+    assertThat(statements).noneMatch(sql -> sql.startsWith("MERGE") || sql.contains("COUNT(*)"))
+        .anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""));
+    statements.clear();
+
+    db.on(b, ARTICLES).addAll(as, Map.of("role", "reviewer", "position", 2));
+
+    assertThat(statements).contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.startsWith("MERGE"));
+    assertThat(db.on(b, ARTICLES).links()).hasSize(3).allSatisfy(l -> {
+      assertThat(l.through("role")).isEqualTo("reviewer");
+      assertThat(l.through("position")).isEqualTo(2);
+    });
+  }
+
+  /**
+   * A junction created by hand without foreign keys cannot refuse a missing end itself: the adapter
+   * sees that in the database's metadata and counts the ends before writing, so the link to a missing
+   * article is refused and nothing is written.
+   */
+  @Test
+  void aJunctionWithoutForeignKeysHasItsEndsCountedBeforeTheWrite() throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE \"LooseLinks\" (\"bookId\" BIGINT NOT NULL, \"articleId\" BIGINT NOT NULL,"
+          + " PRIMARY KEY (\"bookId\", \"articleId\"))");
+    }
+    BelongsToMany<Book, Article> loose = Association.belongsToMany(Book.class, Article.class).through("LooseLinks")
+        .as("looseArticles");
+    Liaison unsynced = Liaison.builder().schema(Schema.builder().models(Book.class, Article.class).association(loose)
+        .build()).store(adapter).sync(false).build();
+    Book b = db.insert(book("B"));
+    Article a = db.insert(article("stored"));
+    Article missing = article("never stored");
+    missing.id = a.id + 1_000;
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+
+    assertThatThrownBy(() -> unsynced.on(b, loose).addAll(List.of(a, missing)))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+
+    assertThat(statements).anyMatch(sql -> sql.contains("COUNT(*)")).noneMatch(sql -> sql.startsWith("INSERT"));
+    assertThat(unsynced.on(b, loose).links()).isEmpty();
+    unsynced.on(b, loose).add(a);
+    assertThat(unsynced.on(b, loose).links()).extracting(l -> l.target().id).containsExactly(a.id);
   }
 }
