@@ -47,6 +47,11 @@ public final class JdbcAdapter implements StoreAdapter {
   private final boolean savepoints;
   private final StatementListeners listeners = new StatementListeners();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Whether the owned pool's connections read committed or weaker ({@link #beginReadOperation}), once
+   * known; null until the first read asks, and never kept for a borrowed DataSource.
+   */
+  private volatile Boolean pooledReadCommitted;
   /** {@link #junctionGuardsEnds}'s answers, by association name; emptied by {@link #sync}. */
   private final Map<String, Boolean> guardedJunctions = new ConcurrentHashMap<>();
 
@@ -173,7 +178,7 @@ public final class JdbcAdapter implements StoreAdapter {
     Connection c = null;
     try {
       c = dataSource.getConnection();
-      boolean autoCommit = read && c.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
+      boolean autoCommit = read && readCommitted(c);
       if (c.getAutoCommit() != autoCommit) {
         c.setAutoCommit(autoCommit);
       }
@@ -188,6 +193,24 @@ public final class JdbcAdapter implements StoreAdapter {
       }
       throw SqlErrors.translate("begin", e);
     }
+  }
+
+  /**
+   * Whether the connection's isolation is read committed or weaker. PostgreSQL's driver asks the server
+   * each time ({@code SHOW TRANSACTION ISOLATION LEVEL}: a round trip, about 50 µs on a local server,
+   * as long as a read of one row), so for the pool this adapter owns the answer is kept: nothing else
+   * borrows its connections, Liaison never changes their isolation, and HikariCP resets any change to
+   * the first connection's level. A borrowed DataSource's connections are asked every time.
+   */
+  private boolean readCommitted(Connection c) throws SQLException {
+    Boolean known = ownedPool != null ? pooledReadCommitted : null;
+    if (known == null) {
+      known = c.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED;
+      if (ownedPool != null) {
+        pooledReadCommitted = known;
+      }
+    }
+    return known;
   }
 
   /**

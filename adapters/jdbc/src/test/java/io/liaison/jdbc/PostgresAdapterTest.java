@@ -2,13 +2,21 @@ package io.liaison.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.contract.fixtures.Book;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGStatement;
 
@@ -36,6 +44,48 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
   @Override
   String schemaName() {
     return "liaison_adapter";
+  }
+
+  /**
+   * A read outside a transaction runs in auto-commit when the isolation allows it, and pgjdbc answers
+   * {@code getTransactionIsolation} with a query to the server: the adapter asks its own pool once, not
+   * on every read. pgjdbc's log of what it sends shows it.
+   */
+  @Test
+  void readsDoNotAskTheServerForTheIsolationEachTime() {
+    Book b = db.insert(book("B"));
+    Logger driver = Logger.getLogger("org.postgresql");
+    List<String> sent = new CopyOnWriteArrayList<>();
+    SimpleFormatter format = new SimpleFormatter();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        sent.add(format.formatMessage(r));
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    handler.setLevel(Level.ALL);
+    Level before = driver.getLevel();
+    driver.setLevel(Level.FINEST);
+    driver.addHandler(handler);
+    try {
+      for (int i = 0; i < 5; i++) {
+        assertThat(db.on(b, ARTICLES).count()).isZero();
+      }
+    } finally {
+      driver.removeHandler(handler);
+      driver.setLevel(before);
+    }
+    assertThat(sent).as("the driver's log of the statements it sent").filteredOn(m -> m.contains("\"BookArticles\""))
+        .hasSizeGreaterThanOrEqualTo(5);
+    assertThat(sent).filteredOn(m -> m.contains("TRANSACTION ISOLATION")).hasSizeLessThanOrEqualTo(1);
   }
 
   @Test
