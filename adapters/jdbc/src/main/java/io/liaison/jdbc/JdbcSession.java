@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -170,8 +171,8 @@ final class JdbcSession implements StoreSession {
     for (int from = 0; from < all.size(); from += max) {
       List<Param> params = List.of(Param.array(all.subList(from, Math.min(all.size(), from + max)), a.type(),
           what(model, a)));
-      RowLayout layout = RowLayout.ofAttributes(model.attributes());
-      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> readModel(rs, layout, model, 1))));
+      ModelReader reader = ModelReader.of(model);
+      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> reader.read(rs, 1))));
     }
     return out;
   }
@@ -214,8 +215,8 @@ final class JdbcSession implements StoreSession {
     sql.append(" ORDER BY ").append(String.join(", ", order));
     page(sql, qy, params);
     String text = sql.toString();
-    RowLayout layout = RowLayout.ofAttributes(model.attributes());
-    return read("find " + model.name(), () -> query(text, params, rs -> readModel(rs, layout, model, 1)));
+    ModelReader reader = ModelReader.of(model);
+    return read("find " + model.name(), () -> query(text, params, rs -> reader.read(rs, 1)));
   }
 
   @Override
@@ -417,18 +418,21 @@ final class JdbcSession implements StoreSession {
       text = sql.toString();
     }
     Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
-    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
+    ModelReader targetReader = ModelReader.of(target);
     RowLayout throughLayout = RowLayout.ofAttributes(through);
+    Class<?> sourceType = path.sourceColumn().type();
+    Class<?>[] throughTypes = through.stream().map(AttributeInfo::type).toArray(Class<?>[]::new);
+    int throughFrom = 2 + target.attributes().size();
     List<TargetRow> rows = read("get " + a.name(), () -> query(text, params, rs -> {
-      Object source = Values.read(rs, 1, path.sourceColumn().type());
-      Map<String, Object> row = readModel(rs, targetLayout, target, 2);
-      int next = 2 + target.attributes().size();
-      Object[] links = new Object[through.size()];
+      Object source = Values.read(rs, 1, sourceType);
+      Map<String, Object> row = targetReader.read(rs, 2);
+      int next = throughFrom;
+      Object[] links = new Object[throughTypes.length];
       for (int i = 0; i < links.length; i++) {
         links[i] = switch (keySlot[i]) {
           case SOURCE_SLOT -> source;
           case TARGET_KEY_SLOT -> row.get(targetKey.name());
-          default -> Values.read(rs, next++, through.get(i).type());
+          default -> Values.read(rs, next++, throughTypes[i]);
         };
       }
       Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
@@ -1561,15 +1565,24 @@ final class JdbcSession implements StoreSession {
     return sb.toString();
   }
 
-  /** Reads a model's attributes from consecutive columns starting at {@code first}. */
-  private static Map<String, Object> readModel(ResultSet rs, RowLayout layout, ModelInfo model, int first)
-      throws SQLException {
-    List<AttributeInfo> attributes = model.attributes();
-    Object[] values = new Object[attributes.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = Values.read(rs, first + i, attributes.get(i).type());
+  /**
+   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather than
+   * looked up again for every row.
+   */
+  private record ModelReader(RowLayout layout, Class<?>[] types) {
+    static ModelReader of(ModelInfo model) {
+      return new ModelReader(RowLayout.ofAttributes(model.attributes()),
+          model.attributes().stream().map(AttributeInfo::type).toArray(Class<?>[]::new));
     }
-    return layout.row(values);
+
+    /** The model's attributes from consecutive columns starting at {@code first}. */
+    Map<String, Object> read(ResultSet rs, int first) throws SQLException {
+      Object[] values = new Object[types.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Values.read(rs, first + i, types[i]);
+      }
+      return layout.row(values);
+    }
   }
 
   /** NULLs last ascending and first descending on every store (as PostgreSQL and Cypher do). */
@@ -1590,6 +1603,18 @@ final class JdbcSession implements StoreSession {
 
   /** The given values by their value coerced to the column type, so results carry the caller's objects. */
   private static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
+    boolean allOfType = true;
+    for (Object v : values) {
+      if (v != null && v.getClass() != type) {
+        allOfType = false;
+        break;
+      }
+    }
+    if (allOfType) {
+      // each value is its own stored form, so every value read back is its own given one: no map to
+      // look up per row (10,000 look-ups in a read of 10,000 links)
+      return Collections.emptyMap();
+    }
     Map<Object, Object> out = new HashMap<>();
     for (Object v : values) {
       if (v != null) {
