@@ -20,6 +20,7 @@ import java.util.Map;
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: shapes of Liaison's verified link statement against the raw one
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-write       # H2: the junction batch as MERGE or INSERT, with and without the ends' checks
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes one-jvm h2     # Liaison and raw code taking turns in one JVM, on the read workloads
  * </pre>
  */
 public final class Probes {
@@ -34,12 +35,17 @@ public final class Probes {
       case "h2-any" -> h2Any();
       case "pg-count-plan" -> pgCountPlan();
       case "h2-write" -> h2Write(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+      case "one-jvm" -> {
+        oneJvm(args.length > 1 ? Store.of(args[1]) : Store.H2, args.length > 2 ? args[2] : "GetLinks.links,HasCount.has,HasCount.count");
+        System.exit(0);
+      }
       case "neo4j-link" -> {
         neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 200);
         System.exit(0); // the embedded server's threads would keep the JVM alive
       }
       default -> {
-        System.err.println("usage: Probes h2-any | h2-write [links] | pg-count-plan | neo4j-link [targets [sources]]");
+        System.err.println("usage: Probes h2-any | h2-write [links] | one-jvm [store [workloads]] | pg-count-plan"
+            + " | neo4j-link [targets [sources]]");
         System.exit(2);
       }
     }
@@ -271,6 +277,54 @@ public final class Probes {
         System.out.printf(Locale.ROOT, "| %s | %.1f |%n", k, sorted.get(sorted.size() / 2));
       });
     }
+  }
+
+  /**
+   * Liaison and the raw code on the same workload in one JVM, taking turns in batches of 200 calls
+   * (the full mode's sizes), so that both run on the same JIT-compiled code of the store's client and,
+   * for H2, of the database itself. JMH gives each contender a JVM of its own, and on H2 the same
+   * query settled at 1.45 ms in one JVM and 2.3 in another depending on what ran first. Prints the
+   * median batch of each after 10 warm-up batches each (15 measured), and their ratio.
+   *
+   * @param workloads benchmark names of {@link Workloads#CASES}, comma-separated
+   */
+  static void oneJvm(Store store, String workloads) {
+    Workloads.Sizes sizes = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
+    System.out.println("| " + store.param() + ", one JVM | Liaison ms/op | raw ms/op | Liaison/raw |");
+    System.out.println("|---|---:|---:|---:|");
+    for (String name : workloads.split(",")) {
+      Workloads.Case c = Workloads.CASES.stream().filter(x -> x.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no workload " + name));
+      try (Workloads.Trial raw = c.open("raw", store, sizes); Workloads.Trial liaison = c.open("liaison", store, sizes)) {
+        List<Double> rawMs = new ArrayList<>();
+        List<Double> liaisonMs = new ArrayList<>();
+        for (int batch = 0; batch < 25; batch++) {
+          double r = batchMs(raw);
+          double l = batchMs(liaison);
+          if (batch >= 10) {
+            rawMs.add(r);
+            liaisonMs.add(l);
+          }
+        }
+        java.util.Collections.sort(rawMs);
+        java.util.Collections.sort(liaisonMs);
+        double r = rawMs.get(rawMs.size() / 2);
+        double l = liaisonMs.get(liaisonMs.size() / 2);
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, l, r, l / r);
+      }
+    }
+  }
+
+  /** Mean milliseconds of 200 calls, each after its invocation setup (not timed). */
+  private static double batchMs(Workloads.Trial t) {
+    long total = 0;
+    for (int i = 0; i < 200; i++) {
+      t.prepare();
+      long t0 = System.nanoTime();
+      t.call();
+      total += System.nanoTime() - t0;
+    }
+    return total / 200e6;
   }
 
   /** Median of 15 executions after 5 warm-up ones. */

@@ -144,9 +144,10 @@ final class InternalLinks<T> implements Links<T> {
           bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
         }
       }
-      // one instance per target, however many sources it is linked to
-      Map<Object, T> instances = new HashMap<>();
-      for (TargetRow r : s.targets(a, bySource.keySet(), q)) {
+      // one instance per target, however many sources it is linked to (sized for one row each: no rehash)
+      List<TargetRow> rows = s.targets(a, bySource.keySet(), q);
+      Map<Object, T> instances = new HashMap<>((int) (rows.size() / 0.75f) + 1);
+      for (TargetRow r : rows) {
         Object id = r.target().get(targetMeta.id().name());
         T target = instances.get(id);
         if (target == null) {
