@@ -51,7 +51,7 @@ final class Anatomy {
           long at = k < names.size() ? marks.get(k) : end;
           phases.computeIfAbsent(label, x -> new double[1])[0] += (at - previous) / 1e6 / runs;
           if (k < names.size()) {
-            label = describe(names.get(k));
+            label = describe(names.get(k), k == names.size() - 1);
             previous = at;
           }
         }
@@ -86,19 +86,25 @@ final class Anatomy {
     return md.toString();
   }
 
-  private static String describe(String sql) {
+  /** A phase's label: what its statement does, and for the last one that the commit follows it. */
+  private static String describe(String sql, boolean last) {
     String s = sql.replaceAll("\\s+", " ");
     String phase;
     if (s.startsWith("SELECT") && s.contains("FROM \"Book\"") || s.startsWith("MATCH (n:`Book`)")) {
       phase = "source exists? ";
     } else if (s.startsWith("SELECT") && s.contains("FROM \"Article\"") || s.startsWith("MATCH (n:`Article`)")) {
       phase = "targets exist? ";
-    } else if (s.startsWith("MERGE") || s.startsWith("INSERT")) {
-      phase = "upsert batch, then commit: ";
+    } else if (s.startsWith("MERGE") || s.startsWith("INSERT") && s.contains("ON CONFLICT")) {
+      phase = "upsert batch: ";
+    } else if (s.startsWith("INSERT")) {
+      phase = "insert batch: ";
     } else if (s.startsWith("UNWIND") && s.contains("MERGE")) {
-      phase = "link statement, then commit: ";
+      phase = "link statement: ";
     } else {
       phase = "";
+    }
+    if (last) {
+      phase = phase.isEmpty() ? "then commit: " : phase.substring(0, phase.length() - 2) + ", then commit: ";
     }
     String shown = s.length() > 70 ? s.substring(0, 70) + "…" : s;
     // Cypher quotes names with backticks: a double-backtick code span keeps them
