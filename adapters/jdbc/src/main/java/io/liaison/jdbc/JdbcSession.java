@@ -17,6 +17,7 @@ import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
+import io.liaison.spi.ValueTypes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -417,7 +417,7 @@ final class JdbcSession implements StoreSession {
       page(sql, qy, params);
       text = sql.toString();
     }
-    Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
+    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
     ModelReader targetReader = ModelReader.of(target);
     RowLayout throughLayout = RowLayout.ofAttributes(through);
     Class<?> sourceType = path.sourceColumn().type();
@@ -497,7 +497,7 @@ final class JdbcSession implements StoreSession {
     List<Param> params = new ArrayList<>();
     filter(sql, a, path, sources, qy, params);
     sql.append(" GROUP BY ").append(path.sourceExpr());
-    Map<Object, Object> given = givenValues(sources, path.sourceColumn().type());
+    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
     String text = sql.toString();
     List<Object[]> counts = read("count " + a.name(), () -> query(text, params,
         rs -> new Object[] {Values.read(rs, 1, path.sourceColumn().type()), rs.getLong(2)}));
@@ -532,8 +532,8 @@ final class JdbcSession implements StoreSession {
             + col("j", fk.column()) + " = ANY(?) AND ") + col("j", other.column()) + " = ANY(?)";
     List<Param> params = List.of(Param.array(sources, fk.type(), "source of " + a.name()),
         Param.array(targets, other.type(), "target of " + a.name()));
-    Map<Object, Object> givenSources = givenValues(sources, fk.type());
-    Map<Object, Object> givenTargets = givenValues(targets, other.type());
+    Map<Object, Object> givenSources = ValueTypes.givenValues(sources, fk.type());
+    Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, other.type());
     List<Object[]> pairs = read("has " + a.name(), () -> query(sql, params,
         rs -> new Object[] {Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())}, true));
     for (Object[] p : pairs) {
@@ -576,7 +576,7 @@ final class JdbcSession implements StoreSession {
     }
     List<Param> params = List.of(Param.of(source, sourceColumn.type(), "source of " + a.name()),
         Param.array(targets, targetColumn.type(), "target of " + a.name()));
-    Map<Object, Object> given = givenValues(targets, targetColumn.type());
+    Map<Object, Object> given = ValueTypes.givenValues(targets, targetColumn.type());
     String text = sql;
     List<Object> found = read("has " + a.name(), () -> query(text, params,
         rs -> Values.read(rs, 1, targetColumn.type())));
@@ -1599,33 +1599,6 @@ final class JdbcSession implements StoreSession {
       sql.append(" FETCH FIRST ? ROWS ONLY");
       params.add(Param.raw(query.limit(), Integer.class));
     }
-  }
-
-  /** The given values by their value coerced to the column type, so results carry the caller's objects. */
-  private static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
-    boolean allOfType = true;
-    for (Object v : values) {
-      if (v != null && v.getClass() != type) {
-        allOfType = false;
-        break;
-      }
-    }
-    if (allOfType) {
-      // each value is its own stored form, so every value read back is its own given one: no map to
-      // look up per row (10,000 look-ups in a read of 10,000 links)
-      return Collections.emptyMap();
-    }
-    Map<Object, Object> out = new HashMap<>();
-    for (Object v : values) {
-      if (v != null) {
-        try {
-          out.putIfAbsent(Values.coerce(v, type, "value"), v);
-        } catch (InvalidCallException e) {
-          // a value of the wrong type matches nothing; the statement refuses it with its own message
-        }
-      }
-    }
-    return out;
   }
 
   @Override

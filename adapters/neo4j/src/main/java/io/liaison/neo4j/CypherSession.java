@@ -20,6 +20,7 @@ import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
+import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -692,7 +693,7 @@ final class CypherSession implements StoreSession {
     if (perSource) {
       c.append("\n}\nRETURN ").append(String.join(", ", columns));
     }
-    Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
+    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
     int targetKeyColumn = targetAttrs.indexOf(path.targetAttr());
     String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
     RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
@@ -767,7 +768,7 @@ final class CypherSession implements StoreSession {
       }
       c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
     }
-    Map<Object, Object> given = givenValues(sources, path.sourceAttr().type());
+    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
     for (Map<String, Object> rec : run("count " + a.name(), c.toString(), params)) {
       Object source = GraphValues.fromStore(rec.get("source"), path.sourceAttr().type());
       out.put(given.getOrDefault(source, source), ((Number) rec.get("n")).longValue());
@@ -789,8 +790,8 @@ final class CypherSession implements StoreSession {
         + " AND " + path.targetExpr() + " IN "
         + params.put("targets", GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
         + "\nRETURN DISTINCT " + path.sourceExpr() + " AS s, " + path.targetExpr() + " AS t";
-    Map<Object, Object> givenSources = givenValues(sources, path.sourceAttr().type());
-    Map<Object, Object> givenTargets = givenValues(targets, path.targetAttr().type());
+    Map<Object, Object> givenSources = ValueTypes.givenValues(sources, path.sourceAttr().type());
+    Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, path.targetAttr().type());
     for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
       Object s = GraphValues.fromStore(rec.get("s"), path.sourceAttr().type());
       Object t = GraphValues.fromStore(rec.get("t"), path.targetAttr().type());
@@ -812,7 +813,7 @@ final class CypherSession implements StoreSession {
         + " AND " + path.targetExpr() + " IN "
         + params.put("targets", GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
         + "\nRETURN DISTINCT " + path.targetExpr() + " AS v";
-    Map<Object, Object> given = givenValues(targets, path.targetAttr().type());
+    Map<Object, Object> given = ValueTypes.givenValues(targets, path.targetAttr().type());
     List<Object> out = new ArrayList<>();
     for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
       Object v = GraphValues.fromStore(rec.get("v"), path.targetAttr().type());
@@ -1360,21 +1361,6 @@ final class CypherSession implements StoreSession {
     if (query.limit() != null) {
       c.append("\nLIMIT ").append(params.put("limit", (long) query.limit()));
     }
-  }
-
-  /** The given values by their value coerced to the attribute type, so results carry the caller's objects. */
-  private static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
-    Map<Object, Object> out = new HashMap<>();
-    for (Object v : values) {
-      if (v != null) {
-        try {
-          out.putIfAbsent(GraphValues.coerce(v, type, "value"), v);
-        } catch (InvalidCallException e) {
-          // a value of the wrong type matches nothing; the statement refuses it with its own message
-        }
-      }
-    }
-    return out;
   }
 
   @Override

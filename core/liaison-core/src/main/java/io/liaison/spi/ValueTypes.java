@@ -6,6 +6,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,6 +18,38 @@ import java.util.UUID;
  */
 public final class ValueTypes {
   private ValueTypes() {
+  }
+
+  /**
+   * The caller's values by their form as instances of {@code type}, so that an adapter can hand back
+   * the objects it was given for the values it reads ({@code given.getOrDefault(read, read)}): an
+   * {@code Integer} 7 given for a {@code Long} key comes back as that {@code Integer}. Values that
+   * cannot be coerced match nothing and are left out, as are nulls. When every value is already an
+   * instance of {@code type}, each is its own stored form and the map is empty, so the adapter's
+   * look-up per row costs nothing (10,000 look-ups in a read of 10,000 links).
+   */
+  public static Map<Object, Object> givenValues(Collection<?> values, Class<?> type) {
+    boolean allOfType = true;
+    for (Object v : values) {
+      if (v != null && v.getClass() != type) {
+        allOfType = false;
+        break;
+      }
+    }
+    if (allOfType) {
+      return Collections.emptyMap();
+    }
+    Map<Object, Object> out = new HashMap<>();
+    for (Object v : values) {
+      if (v != null) {
+        try {
+          out.putIfAbsent(coerce(v, type, "value"), v);
+        } catch (InvalidCallException e) {
+          // a value of the wrong type matches nothing; the adapter's statement refuses it with its own message
+        }
+      }
+    }
+    return out;
   }
 
   /**
