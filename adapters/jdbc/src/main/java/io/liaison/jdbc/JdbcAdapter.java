@@ -52,7 +52,10 @@ public final class JdbcAdapter implements StoreAdapter {
    * known; null until the first read asks, and never kept for a borrowed DataSource.
    */
   private volatile Boolean pooledReadCommitted;
-  /** {@link #junctionGuardsEnds}'s answers, by association name; emptied by {@link #sync}. */
+  /**
+   * {@link #junctionGuardsEnds}'s answers, by junction table, key columns and the ends they name (two
+   * schemas on one adapter may give one association name different tables); emptied by {@link #sync}.
+   */
   private final Map<String, Boolean> guardedJunctions = new ConcurrentHashMap<>();
 
   private JdbcAdapter(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
@@ -248,15 +251,16 @@ public final class JdbcAdapter implements StoreAdapter {
    * would then write links to missing ends on the path that relies on it ({@link Dialect#insertsFirst}).
    */
   boolean junctionGuardsEnds(Connection conn, AssociationInfo a) throws SQLException {
-    Boolean known = guardedJunctions.get(a.name());
-    if (known != null) {
-      return known;
-    }
     String table = a.through().table();
     String sourceKey = a.through().requireAttribute(a.foreignKey()).column();
     String targetKey = a.through().requireAttribute(a.otherKey()).column();
     String source = a.source().table() + "." + a.source().requireAttribute(a.sourceMatch()).column();
     String target = a.target().table() + "." + a.target().requireAttribute(a.targetMatch()).column();
+    String question = table + "(" + sourceKey + " -> " + source + ", " + targetKey + " -> " + target + ")";
+    Boolean known = guardedJunctions.get(question);
+    if (known != null) {
+      return known;
+    }
     String schema = conn.getSchema();
     // each foreign key of the junction: its columns, and what the single-column ones reference
     Map<String, Integer> columnsPerKey = new HashMap<>();
@@ -284,7 +288,7 @@ public final class JdbcAdapter implements StoreAdapter {
       }
     }
     boolean guarded = sourceGuarded && targetGuarded;
-    guardedJunctions.put(a.name(), guarded);
+    guardedJunctions.put(question, guarded);
     return guarded;
   }
 

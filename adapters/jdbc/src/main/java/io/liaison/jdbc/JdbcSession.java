@@ -701,20 +701,17 @@ final class JdbcSession implements StoreSession {
     if (w.insert() == null) {
       return false;
     }
-    adapter.fire("SAVEPOINT");
-    Savepoint savepoint = conn.setSavepoint();
+    Savepoint savepoint = savepoint();
     try {
       w.insert().run();
     } catch (SQLException e) {
       if (!SqlErrors.isConflict(e)) {
         throw e;
       }
-      adapter.fire("ROLLBACK TO SAVEPOINT");
-      conn.rollback(savepoint);
+      rollBack(savepoint);
       return false;
     }
-    adapter.fire("RELEASE SAVEPOINT");
-    conn.releaseSavepoint(savepoint);
+    release(savepoint);
     return true;
   }
 
@@ -1324,13 +1321,11 @@ final class JdbcSession implements StoreSession {
     Savepoint savepoint = null;
     try {
       if (savepoints) {
-        adapter.fire("SAVEPOINT");
-        savepoint = conn.setSavepoint();
+        savepoint = savepoint();
       }
       T result = work.run();
       if (savepoint != null) {
-        adapter.fire("RELEASE SAVEPOINT");
-        conn.releaseSavepoint(savepoint);
+        release(savepoint);
       }
       return result;
     } catch (SQLException e) {
@@ -1342,13 +1337,28 @@ final class JdbcSession implements StoreSession {
     }
   }
 
+  private Savepoint savepoint() throws SQLException {
+    adapter.fire("SAVEPOINT");
+    return conn.setSavepoint();
+  }
+
+  private void release(Savepoint savepoint) throws SQLException {
+    adapter.fire("RELEASE SAVEPOINT");
+    conn.releaseSavepoint(savepoint);
+  }
+
+  private void rollBack(Savepoint savepoint) throws SQLException {
+    adapter.fire("ROLLBACK TO SAVEPOINT");
+    conn.rollback(savepoint);
+  }
+
+  /** Rolls back to {@code savepoint}, if any, a failure of the rollback kept with {@code failure}. */
   private void rollbackTo(Savepoint savepoint, Exception failure) {
     if (savepoint == null) {
       return;
     }
     try {
-      adapter.fire("ROLLBACK TO SAVEPOINT");
-      conn.rollback(savepoint);
+      rollBack(savepoint);
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
