@@ -21,6 +21,7 @@ import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,35 @@ public abstract class ManySourcesContract extends ContractGroup {
     assertThat(all.get(777_777L)).isEmpty();
     assertThat(firstTwo.get(books.get(0))).extracting(l -> l.target().title).containsExactly("C", "B");
     assertThat(firstTwo.get(books.get(1))).extracting(l -> l.target().title).containsExactly("C");
+  }
+
+  /**
+   * One read makes one entity per stored target, however many of the sources reach it: in the default
+   * order, with a page per source (each source's page in id order, so the ids start over from one
+   * source to the next), and in an order of the caller's.
+   */
+  @Test
+  void aTargetOfSeveralSourcesIsOneInstanceInEveryListOfARead() {
+    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C"), article("D")));
+    db.on(books.get(0), ARTICLES).addAll(List.of(articles.get(0), articles.get(1), articles.get(3)));
+    db.on(books.get(1), ARTICLES).addAll(List.of(articles.get(1), articles.get(2), articles.get(3)));
+    db.on(books.get(2), ARTICLES).addAll(List.of(articles.get(0), articles.get(3)));
+
+    for (Query q : List.of(Query.all(), Query.all().limit(2), Query.all().orderBy(Order.desc("title")))) {
+      Map<Object, List<Linked<Article>>> read = db.links(ARTICLES).links(books, q);
+      Map<String, Article> byTitle = new HashMap<>();
+      int links = 0;
+      for (List<Linked<Article>> l : read.values()) {
+        for (Linked<Article> x : l) {
+          Article first = byTitle.putIfAbsent(x.target().title, x.target());
+          assertThat(x.target()).as("%s of %s", x.target().title, q).isSameAs(first == null ? x.target() : first);
+          links++;
+        }
+      }
+      assertThat(links).as("%s", q).isEqualTo(q.limit() == null ? 8 : 6);
+      assertThat(byTitle).as("%s", q).hasSize(4);
+    }
   }
 
   /**

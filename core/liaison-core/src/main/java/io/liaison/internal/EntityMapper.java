@@ -3,6 +3,7 @@ package io.liaison.internal;
 import io.liaison.InvalidCallException;
 import io.liaison.LiaisonException;
 import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.RowLayout;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,24 +61,93 @@ final class EntityMapper {
   }
 
   static Object toEntity(ModelMeta m, Map<String, Object> row) {
-    Object e;
-    try {
-      e = m.constructor().newInstance();
-    } catch (ReflectiveOperationException ex) {
-      throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
-    }
+    Object e = newInstance(m);
     for (ModelMeta.FieldSlot f : m.slots()) {
       Object stored = row.get(f.attribute());
-      if (stored != null && stored.getClass() == f.exact()) {
-        set(f.field(), e, stored); // already the field's type: the usual case, no conversion to look up
-      } else if (stored != null || row.containsKey(f.attribute())) {
-        Object v = Values.toFieldType(stored, f.field());
-        if (v != null || !f.field().getType().isPrimitive()) {
-          set(f.field(), e, v);
-        }
+      if (stored != null || row.containsKey(f.attribute())) {
+        fill(f, e, stored);
       }
     }
     return e;
+  }
+
+  private static Object newInstance(ModelMeta m) {
+    try {
+      return m.constructor().newInstance();
+    } catch (ReflectiveOperationException ex) {
+      throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
+    }
+  }
+
+  /** Sets a field from a value its row holds (possibly null). */
+  private static void fill(ModelMeta.FieldSlot f, Object entity, Object stored) {
+    if (stored != null && stored.getClass() == f.exact()) {
+      set(f.field(), entity, stored); // already the field's type: the usual case, no conversion to look up
+      return;
+    }
+    Object v = Values.toFieldType(stored, f.field());
+    if (v != null || !f.field().getType().isPrimitive()) {
+      set(f.field(), entity, v);
+    }
+  }
+
+  /**
+   * Entities and ids of one model from the many rows of one read: for rows of a {@link RowLayout}, as
+   * adapters return them, each field's position in the layout is looked up once per layout rather than
+   * each name per row (reading 10,000 links, that lookup and the map's were a tenth of the engine's
+   * time). Other maps go through {@link EntityMapper#toEntity}. For one read at a time: it keeps the
+   * last layout it saw.
+   */
+  static final class RowReader {
+    private final ModelMeta m;
+    private final String idName;
+    private RowLayout layout;
+    private int[] positions;
+    private int idPosition;
+
+    RowReader(ModelMeta m) {
+      this.m = m;
+      this.idName = m.id().name();
+    }
+
+    /** The row's id value, as stored. */
+    Object id(Map<String, Object> row) {
+      if (row instanceof RowLayout.Row r) {
+        at(r.layout());
+        return idPosition < 0 ? null : r.value(idPosition);
+      }
+      return row.get(idName);
+    }
+
+    /** The entity, as {@link EntityMapper#toEntity} makes it. */
+    Object toEntity(Map<String, Object> row) {
+      if (!(row instanceof RowLayout.Row r)) {
+        return EntityMapper.toEntity(m, row);
+      }
+      int[] at = at(r.layout());
+      Object e = newInstance(m);
+      ModelMeta.FieldSlot[] slots = m.slots();
+      for (int i = 0; i < slots.length; i++) {
+        if (at[i] >= 0) {
+          fill(slots[i], e, r.value(at[i]));
+        }
+      }
+      return e;
+    }
+
+    private int[] at(RowLayout l) {
+      if (l != layout) {
+        ModelMeta.FieldSlot[] slots = m.slots();
+        int[] p = new int[slots.length];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = l.position(slots[i].attribute());
+        }
+        positions = p;
+        idPosition = l.position(idName);
+        layout = l;
+      }
+      return positions;
+    }
   }
 
   static Object get(Field f, Object target) {

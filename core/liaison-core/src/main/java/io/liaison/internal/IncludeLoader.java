@@ -190,6 +190,7 @@ final class IncludeLoader {
     private final Class<T> model;
     private final List<T> roots = new ArrayList<>();
     private final Map<String, Map<Object, Object>> instances = new HashMap<>();
+    private final Map<String, EntityMapper.RowReader> readers = new HashMap<>();
     private final Map<Object, Map<String, Object>> rows = new IdentityHashMap<>();
     private final Map<Object, Map<Association<?, ?>, Slot>> links = new IdentityHashMap<>();
 
@@ -202,13 +203,14 @@ final class IncludeLoader {
 
     /** The instance for a stored row, created on first sight. */
     Object entity(ModelMeta m, Map<String, Object> row) {
-      Object id = row.get(m.id().name());
+      EntityMapper.RowReader reader = readers.computeIfAbsent(m.name(), k -> new EntityMapper.RowReader(m));
+      Object id = reader.id(row);
       Map<Object, Object> byId = instances.computeIfAbsent(m.name(), k -> new HashMap<>());
       Object existing = byId.get(id);
       if (existing != null) {
         return existing;
       }
-      Object e = EntityMapper.toEntity(m, row);
+      Object e = reader.toEntity(row);
       byId.put(id, e);
       rows.put(e, row);
       return e;

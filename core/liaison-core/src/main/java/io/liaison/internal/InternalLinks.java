@@ -144,18 +144,21 @@ final class InternalLinks<T> implements Links<T> {
           bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
         }
       }
-      // one instance per target, however many sources it is linked to (sized for one row each: no rehash)
       List<TargetRow> rows = s.targets(a, bySource.keySet(), q);
-      Map<Object, T> instances = new HashMap<>((int) (rows.size() / 0.75f) + 1);
+      TargetInstances<T> instances = new TargetInstances<>(targetMeta, targetType, rows,
+          q.order().isEmpty() && TargetRow.sortableById(targetMeta.id().type()));
+      Object source = null;
+      List<List<Linked<T>>> lists = List.of();
       for (TargetRow r : rows) {
-        Object id = r.target().get(targetMeta.id().name());
-        T target = instances.get(id);
-        if (target == null) {
-          target = targetType.cast(EntityMapper.toEntity(targetMeta, r.target()));
-          instances.put(id, target);
-        }
+        T target = instances.next();
         Linked<T> linked = new Linked<>(target, r.through(), r.linkId());
-        for (List<Linked<T>> list : bySource.getOrDefault(r.source(), List.of())) {
+        // rows of one source often follow one another (a source's links were added together): the
+        // previous row's lists serve without a lookup
+        if (!r.source().equals(source)) {
+          source = r.source();
+          lists = bySource.getOrDefault(source, List.of());
+        }
+        for (List<Linked<T>> list : lists) {
           list.add(linked);
         }
       }

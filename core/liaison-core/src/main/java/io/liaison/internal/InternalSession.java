@@ -141,8 +141,9 @@ class InternalSession implements Session {
     Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
+    EntityMapper.RowReader reader = new EntityMapper.RowReader(m);
     for (Map<String, Object> r : rows) {
-      out.add(model.cast(EntityMapper.toEntity(m, r)));
+      out.add(model.cast(reader.toEntity(r)));
     }
     return out;
   }
@@ -309,8 +310,9 @@ class InternalSession implements Session {
     public List<T> get(Query query) {
       List<TargetRow> rows = rows(query, "get");
       List<T> out = new ArrayList<>(rows.size());
+      EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
       for (TargetRow r : rows) {
-        out.add(entity(r.target()));
+        out.add(targetType.cast(reader.toEntity(r.target())));
       }
       return out;
     }
@@ -324,8 +326,9 @@ class InternalSession implements Session {
     public List<Linked<T>> links(Query query) {
       List<TargetRow> rows = rows(query, "links");
       List<Linked<T>> out = new ArrayList<>(rows.size());
+      EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
       for (TargetRow r : rows) {
-        out.add(new Linked<>(entity(r.target()), r.through(), r.linkId()));
+        out.add(new Linked<>(targetType.cast(reader.toEntity(r.target())), r.through(), r.linkId()));
       }
       return out;
     }

@@ -73,6 +73,14 @@ public final class RowLayout {
     return new Row(this, values);
   }
 
+  /**
+   * The position of {@code name} in this layout, or -1: what {@link Row#value(int)} takes, so that code
+   * reading many rows of one layout can look each name up once rather than per row.
+   */
+  public int position(String name) {
+    return indexOf(name);
+  }
+
   private int indexOf(Object name) {
     if (index != null) {
       Integer i = index.get(name);
@@ -103,6 +111,16 @@ public final class RowLayout {
     private Row(RowLayout layout, Object[] values) {
       this.layout = layout;
       this.values = values;
+    }
+
+    /** The layout this row is of. */
+    public RowLayout layout() {
+      return layout;
+    }
+
+    /** The value at a {@link RowLayout#position position} of the layout (null for a null value). */
+    public Object value(int position) {
+      return values[position];
     }
 
     @Override

@@ -41,6 +41,19 @@ class RowLayoutTest {
   }
 
   @Test
+  void aRowsValuesAreReachedByTheirLayoutsPositions() {
+    RowLayout layout = RowLayout.of(List.of("id", "title", "year"));
+    RowLayout.Row row = (RowLayout.Row) layout.row(new Object[] {7L, null, 2001});
+
+    assertThat(row.layout()).isSameAs(layout);
+    assertThat(layout.position("year")).isEqualTo(2);
+    assertThat(row.value(layout.position("year"))).isEqualTo(2001);
+    assertThat(row.value(layout.position("title"))).isNull();
+    assertThat(layout.position("pages")).isEqualTo(-1);
+    assertThat(layout.position(new String("title"))).isEqualTo(1);
+  }
+
+  @Test
   void wideLayoutsFindNamesThroughAnIndex() {
     List<String> names = new ArrayList<>();
     Object[] values = new Object[20];
