@@ -423,20 +423,22 @@ final class JdbcSession implements StoreSession {
     Class<?> sourceType = path.sourceColumn().type();
     Class<?>[] throughTypes = through.stream().map(AttributeInfo::type).toArray(Class<?>[]::new);
     int throughFrom = 2 + target.attributes().size();
+    int targetKeyAt = targetKey == null ? -1 : targetReader.layout().position(targetKey.name());
+    SourceRuns sourceRuns = new SourceRuns(sourceType, given);
     List<TargetRow> rows = read("get " + a.name(), () -> query(text, params, rs -> {
-      Object source = Values.read(rs, 1, sourceType);
-      Map<String, Object> row = targetReader.read(rs, 2);
+      Object source = sourceRuns.read(rs, 1);
+      RowLayout.Row row = targetReader.read(rs, 2);
       int next = throughFrom;
       Object[] links = new Object[throughTypes.length];
       for (int i = 0; i < links.length; i++) {
         links[i] = switch (keySlot[i]) {
           case SOURCE_SLOT -> source;
-          case TARGET_KEY_SLOT -> row.get(targetKey.name());
+          case TARGET_KEY_SLOT -> row.value(targetKeyAt);
           default -> Values.read(rs, next++, throughTypes[i]);
         };
       }
       Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
-      return new TargetRow(given.getOrDefault(source, source), row, throughLayout.row(links), linkId);
+      return new TargetRow(source, row, throughLayout.row(links), linkId);
     }));
     if (sortHere) {
       TargetRow.sortById(rows, target.id().name());
@@ -1579,6 +1581,40 @@ final class JdbcSession implements StoreSession {
    * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather than
    * looked up again for every row.
    */
+  /**
+   * The source column of a read's rows, whose equal values mostly come one after another (the store
+   * walks the junction's index by source): one object per run of equal {@code Long} keys instead of a
+   * box per row, mapped back to the caller's value ({@link ValueTypes#givenValues}) once per run.
+   */
+  private static final class SourceRuns {
+    private final Class<?> type;
+    private final Map<Object, Object> given;
+    private long lastKey;
+    private Object last;
+
+    SourceRuns(Class<?> type, Map<Object, Object> given) {
+      this.type = type;
+      this.given = given;
+    }
+
+    Object read(ResultSet rs, int column) throws SQLException {
+      if (type != Long.class) {
+        Object v = Values.read(rs, column, type);
+        return v == null ? null : given.getOrDefault(v, v);
+      }
+      long key = rs.getLong(column);
+      if (rs.wasNull()) {
+        return null;
+      }
+      if (last == null || key != lastKey) {
+        Long boxed = key;
+        last = given.getOrDefault(boxed, boxed);
+        lastKey = key;
+      }
+      return last;
+    }
+  }
+
   private record ModelReader(RowLayout layout, Class<?>[] types) {
     static ModelReader of(ModelInfo model) {
       return new ModelReader(RowLayout.ofAttributes(model.attributes()),
@@ -1586,7 +1622,7 @@ final class JdbcSession implements StoreSession {
     }
 
     /** The model's attributes from consecutive columns starting at {@code first}. */
-    Map<String, Object> read(ResultSet rs, int first) throws SQLException {
+    RowLayout.Row read(ResultSet rs, int first) throws SQLException {
       Object[] values = new Object[types.length];
       for (int i = 0; i < values.length; i++) {
         values[i] = Values.read(rs, first + i, types[i]);

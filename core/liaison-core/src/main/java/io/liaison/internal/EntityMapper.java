@@ -11,6 +11,9 @@ import java.util.UUID;
 
 /** Entities to rows and back, by reflection on the fields resolved in {@link ModelMeta}. */
 final class EntityMapper {
+  /** The no-argument constructor's arguments: one array for every call, not a new one each. */
+  private static final Object[] NO_ARGUMENTS = {};
+
   private EntityMapper() {
   }
 
@@ -73,7 +76,7 @@ final class EntityMapper {
 
   private static Object newInstance(ModelMeta m) {
     try {
-      return m.constructor().newInstance();
+      return m.constructor().newInstance(NO_ARGUMENTS);
     } catch (ReflectiveOperationException ex) {
       throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
     }

@@ -65,7 +65,7 @@ public final class RowLayout {
    *
    * @param values one value (possibly null) per name, in the layout's order
    */
-  public Map<String, Object> row(Object[] values) {
+  public Row row(Object[] values) {
     if (values.length != names.length) {
       throw new IllegalArgumentException("A row of " + Arrays.toString(names) + " needs " + names.length
           + " values, not " + values.length);

@@ -43,7 +43,7 @@ class RowLayoutTest {
   @Test
   void aRowsValuesAreReachedByTheirLayoutsPositions() {
     RowLayout layout = RowLayout.of(List.of("id", "title", "year"));
-    RowLayout.Row row = (RowLayout.Row) layout.row(new Object[] {7L, null, 2001});
+    RowLayout.Row row = layout.row(new Object[] {7L, null, 2001});
 
     assertThat(row.layout()).isSameAs(layout);
     assertThat(layout.position("year")).isEqualTo(2);
