@@ -42,10 +42,12 @@ public final class RowLayout {
    */
   public static RowLayout of(List<String> names) {
     String[] copy = names.toArray(String[]::new);
-    for (String n : copy) {
-      if (n == null) {
+    for (int i = 0; i < copy.length; i++) {
+      if (copy[i] == null) {
         throw new IllegalArgumentException("A row layout's names may not be null: " + names);
       }
+      // interned, as string literals are: a caller's get("role") then finds its name by identity
+      copy[i] = copy[i].intern();
     }
     return new RowLayout(copy);
   }
