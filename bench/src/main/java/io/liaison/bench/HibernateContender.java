@@ -220,17 +220,22 @@ final class HibernateContender implements Contender {
   }
 
   @Override
-  public List<LinkView> links(int[] bookIndexes) {
-    return sf.fromTransaction(s -> {
-      List<LinkView> out = new ArrayList<>();
-      for (BookArticle ba : s.createSelectionQuery(
-              "from BookArticle ba join fetch ba.article where ba.book.id in :books", BookArticle.class)
-          .setParameter("books", ids(books, bookIndexes)).getResultList()) {
-        Article a = ba.getArticle();
-        out.add(new LinkView(ba.getBook().getId(), a.getId(), a.getTitle(), ba.getRole(), ba.getPosition()));
-      }
-      return out;
-    });
+  public Object links(int[] bookIndexes) {
+    return sf.fromTransaction(s -> s.createSelectionQuery(
+            "from BookArticle ba join fetch ba.article where ba.book.id in :books", BookArticle.class)
+        .setParameter("books", ids(books, bookIndexes)).getResultList());
+  }
+
+  /** The join entities, their articles fetched; a book's id is read from its proxy without loading it. */
+  @SuppressWarnings("unchecked")
+  @Override
+  public List<LinkView> views(Object links) {
+    List<LinkView> out = new ArrayList<>();
+    for (BookArticle ba : (List<BookArticle>) links) {
+      Article a = ba.getArticle();
+      out.add(new LinkView(ba.getBook().getId(), a.getId(), a.getTitle(), ba.getRole(), ba.getPosition()));
+    }
+    return out;
   }
 
   @Override

@@ -44,7 +44,7 @@ final class LiaisonContender implements Contender {
     void addAll(Session tx, Map<Book, List<Link>> links);
 
     /** Workload 4: each book's links with their targets and through attributes, in the books' order. */
-    Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books);
+    Map<?, List<Linked<Article>>> links(Session tx, List<Book> books);
 
     /** Workload 5: whether {@code books[i]} is linked to {@code articles[i]}. */
     boolean[] has(Session tx, List<Book> books, List<Article> articles);
@@ -61,7 +61,7 @@ final class LiaisonContender implements Contender {
     }
 
     @Override
-    public Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books) {
+    public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
       Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
       for (Book book : books) {
         out.put(book, tx.on(book, ARTICLES).links());
@@ -102,13 +102,9 @@ final class LiaisonContender implements Contender {
     }
 
     @Override
-    public Map<Book, List<Linked<Article>>> links(Session tx, List<Book> books) {
-      Map<Object, List<Linked<Article>>> read = tx.links(ARTICLES).links(books);
-      Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
-      for (Book b : books) {
-        out.put(b, read.get(b));
-      }
-      return out;
+    public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
+      // keyed by the books as given, in their order: the map the application gets
+      return tx.links(ARTICLES).links(books);
     }
 
     @Override
@@ -236,13 +232,19 @@ final class LiaisonContender implements Contender {
   }
 
   @Override
-  public List<LinkView> links(int[] bookIndexes) {
+  public Object links(int[] bookIndexes) {
     List<Book> bs = pick(books, bookIndexes);
-    Map<Book, List<Linked<Article>>> read = manySources(s -> many.links(s, bs));
+    return manySources(s -> many.links(s, bs));
+  }
+
+  @SuppressWarnings("unchecked")
+  @Override
+  public List<LinkView> views(Object links) {
+    Map<?, List<Linked<Article>>> read = (Map<?, List<Linked<Article>>>) links;
     List<LinkView> out = new ArrayList<>();
-    read.forEach((book, links) -> {
-      for (Linked<Article> l : links) {
-        out.add(new LinkView(book.id, l.target().id, l.target().title, (String) l.through("role"),
+    read.forEach((book, linked) -> {
+      for (Linked<Article> l : linked) {
+        out.add(new LinkView(((Book) book).id, l.target().id, l.target().title, (String) l.through("role"),
             (Integer) l.through("position")));
       }
     });

@@ -221,17 +221,22 @@ final class OgmContender implements Contender {
   }
 
   @Override
-  public List<LinkView> links(int[] bookIndexes) {
-    return read(s -> {
-      List<LinkView> out = new ArrayList<>();
-      for (Book b : loadBooks(s, bookIndexes)) {
-        for (BookArticle ba : b.getArticles()) {
-          Article a = ba.getArticle();
-          out.add(new LinkView(b.getId(), a.getId(), a.getTitle(), ba.getRole(), ba.getPosition()));
-        }
+  public Object links(int[] bookIndexes) {
+    return read(s -> loadBooks(s, bookIndexes));
+  }
+
+  /** The loaded books, each with its relationship entities and their articles. */
+  @SuppressWarnings("unchecked")
+  @Override
+  public List<LinkView> views(Object links) {
+    List<LinkView> out = new ArrayList<>();
+    for (Book b : (Collection<Book>) links) {
+      for (BookArticle ba : b.getArticles()) {
+        Article a = ba.getArticle();
+        out.add(new LinkView(b.getId(), a.getId(), a.getTitle(), ba.getRole(), ba.getPosition()));
       }
-      return out;
-    });
+    }
+    return out;
   }
 
   @Override

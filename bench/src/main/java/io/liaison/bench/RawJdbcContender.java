@@ -160,7 +160,7 @@ final class RawJdbcContender implements Contender {
   }
 
   @Override
-  public List<LinkView> links(int[] bookIndexes) {
+  public Object links(int[] bookIndexes) {
     return readOnly(c -> {
       List<LinkView> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT j.\"bookId\", a.\"id\", a.\"title\", j.\"role\", j.\"position\""
@@ -177,6 +177,12 @@ final class RawJdbcContender implements Contender {
       }
       return out;
     });
+  }
+
+  @SuppressWarnings("unchecked")
+  @Override
+  public List<LinkView> views(Object links) {
+    return (List<LinkView>) links;
   }
 
   @Override

@@ -139,7 +139,7 @@ final class RawNeo4jContender implements Contender {
   }
 
   @Override
-  public List<LinkView> links(int[] bookIndexes) {
+  public Object links(int[] bookIndexes) {
     List<Long> ids = ids(books, bookIndexes);
     return read(tx -> {
       statements.incrementAndGet();
@@ -149,6 +149,12 @@ final class RawNeo4jContender implements Contender {
           .list(r -> new LinkView(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asString(),
               r.get(3).isNull() ? null : r.get(3).asString(), r.get(4).isNull() ? null : r.get(4).asInt()));
     });
+  }
+
+  @SuppressWarnings("unchecked")
+  @Override
+  public List<LinkView> views(Object links) {
+    return (List<LinkView>) links;
   }
 
   @Override
