@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -154,7 +155,7 @@ final class InternalLinks<T> implements Links<T> {
         Linked<T> linked = new Linked<>(target, r.through(), r.linkId());
         // rows of one source often follow one another (a source's links were added together): the
         // previous row's lists serve without a lookup
-        if (!r.source().equals(source)) {
+        if (!Objects.equals(r.source(), source)) {
           source = r.source();
           lists = bySource.getOrDefault(source, List.of());
         }
