@@ -1578,10 +1578,6 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather than
-   * looked up again for every row.
-   */
-  /**
    * The source column of a read's rows, whose equal values mostly come one after another (the store
    * walks the junction's index by source): one object per run of equal {@code Long} keys instead of a
    * box per row, mapped back to the caller's value ({@link ValueTypes#givenValues}) once per run.
@@ -1615,6 +1611,10 @@ final class JdbcSession implements StoreSession {
     }
   }
 
+  /**
+   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather than
+   * looked up again for every row.
+   */
   private record ModelReader(RowLayout layout, Class<?>[] types) {
     static ModelReader of(ModelInfo model) {
       return new ModelReader(RowLayout.ofAttributes(model.attributes()),

@@ -103,23 +103,18 @@ final class EntityMapper {
    */
   static final class RowReader {
     private final ModelMeta m;
-    private final String idName;
+    private final RowLayout.Column id;
     private RowLayout layout;
     private int[] positions;
-    private int idPosition;
 
     RowReader(ModelMeta m) {
       this.m = m;
-      this.idName = m.id().name();
+      this.id = new RowLayout.Column(m.id().name());
     }
 
     /** The row's id value, as stored. */
     Object id(Map<String, Object> row) {
-      if (row instanceof RowLayout.Row r) {
-        at(r.layout());
-        return idPosition < 0 ? null : r.value(idPosition);
-      }
-      return row.get(idName);
+      return id.of(row);
     }
 
     /** The entity, as {@link EntityMapper#toEntity} makes it. */
@@ -146,7 +141,6 @@ final class EntityMapper {
           p[i] = l.position(slots[i].attribute());
         }
         positions = p;
-        idPosition = l.position(idName);
         layout = l;
       }
       return positions;

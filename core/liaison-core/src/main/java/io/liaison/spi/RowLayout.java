@@ -83,6 +83,33 @@ public final class RowLayout {
     return indexOf(name);
   }
 
+  /**
+   * One attribute's value across the many rows of one read, found by its position in their layout
+   * (looked up again only when a row of another layout comes), or by name in a map of another kind.
+   * For one read at a time: it keeps the last layout it saw.
+   */
+  public static final class Column {
+    private final String name;
+    private RowLayout layout;
+    private int position;
+
+    public Column(String name) {
+      this.name = name;
+    }
+
+    /** The row's value of this attribute, or null. */
+    public Object of(Map<String, Object> row) {
+      if (row instanceof Row r) {
+        if (r.layout != layout) {
+          layout = r.layout;
+          position = layout.indexOf(name);
+        }
+        return position < 0 ? null : r.values[position];
+      }
+      return row.get(name);
+    }
+  }
+
   private int indexOf(Object name) {
     if (index != null) {
       Integer i = index.get(name);

@@ -47,7 +47,7 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
    */
   public static void sortById(List<TargetRow> rows, String idAttribute) {
     int n = rows.size();
-    IdReader ids = new IdReader(idAttribute);
+    RowLayout.Column ids = new RowLayout.Column(idAttribute);
     // Each id read once, not twice per comparison; ids and positions that fit are packed into one long
     // (id above, position below), so the sort is one of primitives, stable by construction.
     int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
@@ -55,7 +55,7 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
     long[] packed = new long[n];
     boolean fits = true;
     for (int i = 0; i < n && fits; i++) {
-      long id = ids.of(rows.get(i));
+      long id = ((Number) ids.of(rows.get(i).target())).longValue();
       fits = id >= 0 && id < limit;
       packed[i] = id << bits | i;
     }
@@ -74,7 +74,7 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
     ById[] keyed = new ById[rows.size()];
     for (int i = 0; i < keyed.length; i++) {
       TargetRow r = rows.get(i);
-      keyed[i] = new ById(ids.of(r), r);
+      keyed[i] = new ById(((Number) ids.of(r.target())).longValue(), r);
     }
     Arrays.sort(keyed, Comparator.comparingLong(ById::id));
     for (int i = 0; i < keyed.length; i++) {
@@ -83,29 +83,5 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
   }
 
   private record ById(long id, TargetRow row) {
-  }
-
-  /** A row's id, found by its position in the rows' layout rather than by name in every row. */
-  private static final class IdReader {
-    private final String name;
-    private RowLayout layout;
-    private int position;
-
-    IdReader(String name) {
-      this.name = name;
-    }
-
-    long of(TargetRow r) {
-      if (r.target() instanceof RowLayout.Row row) {
-        if (row.layout() != layout) {
-          layout = row.layout();
-          position = layout.position(name);
-        }
-        if (position >= 0) {
-          return ((Number) row.value(position)).longValue();
-        }
-      }
-      return ((Number) r.target().get(name)).longValue();
-    }
   }
 }

@@ -54,6 +54,17 @@ class RowLayoutTest {
   }
 
   @Test
+  void aColumnReadsItsAttributeFromRowsOfAnyLayoutAndFromOtherMaps() {
+    RowLayout.Column year = new RowLayout.Column("year");
+    Map<String, Object> plain = new LinkedHashMap<>(Map.of("year", 1999));
+
+    assertThat(year.of(RowLayout.of(List.of("id", "year")).row(new Object[] {1L, 2001}))).isEqualTo(2001);
+    assertThat(year.of(RowLayout.of(List.of("year", "id")).row(new Object[] {2002, 2L}))).isEqualTo(2002);
+    assertThat(year.of(RowLayout.of(List.of("id")).row(new Object[] {3L}))).isNull();
+    assertThat(year.of(plain)).isEqualTo(1999);
+  }
+
+  @Test
   void wideLayoutsFindNamesThroughAnIndex() {
     List<String> names = new ArrayList<>();
     Object[] values = new Object[20];
