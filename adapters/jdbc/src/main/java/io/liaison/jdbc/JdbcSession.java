@@ -16,6 +16,7 @@ import io.liaison.spi.ModelInfo;
 import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
+import io.liaison.spi.TargetRows;
 import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.sql.Connection;
@@ -351,11 +352,27 @@ final class JdbcSession implements StoreSession {
 
   @Override
   public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
+    TargetRows rows = read(a, sources, query);
+    return rows == null ? List.of() : rows.list();
+  }
+
+  @Override
+  public void targets(AssociationInfo a, Collection<?> sources, Query query, TargetRow.Visitor visitor) {
+    TargetRows rows = read(a, sources, query);
+    if (rows == null) {
+      visitor.expect(0);
+    } else {
+      rows.visit(visitor);
+    }
+  }
+
+  /** The rows of {@link #targets}, in order; null when the query cannot match (no sources, limit 0). */
+  private TargetRows read(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
     Path path = path(a);
     if (sources.isEmpty() || qy.limit() != null && qy.limit() == 0) {
       validate(a, path, qy);
-      return List.of();
+      return null;
     }
     ModelInfo target = a.target();
     JunctionInfo j = a.through();
@@ -419,31 +436,44 @@ final class JdbcSession implements StoreSession {
     }
     Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
     ModelReader targetReader = ModelReader.of(target);
-    RowLayout throughLayout = RowLayout.ofAttributes(through);
     Class<?> sourceType = path.sourceColumn().type();
     Class<?>[] throughTypes = through.stream().map(AttributeInfo::type).toArray(Class<?>[]::new);
     int throughFrom = 2 + target.attributes().size();
     int targetKeyAt = targetKey == null ? -1 : targetReader.layout().position(targetKey.name());
+    int targetSize = targetReader.types().length;
+    // the link id's column follows the junction's columns that are read (not those filled from keys)
+    int linkIdColumn = throughFrom + through.size() - keySlots(keySlot);
     SourceRuns sourceRuns = new SourceRuns(sourceType, given);
-    List<TargetRow> rows = read("get " + a.name(), () -> query(text, params, rs -> {
+    TargetRows rows = new TargetRows(targetReader.layout(), RowLayout.ofAttributes(through));
+    read("get " + a.name(), () -> queryEach(text, params, rs -> {
       Object source = sourceRuns.read(rs, 1);
-      RowLayout.Row row = targetReader.read(rs, 2);
+      Object linkId = parallel ? Values.read(rs, linkIdColumn, j.id().type()) : null;
+      Object[] values = rows.add(source, linkId);
+      int at = rows.at();
+      targetReader.read(rs, 2, values, at);
       int next = throughFrom;
-      Object[] links = new Object[throughTypes.length];
-      for (int i = 0; i < links.length; i++) {
-        links[i] = switch (keySlot[i]) {
+      int links = at + targetSize;
+      for (int i = 0; i < throughTypes.length; i++) {
+        values[links + i] = switch (keySlot[i]) {
           case SOURCE_SLOT -> source;
-          case TARGET_KEY_SLOT -> row.value(targetKeyAt);
+          case TARGET_KEY_SLOT -> values[at + targetKeyAt];
           default -> Values.read(rs, next++, throughTypes[i]);
         };
       }
-      Object linkId = parallel ? Values.read(rs, next, j.id().type()) : null;
-      return new TargetRow(source, row, throughLayout.row(links), linkId);
-    }));
+    }, false));
     if (sortHere) {
-      TargetRow.sortById(rows, target.id().name());
+      rows.sortById(target.id().name());
     }
     return rows;
+  }
+
+  /** How many of the junction's attributes are filled from the source or the target's key, not read. */
+  private static int keySlots(int[] keySlot) {
+    int n = 0;
+    for (int k : keySlot) {
+      n += k == 0 ? 0 : 1;
+    }
+    return n;
   }
 
   /** {@code keySlot} values: a junction key filled from the source column or the target's key. */
@@ -1379,6 +1409,21 @@ final class JdbcSession implements StoreSession {
    */
   private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
       throws SQLException {
+    List<T> out = new ArrayList<>();
+    queryEach(sql, params, rs -> out.add(mapper.map(rs)), planForArrays);
+    return out;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * {@link #query(String, List, RowMapper, boolean)} handing each row to {@code reader} instead of
+   * listing them.
+   */
+  private Void queryEach(String sql, List<Param> params, RowReader reader, boolean planForArrays)
+      throws SQLException {
     adapter.fire(sql);
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       if (planForArrays) {
@@ -1386,13 +1431,12 @@ final class JdbcSession implements StoreSession {
       }
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(mapper.map(rs));
+          reader.read(rs);
         }
-        return out;
       }
     }
+    return null;
   }
 
   private int update(String sql, List<Param> params) throws SQLException {
@@ -1624,10 +1668,15 @@ final class JdbcSession implements StoreSession {
     /** The model's attributes from consecutive columns starting at {@code first}. */
     RowLayout.Row read(ResultSet rs, int first) throws SQLException {
       Object[] values = new Object[types.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Values.read(rs, first + i, types[i]);
-      }
+      read(rs, first, values, 0);
       return layout.row(values);
+    }
+
+    /** {@link #read(ResultSet, int)} into {@code values} from {@code at} on. */
+    void read(ResultSet rs, int first, Object[] values, int at) throws SQLException {
+      for (int i = 0; i < types.length; i++) {
+        values[at + i] = Values.read(rs, first + i, types[i]);
+      }
     }
   }
 

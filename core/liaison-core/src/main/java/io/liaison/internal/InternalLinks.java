@@ -145,24 +145,31 @@ final class InternalLinks<T> implements Links<T> {
           bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
         }
       }
-      List<TargetRow> rows = s.targets(a, bySource.keySet(), q);
-      TargetInstances<T> instances = new TargetInstances<>(targetMeta, targetType, rows,
+      TargetInstances<T> instances = new TargetInstances<>(targetMeta, targetType,
           q.order().isEmpty() && TargetRow.sortableById(targetMeta.id().type()));
-      Object source = null;
-      List<List<Linked<T>>> lists = List.of();
-      for (TargetRow r : rows) {
-        T target = instances.next();
-        Linked<T> linked = new Linked<>(target, r.through(), r.linkId());
+      s.targets(a, bySource.keySet(), q, new TargetRow.Visitor() {
         // rows of one source often follow one another (a source's links were added together): the
         // previous row's lists serve without a lookup
-        if (!Objects.equals(r.source(), source)) {
-          source = r.source();
-          lists = bySource.getOrDefault(source, List.of());
+        private Object source;
+        private List<List<Linked<T>>> lists = List.of();
+
+        @Override
+        public void expect(int rows) {
+          instances.expect(rows);
         }
-        for (List<Linked<T>> list : lists) {
-          list.add(linked);
+
+        @Override
+        public void row(Object rowSource, Map<String, Object> target, Map<String, Object> through, Object linkId) {
+          Linked<T> linked = new Linked<>(instances.of(target), through, linkId);
+          if (!Objects.equals(rowSource, source)) {
+            source = rowSource;
+            lists = bySource.getOrDefault(rowSource, List.of());
+          }
+          for (List<Linked<T>> list : lists) {
+            list.add(linked);
+          }
         }
-      }
+      });
       return out;
     });
   }
@@ -205,10 +212,13 @@ final class InternalLinks<T> implements Links<T> {
     String what = what("has");
     List<Object> sourceIds = new ArrayList<>();
     List<Object> targetIds = new ArrayList<>();
+    String pairLabel = what + ": a pair";
+    String sourceLabel = what + ": source";
+    String targetLabel = what + ": target";
     for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
-      InternalSession.nonNull(p, what + ": a pair");
-      sourceIds.add(session.idOf(sourceMeta, p.source(), what + ": source"));
-      targetIds.add(session.idOf(targetMeta, p.target(), what + ": target"));
+      InternalSession.nonNull(p, pairLabel);
+      sourceIds.add(session.idOf(sourceMeta, p.source(), sourceLabel));
+      targetIds.add(session.idOf(targetMeta, p.target(), targetLabel));
     }
     if (sourceIds.isEmpty()) {
       return List.of();
@@ -243,8 +253,9 @@ final class InternalLinks<T> implements Links<T> {
 
   private List<Object> ids(List<?> given, String what) {
     List<Object> ids = new ArrayList<>(given.size());
+    String label = what + ": source";
     for (Object g : given) {
-      ids.add(session.idOf(sourceMeta, g, what + ": source"));
+      ids.add(session.idOf(sourceMeta, g, label));
     }
     return ids;
   }

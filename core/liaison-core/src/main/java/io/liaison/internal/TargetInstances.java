@@ -8,52 +8,60 @@ import java.util.Map;
 
 /**
  * One entity per target of one read, however many of the read's rows (sources, parallel links) reach
- * it. Rows in the default order come by target id (rule 34), so all the rows of one target are
- * adjacent and only the previous row's target needs comparing: no map of every target read. That
- * order is checked as the rows come, not trusted: at the first row whose id is lower than the
- * previous one (another order, a page per source, an adapter that sorts otherwise), the instances
- * made so far go into a map by id, which serves every later row.
+ * it; the rows are given one at a time, as they come. Rows in the default order come by target id
+ * (rule 34), so all the rows of one target are adjacent and only the previous row's target needs
+ * comparing: no map of every target read. That order is checked as the rows come, not trusted: at the
+ * first row whose id is lower than the previous one (another order, a page per source, an adapter that
+ * sorts otherwise), the instances made so far go into a map by id, which serves every later row.
  *
  * @param <T> the target model's class
  */
 final class TargetInstances<T> {
   private final Class<T> type;
   private final EntityMapper.RowReader reader;
-  private final List<TargetRow> rows;
-  /** Instances in the order they were made, while the rows are in id order; null after that. */
+  /** Instances in the order they were made, and their ids, while the rows are in id order; null after. */
   private List<T> made;
+  private List<Object> madeIds;
   private Map<Object, T> byId;
   private Object lastId;
   private T last;
-  private int next;
 
   /**
-   * @param rows the read's rows, taken in this order by {@link #next()}
    * @param inIdOrder whether the rows should come in ascending integer id order (the query asks for
    *     no order of its own and the id is an integer: {@link TargetRow#sortableById(Class)})
    */
-  TargetInstances(ModelMeta meta, Class<T> type, List<TargetRow> rows, boolean inIdOrder) {
+  TargetInstances(ModelMeta meta, Class<T> type, boolean inIdOrder) {
     this.type = type;
     this.reader = new EntityMapper.RowReader(meta);
-    this.rows = rows;
-    if (inIdOrder) {
-      made = new ArrayList<>();
-    } else {
-      byId = new HashMap<>((int) (rows.size() / 0.75f) + 1);
+    if (!inIdOrder) {
+      byId = new HashMap<>();
+    }
+  }
+
+  /** Sizes what is kept for a read of this many rows (at most one instance each), before the first. */
+  void expect(int rows) {
+    if (byId == null) {
+      made = new ArrayList<>(rows);
+      madeIds = new ArrayList<>(rows);
+    } else if (byId.isEmpty()) {
+      byId = new HashMap<>((int) (rows / 0.75f) + 1);
     }
   }
 
   /** The instance for the next row of the read. */
-  T next() {
-    Map<String, Object> row = rows.get(next++).target();
+  T of(Map<String, Object> row) {
     Object id = reader.id(row);
-    if (made != null) {
+    if (byId == null) {
       if (last != null && id.equals(lastId)) {
         return last;
       }
       if (last == null || ((Number) id).longValue() > ((Number) lastId).longValue()) {
         T t = type.cast(reader.toEntity(row));
+        if (made == null) {
+          expect(16);
+        }
         made.add(t);
+        madeIds.add(id);
         lastId = id;
         last = t;
         return t;
@@ -70,16 +78,11 @@ final class TargetInstances<T> {
 
   /** The rows so far were in id order and the next is not: index what was made by id. */
   private void leaveIdOrder() {
-    byId = new HashMap<>((int) (rows.size() / 0.75f) + 1);
-    int instance = -1;
-    Object previous = null;
-    for (int i = 0; i < next - 1; i++) {
-      Object id = reader.id(rows.get(i).target());
-      if (!id.equals(previous)) {
-        byId.put(id, made.get(++instance));
-        previous = id;
-      }
+    byId = new HashMap<>((int) (made.size() * 2 / 0.75f) + 1);
+    for (int i = 0; i < made.size(); i++) {
+      byId.put(madeIds.get(i), made.get(i));
     }
     made = null;
+    madeIds = null;
   }
 }

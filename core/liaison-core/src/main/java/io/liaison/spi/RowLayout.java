@@ -72,7 +72,21 @@ public final class RowLayout {
       throw new IllegalArgumentException("A row of " + Arrays.toString(names) + " needs " + names.length
           + " values, not " + values.length);
     }
-    return new Row(this, values);
+    return new Row(this, values, 0);
+  }
+
+  /**
+   * A row of this layout over part of a larger array: its values are {@code values[offset]} to
+   * {@code values[offset + size() - 1]}. An adapter reading many rows can keep all their values in one
+   * array and hand out a row per slice, instead of an array per row. The slice becomes the row's: the
+   * caller must not change it afterwards.
+   */
+  public Row row(Object[] values, int offset) {
+    if (offset < 0 || offset > values.length - names.length) {
+      throw new IllegalArgumentException("A row of " + Arrays.toString(names) + " needs " + names.length
+          + " values from offset " + offset + "; the array holds " + values.length);
+    }
+    return new Row(this, values, offset);
   }
 
   /**
@@ -104,7 +118,7 @@ public final class RowLayout {
           layout = r.layout;
           position = layout.indexOf(name);
         }
-        return position < 0 ? null : r.values[position];
+        return position < 0 ? null : r.values[r.offset + position];
       }
       return row.get(name);
     }
@@ -135,11 +149,13 @@ public final class RowLayout {
   public static final class Row extends AbstractMap<String, Object> {
     private final RowLayout layout;
     private final Object[] values;
+    private final int offset;
     private Set<Map.Entry<String, Object>> entries;
 
-    private Row(RowLayout layout, Object[] values) {
+    private Row(RowLayout layout, Object[] values, int offset) {
       this.layout = layout;
       this.values = values;
+      this.offset = offset;
     }
 
     /** The layout this row is of. */
@@ -149,12 +165,12 @@ public final class RowLayout {
 
     /** The value at a {@link RowLayout#position position} of the layout (null for a null value). */
     public Object value(int position) {
-      return values[position];
+      return values[offset + position];
     }
 
     @Override
     public int size() {
-      return values.length;
+      return layout.names.length;
     }
 
     @Override
@@ -165,7 +181,7 @@ public final class RowLayout {
     @Override
     public Object get(Object key) {
       int i = layout.indexOf(key);
-      return i < 0 ? null : values[i];
+      return i < 0 ? null : values[offset + i];
     }
 
     @Override
@@ -180,23 +196,23 @@ public final class RowLayout {
 
               @Override
               public boolean hasNext() {
-                return next < values.length;
+                return next < layout.names.length;
               }
 
               @Override
               public Map.Entry<String, Object> next() {
-                if (next >= values.length) {
+                if (next >= layout.names.length) {
                   throw new NoSuchElementException();
                 }
                 int i = next++;
-                return new AbstractMap.SimpleImmutableEntry<>(layout.names[i], values[i]);
+                return new AbstractMap.SimpleImmutableEntry<>(layout.names[i], values[offset + i]);
               }
             };
           }
 
           @Override
           public int size() {
-            return values.length;
+            return layout.names.length;
           }
         };
         entries = e;

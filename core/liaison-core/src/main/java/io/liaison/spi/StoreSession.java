@@ -64,6 +64,20 @@ public interface StoreSession extends AutoCloseable {
   List<TargetRow> targets(AssociationInfo association, Collection<?> sources, Query query);
 
   /**
+   * {@link #targets(AssociationInfo, Collection, Query)} handing the rows to {@code visitor} one at a
+   * time, in the same order, instead of listing them: the engine's many-source reads call this one, so
+   * an adapter that keeps a read's values in bulk ({@link TargetRows}) makes no {@link TargetRow} per row.
+   * The default lists the rows, then visits them.
+   */
+  default void targets(AssociationInfo association, Collection<?> sources, Query query, TargetRow.Visitor visitor) {
+    List<TargetRow> rows = targets(association, sources, query);
+    visitor.expect(rows.size());
+    for (TargetRow r : rows) {
+      visitor.row(r.source(), r.target(), r.through(), r.linkId());
+    }
+  }
+
+  /**
    * Number of links per source (for unique links, of linked targets), filtered like {@link #targets}
    * without paging; sources with none may be absent from the map.
    */

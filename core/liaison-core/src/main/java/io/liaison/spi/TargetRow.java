@@ -1,8 +1,6 @@
 package io.liaison.spi;
 
 import io.liaison.Query;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,42 +44,35 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
    * @param idAttribute the name of the target's id attribute
    */
   public static void sortById(List<TargetRow> rows, String idAttribute) {
-    int n = rows.size();
     RowLayout.Column ids = new RowLayout.Column(idAttribute);
-    // Each id read once, not twice per comparison; ids and positions that fit are packed into one long
-    // (id above, position below), so the sort is one of primitives, stable by construction.
-    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
-    long limit = 1L << (63 - bits);
-    long[] packed = new long[n];
-    boolean fits = true;
-    for (int i = 0; i < n && fits; i++) {
-      long id = ((Number) ids.of(rows.get(i).target())).longValue();
-      fits = id >= 0 && id < limit;
-      packed[i] = id << bits | i;
+    long[] keys = new long[rows.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = ((Number) ids.of(rows.get(i).target())).longValue();
     }
-    if (fits) {
-      Arrays.sort(packed);
-      TargetRow[] sorted = new TargetRow[n];
-      long mask = (1L << bits) - 1;
-      for (int i = 0; i < n; i++) {
-        sorted[i] = rows.get((int) (packed[i] & mask));
-      }
-      for (int i = 0; i < n; i++) {
-        rows.set(i, sorted[i]);
-      }
-      return;
+    int[] order = IdOrder.of(keys);
+    TargetRow[] sorted = new TargetRow[keys.length];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = rows.get(order[i]);
     }
-    ById[] keyed = new ById[rows.size()];
-    for (int i = 0; i < keyed.length; i++) {
-      TargetRow r = rows.get(i);
-      keyed[i] = new ById(((Number) ids.of(r.target())).longValue(), r);
-    }
-    Arrays.sort(keyed, Comparator.comparingLong(ById::id));
-    for (int i = 0; i < keyed.length; i++) {
-      rows.set(i, keyed[i].row());
+    for (int i = 0; i < sorted.length; i++) {
+      rows.set(i, sorted[i]);
     }
   }
 
-  private record ById(long id, TargetRow row) {
+  /**
+   * Receives the rows of one {@link StoreSession#targets(AssociationInfo, java.util.Collection, Query, Visitor)
+   * read} one at a time, in the order the list would hold them.
+   */
+  @FunctionalInterface
+  public interface Visitor {
+    /**
+     * Announces how many rows follow, before the first: a receiver may size what it builds. Adapters
+     * that cannot know say nothing (the default does nothing).
+     */
+    default void expect(int rows) {
+    }
+
+    /** One row, as {@link TargetRow} holds it; both maps are immutable and the receiver's to keep. */
+    void row(Object source, Map<String, Object> target, Map<String, Object> through, Object linkId);
   }
 }

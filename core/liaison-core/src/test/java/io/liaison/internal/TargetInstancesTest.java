@@ -34,10 +34,11 @@ class TargetInstancesTest {
 
   /** Reads every row, checking that each instance is of the row's target. */
   private static List<Article> read(List<TargetRow> rows, boolean inIdOrder) {
-    TargetInstances<Article> instances = new TargetInstances<>(META, Article.class, rows, inIdOrder);
+    TargetInstances<Article> instances = new TargetInstances<>(META, Article.class, inIdOrder);
+    instances.expect(rows.size());
     List<Article> out = new ArrayList<>();
     for (TargetRow r : rows) {
-      Article a = instances.next();
+      Article a = instances.of(r.target());
       assertThat(a.id).isEqualTo(r.target().get("id"));
       out.add(a);
     }
@@ -89,6 +90,22 @@ class TargetInstancesTest {
 
     assertOneInstancePerId(rows, read);
     assertThat(read.stream().distinct().count()).isEqualTo(3);
+  }
+
+  @Test
+  void aReadNotAnnouncedBeforehandGetsTheSameInstances() {
+    // an adapter that cannot know the number of rows says nothing (the Visitor's default)
+    List<TargetRow> rows = List.of(row(1L, 3), row(2L, 3), row(1L, 5), row(2L, 1), row(3L, 5));
+    for (boolean inIdOrder : new boolean[] {true, false}) {
+      TargetInstances<Article> instances = new TargetInstances<>(META, Article.class, inIdOrder);
+      List<Article> read = new ArrayList<>();
+      for (TargetRow r : rows) {
+        read.add(instances.of(r.target()));
+      }
+
+      assertOneInstancePerId(rows, read);
+      assertThat(read.stream().distinct().count()).isEqualTo(3);
+    }
   }
 
   @Test
