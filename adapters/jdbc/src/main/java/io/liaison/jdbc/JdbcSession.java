@@ -400,6 +400,8 @@ final class JdbcSession implements StoreSession {
     if (parallel) {
       select.add(col("j", j.id().column()));
     }
+    // JDBC columns count from 1: the link id, read last, is the last select item
+    int linkIdColumn = select.size();
     StringBuilder sql = new StringBuilder(" FROM ").append(path.from());
     List<Param> params = new ArrayList<>();
     filter(sql, a, path, sources, qy, params);
@@ -441,8 +443,6 @@ final class JdbcSession implements StoreSession {
     int throughFrom = 2 + target.attributes().size();
     int targetKeyAt = targetKey == null ? -1 : targetReader.layout().position(targetKey.name());
     int targetSize = targetReader.types().length;
-    // the link id's column follows the junction's columns that are read (not those filled from keys)
-    int linkIdColumn = throughFrom + through.size() - keySlots(keySlot);
     SourceRuns sourceRuns = new SourceRuns(sourceType, given);
     TargetRows rows = new TargetRows(targetReader.layout(), RowLayout.ofAttributes(through));
     read("get " + a.name(), () -> queryEach(text, params, rs -> {
@@ -465,15 +465,6 @@ final class JdbcSession implements StoreSession {
       rows.sortById(target.id().name());
     }
     return rows;
-  }
-
-  /** How many of the junction's attributes are filled from the source or the target's key, not read. */
-  private static int keySlots(int[] keySlot) {
-    int n = 0;
-    for (int k : keySlot) {
-      n += k == 0 ? 0 : 1;
-    }
-    return n;
   }
 
   /** {@code keySlot} values: a junction key filled from the source column or the target's key. */

@@ -33,17 +33,20 @@ final class TargetInstances<T> {
   TargetInstances(ModelMeta meta, Class<T> type, boolean inIdOrder) {
     this.type = type;
     this.reader = new EntityMapper.RowReader(meta);
-    if (!inIdOrder) {
+    if (inIdOrder) {
+      made = new ArrayList<>();
+      madeIds = new ArrayList<>();
+    } else {
       byId = new HashMap<>();
     }
   }
 
-  /** Sizes what is kept for a read of this many rows (at most one instance each), before the first. */
+  /** Sizes what is kept for a read of this many rows (at most one instance each), before the first row. */
   void expect(int rows) {
-    if (byId == null) {
+    if (made != null) {
       made = new ArrayList<>(rows);
       madeIds = new ArrayList<>(rows);
-    } else if (byId.isEmpty()) {
+    } else {
       byId = new HashMap<>((int) (rows / 0.75f) + 1);
     }
   }
@@ -57,9 +60,6 @@ final class TargetInstances<T> {
       }
       if (last == null || ((Number) id).longValue() > ((Number) lastId).longValue()) {
         T t = type.cast(reader.toEntity(row));
-        if (made == null) {
-          expect(16);
-        }
         made.add(t);
         madeIds.add(id);
         lastId = id;
@@ -78,7 +78,7 @@ final class TargetInstances<T> {
 
   /** The rows so far were in id order and the next is not: index what was made by id. */
   private void leaveIdOrder() {
-    byId = new HashMap<>((int) (made.size() * 2 / 0.75f) + 1);
+    byId = new HashMap<>((int) (made.size() / 0.75f) + 1);
     for (int i = 0; i < made.size(); i++) {
       byId.put(madeIds.get(i), made.get(i));
     }
