@@ -230,6 +230,14 @@ public final class Probes {
       Map<String, String> variants = new LinkedHashMap<>();
       variants.put("MERGE ... KEY", "MERGE INTO \"BookArticles\" " + columns + " KEY (\"bookId\", \"articleId\") VALUES (?, ?, ?, ?)");
       variants.put("INSERT", "INSERT INTO \"BookArticles\" " + columns + " VALUES (?, ?, ?, ?)");
+      String unnest = " SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR ARRAY),"
+          + " CAST(? AS INTEGER ARRAY))";
+      variants.put("MERGE ... KEY ... SELECT FROM UNNEST", "MERGE INTO \"BookArticles\" " + columns + " KEY (\"bookId\", \"articleId\")" + unnest);
+      variants.put("INSERT ... SELECT FROM UNNEST", "INSERT INTO \"BookArticles\" " + columns + unnest);
+      variants.put("MERGE USING UNNEST", "MERGE INTO \"BookArticles\" j USING (" + unnest.substring(1)
+          + ") AS s(b, a, r, p) ON j.\"bookId\" = s.b AND j.\"articleId\" = s.a"
+          + " WHEN MATCHED THEN UPDATE SET \"role\" = s.r, \"position\" = s.p"
+          + " WHEN NOT MATCHED THEN INSERT " + columns + " VALUES (s.b, s.a, s.r, s.p)");
       Map<String, List<Double>> times = new LinkedHashMap<>();
       for (int round = 0; round < 25; round++) {
         for (Map.Entry<String, String> v : variants.entrySet()) {
@@ -251,6 +259,25 @@ public final class Probes {
                 }
               }
             }
+            if (v.getKey().contains("UNNEST")) {
+              try (PreparedStatement ps = c.prepareStatement(v.getValue())) {
+                Long[] bs = new Long[links];
+                String[] roles = new String[links];
+                Integer[] positions = new Integer[links];
+                for (int i = 0; i < links; i++) {
+                  bs[i] = book;
+                  roles[i] = "r" + (i % 7);
+                  positions[i] = i;
+                }
+                ps.setObject(1, bs);
+                ps.setObject(2, articles);
+                ps.setObject(3, roles);
+                ps.setObject(4, positions);
+                if (ps.executeUpdate() != links) {
+                  throw new IllegalStateException(v.getKey());
+                }
+              }
+            } else
             try (PreparedStatement ps = c.prepareStatement(v.getValue())) {
               for (int i = 0; i < links; i++) {
                 ps.setLong(1, book);

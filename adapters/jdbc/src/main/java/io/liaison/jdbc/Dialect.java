@@ -84,14 +84,15 @@ public interface Dialect {
   }
 
   /**
-   * Whether adding links first tries the rows as a batch of plain {@code INSERT}s, under a savepoint,
-   * where the junction's foreign keys guard both ends ({@link JdbcAdapter#junctionGuardsEnds}): new
-   * links, the common case, then cost no existence count and no upsert; a link that exists, or an end
-   * that does not, makes the database refuse the batch, which is rolled back to the savepoint before the
-   * verified upsert runs. Worth it where savepoints cost no round trip and a plain insert costs less
-   * than the upsert: H2 (embedded). Default false.
+   * Whether adding links writes first and counts the ends only if the database refuses, where the
+   * junction's foreign keys guard both ends ({@link JdbcAdapter#junctionGuardsEnds}). The first try runs
+   * under a savepoint: the {@link #overwriteAll} statement when there is one for the call (every link
+   * gives every through attribute), else a batch of plain {@code INSERT}s, which the database also
+   * refuses for a link that exists. Links whose ends exist, the common case, then cost no existence
+   * count; a refused try is rolled back to the savepoint before the verified upsert runs. Worth it where
+   * savepoints cost no round trip: H2 (embedded). Default false.
    */
-  default boolean insertsFirst() {
+  default boolean writesFirst() {
     return false;
   }
 
@@ -108,7 +109,8 @@ public interface Dialect {
   /**
    * {@link #overwrite}'s work for a whole batch as one statement, or null where the dialect has none:
    * its parameters are one array per column (the keys, then the payload, as {@link #arrayElements}
-   * encodes them), the n-th elements making the n-th row. No key pair may appear twice.
+   * encodes them), the n-th elements making the n-th row. No key pair may appear twice. Rows beyond
+   * {@link #maxArrayLength} are cut in slices, run as one JDBC batch of this statement.
    */
   default String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
     return null;

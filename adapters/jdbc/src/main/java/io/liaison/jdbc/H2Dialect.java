@@ -38,11 +38,50 @@ public final class H2Dialect implements Dialect {
 
   /**
    * Measured with {@code Probes h2-write}: 10,000 new links of one source took 64 ms as a batch of plain
-   * inserts against 68 as a batch of {@code MERGE ... KEY}, and the count of their ends took 1.4 more.
+   * inserts against 68 as a batch of {@code MERGE ... KEY}, and the count of their ends took 1.4 more;
+   * {@link #overwriteAll} costs what the insert batch does and needs no second try for a link that exists.
    */
   @Override
-  public boolean insertsFirst() {
+  public boolean writesFirst() {
     return true;
+  }
+
+  /**
+   * {@code MERGE INTO table USING (SELECT * FROM UNNEST(?, ...)) ... WHEN MATCHED THEN UPDATE ... WHEN NOT
+   * MATCHED THEN INSERT}: one statement whose rows travel as one array per column, each row found by the
+   * primary key. Measured with {@code Probes h2-write} against the batch of {@link #overwrite} (medians of
+   * 15 turns, junction with its foreign keys and indexes): 10.0 against 11.2 ms for 1,000 new rows, 119
+   * against 144 for 10,000, level with a batch of plain inserts (10.6 and 126): H2 runs one command
+   * instead of one per row.
+   */
+  @Override
+  public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder params = new StringBuilder();
+    for (int i = 0; i < keyColumns.size() + payloadColumns.size(); i++) {
+      sep(params, names);
+      params.append('?');
+      names.append(i < keyColumns.size() ? "\"k" + i : "\"v" + (i - keyColumns.size())).append('"');
+    }
+    StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" AS j USING (SELECT * FROM UNNEST(")
+        .append(params).append(")) AS s(").append(names).append(") ON ");
+    for (int i = 0; i < keyColumns.size(); i++) {
+      sql.append(i > 0 ? " AND " : "").append("j.").append(keyColumns.get(i)).append(" = s.\"k").append(i).append('"');
+    }
+    if (!payloadColumns.isEmpty()) {
+      sql.append(" WHEN MATCHED THEN UPDATE SET ");
+      for (int i = 0; i < payloadColumns.size(); i++) {
+        sql.append(i > 0 ? ", " : "").append(payloadColumns.get(i)).append(" = s.\"v").append(i).append('"');
+      }
+    }
+    List<String> columns = new java.util.ArrayList<>(keyColumns);
+    columns.addAll(payloadColumns);
+    sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i > 0 ? ", " : "").append(i < keyColumns.size() ? "s.\"k" + i : "s.\"v" + (i - keyColumns.size()))
+          .append('"');
+    }
+    return sql.append(')').toString();
   }
 
   @Override

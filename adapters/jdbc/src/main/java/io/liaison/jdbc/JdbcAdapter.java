@@ -248,7 +248,7 @@ public final class JdbcAdapter implements StoreAdapter {
    * each of its two key columns to the matching column of that end's table, as {@link #sync} creates
    * them. Read from the database's metadata the first time an association asks, then kept (until the
    * next {@code sync}): a foreign key an administrator drops afterwards goes unnoticed, and the adapter
-   * would then write links to missing ends on the path that relies on it ({@link Dialect#insertsFirst}).
+   * would then write links to missing ends on the path that relies on it ({@link Dialect#writesFirst}).
    */
   boolean junctionGuardsEnds(Connection conn, AssociationInfo a) throws SQLException {
     String table = a.through().table();

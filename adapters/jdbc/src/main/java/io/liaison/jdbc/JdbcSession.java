@@ -645,7 +645,7 @@ final class JdbcSession implements StoreSession {
             lockSources(a, sources);
           }
           // the ends exist (the caller made sure): a refused insert can only be a link that exists
-          if (!insertedFirst(w)) {
+          if (w.upsertsFirst() || !insertedFirst(w)) {
             w.run();
           }
           return null;
@@ -715,10 +715,10 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Runs {@code w}'s rows as plain inserts ({@link Dialect#insertsFirst}) under a savepoint of their own:
-   * true when all went in; false, with none of them left, when the database refused one on an integrity
-   * constraint (a link that exists, an end that does not, a key given twice), and when {@code w} has no
-   * insert form. Any other failure propagates.
+   * Runs {@code w}'s first try ({@link Dialect#writesFirst}: plain inserts, or the upsert itself) under a
+   * savepoint of its own: true when all went in; false, with none of them left, when the database refused
+   * one on an integrity constraint (an end that does not exist; for inserts also a link that exists or a
+   * key given twice), and when {@code w} has no first try. Any other failure propagates.
    */
   private boolean insertedFirst(JunctionWrite w) throws SQLException {
     if (w.insert() == null) {
@@ -1007,13 +1007,14 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * A prepared junction write: an upsert batch (unique) or insert batches (parallel links); {@code
-   * insert}, or null, writes the same rows as plain inserts, which the database refuses for a link that
-   * exists ({@link Dialect#insertsFirst}).
+   * A prepared junction write: an upsert (unique) or insert batches (parallel links). {@code insert}, or
+   * null, is the try that runs first where the junction's foreign keys guard the ends ({@link
+   * Dialect#writesFirst}): the same rows as plain inserts, which the database also refuses for a link
+   * that exists, or, when {@code upsertsFirst}, the upsert itself.
    */
-  private record JunctionWrite(SqlAction write, SqlAction insert) {
+  private record JunctionWrite(SqlAction write, SqlAction insert, boolean upsertsFirst) {
     JunctionWrite(SqlAction write) {
-      this(write, null);
+      this(write, null, false);
     }
 
     void run() throws SQLException {
@@ -1078,11 +1079,13 @@ final class JdbcSession implements StoreSession {
           payloadColumns) : null;
       String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), List.of(q(fk.column()),
           q(other.column())), List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
-      String overwriteAll = overwrite != null && links.size() <= dialect.maxArrayLength()
+      String overwriteAll = overwrite != null
           ? dialect.overwriteAll(q(j.table()), List.of(q(fk.column()), q(other.column())), payloadColumns) : null;
       if (overwriteAll != null) {
-        List<Param> columns = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels);
-        return new JunctionWrite(() -> update(overwriteAll, columns, true));
+        List<List<Param>> slices = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels,
+            dialect.maxArrayLength());
+        SqlAction upsert = () -> batch(overwriteAll, slices, true);
+        return j.unique() && dialect.writesFirst() ? new JunctionWrite(upsert, upsert, true) : new JunctionWrite(upsert);
       }
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
@@ -1101,7 +1104,7 @@ final class JdbcSession implements StoreSession {
         }
         batch.add(params);
       }
-      if (!j.unique() || !dialect.insertsFirst()) {
+      if (!j.unique() || !dialect.writesFirst()) {
         return new JunctionWrite(() -> batch(sql, batch));
       }
       // Each row's parameters begin with the keys and the payload, the insert's columns in order. A new
@@ -1113,7 +1116,7 @@ final class JdbcSession implements StoreSession {
       columns.addAll(payload);
       String insert = insertSql(j.table(), columns);
       List<List<Param>> inserts = flags ? batch.stream().map(r -> r.subList(0, 2 + n)).toList() : batch;
-      return new JunctionWrite(() -> batch(sql, batch), () -> batch(insert, inserts));
+      return new JunctionWrite(() -> batch(sql, batch), () -> batch(insert, inserts), false);
     }
     // Parallel links: plain inserts, with the given link ids or ids the database generates.
     AttributeInfo id = j.id();
@@ -1156,12 +1159,13 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * The columns of {@link Dialect#overwriteAll}: the keys, then the payload, one array each. A pair given
-   * twice is written once, with its last attributes, as the batch's second upsert of it would leave it
-   * (one statement cannot update a row twice).
+   * The parameters of {@link Dialect#overwriteAll}: the keys, then the payload, one array each, cut in
+   * slices of at most {@code max} rows, each slice one execution of the batch. A pair given twice is
+   * written once, with its last attributes, as the batch's second upsert of it would leave it (one
+   * statement cannot update a row twice).
    */
-  private static List<Param> overwriteColumns(List<LinkRow> links, AttributeInfo fk, AttributeInfo other,
-      String[] names, Class<?>[] types, String sourceLabel, String targetLabel, String[] labels) {
+  private static List<List<Param>> overwriteColumns(List<LinkRow> links, AttributeInfo fk, AttributeInfo other,
+      String[] names, Class<?>[] types, String sourceLabel, String targetLabel, String[] labels, int max) {
     int n = names.length;
     int size = links.size();
     Object[] sources = new Object[size];
@@ -1191,13 +1195,19 @@ final class JdbcSession implements StoreSession {
         payload.get(k).add(through.get(names[k]));
       }
     }
-    List<Param> columns = new ArrayList<>(2 + n);
-    columns.add(Param.column(sourceColumn, fk.type(), sourceLabel));
-    columns.add(Param.column(targetColumn, other.type(), targetLabel));
-    for (int k = 0; k < n; k++) {
-      columns.add(Param.column(payload.get(k), types[k], labels[k]));
+    List<List<Param>> slices = new ArrayList<>();
+    for (int from = 0; from < sourceColumn.size(); from += max) {
+      int to = Math.min(sourceColumn.size(), from + max);
+      List<Param> columns = new ArrayList<>(2 + n);
+      // the keys are coerced already
+      columns.add(new Param(sourceColumn.subList(from, to), fk.type(), true));
+      columns.add(new Param(targetColumn.subList(from, to), other.type(), true));
+      for (int k = 0; k < n; k++) {
+        columns.add(Param.column(payload.get(k).subList(from, to), types[k], labels[k]));
+      }
+      slices.add(columns);
     }
-    return columns;
+    return slices;
   }
 
   private static String insertSql(String table, List<AttributeInfo> columns) {
@@ -1431,16 +1441,8 @@ final class JdbcSession implements StoreSession {
   }
 
   private int update(String sql, List<Param> params) throws SQLException {
-    return update(sql, params, false);
-  }
-
-  /** @param planForArrays as for {@link #query(String, List, RowMapper, boolean)} */
-  private int update(String sql, List<Param> params, boolean planForArrays) throws SQLException {
     adapter.fire(sql);
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      if (planForArrays) {
-        dialect.planForArrays(ps);
-      }
       bind(ps, params);
       return ps.executeUpdate();
     }
@@ -1448,11 +1450,19 @@ final class JdbcSession implements StoreSession {
 
   /** One round trip: a single execution for one row, else a JDBC batch. Returns the update counts. */
   private int[] batch(String sql, List<List<Param>> rows) throws SQLException {
+    return batch(sql, rows, false);
+  }
+
+  /** @param planForArrays as for {@link #query(String, List, RowMapper, boolean)} */
+  private int[] batch(String sql, List<List<Param>> rows, boolean planForArrays) throws SQLException {
     if (rows.isEmpty()) {
       return new int[0];
     }
     adapter.fire(sql);
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (planForArrays) {
+        dialect.planForArrays(ps);
+      }
       return runBatch(ps, rows);
     }
   }

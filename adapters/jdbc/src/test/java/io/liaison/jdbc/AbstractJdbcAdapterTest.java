@@ -251,12 +251,12 @@ abstract class AbstractJdbcAdapterTest {
       s.commit();
     }
     // the upsert is one statement; on H2 the source row is locked first (Dialect.upsertNeedsSourceLock),
-    // and a batch of plain inserts is tried first (Dialect.insertsFirst), refused here as one link exists
+    // and a batch of plain inserts is tried first (Dialect.writesFirst), refused here as one link exists
     Dialect d = adapter.dialect();
     List<String> writes = statements.stream().filter(sql -> !sql.endsWith(d.lockRows()) && !sql.contains("SAVEPOINT"))
         .toList();
     assertThat(statements).filteredOn(sql -> sql.endsWith(d.lockRows())).hasSize(d.upsertNeedsSourceLock() ? 1 : 0);
-    if (d.insertsFirst()) {
+    if (d.writesFirst()) {
       assertThat(writes).hasSize(2);
       assertThat(writes.get(0)).startsWith("INSERT INTO");
       assertThat(statements).contains("ROLLBACK TO SAVEPOINT");
@@ -292,7 +292,7 @@ abstract class AbstractJdbcAdapterTest {
 
     Dialect d = adapter.dialect();
     assertThat(statements).noneMatch(sql -> sql.contains("\"title\""));
-    if (d.insertsFirst()) {
+    if (d.writesFirst()) {
       // H2: the source's lock (Dialect.upsertNeedsSourceLock), then the inserts under a savepoint
       assertThat(statements).hasSize(4).noneMatch(sql -> sql.contains("COUNT(*)"));
       assertThat(statements.get(2)).startsWith("INSERT INTO");

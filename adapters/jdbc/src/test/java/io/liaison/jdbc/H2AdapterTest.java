@@ -7,7 +7,9 @@ import io.liaison.Association;
 import io.liaison.BelongsToMany;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
+import io.liaison.Query;
 import io.liaison.Schema;
+import io.liaison.Where;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.spi.ModelInfo;
@@ -17,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,15 +81,21 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     assertThatThrownBy(() -> db.on(book, ARTICLES).addAll(withMissing))
         .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
     assertThat(db.on(book, ARTICLES).count()).isZero();
-    db.on(book, ARTICLES).addAll(articles);
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
+    db.on(book, ARTICLES).addAll(articles, Map.of("role", "r", "position", 1));
 
+    // every through attribute given: one MERGE statement, its two slices of rows one JDBC batch
+    assertThat(statements).filteredOn(sql -> sql.startsWith("MERGE")).hasSize(1);
+    assertThat(statements).noneMatch(sql -> sql.startsWith("INSERT") || sql.contains("COUNT(*)"));
     assertThat(db.on(book, ARTICLES).count()).isEqualTo(70_000);
+    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "r")))).isEqualTo(70_000);
   }
 
   /**
-   * New links go in as plain inserts, with no count of their ends; a batch holding a link that exists
-   * is rolled back to its savepoint and upserted, so the existing link's attributes are updated and the
-   * new ones written once.
+   * Links that give only some through attributes go in as plain inserts, with no count of their ends; a
+   * batch of them holding a link that exists is rolled back to its savepoint and takes the verified path
+   * (the ends counted, then upserted), so the existing links keep the attributes not given.
    */
   @Test
   void newLinksAreInsertedAndABatchWithAnExistingLinkIsUpserted() {
@@ -96,18 +105,55 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     adapter.addStatementListener(statements::add);
 
     db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "editor", "position", 1));
+    statements.clear();
+
+    db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "new"));
+    assertThat(statements).anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""))
+        .contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.startsWith("MERGE"));
+    statements.clear();
+
+    db.on(b, ARTICLES).add(as.get(2), Map.of("role", "reviewer"));
 
     assertThat(statements).noneMatch(sql -> sql.startsWith("MERGE") || sql.contains("COUNT(*)"))
         .anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""));
-    statements.clear();
+    Map<Long, Map<String, Object>> through = new HashMap<>();
+    db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
+    assertThat(through.get(as.get(0).id)).containsEntry("role", "new").containsEntry("position", 1);
+    assertThat(through.get(as.get(1).id)).containsEntry("role", "new").containsEntry("position", 1);
+    assertThat(through.get(as.get(2).id)).containsEntry("role", "reviewer").containsEntry("position", null);
+  }
 
-    db.on(b, ARTICLES).addAll(as, Map.of("role", "reviewer", "position", 2));
+  /**
+   * Links that give every through attribute go in with one set-based MERGE (Dialect.overwriteAll), run
+   * first with no count of the ends: new and existing links alike, no second try. A missing end makes the
+   * foreign key refuse it: rolled back to its savepoint, the ends are counted, the missing id is named
+   * and nothing is written.
+   */
+  @Test
+  void linksGivingEveryAttributeAreOneMergeAndAMissingEndIsRolledBack() {
+    Book b = db.insert(book("B"));
+    List<Article> as = db.insertAll(List.of(article("1"), article("2"), article("3")));
+    db.on(b, ARTICLES).add(as.get(0), Map.of("role", "editor", "position", 1));
+    List<String> statements = new ArrayList<>();
+    adapter.addStatementListener(statements::add);
 
-    assertThat(statements).contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.startsWith("MERGE"));
-    assertThat(db.on(b, ARTICLES).links()).hasSize(3).allSatisfy(l -> {
+    db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "reviewer", "position", 2));
+
+    assertThat(statements).filteredOn(sql -> sql.startsWith("MERGE INTO \"BookArticles\" AS j USING (SELECT * FROM UNNEST("))
+        .hasSize(1);
+    assertThat(statements).noneMatch(sql -> sql.startsWith("INSERT") || sql.contains("COUNT(*)") || sql.startsWith("ROLLBACK"));
+    assertThat(db.on(b, ARTICLES).links()).hasSize(2).allSatisfy(l -> {
       assertThat(l.through("role")).isEqualTo("reviewer");
       assertThat(l.through("position")).isEqualTo(2);
     });
+    statements.clear();
+
+    Article missing = article("never stored");
+    missing.id = as.get(2).id + 1_000;
+    assertThatThrownBy(() -> db.on(b, ARTICLES).addAll(List.of(as.get(2), missing), Map.of("role", "x", "position", 3)))
+        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+    assertThat(statements).contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.contains("COUNT(*)"));
+    assertThat(db.on(b, ARTICLES).links()).extracting(l -> l.target().id).containsExactly(as.get(0).id, as.get(1).id);
   }
 
   /**
