@@ -19,7 +19,7 @@ import java.util.Map;
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-any         # H2: = ANY(?) against a join on UNNEST, by list size
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: shapes of Liaison's verified link statement against the raw one
- * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-write       # H2: the junction batch as MERGE or INSERT, with and without the ends' checks
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-write       # H2: the junction rows as MERGE or INSERT, batched or over UNNEST arrays, with and without the ends' checks
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes one-jvm h2     # Liaison and raw code taking turns in one JVM, on the read workloads
  * </pre>
  */
@@ -202,8 +202,9 @@ public final class Probes {
   /**
    * H2, on the tables Liaison creates (foreign keys included): one source's {@code links} new junction
    * rows written as one JDBC batch of {@code MERGE ... KEY} (what an upsert costs) or of plain
-   * {@code INSERT}, each alone and after the statements Liaison's verified add runs first (the source's
-   * row locked, the ends counted). Each variant is one transaction, rows cleared before it (not timed);
+   * {@code INSERT}, or as one statement whose rows travel as one array per column ({@code MERGE ... KEY
+   * ... SELECT}, {@code INSERT ... SELECT} or {@code MERGE ... USING} over {@code UNNEST}), each alone and
+   * after the statements Liaison's verified add runs first (the source's row locked, the ends counted). Each variant is one transaction, rows cleared before it (not timed);
    * the variants take turns. Median of 15 after 10 warm-up rounds.
    */
   static void h2Write(int links) throws SQLException {
@@ -311,47 +312,67 @@ public final class Probes {
    * (the full mode's sizes), so that both run on the same JIT-compiled code of the store's client and,
    * for H2, of the database itself. JMH gives each contender a JVM of its own, and on H2 the same
    * query settled at 1.45 ms in one JVM and 2.3 in another depending on what ran first. Prints the
-   * median batch of each after 10 warm-up batches each (15 measured), and their ratio.
+   * median batch of each after 10 warm-up batches each (15 measured), and their ratio. With
+   * {@code -Dliaison.probe.peer=true} the peer takes its turns too; {@code -Dliaison.probe.calls=N} sets
+   * the calls per batch (e.g. 20 for the writes of 10,000 links).
    *
    * @param workloads benchmark names of {@link Workloads#CASES}, comma-separated
    */
   static void oneJvm(Store store, String workloads) {
     Workloads.Sizes sizes = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
-    System.out.println("| " + store.param() + ", one JVM | Liaison ms/op | raw ms/op | Liaison/raw |");
-    System.out.println("|---|---:|---:|---:|");
+    boolean peer = Boolean.getBoolean("liaison.probe.peer");
+    int calls = Integer.getInteger("liaison.probe.calls", 200);
+    System.out.println("| " + store.param() + ", one JVM, " + calls + " calls per batch | Liaison ms/op | raw ms/op"
+        + (peer ? " | peer ms/op" : "") + " | Liaison/raw" + (peer ? " | Liaison/peer" : "") + " |");
+    System.out.println("|---|---:|---:|---:" + (peer ? "|---:|---:" : "") + "|");
     for (String name : workloads.split(",")) {
       Workloads.Case c = Workloads.CASES.stream().filter(x -> x.name().equals(name)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no workload " + name));
-      try (Workloads.Trial raw = c.open("raw", store, sizes); Workloads.Trial liaison = c.open("liaison", store, sizes)) {
-        List<Double> rawMs = new ArrayList<>();
-        List<Double> liaisonMs = new ArrayList<>();
+      List<String> names = peer ? List.of("liaison", "raw", "peer") : List.of("liaison", "raw");
+      List<Workloads.Trial> trials = new ArrayList<>();
+      try {
+        for (String contender : names) {
+          trials.add(c.open(contender, store, sizes));
+        }
+        List<List<Double>> ms = new ArrayList<>();
+        names.forEach(x -> ms.add(new ArrayList<>()));
         for (int batch = 0; batch < 25; batch++) {
-          double r = batchMs(raw);
-          double l = batchMs(liaison);
-          if (batch >= 10) {
-            rawMs.add(r);
-            liaisonMs.add(l);
+          // the contenders take turns, each starting a round in turn
+          for (int k = 0; k < trials.size(); k++) {
+            int i = (k + batch) % trials.size();
+            double t = batchMs(trials.get(i), calls);
+            if (batch >= 10) {
+              ms.get(i).add(t);
+            }
           }
         }
-        java.util.Collections.sort(rawMs);
-        java.util.Collections.sort(liaisonMs);
-        double r = rawMs.get(rawMs.size() / 2);
-        double l = liaisonMs.get(liaisonMs.size() / 2);
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", name, l, r, l / r);
+        double[] median = new double[names.size()];
+        for (int i = 0; i < median.length; i++) {
+          List<Double> sorted = ms.get(i);
+          java.util.Collections.sort(sorted);
+          median[i] = sorted.get(sorted.size() / 2);
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f%s | %.2f%s |%n", name, median[0], median[1],
+            peer ? String.format(Locale.ROOT, " | %.2f", median[2]) : "", median[0] / median[1],
+            peer ? String.format(Locale.ROOT, " | %.2f", median[0] / median[2]) : "");
+      } finally {
+        for (Workloads.Trial t : trials) {
+          t.close();
+        }
       }
     }
   }
 
-  /** Mean milliseconds of 200 calls, each after its invocation setup (not timed). */
-  private static double batchMs(Workloads.Trial t) {
+  /** Mean milliseconds of {@code calls} calls, each after its invocation setup (not timed). */
+  private static double batchMs(Workloads.Trial t, int calls) {
     long total = 0;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < calls; i++) {
       t.prepare();
       long t0 = System.nanoTime();
       t.call();
       total += System.nanoTime() - t0;
     }
-    return total / 200e6;
+    return total / (calls * 1e6);
   }
 
   /** Median of 15 executions after 5 warm-up ones. */
