@@ -97,17 +97,18 @@ public interface Dialect {
   }
 
   /**
-   * An insert-or-overwrite of one junction row when every row of the batch gives every payload column
-   * (parameters: the keys, then the payload values), or null to use {@link #upsert} for that case too.
-   * H2's {@code MERGE ... KEY} finds the row by its primary key directly, where the general
-   * {@code MERGE ... USING} form costs it twice as much.
+   * An insert-or-overwrite of one junction row for a JDBC batch, when every row of the batch gives every
+   * payload column (parameters: the keys, then the payload values), or null to use {@link #upsert} for
+   * that case too. Only asked where {@link #overwriteAll} is null: both built-in dialects write such
+   * batches with that one statement instead.
    */
   default String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
     return null;
   }
 
   /**
-   * {@link #overwrite}'s work for a whole batch as one statement, or null where the dialect has none:
+   * An insert-or-overwrite of a whole batch whose rows give every payload column, as one statement, or
+   * null where the dialect has none ({@link #overwrite} or {@link #upsert} are then batched):
    * its parameters are one array per column (the keys, then the payload, as {@link #arrayElements}
    * encodes them), the n-th elements making the n-th row. No key pair may appear twice. Rows beyond
    * {@link #maxArrayLength} are cut in slices, run as one JDBC batch of this statement.

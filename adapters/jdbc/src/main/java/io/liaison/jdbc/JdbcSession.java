@@ -1075,18 +1075,17 @@ final class JdbcSession implements StoreSession {
     if (j.unique() || j.id() == null) {
       List<String> payloadColumns = payload.stream().map(x -> q(x.column())).toList();
       List<Class<?>> payloadTypes = payload.stream().<Class<?>>map(AttributeInfo::type).toList();
-      String overwrite = allGiven ? dialect.overwrite(q(j.table()), List.of(q(fk.column()), q(other.column())),
-          payloadColumns) : null;
-      String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), List.of(q(fk.column()),
-          q(other.column())), List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
-      String overwriteAll = overwrite != null
-          ? dialect.overwriteAll(q(j.table()), List.of(q(fk.column()), q(other.column())), payloadColumns) : null;
+      List<String> keyColumns = List.of(q(fk.column()), q(other.column()));
+      String overwriteAll = allGiven ? dialect.overwriteAll(q(j.table()), keyColumns, payloadColumns) : null;
       if (overwriteAll != null) {
         List<List<Param>> slices = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels,
             dialect.maxArrayLength());
         SqlAction upsert = () -> batch(overwriteAll, slices, true);
         return j.unique() && dialect.writesFirst() ? new JunctionWrite(upsert, upsert, true) : new JunctionWrite(upsert);
       }
+      String overwrite = allGiven ? dialect.overwrite(q(j.table()), keyColumns, payloadColumns) : null;
+      String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), keyColumns,
+          List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
       for (LinkRow l : links) {
