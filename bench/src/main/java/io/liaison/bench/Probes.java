@@ -20,6 +20,7 @@ import java.util.Map;
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes pg-count-plan  # PostgreSQL: the plans of Liaison's count and has queries
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes neo4j-link     # Neo4j: shapes of Liaison's verified link statement against the raw one
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-write       # H2: the junction rows as MERGE or INSERT, batched or over UNNEST arrays, with and without the ends' checks
+ * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes h2-delete      # H2: the forms of set's delete of the links that go
  * java -cp bench/target/benchmarks.jar io.liaison.bench.Probes one-jvm h2     # Liaison and raw code taking turns in one JVM, on the read workloads
  * </pre>
  */
@@ -35,6 +36,7 @@ public final class Probes {
       case "h2-any" -> h2Any();
       case "pg-count-plan" -> pgCountPlan();
       case "h2-write" -> h2Write(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+      case "h2-delete" -> h2Delete(args.length > 1 ? Integer.parseInt(args[1]) : 1_000);
       case "one-jvm" -> {
         oneJvm(args.length > 1 ? Store.of(args[1]) : Store.H2, args.length > 2 ? args[2] : "GetLinks.links,HasCount.has,HasCount.count");
         System.exit(0);
@@ -44,7 +46,7 @@ public final class Probes {
         System.exit(0); // the embedded server's threads would keep the JVM alive
       }
       default -> {
-        System.err.println("usage: Probes h2-any | h2-write [links] | one-jvm [store [workloads]] | pg-count-plan"
+        System.err.println("usage: Probes h2-any | h2-write [links] | h2-delete [links] | one-jvm [store [workloads]] | pg-count-plan"
             + " | neo4j-link [targets [sources]]");
         System.exit(2);
       }
@@ -303,6 +305,103 @@ public final class Probes {
         List<Double> sorted = new ArrayList<>(ms);
         java.util.Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "| %s | %.1f |%n", k, sorted.get(sorted.size() / 2));
+      });
+    }
+  }
+
+  /**
+   * H2: the delete of a {@code set} that keeps half of one source's {@code links} links and adds as
+   * many, in the forms it can take: the kept ids as {@code NOT (= ANY(?))} (tested against every
+   * element, per row), as {@code NOT IN} a query over {@code UNNEST} of the array, as a correlated
+   * {@code NOT EXISTS}, and the links read first and those that go deleted by key. Each turn deletes
+   * and rolls back (not timed); the variants take turns. Median of 15 after 10 warm-up rounds.
+   */
+  static void h2Delete(int links) throws SQLException {
+    String url = "jdbc:h2:mem:probedelete;DB_CLOSE_DELAY=-1";
+    try (io.liaison.jdbc.JdbcAdapter ddl = io.liaison.jdbc.JdbcAdapter.create(io.liaison.jdbc.JdbcConfig.url(url, "sa", ""))) {
+      ddl.sync(io.liaison.bench.liaison.Library.SCHEMA.info());
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO \"Book\" (\"title\") SELECT 'b' || X FROM SYSTEM_RANGE(1, 10)");
+      s.execute("INSERT INTO \"Article\" (\"title\") SELECT 'a' || X FROM SYSTEM_RANGE(1, " + (2 * links) + ")");
+      long book;
+      try (ResultSet rs = s.executeQuery("SELECT MIN(\"id\") FROM \"Book\"")) {
+        rs.next();
+        book = rs.getLong(1);
+      }
+      // every book has links to the first `links` articles; the call keeps the second half of them
+      s.execute("INSERT INTO \"BookArticles\" (\"bookId\", \"articleId\", \"role\", \"position\")"
+          + " SELECT b.\"id\", a.\"id\", 'r', 0 FROM \"Book\" b, \"Article\" a WHERE a.\"id\" < (SELECT MIN(\"id\") FROM \"Article\") + " + links);
+      c.setAutoCommit(false);
+      c.commit();
+      long first;
+      try (ResultSet rs = s.executeQuery("SELECT MIN(\"id\") FROM \"Article\"")) {
+        rs.next();
+        first = rs.getLong(1);
+      }
+      Long[] keep = new Long[links];
+      for (int i = 0; i < links; i++) {
+        keep[i] = first + links / 2 + i;
+      }
+      String j = "DELETE FROM \"BookArticles\" WHERE \"bookId\" = ? AND ";
+      Map<String, String> variants = new LinkedHashMap<>();
+      variants.put("NOT (\"articleId\" = ANY(?))", j + "NOT (\"articleId\" = ANY(?))");
+      variants.put("\"articleId\" NOT IN (SELECT * FROM UNNEST(?))", j + "\"articleId\" NOT IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))");
+      variants.put("NOT EXISTS (SELECT FROM UNNEST(?) WHERE = \"articleId\")", j
+          + "NOT EXISTS (SELECT 1 FROM UNNEST(CAST(? AS BIGINT ARRAY)) u(v) WHERE u.v = \"articleId\")");
+      variants.put("read the links, then \"articleId\" = ANY(gone)", null);
+      variants.put("read the links, then \"articleId\" IN (SELECT * FROM UNNEST(gone))", null);
+      Map<String, List<Double>> times = new LinkedHashMap<>();
+      int expected = links / 2;
+      for (int round = 0; round < 25; round++) {
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+          long t0 = System.nanoTime();
+          int deleted;
+          if (v.getValue() != null) {
+            try (PreparedStatement ps = c.prepareStatement(v.getValue())) {
+              ps.setLong(1, book);
+              ps.setObject(2, keep);
+              deleted = ps.executeUpdate();
+            }
+          } else {
+            List<Long> gone = new ArrayList<>();
+            java.util.Set<Long> kept = new java.util.HashSet<>(java.util.Arrays.asList(keep));
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"articleId\" FROM \"BookArticles\" WHERE \"bookId\" = ?")) {
+              ps.setLong(1, book);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  long id = rs.getLong(1);
+                  if (!kept.contains(id)) {
+                    gone.add(id);
+                  }
+                }
+              }
+            }
+            String sql = v.getKey().contains("UNNEST")
+                ? j + "\"articleId\" IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))"
+                : j + "\"articleId\" = ANY(?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.setLong(1, book);
+              ps.setObject(2, gone.toArray(new Long[0]));
+              deleted = ps.executeUpdate();
+            }
+          }
+          double ms = (System.nanoTime() - t0) / 1e6;
+          c.rollback();
+          if (deleted != expected) {
+            throw new IllegalStateException(v.getKey() + ": " + deleted + " deleted, " + expected + " expected");
+          }
+          if (round >= 10) {
+            times.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(ms);
+          }
+        }
+      }
+      System.out.println("| delete " + expected + " of one source's " + links + " links | median ms |");
+      System.out.println("|---|---:|");
+      times.forEach((k, ms) -> {
+        List<Double> sorted = new ArrayList<>(ms);
+        java.util.Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "| `%s` | %.2f |%n", k, sorted.get(sorted.size() / 2));
       });
     }
   }
