@@ -916,36 +916,8 @@ final class CypherSession implements StoreSession {
     JunctionInfo j = a.through();
     Path path = path(a);
     boolean parallel = path.parallel();
-    List<AttributeInfo> payload = j.payload();
     List<Map<String, Object>> rows = new ArrayList<>();
-    int generated = 0;
-    for (LinkRow row : links) {
-      Map<String, Object> props = new HashMap<>();
-      for (Map.Entry<String, Object> e : row.through().entrySet()) {
-        AttributeInfo x = j.attribute(e.getKey());
-        if (x == null) {
-          throw new InvalidCallException("Unknown through attribute '" + e.getKey() + "' of " + j.name() + " ("
-              + a.name() + ")");
-        }
-        if (payload.contains(x)) {
-          props.put(x.column(), GraphValues.param(e.getValue(), x.type(), "through attribute '" + x.name() + "'"));
-        }
-      }
-      Map<String, Object> r = new HashMap<>();
-      r.put("s", GraphValues.param(row.source(), path.sourceAttr().type(), "source of " + a.name()));
-      r.put("t", GraphValues.param(row.target(), path.targetAttr().type(), "target of " + a.name()));
-      r.put("props", props);
-      if (parallel) {
-        if (row.linkId() != null) {
-          r.put("id", GraphValues.param(row.linkId(), j.id().type(), "link id of " + a.name()));
-        } else if (j.id().generated()) {
-          r.put("g", ++generated);
-        } else {
-          throw new InvalidCallException(op + ": a parallel link needs a link id");
-        }
-      }
-      rows.add(r);
-    }
+    int generated = junctionRows(op, a, links, rows);
     Cypher.Params params = new Cypher.Params();
     StringBuilder c = new StringBuilder();
     if (generated > 0) {
@@ -997,6 +969,47 @@ final class CypherSession implements StoreSession {
     }
     run(op, c.toString(), params);
     return true;
+  }
+
+  /**
+   * The statement parameters of junction links, one map per link ({@code s}, {@code t}, {@code props},
+   * and for parallel links {@code id} or {@code g}, the link's place among those whose ids are
+   * generated), added to {@code rows}. Returns how many link ids must be generated.
+   */
+  private int junctionRows(String op, AssociationInfo a, List<LinkRow> links, List<Map<String, Object>> rows) {
+    JunctionInfo j = a.through();
+    Path path = path(a);
+    boolean parallel = path.parallel();
+    List<AttributeInfo> payload = j.payload();
+    int generated = 0;
+    for (LinkRow row : links) {
+      Map<String, Object> props = new HashMap<>();
+      for (Map.Entry<String, Object> e : row.through().entrySet()) {
+        AttributeInfo x = j.attribute(e.getKey());
+        if (x == null) {
+          throw new InvalidCallException("Unknown through attribute '" + e.getKey() + "' of " + j.name() + " ("
+              + a.name() + ")");
+        }
+        if (payload.contains(x)) {
+          props.put(x.column(), GraphValues.param(e.getValue(), x.type(), "through attribute '" + x.name() + "'"));
+        }
+      }
+      Map<String, Object> r = new HashMap<>();
+      r.put("s", GraphValues.param(row.source(), path.sourceAttr().type(), "source of " + a.name()));
+      r.put("t", GraphValues.param(row.target(), path.targetAttr().type(), "target of " + a.name()));
+      r.put("props", props);
+      if (parallel) {
+        if (row.linkId() != null) {
+          r.put("id", GraphValues.param(row.linkId(), j.id().type(), "link id of " + a.name()));
+        } else if (j.id().generated()) {
+          r.put("g", ++generated);
+        } else {
+          throw new InvalidCallException(op + ": a parallel link needs a link id");
+        }
+      }
+      rows.add(r);
+    }
+    return generated;
   }
 
   @Override
@@ -1075,9 +1088,10 @@ final class CypherSession implements StoreSession {
   }
 
   /**
-   * Unique belongsToMany links: the statement that locks the source and removes the links not kept first
-   * finds the source and counts the targets (their keys are unique), and changes nothing unless all
-   * exist; then the links are merged as by {@link #link}. Two statements, as {@link #replace} takes.
+   * Unique belongsToMany links, in one statement: the source and every target are looked up (each target
+   * once, by its index), and unless one is missing the source is locked, its links to other targets
+   * removed and the given ones merged, so a missing end changes nothing. Setting no links at all counts
+   * no targets: the source alone is looked up, locked and emptied.
    */
   @Override
   public boolean replaceExisting(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
@@ -1086,28 +1100,42 @@ final class CypherSession implements StoreSession {
       return StoreSession.super.replaceExisting(a, source, links, mode);
     }
     String op = "set " + a.name();
+    Object expected = GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    junctionRows(op, a, links, rows);
     Set<Object> keep = new LinkedHashSet<>();
-    for (LinkRow l : links) {
-      keep.add(GraphValues.param(l.target(), path.targetAttr().type(), "target of " + a.name()));
+    for (Map<String, Object> r : rows) {
+      if (!Objects.equals(expected, r.get("s"))) {
+        throw new InvalidCallException(op + ": a link from " + r.get("s") + " given for source " + source);
+      }
+      keep.add(r.get("t"));
     }
     Cypher.Params params = new Cypher.Params();
     String label = q(a.source().table());
+    String sourceParam = params.put("source", expected);
+    StringBuilder c = new StringBuilder("OPTIONAL MATCH (s:").append(label).append(") WHERE ")
+        .append(path.sourceExpr()).append(" = ").append(sourceParam).append('\n');
+    if (rows.isEmpty()) {
+      c.append("UNWIND CASE WHEN s IS NULL THEN [] ELSE [s] END AS x\n").append(lock("s", label))
+          .append("FOREACH (gone IN [").append(path.pattern()).append(" | rel] | DELETE gone)\nRETURN count(s) AS c");
+      return count(run(op, c.toString(), params)) > 0;
+    }
     String targets = params.put("targets", new ArrayList<>(keep));
-    String c = "OPTIONAL MATCH (s:" + label + ") WHERE " + path.sourceExpr() + " = "
-        + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
-        + "\nWITH s, COUNT { MATCH (t:" + q(a.target().table()) + ") WHERE " + path.targetExpr() + " IN " + targets
-        + " } = size(" + targets + ") AS found\n"
+    String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
+        : "<-[rel:" + q(path.link().type()) + "]-";
+    params.put("rows", rows);
+    c.append("UNWIND $rows AS r\nOPTIONAL MATCH (t:").append(q(a.target().table())).append(") WHERE ")
+        .append(path.targetExpr()).append(" = r.t\n")
+        .append("WITH s, collect({t: t, r: r}) AS rows\n")
         // no row from here on unless the source and every target exist: nothing locked, removed or written
-        + "UNWIND CASE WHEN s IS NOT NULL AND found THEN [s] ELSE [] END AS x\n" + lock("s", label)
-        + "WITH s\nOPTIONAL MATCH " + path.pattern() + " WHERE NOT " + path.targetExpr() + " IN " + targets
-        + "\nDELETE rel\nRETURN count(s) AS c";
-    if (count(run(op, c, params)) == 0) {
-      return false;
-    }
-    if (!links.isEmpty()) {
-      linkJunction(op, a, links);
-    }
-    return true;
+        .append("UNWIND CASE WHEN s IS NOT NULL AND all(x IN rows WHERE x.t IS NOT NULL) THEN [s] ELSE [] END AS x\n")
+        .append(lock("s", label))
+        // the source's other links, read after the lock; a comprehension keeps the one row
+        .append("FOREACH (gone IN [").append(path.pattern()).append(" WHERE NOT ").append(path.targetExpr())
+        .append(" IN ").append(targets).append(" | rel] | DELETE gone)\n")
+        .append("WITH s, rows\nUNWIND rows AS x\nWITH s, x.t AS t, x.r AS r\n")
+        .append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props\nRETURN count(*) AS c");
+    return count(run(op, c.toString(), params)) > 0;
   }
 
   @Override

@@ -481,9 +481,13 @@ class Neo4jAdapterTest {
 
     db.on(book, ARTICLES).set(articles.subList(5, 15), Map.of("role", "reviewer"));
 
-    assertThat(statements).as("remove the others, then merge: no look-up before").hasSize(2);
+    assertThat(statements).as("one statement proves the ends, removes the others and merges").hasSize(1);
+    assertThat(statements.get(0)).contains("OPTIONAL MATCH", "DELETE", "MERGE");
     assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer")))).isEqualTo(10);
     assertThat(db.on(book, ARTICLES).count()).isEqualTo(10);
+    assertThat(cypher("MATCH (b:Book)-[:BookArticles]->(a:Article) RETURN a.title AS t ORDER BY a.id"))
+        .extracting(r -> r.get("t").asString())
+        .containsExactly("a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14");
 
     Article missing = article("never stored");
     missing.id = 987_654L;
@@ -497,6 +501,13 @@ class Neo4jAdapterTest {
     });
     assertThat(db.on(book, ARTICLES).count()).as("the refused set removed nothing").isEqualTo(9);
     assertThat(db.on(book, ARTICLES).has(articles.get(5))).isTrue();
+
+    statements.clear();
+    db.on(book, ARTICLES).set(List.of());
+    assertThat(statements).as("setting no links is one statement too").hasSize(1);
+    assertThat(db.on(book, ARTICLES).count()).isZero();
+    assertThat(cypher("MATCH (a:Article) RETURN count(a) AS n").get(0).get("n").asLong())
+        .as("the targets stay").isEqualTo(20);
   }
 
   @Test
