@@ -201,6 +201,15 @@ public final class Probes {
     }
   }
 
+  /** An in-memory H2 database named {@code name} with the library's tables, made by Liaison's sync. */
+  private static String h2WithLibrarySchema(String name) {
+    String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    try (io.liaison.jdbc.JdbcAdapter ddl = io.liaison.jdbc.JdbcAdapter.create(io.liaison.jdbc.JdbcConfig.url(url, "sa", ""))) {
+      ddl.sync(io.liaison.bench.liaison.Library.SCHEMA.info());
+    }
+    return url;
+  }
+
   /**
    * H2, on the tables Liaison creates (foreign keys included): one source's {@code links} new junction
    * rows written as one JDBC batch of {@code MERGE ... KEY} (what an upsert costs) or of plain
@@ -210,10 +219,7 @@ public final class Probes {
    * the variants take turns. Median of 15 after 10 warm-up rounds.
    */
   static void h2Write(int links) throws SQLException {
-    String url = "jdbc:h2:mem:probewrite;DB_CLOSE_DELAY=-1";
-    try (io.liaison.jdbc.JdbcAdapter ddl = io.liaison.jdbc.JdbcAdapter.create(io.liaison.jdbc.JdbcConfig.url(url, "sa", ""))) {
-      ddl.sync(io.liaison.bench.liaison.Library.SCHEMA.info());
-    }
+    String url = h2WithLibrarySchema("probewrite");
     try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
       s.execute("INSERT INTO \"Book\" (\"title\") VALUES ('b')");
       s.execute("INSERT INTO \"Article\" (\"title\") SELECT 'a' || X FROM SYSTEM_RANGE(1, " + links + ")");
@@ -317,10 +323,7 @@ public final class Probes {
    * and rolls back (not timed); the variants take turns. Median of 15 after 10 warm-up rounds.
    */
   static void h2Delete(int links) throws SQLException {
-    String url = "jdbc:h2:mem:probedelete;DB_CLOSE_DELAY=-1";
-    try (io.liaison.jdbc.JdbcAdapter ddl = io.liaison.jdbc.JdbcAdapter.create(io.liaison.jdbc.JdbcConfig.url(url, "sa", ""))) {
-      ddl.sync(io.liaison.bench.liaison.Library.SCHEMA.info());
-    }
+    String url = h2WithLibrarySchema("probedelete");
     try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
       s.execute("INSERT INTO \"Book\" (\"title\") SELECT 'b' || X FROM SYSTEM_RANGE(1, 10)");
       s.execute("INSERT INTO \"Article\" (\"title\") SELECT 'a' || X FROM SYSTEM_RANGE(1, " + (2 * links) + ")");

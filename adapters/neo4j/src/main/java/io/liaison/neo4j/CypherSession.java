@@ -547,6 +547,15 @@ final class CypherSession implements StoreSession {
     }
   }
 
+  /**
+   * A belongsToMany link's relationship as seen from the source, bound to {@code variable} (none if
+   * empty): {@code -[rel:TYPE]->} when the source is the principal, else {@code <-[rel:TYPE]-}.
+   */
+  private static String arrow(AssociationInfo a, String variable) {
+    String rel = "[" + variable + ":" + q(GraphRules.of(a).type()) + "]";
+    return a.sourceIsPrincipal() ? "-" + rel + "->" : "<-" + rel + "-";
+  }
+
   private static Path path(AssociationInfo a) {
     Link l = GraphRules.of(a);
     ModelInfo source = a.source();
@@ -568,7 +577,7 @@ final class CypherSession implements StoreSession {
       case BELONGS_TO_MANY -> {
         AttributeInfo sk = attribute(source, a.sourceKey());
         AttributeInfo tk = attribute(target, a.targetKey());
-        String arrow = a.sourceIsPrincipal() ? "-[rel:" + type + "]->" : "<-[rel:" + type + "]-";
+        String arrow = arrow(a, "rel");
         yield new Path(s + arrow + t, prop("s", sk.column()), sk, prop("t", tk.column()), tk, l);
       }
     };
@@ -752,7 +761,7 @@ final class CypherSession implements StoreSession {
     if (path.junction() && qy.where() == null && qy.throughWhere() == null) {
       // Unfiltered: each source's relationships of the junction's type, which link it to targets only,
       // counted from the node's relationship counts without visiting them.
-      String arrow = a.sourceIsPrincipal() ? "-[:" + q(path.link().type()) + "]->" : "<-[:" + q(path.link().type()) + "]-";
+      String arrow = arrow(a, "");
       c.append("(s:").append(q(a.source().table())).append(")\n");
       filter(c, a, path, sourceParams(a, path, sources), qy, params);
       c.append("WITH s, COUNT { (s)").append(arrow).append("() } AS n WHERE n > 0\n");
@@ -924,8 +933,7 @@ final class CypherSession implements StoreSession {
       sequence(c, params, "type:" + j.name(), generated);
     }
     params.put("rows", rows);
-    String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
-        : "<-[rel:" + q(path.link().type()) + "]-";
+    String arrow = arrow(a, "rel");
     if (rows.isEmpty()) {
       return true;
     }
@@ -1121,8 +1129,7 @@ final class CypherSession implements StoreSession {
       return count(run(op, c.toString(), params)) > 0;
     }
     String targets = params.put("targets", new ArrayList<>(keep));
-    String arrow = a.sourceIsPrincipal() ? "-[rel:" + q(path.link().type()) + "]->"
-        : "<-[rel:" + q(path.link().type()) + "]-";
+    String arrow = arrow(a, "rel");
     params.put("rows", rows);
     c.append("UNWIND $rows AS r\nOPTIONAL MATCH (t:").append(q(a.target().table())).append(") WHERE ")
         .append(path.targetExpr()).append(" = r.t\n")
