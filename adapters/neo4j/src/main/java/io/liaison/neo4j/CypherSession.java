@@ -707,28 +707,31 @@ final class CypherSession implements StoreSession {
     String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
     RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
     RowLayout throughLayout = RowLayout.ofAttributes(through);
+    // each column's position is looked up once per read, not by name per record
+    RowLayout.Column sourceColumn = new RowLayout.Column("source");
+    RowLayout.Column[] targetValues = new RowLayout.Column[targetColumns.length];
+    for (int i = 0; i < targetValues.length; i++) {
+      targetValues[i] = new RowLayout.Column(targetColumns[i]);
+    }
+    RowLayout.Column[] throughValues = new RowLayout.Column[through.size()];
+    for (int i = 0; i < throughValues.length; i++) {
+      AttributeInfo x = through.get(i);
+      throughValues[i] = throughColumns.get(i) != null ? new RowLayout.Column(throughColumns.get(i))
+          : x.name().equals(a.foreignKey()) ? sourceColumn : targetValues[targetKeyColumn];
+    }
+    RowLayout.Column linkIdColumn = new RowLayout.Column("linkId");
     List<TargetRow> out = new ArrayList<>();
     for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
-      Object storedSource = rec.get("source");
-      Object source = GraphValues.fromStore(storedSource, path.sourceAttr().type());
-      Object[] row = new Object[targetColumns.length];
+      Object source = GraphValues.fromStore(sourceColumn.of(rec), path.sourceAttr().type());
+      Object[] row = new Object[targetValues.length];
       for (int i = 0; i < row.length; i++) {
-        row[i] = GraphValues.fromStore(rec.get(targetColumns[i]), targetAttrs.get(i).type());
+        row[i] = GraphValues.fromStore(targetValues[i].of(rec), targetAttrs.get(i).type());
       }
-      Object[] links = new Object[through.size()];
+      Object[] links = new Object[throughValues.length];
       for (int i = 0; i < links.length; i++) {
-        AttributeInfo x = through.get(i);
-        Object v;
-        if (throughColumns.get(i) != null) {
-          v = rec.get(throughColumns.get(i));
-        } else if (x.name().equals(a.foreignKey())) {
-          v = storedSource;
-        } else {
-          v = rec.get(targetColumns[targetKeyColumn]);
-        }
-        links[i] = GraphValues.fromStore(v, x.type());
+        links[i] = GraphValues.fromStore(throughValues[i].of(rec), through.get(i).type());
       }
-      Object linkId = path.parallel() ? GraphValues.fromStore(rec.get("linkId"), j.id().type()) : null;
+      Object linkId = path.parallel() ? GraphValues.fromStore(linkIdColumn.of(rec), j.id().type()) : null;
       out.add(new TargetRow(given.getOrDefault(source, source), targetLayout.row(row), throughLayout.row(links),
           linkId));
     }

@@ -21,7 +21,6 @@ import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
@@ -176,7 +175,7 @@ public final class Neo4jAdapter implements StoreAdapter {
       session = session(mode);
       Transaction tx = session.beginTransaction();
       Session s = session;
-      CypherRunner runner = (cypher, parameters) -> tx.run(cypher, parameters).list(Record::asMap);
+      CypherRunner runner = (cypher, parameters) -> Records.rows(tx.run(cypher, parameters));
       CypherSession.Transaction control = new CypherSession.Transaction() {
         @Override
         public void commit() {
@@ -226,7 +225,7 @@ public final class Neo4jAdapter implements StoreAdapter {
     ensureOpen();
     fire(cypher);
     try (Session session = session()) {
-      return session.executeWrite(tx -> tx.run(cypher, parameters).list(Record::asMap));
+      return session.executeWrite(tx -> Records.rows(tx.run(cypher, parameters)));
     } catch (RuntimeException e) {
       throw Neo4jErrors.translate("run", e);
     }

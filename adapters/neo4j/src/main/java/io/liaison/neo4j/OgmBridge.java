@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.neo4j.driver.Record;
 import org.neo4j.ogm.drivers.bolt.transaction.BoltTransaction;
 import org.neo4j.ogm.session.Session;
 import org.neo4j.ogm.transaction.Transaction;
@@ -64,7 +63,7 @@ public final class OgmBridge {
     CypherRunner runner;
     if (tx instanceof BoltTransaction bolt) {
       org.neo4j.driver.Transaction nativeTx = bolt.nativeBoltTransaction();
-      runner = (cypher, parameters) -> nativeTx.run(cypher, parameters).list(Record::asMap);
+      runner = (cypher, parameters) -> Records.rows(nativeTx.run(cypher, parameters));
     } else {
       runner = (cypher, parameters) -> {
         List<Map<String, Object>> rows = new ArrayList<>();

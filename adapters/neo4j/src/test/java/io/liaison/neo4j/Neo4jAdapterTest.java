@@ -30,6 +30,7 @@ import io.liaison.contract.fixtures.Specimen;
 import io.liaison.contract.fixtures.Tag;
 import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.ModelInfo;
+import io.liaison.spi.RowLayout;
 import io.liaison.spi.SchemaInfo;
 import io.liaison.spi.StoreSession;
 import java.math.BigDecimal;
@@ -111,6 +112,19 @@ class Neo4jAdapterTest {
     assertThat(links.get(1).get("position").asLong()).isEqualTo(1);
     assertThat(cypher("MATCH ()-[r]->() RETURN count(r) AS n").get(0).get("n").asLong())
         .as("no other relationships").isEqualTo(2);
+  }
+
+  @Test
+  void aStatementsRecordsComeBackAsRowsOfOneLayoutInTheColumnsOrder() {
+    List<Map<String, Object>> rows = adapter.runAlone("UNWIND [1, 2] AS i RETURN i AS n, "
+        + "CASE i WHEN 1 THEN null ELSE 'two' END AS word, {k: i} AS m", Map.of());
+
+    assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(RowLayout.Row.class));
+    assertThat(((RowLayout.Row) rows.get(0)).layout()).as("one layout per statement")
+        .isSameAs(((RowLayout.Row) rows.get(1)).layout());
+    assertThat(rows.get(0).keySet()).containsExactly("n", "word", "m");
+    assertThat(rows.get(0)).containsEntry("n", 1L).containsEntry("word", null).containsEntry("m", Map.of("k", 1L));
+    assertThat(rows.get(1)).containsEntry("n", 2L).containsEntry("word", "two");
   }
 
   @Test
