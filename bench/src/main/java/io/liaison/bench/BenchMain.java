@@ -121,6 +121,7 @@ public final class BenchMain {
         RUNNER_HEAP_MIN, RUNNER_HEAP_MAX, ContenderState.PRE_TOUCH, ContenderState.HUGE_PAGES));
     for (String property : List.of("liaison.postgres.url", "liaison.postgres.user", "liaison.postgres.password",
         Neo4jServer.URI_PROPERTY, "bench.liaison.savepoints", "bench.liaison.many", "bench.neo4j.warmup.ms",
+        ContenderState.H2_WARMUP_PROPERTY,
         "bench.neo4j.warmup.targets", "bench.neo4j.warmup.sources")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
@@ -139,12 +140,13 @@ public final class BenchMain {
     }
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
       System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres,neo4j] [--include REGEX]"
-          + " [--out FILE] [--census | --no-census | --census-only] [--forks N] [--iterations N]\n       java -jar benchmarks.jar jmh [JMH options]");
+          + " [--contenders liaison,raw,peer] [--out FILE] [--census | --no-census | --census-only] [--forks N] [--iterations N]\n       java -jar benchmarks.jar jmh [JMH options]");
       System.exit(2);
     }
     Mode mode = args[0].equals("quick") ? QUICK : FULL;
     String stores = "h2,postgres,neo4j";
     String include = "io\\.liaison\\.bench\\..*";
+    String contenders = String.join(",", Report.CONTENDERS);
     Path out = null;
     // the round-trip census (deterministic, so the quick mode leaves it to --census-only or --census)
     Boolean census = null;
@@ -153,6 +155,7 @@ public final class BenchMain {
       switch (args[i]) {
         case "--stores" -> stores = args[++i];
         case "--include" -> include = args[++i];
+        case "--contenders" -> contenders = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--no-census" -> census = false;
         case "--census" -> census = true;
@@ -165,6 +168,7 @@ public final class BenchMain {
     if (out == null) {
       out = defaultDirectory().resolve("bench-" + mode.name() + ".md");
     }
+    String[] contenderList = contenders(contenders);
     String[] storeList = stores.split(",");
     for (String st : storeList) {
       Store.of(st); // an unknown store fails here, not in every fork
@@ -209,10 +213,10 @@ public final class BenchMain {
     List<RunResult> results = new ArrayList<>();
     String[] sqlStores = Arrays.stream(storeList).filter(st -> !st.equals("neo4j")).toArray(String[]::new);
     if (sqlStores.length > 0) {
-      results.addAll(new Runner(options(mode, include, sqlStores, mode.warmups(), postgres, neo4j)).run());
+      results.addAll(new Runner(options(mode, include, contenderList, sqlStores, mode.warmups(), postgres, neo4j)).run());
     }
     if (neo4j) {
-      results.addAll(new Runner(options(mode, include, new String[] {"neo4j"}, mode.graphWarmups(), postgres, neo4j))
+      results.addAll(new Runner(options(mode, include, contenderList, new String[] {"neo4j"}, mode.graphWarmups(), postgres, neo4j))
           .run());
     }
 
@@ -227,7 +231,18 @@ public final class BenchMain {
     System.out.println("Written to " + out.toAbsolutePath());
   }
 
-  private static org.openjdk.jmh.runner.options.Options options(Mode mode, String include, String[] stores,
+  /** The contenders named in {@code --contenders}, each checked (an unknown one fails here, not in every fork). */
+  static String[] contenders(String list) {
+    String[] out = list.split(",");
+    for (String c : out) {
+      if (!Report.CONTENDERS.contains(c)) {
+        throw new IllegalArgumentException("unknown contender " + c + "; the contenders are " + Report.CONTENDERS);
+      }
+    }
+    return out;
+  }
+
+  private static org.openjdk.jmh.runner.options.Options options(Mode mode, String include, String[] contenders, String[] stores,
       int warmups, boolean postgres, boolean neo4j) {
     return new OptionsBuilder()
         .include(include)
@@ -236,6 +251,7 @@ public final class BenchMain {
         .warmupTime(mode.warmup())
         .measurementIterations(mode.measurements())
         .measurementTime(mode.iteration())
+        .param("contender", contenders)
         .param("store", stores)
         .param("targets", mode.targets())
         .param("sources", String.valueOf(mode.sources()))
@@ -296,9 +312,11 @@ public final class BenchMain {
     if (neo4j) {
       a.add("-D" + Neo4jServer.URI_PROPERTY + "=" + Neo4jServer.uri());
     }
-    String savepoints = System.getProperty("bench.liaison.savepoints");
-    if (savepoints != null) {
-      a.add("-Dbench.liaison.savepoints=" + savepoints);
+    for (String property : List.of("bench.liaison.savepoints", ContenderState.H2_WARMUP_PROPERTY)) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        a.add("-D" + property + "=" + value);
+      }
     }
     return a.toArray(new String[0]);
   }

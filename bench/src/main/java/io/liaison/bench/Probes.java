@@ -28,9 +28,19 @@ public final class Probes {
   private Probes() {
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.setProperty("slf4j.provider", BenchMain.SLF4J_PROVIDER);
     System.setProperty("slf4j.internal.verbosity", "WARN");
+    try {
+      probe(args);
+    } catch (Throwable e) {
+      // a failed probe exits: an embedded server's threads would otherwise keep the JVM alive
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void probe(String[] args) throws Exception {
     String probe = args.length == 0 ? "" : args[0];
     switch (probe) {
       case "h2-any" -> h2Any();
@@ -41,13 +51,20 @@ public final class Probes {
         oneJvm(args.length > 1 ? Store.of(args[1]) : Store.H2, args.length > 2 ? args[2] : "GetLinks.links,HasCount.has,HasCount.count");
         System.exit(0);
       }
+      case "loop" -> {
+        if (args.length < 4) {
+          throw new IllegalArgumentException("usage: Probes loop store contender[,contender...] workload [seconds]");
+        }
+        loop(Store.of(args[1]), args[2], args[3], args.length > 4 ? Integer.parseInt(args[4]) : 30);
+        System.exit(0);
+      }
       case "neo4j-link" -> {
         neo4jLink(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 200);
         System.exit(0); // the embedded server's threads would keep the JVM alive
       }
       default -> {
         System.err.println("usage: Probes h2-any | h2-write [links] | h2-delete [links] | one-jvm [store [workloads]] | pg-count-plan"
-            + " | neo4j-link [targets [sources]]");
+            + " | neo4j-link [targets [sources]] | loop store contenders workload [seconds]");
         System.exit(2);
       }
     }
@@ -466,6 +483,35 @@ public final class Probes {
   }
 
   /** Mean milliseconds of {@code calls} calls, each after its invocation setup (not timed). */
+  /**
+   * One workload on each contender in turn (one open at a time, as Neo4j's single database needs), at
+   * the full mode's sizes: calls for {@code seconds} to warm up, then for as long again, measured.
+   * Meant to run under a profiler (say {@code -XX:StartFlightRecording}) and prints each contender's
+   * median ms per call.
+   */
+  static void loop(Store store, String contenders, String workload, int seconds) {
+    Workloads.Sizes sizes = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
+    Workloads.Case c = Workloads.CASES.stream().filter(x -> x.name().equals(workload)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no workload " + workload));
+    for (String contender : contenders.split(",")) {
+      try (Workloads.Trial t = c.open(contender, store, sizes)) {
+        List<Double> ms = new ArrayList<>();
+        for (int phase = 0; phase < 2; phase++) {
+          long end = System.nanoTime() + seconds * 1_000_000_000L;
+          while (System.nanoTime() < end) {
+            double m = batchMs(t, 1);
+            if (phase == 1) {
+              ms.add(m);
+            }
+          }
+        }
+        java.util.Collections.sort(ms);
+        System.out.printf(Locale.ROOT, "%s %s %s: median %.2f ms over %d calls%n", store.param(), contender, workload,
+            ms.get(ms.size() / 2), ms.size());
+      }
+    }
+  }
+
   private static double batchMs(Workloads.Trial t, int calls) {
     long total = 0;
     for (int i = 0; i < calls; i++) {

@@ -123,7 +123,7 @@ public final class Report {
         md.append("| ").append(r.workload()).append(" | ").append(r.store());
         for (String c : CONTENDERS) {
           Score s = r.scores().get(c);
-          md.append(" | ").append(s == null ? FAILED : format(s));
+          md.append(" | ").append(s == null ? missing(family, c) : format(s));
         }
         md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
       }
@@ -155,6 +155,14 @@ public final class Report {
   /** What a table shows for a contender without a score: its benchmark threw (the log says why). */
   static final String FAILED = "failed";
 
+  /** What a table shows for a contender that no row of it measured (left out with {@code --contenders}). */
+  static final String NOT_RUN = "not run";
+
+  /** A missing score: failed, unless the contender ran nowhere in {@code rows}. */
+  private static String missing(List<Row> rows, String contender) {
+    return rows.stream().anyMatch(r -> r.scores().containsKey(contender)) ? FAILED : NOT_RUN;
+  }
+
   /** Workload 1 at each size: the cost per link, to show how it grows; one table per family of stores. */
   public static String growth(List<Row> rows) {
     StringBuilder md = new StringBuilder();
@@ -173,7 +181,7 @@ public final class Report {
         md.append("| ").append((long) n).append(" | ").append(r.store());
         for (String c : CONTENDERS) {
           Score s = r.scores().get(c);
-          md.append(" | ").append(s == null ? FAILED : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
+          md.append(" | ").append(s == null ? missing(adds, c) : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
         }
         md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
       }

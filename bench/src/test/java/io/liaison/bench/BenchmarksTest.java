@@ -222,4 +222,24 @@ class BenchmarksTest {
       assertThat(next.dump()).isEmpty();
     }
   }
+
+  @Test
+  void aContenderLeftOutOfTheRunShowsAsNotRunAndOneThatThrewAsFailed() {
+    Report.Score ms = new Report.Score(2.0, 0.1, 5);
+    List<Report.Row> leftOut = List.of(
+        new Report.Row(4, "GetLinks.links", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)),
+        new Report.Row(5, "HasCount.count", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)));
+    assertThat(Report.table(leftOut)).contains("| not run |").doesNotContain("failed");
+    List<Report.Row> threw = List.of(
+        new Report.Row(4, "GetLinks.links", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms, "peer", ms)),
+        new Report.Row(5, "HasCount.count", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)));
+    assertThat(Report.table(threw)).contains("| failed |").doesNotContain("not run");
+  }
+
+  @Test
+  void anUnknownContenderIsRefusedBeforeAnythingRuns() {
+    assertThat(BenchMain.contenders("liaison,raw")).containsExactly("liaison", "raw");
+    assertThatThrownBy(() -> BenchMain.contenders("liaison,hibernate"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown contender hibernate");
+  }
 }
