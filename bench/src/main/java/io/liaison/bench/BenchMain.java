@@ -259,7 +259,7 @@ public final class BenchMain {
         .param("links", String.valueOf(mode.links()))
         // A benchmark that throws (Liaison's 100,000-id array on H2) is reported as failed, not fatal.
         .shouldFailOnError(false)
-        .jvmArgsAppend(forkArgs(postgres, neo4j))
+        .jvmArgsAppend(forkArgs(mode, postgres, neo4j))
         .build();
   }
 
@@ -296,7 +296,7 @@ public final class BenchMain {
    * the rest, and a contender's score depend on how much it allocates before the first collection.
    * Where the PostgreSQL and Neo4j servers are.
    */
-  private static String[] forkArgs(boolean postgres, boolean neo4j) {
+  private static String[] forkArgs(Mode mode, boolean postgres, boolean neo4j) {
     List<String> a = new ArrayList<>(List.of(ContenderState.HEAP_MIN, ContenderState.HEAP_MAX,
         ContenderState.PRE_TOUCH, ContenderState.HUGE_PAGES, "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
         "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));
@@ -312,12 +312,14 @@ public final class BenchMain {
     if (neo4j) {
       a.add("-D" + Neo4jServer.URI_PROPERTY + "=" + Neo4jServer.uri());
     }
-    for (String property : List.of("bench.liaison.savepoints", ContenderState.H2_WARMUP_PROPERTY)) {
-      String value = System.getProperty(property);
-      if (value != null) {
-        a.add("-D" + property + "=" + value);
-      }
+    String savepoints = System.getProperty("bench.liaison.savepoints");
+    if (savepoints != null) {
+      a.add("-Dbench.liaison.savepoints=" + savepoints);
     }
+    // the H2 forks' warm-up (ContenderState.warmH2) only in full mode unless asked for: it adds seconds
+    // to each H2 fork, which the quick mode's time limit cannot spare
+    a.add("-D" + ContenderState.H2_WARMUP_PROPERTY + "=" + System.getProperty(ContenderState.H2_WARMUP_PROPERTY,
+        mode.name().equals("quick") ? "0" : String.valueOf(ContenderState.H2_WARMUP_DEFAULT_MS)));
     return a.toArray(new String[0]);
   }
 
