@@ -296,7 +296,7 @@ public final class BenchMain {
    * the rest, and a contender's score depend on how much it allocates before the first collection.
    * Where the PostgreSQL and Neo4j servers are.
    */
-  private static String[] forkArgs(Mode mode, boolean postgres, boolean neo4j) {
+  static String[] forkArgs(Mode mode, boolean postgres, boolean neo4j) {
     List<String> a = new ArrayList<>(List.of(ContenderState.HEAP_MIN, ContenderState.HEAP_MAX,
         ContenderState.PRE_TOUCH, ContenderState.HUGE_PAGES, "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
         "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));

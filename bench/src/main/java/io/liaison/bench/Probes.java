@@ -25,6 +25,9 @@ import java.util.Map;
  * </pre>
  */
 public final class Probes {
+  /** The full mode's sizes, at which the probes that run whole workloads run them. */
+  private static final Workloads.Sizes FULL_SIZES = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
+
   private Probes() {
   }
 
@@ -438,20 +441,18 @@ public final class Probes {
    * @param workloads benchmark names of {@link Workloads#CASES}, comma-separated
    */
   static void oneJvm(Store store, String workloads) {
-    Workloads.Sizes sizes = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
     boolean peer = Boolean.getBoolean("liaison.probe.peer");
     int calls = Integer.getInteger("liaison.probe.calls", 200);
     System.out.println("| " + store.param() + ", one JVM, " + calls + " calls per batch | Liaison ms/op | raw ms/op"
         + (peer ? " | peer ms/op" : "") + " | Liaison/raw" + (peer ? " | Liaison/peer" : "") + " |");
     System.out.println("|---|---:|---:|---:" + (peer ? "|---:|---:" : "") + "|");
     for (String name : workloads.split(",")) {
-      Workloads.Case c = Workloads.CASES.stream().filter(x -> x.name().equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no workload " + name));
+      Workloads.Case c = Workloads.named(name);
       List<String> names = peer ? List.of("liaison", "raw", "peer") : List.of("liaison", "raw");
       List<Workloads.Trial> trials = new ArrayList<>();
       try {
         for (String contender : names) {
-          trials.add(c.open(contender, store, sizes));
+          trials.add(c.open(contender, store, FULL_SIZES));
         }
         List<List<Double>> ms = new ArrayList<>();
         names.forEach(x -> ms.add(new ArrayList<>()));
@@ -482,7 +483,6 @@ public final class Probes {
     }
   }
 
-  /** Mean milliseconds of {@code calls} calls, each after its invocation setup (not timed). */
   /**
    * One workload on each contender in turn (one open at a time, as Neo4j's single database needs), at
    * the full mode's sizes: calls for {@code seconds} to warm up, then for as long again, measured.
@@ -490,11 +490,9 @@ public final class Probes {
    * median ms per call.
    */
   static void loop(Store store, String contenders, String workload, int seconds) {
-    Workloads.Sizes sizes = new Workloads.Sizes(10_000, 1_000, 10, 1_000);
-    Workloads.Case c = Workloads.CASES.stream().filter(x -> x.name().equals(workload)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no workload " + workload));
+    Workloads.Case c = Workloads.named(workload);
     for (String contender : contenders.split(",")) {
-      try (Workloads.Trial t = c.open(contender, store, sizes)) {
+      try (Workloads.Trial t = c.open(contender, store, FULL_SIZES)) {
         List<Double> ms = new ArrayList<>();
         for (int phase = 0; phase < 2; phase++) {
           long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -512,6 +510,7 @@ public final class Probes {
     }
   }
 
+  /** Mean milliseconds of {@code calls} calls, each after its invocation setup (not timed). */
   private static double batchMs(Workloads.Trial t, int calls) {
     long total = 0;
     for (int i = 0; i < calls; i++) {

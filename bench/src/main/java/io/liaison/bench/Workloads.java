@@ -96,4 +96,11 @@ public final class Workloads {
       new Case("GetLinks.links", GetLinks::new, NOTHING, s -> ((GetLinks) s).links()),
       new Case("HasCount.has", HasCount::new, NOTHING, s -> ((HasCount) s).has()),
       new Case("HasCount.count", HasCount::new, NOTHING, s -> ((HasCount) s).count()));
+
+  /** The benchmark method of that name ({@code GetLinks.links}...). */
+  public static Case named(String name) {
+    return CASES.stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no workload " + name + "; the workloads are "
+            + CASES.stream().map(Case::name).toList()));
+  }
 }

@@ -242,4 +242,12 @@ class BenchmarksTest {
     assertThatThrownBy(() -> BenchMain.contenders("liaison,hibernate"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown contender hibernate");
   }
+
+  @Test
+  void onlyTheFullModesH2ForksWarmH2UpUnlessAskedTo() {
+    String property = "-D" + ContenderState.H2_WARMUP_PROPERTY + "=";
+    assertThat(BenchMain.forkArgs(BenchMain.QUICK, false, false)).contains(property + "0");
+    assertThat(BenchMain.forkArgs(BenchMain.FULL.withForks(3), false, false))
+        .contains(property + ContenderState.H2_WARMUP_DEFAULT_MS);
+  }
 }
