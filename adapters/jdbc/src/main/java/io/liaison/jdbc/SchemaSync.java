@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * Creates what a schema needs and the database lacks: tables (models and junctions) with their
  * primary keys, missing columns, unique constraints on referenced keys, foreign keys with their
- * actions, and an index on every foreign-key column. What exists is read from
- * {@code information_schema} first, so running it again does nothing.
+ * actions, and an index on every foreign-key column whose table's primary key does not begin with it.
+ * What exists is read from {@code information_schema} first, so running it again does nothing.
  *
  * <p>Names: {@code pk_TABLE}, {@code uq_TABLE_COLUMN}, {@code fk_TABLE_COLUMN}, {@code ix_TABLE_COLUMN...},
  * shortened with a hash past 63 characters (see {@link Sql#name}).
@@ -125,14 +125,10 @@ final class SchemaSync {
           }
         }
       }
+      // Indexes come before the foreign keys: H2 gives a foreign key an index of its own unless one on
+      // its column exists (it never uses the primary key's), so made after, each would be made twice.
       Set<List<String>> indexed = new LinkedHashSet<>();
       for (ForeignKeyInfo fk : schema.constraints()) {
-        String name = Sql.name("fk", fk.holderTable(), fk.column());
-        if (constraints.add(fk.holderTable() + "/" + name)) {
-          execute(st, "ALTER TABLE " + q(fk.holderTable()) + " ADD CONSTRAINT " + q(name) + " FOREIGN KEY ("
-              + q(fk.column()) + ") REFERENCES " + q(fk.referencedTable()) + " (" + q(fk.referencedColumn())
-              + ") ON DELETE " + action(fk.onDelete()) + " ON UPDATE " + action(fk.onUpdate()));
-        }
         indexed.add(List.of(fk.holderTable(), fk.column()));
       }
       for (AssociationInfo a : schema.associations()) {
@@ -150,6 +146,9 @@ final class SchemaSync {
       for (List<String> index : indexed) {
         String table = index.get(0);
         List<String> cols = index.subList(1, index.size());
+        if (leads(primaryKey(defs, table), cols)) {
+          continue; // the primary key's index serves it: a second would only slow every write
+        }
         StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ")
             .append(q(Sql.name("ix", index.toArray(String[]::new)))).append(" ON ").append(q(table)).append(" (");
         for (int i = 0; i < cols.size(); i++) {
@@ -157,7 +156,26 @@ final class SchemaSync {
         }
         execute(st, sql.append(')').toString());
       }
+      for (ForeignKeyInfo fk : schema.constraints()) {
+        String name = Sql.name("fk", fk.holderTable(), fk.column());
+        if (constraints.add(fk.holderTable() + "/" + name)) {
+          execute(st, "ALTER TABLE " + q(fk.holderTable()) + " ADD CONSTRAINT " + q(name) + " FOREIGN KEY ("
+              + q(fk.column()) + ") REFERENCES " + q(fk.referencedTable()) + " (" + q(fk.referencedColumn())
+              + ") ON DELETE " + action(fk.onDelete()) + " ON UPDATE " + action(fk.onUpdate()));
+        }
+      }
     }
+  }
+
+  /** The primary key the schema gives {@code table}, in key order; empty for a table it does not define. */
+  private static List<String> primaryKey(Map<String, TableDef> defs, String table) {
+    TableDef def = defs.get(table);
+    return def == null ? List.of() : def.primaryKey();
+  }
+
+  /** Whether {@code columns} are the first columns of {@code key}, in order. */
+  static boolean leads(List<String> key, List<String> columns) {
+    return columns.size() <= key.size() && key.subList(0, columns.size()).equals(columns);
   }
 
   private String createTable(TableDef def, Set<String> uniqueColumns) {

@@ -121,6 +121,27 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   @Test
+  void noIndexRepeatsAnotherOrTheLeadOfThePrimaryKey() throws SQLException {
+    for (String table : tables()) {
+      List<String> key = primaryKeyInOrder(table);
+      Map<String, List<String>> indexes = indexes(table);
+      // the primary key's own index, then one per other column list: none made twice (H2 makes a foreign
+      // key an index of its own when none exists on its column yet)
+      assertThat(indexes.values()).as("indexes of %s: %s", table, indexes).doesNotHaveDuplicates();
+      // and none of Liaison's for columns the primary key's index already begins with
+      indexes.forEach((name, columns) -> {
+        if (name.startsWith("ix_")) {
+          assertThat(SchemaSync.leads(key, columns)).as("%s on %s, whose primary key is %s", name, table, key)
+              .isFalse();
+        }
+      });
+    }
+    assertThat(primaryKeyInOrder("BookArticles")).containsExactly("bookId", "articleId");
+    assertThat(indexes("BookArticles")).containsEntry("ix_BookArticles_articleId", List.of("articleId"))
+        .doesNotContainKey("ix_BookArticles_bookId");
+  }
+
+  @Test
   void deletingARowAppliesTheDatabaseActions() {
     Author ann = db.insert(author("Ann"));
     Book graphs = db.insert(book("Graphs"));
@@ -510,9 +531,20 @@ abstract class AbstractJdbcAdapterTest {
     return out;
   }
 
-  /** The column lists of every index on the table, in index order. */
-  List<List<String>> indexedColumnLists(String table) throws SQLException {
-    Map<String, Map<Integer, String>> byIndex = new HashMap<>();
+  /** The primary key's columns, in key order. */
+  List<String> primaryKeyInOrder(String table) throws SQLException {
+    Map<Integer, String> bySeq = new TreeMap<>();
+    try (Connection c = connect(); ResultSet rs = c.getMetaData().getPrimaryKeys(null, schemaName(), table)) {
+      while (rs.next()) {
+        bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    return new ArrayList<>(bySeq.values());
+  }
+
+  /** Every index on the table by name, with its columns in index order. */
+  Map<String, List<String>> indexes(String table) throws SQLException {
+    Map<String, Map<Integer, String>> byIndex = new TreeMap<>();
     try (Connection c = connect()) {
       DatabaseMetaData md = c.getMetaData();
       try (ResultSet rs = md.getIndexInfo(null, schemaName(), table, false, false)) {
@@ -524,9 +556,14 @@ abstract class AbstractJdbcAdapterTest {
         }
       }
     }
-    List<List<String>> out = new ArrayList<>();
-    byIndex.values().forEach(m -> out.add(new ArrayList<>(m.values())));
+    Map<String, List<String>> out = new TreeMap<>();
+    byIndex.forEach((name, columns) -> out.put(name, new ArrayList<>(columns.values())));
     return out;
+  }
+
+  /** The column lists of every index on the table, in index order. */
+  List<List<String>> indexedColumnLists(String table) throws SQLException {
+    return new ArrayList<>(indexes(table).values());
   }
 
   Set<String> allIndexes() throws SQLException {
