@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * Creates what a schema needs and the database lacks: tables (models and junctions) with their
  * primary keys, missing columns, unique constraints on referenced keys, foreign keys with their
- * actions, and an index on every foreign-key column whose table's primary key does not begin with it.
- * What exists is read from {@code information_schema} first, so running it again does nothing.
+ * actions, and an index on every foreign-key column that neither the primary key nor a longer index
+ * begins with. What exists is read from {@code information_schema} first, so running it again does nothing.
  *
  * <p>Names: {@code pk_TABLE}, {@code uq_TABLE_COLUMN}, {@code fk_TABLE_COLUMN}, {@code ix_TABLE_COLUMN...},
  * shortened with a hash past 63 characters (see {@link Sql#name}).
@@ -146,8 +146,8 @@ final class SchemaSync {
       for (List<String> index : indexed) {
         String table = index.get(0);
         List<String> cols = index.subList(1, index.size());
-        if (leads(primaryKey(defs, table), cols)) {
-          continue; // the primary key's index serves it: a second would only slow every write
+        if (servedByAnother(defs, indexed, index)) {
+          continue; // a longer index begins with its columns and serves it: a second would only slow every write
         }
         StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ")
             .append(q(Sql.name("ix", index.toArray(String[]::new)))).append(" ON ").append(q(table)).append(" (");
@@ -167,10 +167,23 @@ final class SchemaSync {
     }
   }
 
-  /** The primary key the schema gives {@code table}, in key order; empty for a table it does not define. */
-  private static List<String> primaryKey(Map<String, TableDef> defs, String table) {
+  /**
+   * Whether {@code index} ({@code [table, column...]}) is the beginning of the table's primary key or of
+   * another of the {@code indexes}, whose index then serves every look-up it would.
+   */
+  private static boolean servedByAnother(Map<String, TableDef> defs, Set<List<String>> indexes, List<String> index) {
+    String table = index.get(0);
+    List<String> columns = index.subList(1, index.size());
     TableDef def = defs.get(table);
-    return def == null ? List.of() : def.primaryKey();
+    if (def != null && leads(def.primaryKey(), columns)) {
+      return true;
+    }
+    for (List<String> other : indexes) {
+      if (other.size() > index.size() && other.get(0).equals(table) && leads(other.subList(1, other.size()), columns)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code columns} are the first columns of {@code key}, in order. */
