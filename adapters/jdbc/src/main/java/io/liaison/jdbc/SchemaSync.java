@@ -125,8 +125,9 @@ final class SchemaSync {
           }
         }
       }
-      // Indexes come before the foreign keys: H2 gives a foreign key an index of its own unless one on
-      // its column exists (it never uses the primary key's), so made after, each would be made twice.
+      // Indexes come before the foreign keys: H2 gives a foreign key an index of its own unless a
+      // single-column index on its column exists (it uses neither the primary key's nor a longer one),
+      // so made after, each would be made twice.
       Set<List<String>> indexed = new LinkedHashSet<>();
       for (ForeignKeyInfo fk : schema.constraints()) {
         indexed.add(List.of(fk.holderTable(), fk.column()));
@@ -147,7 +148,7 @@ final class SchemaSync {
         String table = index.get(0);
         List<String> cols = index.subList(1, index.size());
         if (servedByAnother(defs, indexed, index)) {
-          continue; // a longer index begins with its columns and serves it: a second would only slow every write
+          continue; // served by the primary key's or a longer index: another would only slow every write
         }
         StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ")
             .append(q(Sql.name("ix", index.toArray(String[]::new)))).append(" ON ").append(q(table)).append(" (");
