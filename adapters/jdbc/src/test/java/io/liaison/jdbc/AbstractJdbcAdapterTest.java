@@ -531,13 +531,7 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   Set<String> primaryKey(String table) throws SQLException {
-    Set<String> out = new TreeSet<>();
-    try (Connection c = connect(); ResultSet rs = c.getMetaData().getPrimaryKeys(null, schemaName(), table)) {
-      while (rs.next()) {
-        out.add(rs.getString("COLUMN_NAME"));
-      }
-    }
-    return out;
+    return new TreeSet<>(primaryKeyInOrder(table));
   }
 
   /** The primary key's columns, in key order. */
