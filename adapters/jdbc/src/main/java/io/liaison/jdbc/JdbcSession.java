@@ -865,6 +865,7 @@ final class JdbcSession implements StoreSession {
         if (targets != null) {
           params.add(Param.array(targets, other.type(), "target of " + a.name()));
         }
+        sql += inThroughScope(a, params);
       }
     }
     String text = sql;
@@ -882,10 +883,10 @@ final class JdbcSession implements StoreSession {
     }
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     // The source condition keeps another source's link ids from reaching its links.
+    List<Param> params = new ArrayList<>(List.of(Param.of(source, fk.type(), "source of " + a.name()),
+        Param.array(linkIds, j.id().type(), "link id of " + a.name())));
     String sql = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ? AND " + q(j.id().column())
-        + " = ANY(?)";
-    List<Param> params = List.of(Param.of(source, fk.type(), "source of " + a.name()),
-        Param.array(linkIds, j.id().type(), "link id of " + a.name()));
+        + " = ANY(?)" + inThroughScope(a, params);
     return write("unlink " + a.name(), () -> update(sql, params));
   }
 
@@ -960,6 +961,7 @@ final class JdbcSession implements StoreSession {
       remove += " AND NOT (" + q(other.column()) + " = ANY(?))";
       params.add(Param.array(keep, other.type(), "target of " + a.name()));
     }
+    remove += inThroughScope(a, params);
     JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
     String sql = remove;
     return write("set " + a.name(), () -> {
@@ -972,6 +974,21 @@ final class JdbcSession implements StoreSession {
       }
       return true;
     }, j.unique());
+  }
+
+  /**
+   * {@code AND col = ?} for each value of the association's through scope, its values added to
+   * {@code params}: associations that share a junction and differ by their through scope (a
+   * polymorphic junction whose key holds the ids of several models) each delete only their own rows.
+   */
+  private static String inThroughScope(AssociationInfo a, List<Param> params) {
+    StringBuilder sql = new StringBuilder();
+    for (Map.Entry<String, Object> e : a.throughScope().entrySet()) {
+      AttributeInfo attr = junctionAttribute(a.through(), e.getKey());
+      sql.append(" AND ").append(q(attr.column())).append(" = ?");
+      params.add(Param.of(e.getValue(), attr.type(), "through scope of " + a.name()));
+    }
+    return sql.toString();
   }
 
   /** The type of the source match values as stored (the foreign key, or the source id for belongsTo). */

@@ -105,6 +105,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class SharedJunction extends SharedJunctionContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {

@@ -97,8 +97,10 @@ final class InternalLinks<T> implements Links<T> {
           what + ": source");
       Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), true,
           what + ": target");
-      s.link(a, InternalSession.linkRows(a, sourceIds.size(), i -> sms.get(sourceIds.get(i)),
-          i -> tms.get(targetIds.get(i)), throughs, false));
+      List<LinkRow> rows = InternalSession.linkRows(a, sourceIds.size(), i -> sms.get(sourceIds.get(i)),
+          i -> tms.get(targetIds.get(i)), throughs, false);
+      InternalSession.refuseLinksOutsideScope(s, a, rows);
+      s.link(a, rows);
       InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
       return new Object[] {sms};
     });

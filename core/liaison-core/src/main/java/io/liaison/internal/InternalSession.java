@@ -15,6 +15,7 @@ import io.liaison.Links;
 import io.liaison.Loaded;
 import io.liaison.ManyLinks;
 import io.liaison.Order;
+import io.liaison.ConflictException;
 import io.liaison.Query;
 import io.liaison.Session;
 import io.liaison.SingleLink;
@@ -30,6 +31,7 @@ import io.liaison.spi.UnlinkMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -790,8 +792,10 @@ class InternalSession implements Session {
   private void writeScoped(StoreSession s, AssociationInfo a, ModelMeta targetMeta, Object sourceMatch,
       List<LinkRow> rows, boolean replace, io.liaison.spi.UnlinkMode mode) {
     if (replace) {
+      // Parallel links are replaced whole, as the store's replace does: every link in scope goes.
+      boolean parallel = a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique();
       Set<Object> keep = new LinkedHashSet<>();
-      for (LinkRow r : rows) {
+      for (LinkRow r : parallel ? List.<LinkRow>of() : rows) {
         keep.add(r.target());
       }
       List<Object> drop = new ArrayList<>();
@@ -808,6 +812,7 @@ class InternalSession implements Session {
     if (rows.isEmpty()) {
       return;
     }
+    refuseLinksOutsideScope(s, a, rows);
     s.link(a, rows);
     if (a.kind() != Kind.BELONGS_TO_MANY) {
       List<Object> ids = new ArrayList<>();
@@ -815,6 +820,44 @@ class InternalSession implements Session {
         ids.add(r.target());
       }
       giveScope(s, a, targetMeta, ids);
+    }
+  }
+
+  /**
+   * A unique belongsToMany with a through scope shares its junction with links outside the scope (an
+   * editor's and a reviewer's link of the same book and article). A unique pair has one link, so a
+   * pair already linked outside the scope cannot be linked in it too; writing it would take the
+   * other association's link over (on SQL its one row, on a graph its one relationship). Refused, as
+   * Sequelize's insert of the second row is refused by the junction's key. Two reads, only for such
+   * associations.
+   */
+  static void refuseLinksOutsideScope(StoreSession s, AssociationInfo a, List<LinkRow> rows) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || !a.through().unique() || a.throughScope().isEmpty() || rows.isEmpty()) {
+      return;
+    }
+    Set<Object> sources = new LinkedHashSet<>();
+    Set<Object> targets = new LinkedHashSet<>();
+    for (LinkRow r : rows) {
+      sources.add(r.source());
+      targets.add(r.target());
+    }
+    Map<Object, Set<Object>> linked = s.linkedAmong(a, sources, targets);
+    if (linked.isEmpty()) {
+      return;
+    }
+    Set<List<Object>> inScope = new HashSet<>();
+    for (TargetRow r : s.targets(a, sources, scoped(a, Query.where(Where.in(a.targetMatch(), targets))))) {
+      inScope.add(List.of(r.source(), r.target().get(a.targetMatch())));
+    }
+    for (LinkRow r : rows) {
+      if (linked.getOrDefault(r.source(), Set.of()).contains(r.target())
+          && !inScope.contains(List.of(r.source(), r.target()))) {
+        throw new ConflictException(a.name() + ": the " + a.source().name() + " with " + a.sourceMatch() + " "
+            + Values.describe(r.source()) + " is already linked to the " + a.target().name() + " with "
+            + a.targetMatch() + " " + Values.describe(r.target()) + " through " + a.through().name()
+            + " outside this association's through scope " + a.throughScope()
+            + "; a unique pair has one link (declare unique(false) for one link per scope)");
+      }
     }
   }
 

@@ -267,6 +267,8 @@ public final class SchemaResolver {
     AttributeInfo principalKeyAttr;
     AttributeInfo dependentKeyAttr;
     JunctionInfo info;
+    /** The model each key's values are ids of, as the first side declared it. */
+    Map<String, String> keyModels = new LinkedHashMap<>();
   }
 
   /** Declarations plus the inverses Sequelize v7 creates, explicit declarations first. */
@@ -486,6 +488,9 @@ public final class SchemaResolver {
         problems.add("Association " + what + ": through " + junctionName + " is shared with another association that uses another through model");
         return;
       }
+      if (!polymorphicSharing(existing, fk, other, d, o, what)) {
+        return;
+      }
       d.principal = fk.equals(existing.principalKey);
     } else {
       String sourceRef = self && o.inverseAs() != null ? Inflection.singular(o.inverseAs()) : d.source.name;
@@ -516,6 +521,36 @@ public final class SchemaResolver {
     }
   }
 
+  /**
+   * A junction whose key holds the ids of more than one model (Sequelize's polymorphic many-to-many:
+   * the tags of posts and of videos in one {@code Tagging}) keeps each association's links apart only
+   * by their through scope, and only with parallel links: a unique link is keyed by the two ids alone,
+   * so a post and a video with the same id would share one row. Such a sharing must be declared
+   * {@code unique(false)} with a through scope, as Sequelize's own example declares it; answers false
+   * after adding the problem otherwise.
+   */
+  private boolean polymorphicSharing(JunctionDraft j, String fk, String other, Draft d, AssociationAccess.View o,
+      String what) {
+    List<String> shared = new ArrayList<>();
+    if (!j.keyModels.get(fk).equals(d.source.name)) {
+      shared.add("'" + fk + "' (ids of " + j.keyModels.get(fk) + " and of " + d.source.name + ")");
+    }
+    if (!j.keyModels.get(other).equals(d.target.name)) {
+      shared.add("'" + other + "' (ids of " + j.keyModels.get(other) + " and of " + d.target.name + ")");
+    }
+    if (shared.isEmpty()) {
+      return true;
+    }
+    if (j.unique || o.throughScope() == null || o.throughScope().isEmpty()) {
+      problems.add("Association " + what + ": through " + j.name + " is shared on key " + String.join(" and ", shared)
+          + ", so only a through scope tells its links apart, and a unique link is keyed by the two ids alone:"
+          + " declare every association sharing it with unique(false) and a throughScope (Sequelize's polymorphic"
+          + " many-to-many)");
+      return false;
+    }
+    return true;
+  }
+
   private JunctionDraft newJunction(String name, AssociationAccess.View o, String fk, String other, Draft d, String what) {
     JunctionDraft j = new JunctionDraft();
     j.name = name;
@@ -524,6 +559,8 @@ public final class SchemaResolver {
     j.principalModel = d.source.name;
     j.principalKey = fk;
     j.dependentKey = other;
+    j.keyModels.put(fk, d.source.name);
+    j.keyModels.put(other, d.target.name);
     AttributeInfo sk = d.source.attributes.get(d.sourceKey);
     AttributeInfo tk = d.target.attributes.get(d.targetKey);
     Set<String> explicitKeys = new LinkedHashSet<>();
