@@ -1055,7 +1055,7 @@ final class CypherSession implements StoreSession {
           .append(params.put("targets", GraphValues.params(targets, path.targetAttr().type(),
               "target of " + a.name())));
     }
-    match.append('\n');
+    match.append(inThroughScope(a, params)).append('\n');
     switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> {
         if (mode == UnlinkMode.DELETE_TARGET) {
@@ -1090,8 +1090,24 @@ final class CypherSession implements StoreSession {
         + params.put("source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
         + " AND " + prop("rel", id.column()) + " IN "
         + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
-        + "\nDELETE rel\nRETURN count(*) AS c";
+        + inThroughScope(a, params) + "\nDELETE rel\nRETURN count(*) AS c";
     return count(run("unlink " + a.name(), c, params));
+  }
+
+  /**
+   * {@code AND rel.p = $v} for each value of a belongsToMany's through scope: associations sharing a
+   * relationship type between the same nodes (an editor's and a reviewer's links of one book) each
+   * remove only their own relationships.
+   */
+  private static String inThroughScope(AssociationInfo a, Cypher.Params params) {
+    StringBuilder c = new StringBuilder();
+    int i = 0;
+    for (Map.Entry<String, Object> e : a.throughScope().entrySet()) {
+      AttributeInfo attr = a.through().requireAttribute(e.getKey());
+      c.append(" AND ").append(prop("rel", attr.column())).append(" = ")
+          .append(params.put("scope" + i++, GraphValues.param(e.getValue(), attr.type(), "through scope of " + a.name())));
+    }
+    return c.toString();
   }
 
   private static int count(List<Map<String, Object>> result) {
