@@ -78,7 +78,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> T insert(T entity) {
-    insertAll(List.of(nonNull(entity, "insert(entity)")));
+    insertAll(List.of(nonNull(entity, "insert(entity)")), "insert(entity)");
     return entity;
   }
 
@@ -87,9 +87,14 @@ class InternalSession implements Session {
     if (entities == null) {
       throw new InvalidCallException("insertAll(entities): entities is null");
     }
+    return insertAll(entities, "insertAll: an entity");
+  }
+
+  /** {@code what} names the entity argument in errors. */
+  private <T> List<T> insertAll(List<T> entities, String what) {
     Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
     for (Object e : entities) {
-      byModel.computeIfAbsent(metaOf(nonNull(e, "insertAll: an entity")), k -> new ArrayList<>()).add(e);
+      byModel.computeIfAbsent(metaOf(nonNull(e, what), what), k -> new ArrayList<>()).add(e);
     }
     if (byModel.isEmpty()) {
       return entities;
@@ -124,7 +129,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> Optional<T> find(Class<T> model, Object id) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "find(model, id): model");
     Object key = idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
     return rows.isEmpty() ? Optional.empty() : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
@@ -137,7 +142,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> List<T> findAll(Class<T> model, Query query) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "findAll(model): model");
     Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
@@ -155,14 +160,14 @@ class InternalSession implements Session {
 
   @Override
   public <T> long count(Class<T> model, Where where) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "count(model, where): model");
     Where w = where == null ? null : normalize(where, m.info(), "count(" + m.name() + ")");
     return read(s -> s.count(m.info(), w));
   }
 
   @Override
   public <T> T update(T entity) {
-    ModelMeta m = metaOf(nonNull(entity, "update(entity)"));
+    ModelMeta m = metaOf(nonNull(entity, "update(entity)"), "update(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
@@ -177,7 +182,7 @@ class InternalSession implements Session {
 
   @Override
   public void delete(Object entity) {
-    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"));
+    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"), "delete(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
@@ -187,7 +192,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> void delete(Class<T> model, Object id) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "delete(model, id): model");
     deleteById(m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
   }
 
@@ -488,7 +493,7 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target, Object through) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
@@ -637,7 +642,7 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
@@ -846,24 +851,30 @@ class InternalSession implements Session {
   // Helpers
 
   ModelMeta meta(Class<?> type) {
+    return meta(type, "model");
+  }
+
+  /** The model of a class the caller named; {@code what} names that argument in errors. */
+  ModelMeta meta(Class<?> type, String what) {
     if (type == null) {
-      throw new InvalidCallException("model class is null");
+      throw new InvalidCallException(what + ": model class is null");
     }
     ModelMeta m = resolved.models().get(type);
     if (m == null) {
-      throw new InvalidCallException(type.getName() + " is not a declared model of this schema");
+      throw new InvalidCallException(what + ": " + type.getName() + " is not a declared model of this schema");
     }
     return m;
   }
 
-  ModelMeta metaOf(Object entity) {
+  /** The model of an entity the caller passed; {@code what} names that argument in errors. */
+  ModelMeta metaOf(Object entity, String what) {
     for (Class<?> c = entity.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       ModelMeta m = resolved.models().get(c);
       if (m != null) {
         return m;
       }
     }
-    throw new InvalidCallException(Values.describe(entity) + " is not an entity of a declared model");
+    throw new InvalidCallException(what + ": " + Values.describe(entity) + " is not an entity of a declared model");
   }
 
   /** The id of an entity of model m, or a caller-given id converted to m's id type. */
