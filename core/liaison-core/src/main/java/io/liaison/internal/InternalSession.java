@@ -384,12 +384,12 @@ class InternalSession implements Session {
 
     @Override
     public void add(Object target) {
-      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"))));
+      write(List.of(Link.to(nonNull(target, what("add") + ": target"))), "add", false);
     }
 
     @Override
     public void add(Object target, Object through) {
-      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"), through)));
+      write(List.of(Link.to(nonNull(target, what("add") + ": target"), through)), "add", false);
     }
 
     @Override
@@ -399,12 +399,12 @@ class InternalSession implements Session {
 
     @Override
     public void addAll(Collection<?> targets, Object through) {
-      addAll(toLinks(targets, through, "addAll"));
+      write(toLinks(targets, through, "addAll"), "addAll", false);
     }
 
     @Override
     public void addAll(List<Link> links) {
-      write(nonNull(links, what("addAll") + "(links)"), "add", false);
+      write(nonNull(links, what("addAll") + "(links)"), "addAll", false);
     }
 
     @Override
@@ -419,7 +419,7 @@ class InternalSession implements Session {
 
     @Override
     public void setAll(List<Link> links) {
-      write(links == null ? List.of() : links, "set", true);
+      write(links == null ? List.of() : links, "setAll", true);
     }
 
     private List<Link> toLinks(Collection<?> targets, Object through, String op) {
@@ -527,19 +527,24 @@ class InternalSession implements Session {
 
     @Override
     public void remove(Object target) {
-      removeAll(List.of(nonNull(target, what("remove") + ": target")));
+      remove(List.of(nonNull(target, what("remove") + ": target")), "remove");
     }
 
     @Override
     public void removeAll(Collection<?> targets) {
-      List<Object> ids = targetIds(nonNull(targets, what("removeAll") + "(targets)"), "remove");
+      remove(nonNull(targets, what("removeAll") + "(targets)"), "removeAll");
+    }
+
+    /** remove or removeAll, named {@code op} in errors. */
+    private void remove(Collection<?> targets, String op) {
+      List<Object> ids = targetIds(targets, op);
       if (ids.isEmpty()) {
         return;
       }
       run(s -> {
-        Object sm = sourceMatch(s, true, "remove");
+        Object sm = sourceMatch(s, true, op);
         Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
-            what("remove") + ": target");
+            what(op) + ": target");
         List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
         if (scopedWrites(a)) {
           unlink = linkedInScope(s, a, sm, unlink);
