@@ -1055,11 +1055,13 @@ class InternalSession implements Session {
       }
       String label = what + ": " + owner + "." + c.attribute();
       Object v = c.value();
+      Class<?> enumType = model == null || attr.type() != String.class ? null
+          : EnumValues.enumType(resolved, model, c.attribute());
       switch (c.op()) {
         case IN, NOT_IN -> {
           List<Object> values = new ArrayList<>();
           for (Object x : (Collection<?>) v) {
-            values.add(Values.toValueType(x, attr.type(), label));
+            values.add(Values.toValueType(EnumValues.checked(x, enumType, label), attr.type(), label));
           }
           v = values;
         }
@@ -1069,7 +1071,7 @@ class InternalSession implements Session {
           }
         }
         case IS_NULL, NOT_NULL -> v = null;
-        default -> v = Values.toValueType(v, attr.type(), label);
+        default -> v = Values.toValueType(EnumValues.checked(v, enumType, label), attr.type(), label);
       }
       return new Where.Compare(c.attribute(), c.op(), v);
     }
