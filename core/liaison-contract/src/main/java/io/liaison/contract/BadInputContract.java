@@ -154,11 +154,6 @@ public abstract class BadInputContract extends ContractGroup {
         db.on(pat, BOOKMARKS).add(editor);
       }
     }
-
-    /** A saved author's id that is not linked to anything. */
-    Object bobId() {
-      return StoreState.id(bob);
-    }
   }
 
   static Stream<Case> cases() {
