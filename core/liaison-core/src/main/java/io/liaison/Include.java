@@ -102,7 +102,7 @@ public final class Include<S, T> {
   /** At most {@code n} targets per parent (hasMany and belongsToMany). */
   public Include<S, T> limit(int n) {
     if (n < 0) {
-      throw new InvalidCallException("Include limit must be >= 0, was " + n);
+      throw new InvalidCallException(this + ": limit must be >= 0, was " + n);
     }
     return new Include<>(association, where, through, throughAttributes, required, order, n, offset, includes);
   }
@@ -110,7 +110,7 @@ public final class Include<S, T> {
   /** Skips the first {@code n} targets of each parent (hasMany and belongsToMany). */
   public Include<S, T> offset(int n) {
     if (n < 0) {
-      throw new InvalidCallException("Include offset must be >= 0, was " + n);
+      throw new InvalidCallException(this + ": offset must be >= 0, was " + n);
     }
     return new Include<>(association, where, through, throughAttributes, required, order, limit, n, includes);
   }

@@ -129,6 +129,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class BadInput extends BadInputContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Entity extends EntityContract {
     @Override
     protected StoreProvider provider() {

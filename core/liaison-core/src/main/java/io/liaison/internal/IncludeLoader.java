@@ -42,7 +42,7 @@ final class IncludeLoader {
   }
 
   <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
-    ModelMeta root = session.meta(model);
+    ModelMeta root = session.meta(model, "findAll(model, query, includes): model");
     String what = "findAll(" + root.name() + ")";
     Query q = session.normalize(InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
     List<Plan> plans = plans(InternalSession.nonNull(includes, what + ": includes"), root, what);

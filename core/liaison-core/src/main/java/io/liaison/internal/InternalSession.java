@@ -80,7 +80,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> T insert(T entity) {
-    insertAll(List.of(nonNull(entity, "insert(entity)")));
+    insertAll(List.of(nonNull(entity, "insert(entity)")), "insert(entity)");
     return entity;
   }
 
@@ -89,9 +89,14 @@ class InternalSession implements Session {
     if (entities == null) {
       throw new InvalidCallException("insertAll(entities): entities is null");
     }
+    return insertAll(entities, "insertAll: an entity");
+  }
+
+  /** {@code what} names the entity argument in errors. */
+  private <T> List<T> insertAll(List<T> entities, String what) {
     Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
     for (Object e : entities) {
-      byModel.computeIfAbsent(metaOf(nonNull(e, "insertAll: an entity")), k -> new ArrayList<>()).add(e);
+      byModel.computeIfAbsent(metaOf(nonNull(e, what), what), k -> new ArrayList<>()).add(e);
     }
     if (byModel.isEmpty()) {
       return entities;
@@ -126,7 +131,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> Optional<T> find(Class<T> model, Object id) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "find(model, id): model");
     Object key = idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
     return rows.isEmpty() ? Optional.empty() : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
@@ -139,7 +144,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> List<T> findAll(Class<T> model, Query query) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "findAll(model): model");
     Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
@@ -157,14 +162,14 @@ class InternalSession implements Session {
 
   @Override
   public <T> long count(Class<T> model, Where where) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "count(model, where): model");
     Where w = where == null ? null : normalize(where, m.info(), "count(" + m.name() + ")");
     return read(s -> s.count(m.info(), w));
   }
 
   @Override
   public <T> T update(T entity) {
-    ModelMeta m = metaOf(nonNull(entity, "update(entity)"));
+    ModelMeta m = metaOf(nonNull(entity, "update(entity)"), "update(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
@@ -179,7 +184,7 @@ class InternalSession implements Session {
 
   @Override
   public void delete(Object entity) {
-    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"));
+    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"), "delete(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
@@ -189,7 +194,7 @@ class InternalSession implements Session {
 
   @Override
   public <T> void delete(Class<T> model, Object id) {
-    ModelMeta m = meta(model);
+    ModelMeta m = meta(model, "delete(model, id): model");
     deleteById(m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
   }
 
@@ -381,12 +386,12 @@ class InternalSession implements Session {
 
     @Override
     public void add(Object target) {
-      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"))));
+      write(List.of(Link.to(nonNull(target, what("add") + ": target"))), "add", false);
     }
 
     @Override
     public void add(Object target, Object through) {
-      addAll(List.of(Link.to(nonNull(target, what("add") + ": target"), through)));
+      write(List.of(Link.to(nonNull(target, what("add") + ": target"), through)), "add", false);
     }
 
     @Override
@@ -396,12 +401,12 @@ class InternalSession implements Session {
 
     @Override
     public void addAll(Collection<?> targets, Object through) {
-      addAll(toLinks(targets, through, "addAll"));
+      write(toLinks(targets, through, "addAll"), "addAll", false);
     }
 
     @Override
     public void addAll(List<Link> links) {
-      write(nonNull(links, what("addAll") + "(links)"), "add", false);
+      write(nonNull(links, what("addAll") + "(links)"), "addAll", false);
     }
 
     @Override
@@ -416,7 +421,7 @@ class InternalSession implements Session {
 
     @Override
     public void setAll(List<Link> links) {
-      write(links == null ? List.of() : links, "set", true);
+      write(links == null ? List.of() : links, "setAll", true);
     }
 
     private List<Link> toLinks(Collection<?> targets, Object through, String op) {
@@ -490,7 +495,7 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target, Object through) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
@@ -524,19 +529,24 @@ class InternalSession implements Session {
 
     @Override
     public void remove(Object target) {
-      removeAll(List.of(nonNull(target, what("remove") + ": target")));
+      remove(List.of(nonNull(target, what("remove") + ": target")), "remove");
     }
 
     @Override
     public void removeAll(Collection<?> targets) {
-      List<Object> ids = targetIds(nonNull(targets, what("removeAll") + "(targets)"), "remove");
+      remove(nonNull(targets, what("removeAll") + "(targets)"), "removeAll");
+    }
+
+    /** remove or removeAll, named {@code op} in errors. */
+    private void remove(Collection<?> targets, String op) {
+      List<Object> ids = targetIds(targets, op);
       if (ids.isEmpty()) {
         return;
       }
       run(s -> {
-        Object sm = sourceMatch(s, true, "remove");
+        Object sm = sourceMatch(s, true, op);
         Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
-            what("remove") + ": target");
+            what(op) + ": target");
         List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
         if (scopedWrites(a)) {
           unlink = linkedInScope(s, a, sm, unlink);
@@ -639,7 +649,7 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"));
+      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
@@ -889,24 +899,30 @@ class InternalSession implements Session {
   // Helpers
 
   ModelMeta meta(Class<?> type) {
+    return meta(type, "model");
+  }
+
+  /** The model of a class the caller named; {@code what} names that argument in errors. */
+  ModelMeta meta(Class<?> type, String what) {
     if (type == null) {
-      throw new InvalidCallException("model class is null");
+      throw new InvalidCallException(what + ": model class is null");
     }
     ModelMeta m = resolved.models().get(type);
     if (m == null) {
-      throw new InvalidCallException(type.getName() + " is not a declared model of this schema");
+      throw new InvalidCallException(what + ": " + type.getName() + " is not a declared model of this schema");
     }
     return m;
   }
 
-  ModelMeta metaOf(Object entity) {
+  /** The model of an entity the caller passed; {@code what} names that argument in errors. */
+  ModelMeta metaOf(Object entity, String what) {
     for (Class<?> c = entity.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       ModelMeta m = resolved.models().get(c);
       if (m != null) {
         return m;
       }
     }
-    throw new InvalidCallException(Values.describe(entity) + " is not an entity of a declared model");
+    throw new InvalidCallException(what + ": " + Values.describe(entity) + " is not an entity of a declared model");
   }
 
   /** The id of an entity of model m, or a caller-given id converted to m's id type. */
@@ -1082,11 +1098,13 @@ class InternalSession implements Session {
       }
       String label = what + ": " + owner + "." + c.attribute();
       Object v = c.value();
+      Class<?> enumType = model == null || attr.type() != String.class ? null
+          : EnumValues.enumType(resolved, model, c.attribute());
       switch (c.op()) {
         case IN, NOT_IN -> {
           List<Object> values = new ArrayList<>();
           for (Object x : (Collection<?>) v) {
-            values.add(Values.toValueType(x, attr.type(), label));
+            values.add(Values.toValueType(EnumValues.checked(x, enumType, label), attr.type(), label));
           }
           v = values;
         }
@@ -1096,7 +1114,7 @@ class InternalSession implements Session {
           }
         }
         case IS_NULL, NOT_NULL -> v = null;
-        default -> v = Values.toValueType(v, attr.type(), label);
+        default -> v = Values.toValueType(EnumValues.checked(v, enumType, label), attr.type(), label);
       }
       return new Where.Compare(c.attribute(), c.op(), v);
     }
