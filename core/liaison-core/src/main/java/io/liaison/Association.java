@@ -203,11 +203,15 @@ public abstract sealed class Association<S, T>
     Options o = options;
     return new Options(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
         o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
-        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, "scope"),
-        copyScope(throughScope, "through scope"));
+        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, this + ".scope"),
+        copyScope(throughScope, this + ".throughScope"));
   }
 
-  /** An unmodifiable copy keeping the caller's order; values may be null (IS NULL). */
+  /**
+   * An unmodifiable copy keeping the caller's order; values may be null (IS NULL), names may not.
+   *
+   * @param what the declaration and option, named when a name is null
+   */
   static Map<String, Object> copyScope(Map<String, ?> scope, String what) {
     if (scope == null) {
       return null;

@@ -29,7 +29,18 @@ public final class Args {
     return value;
   }
 
-  /** Like {@link #notNull}, with a hint saying what to do instead (e.g. which call takes null). */
+  /**
+   * The value, or an {@link InvalidCallException} saying {@code what} is null, for engine calls
+   * whose label already joins the call and the argument ({@code Book.articles.add: target}).
+   */
+  public static <T> T notNull(T value, String what) {
+    if (value == null) {
+      throw new InvalidCallException(what + " is null");
+    }
+    return value;
+  }
+
+  /** Like {@link #notNull(Object, String, String)}, with a hint saying what to do instead (e.g. which call takes null). */
   public static <T> T notNull(T value, String call, String argument, String hint) {
     if (value == null) {
       throw new InvalidCallException(call + ": " + argument + " is null; " + hint);

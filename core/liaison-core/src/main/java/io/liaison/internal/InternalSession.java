@@ -548,7 +548,7 @@ class InternalSession implements Session {
 
     @Override
     public boolean removeLink(Object linkId) {
-      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": link id")), "removeLink") > 0;
+      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": linkId")), "removeLink") > 0;
     }
 
     @Override
@@ -1109,9 +1109,6 @@ class InternalSession implements Session {
   }
 
   static <X> X nonNull(X value, String what) {
-    if (value == null) {
-      throw new InvalidCallException(what + " is null");
-    }
-    return value;
+    return Args.notNull(value, what);
   }
 }
