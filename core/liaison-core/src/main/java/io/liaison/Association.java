@@ -1,7 +1,7 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A declared association between a source model {@code S} and a target model {@code T}, with
@@ -56,8 +56,10 @@ public abstract sealed class Association<S, T>
       Map<String, Object> scope,
       Map<String, Object> throughScope) {
 
-    static Options of(Class<?> source, Class<?> target) {
-      return new Options(Objects.requireNonNull(source, "source"), Objects.requireNonNull(target, "target"),
+    static Options of(Class<?> source, Class<?> target, String kind) {
+      Args.declared(source, "Association." + kind, "source");
+      Args.declared(target, "Association." + kind + "(" + source.getSimpleName() + ", target)", "target");
+      return new Options(source, target,
           null, null, null, null, null, null, null, null, true, null, null, true, null, false, null, null);
     }
   }
@@ -70,17 +72,17 @@ public abstract sealed class Association<S, T>
 
   /** {@code Source.hasOne(Target)}: the foreign key lives on the target; at most one target. */
   public static <S, T> HasOne<S, T> hasOne(Class<S> source, Class<T> target) {
-    return new HasOne<>(Options.of(source, target));
+    return new HasOne<>(Options.of(source, target, "hasOne"));
   }
 
   /** {@code Source.belongsTo(Target)}: the foreign key lives on the source. */
   public static <S, T> BelongsTo<S, T> belongsTo(Class<S> source, Class<T> target) {
-    return new BelongsTo<>(Options.of(source, target));
+    return new BelongsTo<>(Options.of(source, target, "belongsTo"));
   }
 
   /** {@code Source.hasMany(Target)}: the foreign key lives on the targets. */
   public static <S, T> HasMany<S, T> hasMany(Class<S> source, Class<T> target) {
-    return new HasMany<>(Options.of(source, target));
+    return new HasMany<>(Options.of(source, target, "hasMany"));
   }
 
   /**
@@ -88,7 +90,7 @@ public abstract sealed class Association<S, T>
    * on SQL, relationships on a graph). Name the through model with {@code through(...)}.
    */
   public static <S, T> BelongsToMany<S, T> belongsToMany(Class<S> source, Class<T> target) {
-    return new BelongsToMany<>(Options.of(source, target));
+    return new BelongsToMany<>(Options.of(source, target, "belongsToMany"));
   }
 
   abstract Association<S, T> with(Options options);
@@ -113,6 +115,11 @@ public abstract sealed class Association<S, T>
 
   Options options() {
     return options;
+  }
+
+  /** A declaration option's value, refused when null: null means "the default", which is never set twice. */
+  <X> X option(X value, String method, String argument) {
+    return Args.declared(value, this + "." + method, argument);
   }
 
   @Override
@@ -196,18 +203,22 @@ public abstract sealed class Association<S, T>
     Options o = options;
     return new Options(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
         o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
-        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, "scope"),
-        copyScope(throughScope, "through scope"));
+        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, this + ".scope"),
+        copyScope(throughScope, this + ".throughScope"));
   }
 
-  /** An unmodifiable copy keeping the caller's order; values may be null (IS NULL). */
+  /**
+   * An unmodifiable copy keeping the caller's order; values may be null (IS NULL), names may not.
+   *
+   * @param what the declaration and option, named when a name is null
+   */
   static Map<String, Object> copyScope(Map<String, ?> scope, String what) {
     if (scope == null) {
       return null;
     }
     Map<String, Object> copy = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, ?> e : scope.entrySet()) {
-      copy.put(Objects.requireNonNull(e.getKey(), what + " attribute name"), e.getValue());
+      copy.put(Args.declared(e.getKey(), what, "an attribute name"), e.getValue());
     }
     return java.util.Collections.unmodifiableMap(copy);
   }

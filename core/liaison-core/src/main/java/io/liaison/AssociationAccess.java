@@ -16,15 +16,17 @@ public final class AssociationAccess {
       java.util.Map<String, Object> throughScope) {
   }
 
-  public static View view(Association<?, ?> a) {
-    Association.Options o = a.options();
+  public static View view(Association<?, ?> association) {
+    Association.Options o = io.liaison.internal.Args.notNull(association, "AssociationAccess.view", "association")
+        .options();
     return new View(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
         o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
         o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), o.scope(), o.throughScope());
   }
 
   /** The inverse Sequelize v7 creates for hasOne, hasMany and belongsToMany; null for belongsTo. */
-  public static Association<?, ?> inverse(Association<?, ?> a) {
+  public static Association<?, ?> inverse(Association<?, ?> association) {
+    Association<?, ?> a = io.liaison.internal.Args.notNull(association, "AssociationAccess.inverse", "association");
     if (a instanceof HasOne<?, ?> h) {
       return h.inverse();
     }

@@ -20,12 +20,12 @@ public final class BelongsTo<S, T> extends Association<S, T> {
   }
 
   public BelongsTo<S, T> as(String as) {
-    return with(withAs(as));
+    return with(withAs(option(as, "as", "as")));
   }
 
   /** The foreign-key attribute on the source (default: alias or target name + key, {@code authorId}). */
   public BelongsTo<S, T> foreignKey(String name) {
-    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
   public BelongsTo<S, T> foreignKeyAllowNull(boolean allowNull) {
@@ -34,13 +34,15 @@ public final class BelongsTo<S, T> extends Association<S, T> {
 
   /** The target attribute the foreign key references (default: the target's id). */
   public BelongsTo<S, T> targetKey(String attribute) {
-    return with(withKeys(options.sourceKey(), attribute));
+    return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
   }
 
+  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
   public BelongsTo<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
 
+  /** The action on update of the referenced key; null restores the default (CASCADE). */
   public BelongsTo<S, T> onUpdate(ReferentialAction action) {
     return with(withActions(options.onDelete(), action, options.constraints()));
   }

@@ -2,8 +2,6 @@ package io.liaison;
 
 import java.util.Map;
 
-import java.util.Objects;
-
 /**
  * {@code Source.belongsToMany(Target, {through})}: many-to-many through a junction model that may
  * carry attributes of its own. Operations: {@link ManyLinks}.
@@ -24,17 +22,17 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
   }
 
   public BelongsToMany<S, T> as(String as) {
-    return with(withAs(as));
+    return with(withAs(option(as, "as", "as")));
   }
 
   /** The through model: a class whose fields are the link's attributes (keys may be declared too). */
   public BelongsToMany<S, T> through(Class<?> throughModel) {
-    return with(withThrough(Objects.requireNonNull(throughModel, "through"), null, options.throughUnique()));
+    return with(withThrough(option(throughModel, "through", "throughModel"), null, options.throughUnique()));
   }
 
   /** A through model known only by name: links carry attributes given as maps. */
   public BelongsToMany<S, T> through(String throughName) {
-    return with(withThrough(null, Objects.requireNonNull(throughName, "through"), options.throughUnique()));
+    return with(withThrough(null, option(throughName, "through", "throughName"), options.throughUnique()));
   }
 
   /**
@@ -47,26 +45,28 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
 
   /** The junction attribute referencing the source (default {@code bookId}). */
   public BelongsToMany<S, T> foreignKey(String name) {
-    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
   /** The junction attribute referencing the target (default {@code articleId}). */
   public BelongsToMany<S, T> otherKey(String name) {
-    return with(withOtherKey(name));
+    return with(withOtherKey(option(name, "otherKey", "name")));
   }
 
   public BelongsToMany<S, T> sourceKey(String attribute) {
-    return with(withKeys(attribute, options.targetKey()));
+    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
   }
 
   public BelongsToMany<S, T> targetKey(String attribute) {
-    return with(withKeys(options.sourceKey(), attribute));
+    return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
   }
 
+  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
   public BelongsToMany<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
 
+  /** The action on update of the referenced key; null restores the default (CASCADE). */
   public BelongsToMany<S, T> onUpdate(ReferentialAction action) {
     return with(withActions(options.onDelete(), action, options.constraints()));
   }
@@ -77,7 +77,7 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
 
   /** The alias of the inverse association (Sequelize v7's {@code inverse: {as}}). */
   public BelongsToMany<S, T> inverseAs(String as) {
-    return with(withInverseAs(as));
+    return with(withInverseAs(option(as, "inverseAs", "as")));
   }
 
   /**
@@ -96,7 +96,7 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public BelongsToMany<S, T> scope(Map<String, ?> values) {
-    return with(withScope(values, options.throughScope()));
+    return with(withScope(option(values, "scope", "values"), options.throughScope()));
   }
 
   /**
@@ -105,6 +105,6 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * values given.
    */
   public BelongsToMany<S, T> throughScope(Map<String, ?> values) {
-    return with(withScope(options.scope(), values));
+    return with(withScope(options.scope(), option(values, "throughScope", "values")));
   }
 }

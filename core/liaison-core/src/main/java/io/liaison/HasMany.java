@@ -22,12 +22,12 @@ public final class HasMany<S, T> extends Association<S, T> {
   }
 
   public HasMany<S, T> as(String as) {
-    return with(withAs(as));
+    return with(withAs(option(as, "as", "as")));
   }
 
   /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code authorId}). */
   public HasMany<S, T> foreignKey(String name) {
-    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
   /**
@@ -39,13 +39,15 @@ public final class HasMany<S, T> extends Association<S, T> {
   }
 
   public HasMany<S, T> sourceKey(String attribute) {
-    return with(withKeys(attribute, options.targetKey()));
+    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
   }
 
+  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
   public HasMany<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
 
+  /** The action on update of the referenced key; null restores the default (CASCADE). */
   public HasMany<S, T> onUpdate(ReferentialAction action) {
     return with(withActions(options.onDelete(), action, options.constraints()));
   }
@@ -55,7 +57,7 @@ public final class HasMany<S, T> extends Association<S, T> {
   }
 
   public HasMany<S, T> inverseAs(String as) {
-    return with(withInverseAs(as));
+    return with(withInverseAs(option(as, "inverseAs", "as")));
   }
 
   /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key. */
@@ -71,6 +73,6 @@ public final class HasMany<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public HasMany<S, T> scope(Map<String, ?> values) {
-    return with(withScope(values, options.throughScope()));
+    return with(withScope(option(values, "scope", "values"), options.throughScope()));
   }
 }

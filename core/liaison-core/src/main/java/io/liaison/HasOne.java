@@ -23,12 +23,12 @@ public final class HasOne<S, T> extends Association<S, T> {
 
   /** The alias, e.g. {@code "drivingLicense"}; also names the mixins' target. */
   public HasOne<S, T> as(String as) {
-    return with(withAs(as));
+    return with(withAs(option(as, "as", "as")));
   }
 
   /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code personId}). */
   public HasOne<S, T> foreignKey(String name) {
-    return with(withForeignKey(name, options.foreignKeyAllowNull()));
+    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
   /** Whether the foreign key may be null (default true, or false when the declared field is primitive). */
@@ -38,13 +38,15 @@ public final class HasOne<S, T> extends Association<S, T> {
 
   /** The source attribute the foreign key references (default: the source's id). */
   public HasOne<S, T> sourceKey(String attribute) {
-    return with(withKeys(attribute, options.targetKey()));
+    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
   }
 
+  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
   public HasOne<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
 
+  /** The action on update of the referenced key; null restores the default (CASCADE). */
   public HasOne<S, T> onUpdate(ReferentialAction action) {
     return with(withActions(options.onDelete(), action, options.constraints()));
   }
@@ -56,7 +58,7 @@ public final class HasOne<S, T> extends Association<S, T> {
 
   /** Names the inverse association; also the default foreign key ({@code owner} gives {@code ownerId}). */
   public HasOne<S, T> inverseAs(String as) {
-    return with(withInverseAs(as));
+    return with(withInverseAs(option(as, "inverseAs", "as")));
   }
 
   /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key (Sequelize v7 creates it too). */
@@ -72,6 +74,6 @@ public final class HasOne<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public HasOne<S, T> scope(Map<String, ?> values) {
-    return with(withScope(values, options.throughScope()));
+    return with(withScope(option(values, "scope", "values"), options.throughScope()));
   }
 }

@@ -1,9 +1,8 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One association to load eagerly with {@link Session#findAll(Class, Query, List)}, with its own
@@ -57,22 +56,22 @@ public final class Include<S, T> {
 
   /** Loads the targets of {@code association} for every parent. */
   public static <S, T> Include<S, T> of(Association<S, T> association) {
-    Objects.requireNonNull(association, "association");
+    Args.notNull(association, "Include.of", "association");
     return new Include<>(association, null, null, null, null, List.of(), null, null, List.of());
   }
 
   /** Adds a filter on the targets (AND); makes the include required unless {@code required(false)}. */
-  public Include<S, T> where(Where more) {
-    Objects.requireNonNull(more, "where");
-    return new Include<>(association, where == null ? more : where.and(more), through, throughAttributes, required,
-        order, limit, offset, includes);
+  public Include<S, T> where(Where where) {
+    Args.notNull(where, call("where"), "where");
+    return new Include<>(association, this.where == null ? where : this.where.and(where), through, throughAttributes,
+        required, order, limit, offset, includes);
   }
 
   /** Adds a filter on the links' through attributes (belongsToMany). */
-  public Include<S, T> through(Where more) {
-    Objects.requireNonNull(more, "through where");
-    return new Include<>(association, where, through == null ? more : through.and(more), throughAttributes,
-        required, order, limit, offset, includes);
+  public Include<S, T> through(Where throughWhere) {
+    Args.notNull(throughWhere, call("through"), "throughWhere");
+    return new Include<>(association, where, through == null ? throughWhere : through.and(throughWhere),
+        throughAttributes, required, order, limit, offset, includes);
   }
 
   /**
@@ -80,12 +79,8 @@ public final class Include<S, T> {
    * none given means none. Default: all of them, keys included.
    */
   public Include<S, T> throughAttributes(String... names) {
-    List<String> list = new ArrayList<>();
-    for (String n : names) {
-      list.add(Objects.requireNonNull(n, "through attribute name"));
-    }
-    return new Include<>(association, where, through, List.copyOf(list), required, order, limit, offset,
-        includes);
+    return new Include<>(association, where, through, Args.noNulls(names, call("throughAttributes"), "names"), required,
+        order, limit, offset, includes);
   }
 
   /** Keep only parents with a matching target (true), or every parent (false). */
@@ -95,8 +90,8 @@ public final class Include<S, T> {
 
   /** Order of each parent's targets (attributes of the target, or of the link with {@link Order#through}). */
   public Include<S, T> orderBy(Order... orders) {
-    return new Include<>(association, where, through, throughAttributes, required, List.copyOf(Arrays.asList(orders)),
-        limit, offset, includes);
+    return new Include<>(association, where, through, throughAttributes, required,
+        Args.noNulls(orders, call("orderBy"), "orders"), limit, offset, includes);
   }
 
   /** At most {@code n} targets per parent (hasMany and belongsToMany). */
@@ -117,7 +112,7 @@ public final class Include<S, T> {
 
   /** Also loads {@code child} for every target of this include. */
   public Include<S, T> include(Include<T, ?> child) {
-    Objects.requireNonNull(child, "include");
+    Args.notNull(child, call("include"), "child");
     List<Include<T, ?>> list = new ArrayList<>(includes);
     list.add(child);
     return new Include<>(association, where, through, throughAttributes, required, order, limit, offset,
@@ -169,5 +164,10 @@ public final class Include<S, T> {
   @Override
   public String toString() {
     return "Include(" + association + ")";
+  }
+
+  /** Names a call on this include in errors, e.g. {@code Include(Book.belongsToMany(Article)).where}. */
+  private String call(String method) {
+    return this + "." + method;
   }
 }

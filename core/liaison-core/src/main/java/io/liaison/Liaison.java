@@ -1,10 +1,10 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import io.liaison.internal.InternalLiaison;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,12 +63,12 @@ public interface Liaison extends Session, AutoCloseable {
     }
 
     public Builder schema(Schema schema) {
-      this.schema = Objects.requireNonNull(schema, "schema");
+      this.schema = Args.notNull(schema, "Liaison.builder().schema", "schema");
       return this;
     }
 
     public Builder store(StoreAdapter store) {
-      this.store = Objects.requireNonNull(store, "store");
+      this.store = Args.notNull(store, "Liaison.builder().store", "store");
       return this;
     }
 

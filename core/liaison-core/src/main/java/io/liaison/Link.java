@@ -1,7 +1,7 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A link to write: a target (entity or id) and its own through attributes, for
@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record Link(Object target, Object through) {
   public Link {
-    Objects.requireNonNull(target, "target");
+    Args.notNull(target, "Link.to", "target");
   }
 
   public static Link to(Object target) {

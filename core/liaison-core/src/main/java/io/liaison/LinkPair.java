@@ -1,7 +1,7 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One link between a given source and target, for operations across many sources
@@ -14,8 +14,8 @@ import java.util.Objects;
  */
 public record LinkPair(Object source, Object target, Object through) {
   public LinkPair {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(target, "target");
+    Args.notNull(source, "LinkPair.of", "source");
+    Args.notNull(target, "LinkPair.of", "target");
   }
 
   public static LinkPair of(Object source, Object target) {

@@ -1,8 +1,8 @@
 package io.liaison;
 
 import io.liaison.spi.RowLayout;
+import io.liaison.internal.Args;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A target read through an association, with the link's own data: its through attributes (for
@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
   public Linked {
-    Objects.requireNonNull(target, "target");
+    Args.notNull(target, "Linked", "target");
     // A RowLayout row is immutable already: kept as it is (reads make thousands of these).
     through = through == null ? Map.of() : through instanceof RowLayout.Row ? through
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(through));
@@ -21,6 +21,6 @@ public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
 
   /** One through attribute, or null. */
   public Object through(String attribute) {
-    return through.get(attribute);
+    return through.get(Args.notNull(attribute, "Linked.through", "attribute"));
   }
 }

@@ -1,5 +1,7 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
+
 /**
  * Turns model and attribute names into store names, and picks default foreign-key names. The
  * default follows Sequelize v7: tables named after models, columns after attributes, foreign keys
@@ -25,12 +27,13 @@ public interface NamingStrategy {
 
   /** The table (SQL) or label (graph) of a model. */
   default String table(String model) {
-    return model;
+    return Args.notNull(model, "NamingStrategy.table", "model");
   }
 
   /** The column (SQL) or property (graph) of an attribute. */
   default String column(String model, String attribute) {
-    return attribute;
+    Args.notNull(model, "NamingStrategy.column", "model");
+    return Args.notNull(attribute, "NamingStrategy.column(" + model + ", attribute)", "attribute");
   }
 
   /**
@@ -41,14 +44,19 @@ public interface NamingStrategy {
    * @param referencedKey the referenced key attribute ({@code id})
    */
   default String foreignKey(String associationSource, String referencedName, String referencedKey) {
+    Args.notNull(associationSource, "NamingStrategy.foreignKey", "associationSource");
+    Args.notNull(referencedName, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedName");
+    Args.notNull(referencedKey, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedKey");
     return lowerFirst(referencedName) + upperFirst(referencedKey);
   }
 
-  static String lowerFirst(String s) {
+  static String lowerFirst(String name) {
+    String s = Args.notNull(name, "NamingStrategy.lowerFirst", "name");
     return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
-  static String upperFirst(String s) {
+  static String upperFirst(String name) {
+    String s = Args.notNull(name, "NamingStrategy.upperFirst", "name");
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -1,11 +1,11 @@
 package io.liaison;
 
-import java.util.Objects;
+import io.liaison.internal.Args;
 
 /** One sort key: an attribute of the target (or, with {@link #through}, of the link). */
 public record Order(String attribute, boolean ascending, boolean onThrough) {
   public Order {
-    Objects.requireNonNull(attribute, "attribute");
+    Args.notNull(attribute, onThrough ? "Order.through" : ascending ? "Order.asc" : "Order.desc", "attribute");
   }
 
   public static Order asc(String attribute) {

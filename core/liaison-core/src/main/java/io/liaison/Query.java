@@ -1,7 +1,7 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Options of {@code get} and {@code count}: a filter on the targets, a filter on the link's through
@@ -17,7 +17,7 @@ public record Query(Where where, Where throughWhere, List<Order> order, Integer 
   public static final Query ALL = new Query(null, null, List.of(), null, null);
 
   public Query {
-    order = List.copyOf(order);
+    order = Args.noNulls(order, "Query", "order");
     if (limit != null && limit < 0) {
       throw new InvalidCallException("Query limit must be >= 0, was " + limit);
     }
@@ -31,23 +31,24 @@ public record Query(Where where, Where throughWhere, List<Order> order, Integer 
   }
 
   public static Query where(Where where) {
-    return ALL.and(where);
+    return new Query(Args.notNull(where, "Query.where", "where"), null, List.of(), null, null);
   }
 
   /** Adds a filter on the targets (combined with AND). */
-  public Query and(Where more) {
-    Objects.requireNonNull(more, "where");
-    return new Query(where == null ? more : where.and(more), throughWhere, order, limit, offset);
+  public Query and(Where where) {
+    Args.notNull(where, "Query.and", "where");
+    return new Query(this.where == null ? where : this.where.and(where), throughWhere, order, limit, offset);
   }
 
   /** Adds a filter on the through attributes of each link (belongsToMany only). */
-  public Query through(Where more) {
-    Objects.requireNonNull(more, "through where");
-    return new Query(where, throughWhere == null ? more : throughWhere.and(more), order, limit, offset);
+  public Query through(Where throughWhere) {
+    Args.notNull(throughWhere, "Query.through", "throughWhere");
+    return new Query(where, this.throughWhere == null ? throughWhere : this.throughWhere.and(throughWhere), order,
+        limit, offset);
   }
 
   public Query orderBy(Order... orders) {
-    return new Query(where, throughWhere, List.of(orders), limit, offset);
+    return new Query(where, throughWhere, Args.noNulls(orders, "Query.orderBy", "orders"), limit, offset);
   }
 
   public Query limit(int n) {

@@ -1,5 +1,6 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import io.liaison.internal.ResolvedSchema;
 import io.liaison.internal.SchemaResolver;
 import io.liaison.spi.SchemaInfo;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The declared models and associations, checked and resolved (names, keys, defaults) once.
@@ -42,7 +42,8 @@ public final class Schema {
 
   /** Collects declarations; nothing is checked until {@link #build()}. */
   public static final class Builder {
-    private final Map<Class<?>, String> models = new LinkedHashMap<>();
+    /** Every name each class was declared under, in order: a class under two names is a problem at build(). */
+    private final Map<Class<?>, List<String>> models = new LinkedHashMap<>();
     private final List<Association<?, ?>> associations = new ArrayList<>();
     private NamingStrategy naming = NamingStrategy.SEQUELIZE;
 
@@ -51,17 +52,27 @@ public final class Schema {
 
     /** Declares a model named after its class. */
     public Builder model(Class<?> type) {
+      Args.declared(type, "Schema.builder().model", "type");
       return model(type, type.getSimpleName());
     }
 
-    /** Declares a model with an explicit name. */
+    /**
+     * Declares a model with an explicit name. Declaring a class again under the same name changes
+     * nothing; under another name it is a problem reported by {@link #build()}.
+     */
     public Builder model(Class<?> type, String name) {
-      models.put(Objects.requireNonNull(type, "model class"), Objects.requireNonNull(name, "model name"));
+      Args.declared(type, "Schema.builder().model", "type");
+      Args.declared(name, "Schema.builder().model(" + type.getSimpleName() + ", name)", "name");
+      List<String> names = models.computeIfAbsent(type, t -> new ArrayList<>());
+      if (!names.contains(name)) {
+        names.add(name);
+      }
       return this;
     }
 
     public Builder models(Class<?>... types) {
-      for (Class<?> t : types) {
+      for (Class<?> t : Args.declared(types, "Schema.builder().models", "types")) {
+        Args.declared(t, "Schema.builder().models", "types (an element)");
         model(t);
       }
       return this;
@@ -69,24 +80,25 @@ public final class Schema {
 
     /** Declares an association (and, as in Sequelize v7, its inverse). */
     public Builder association(Association<?, ?> association) {
-      associations.add(Objects.requireNonNull(association, "association"));
+      associations.add(Args.declared(association, "Schema.builder().association", "association"));
       return this;
     }
 
     public Builder associations(Association<?, ?>... all) {
-      for (Association<?, ?> a : all) {
+      for (Association<?, ?> a : Args.declared(all, "Schema.builder().associations", "all")) {
+        Args.declared(a, "Schema.builder().associations", "all (an element)");
         association(a);
       }
       return this;
     }
 
     public Builder naming(NamingStrategy naming) {
-      this.naming = Objects.requireNonNull(naming, "naming");
+      this.naming = Args.declared(naming, "Schema.builder().naming", "naming");
       return this;
     }
 
     public Schema build() {
-      return new Schema(SchemaResolver.resolve(models, associations, naming));
+      return new Schema(SchemaResolver.resolveDeclared(models, associations, naming));
     }
   }
 }

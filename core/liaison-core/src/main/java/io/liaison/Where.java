@@ -1,8 +1,8 @@
 package io.liaison;
 
+import io.liaison.internal.Args;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A filter on attributes, portable across stores (compiled to SQL or Cypher with every value as a
@@ -23,29 +23,29 @@ public sealed interface Where {
   /** {@code attribute op value}. */
   record Compare(String attribute, Op op, Object value) implements Where {
     public Compare {
-      Objects.requireNonNull(attribute, "attribute");
-      Objects.requireNonNull(op, "op");
+      Args.notNull(attribute, "Where.Compare", "attribute");
+      Args.notNull(op, "Where.Compare('" + attribute + "')", "op");
     }
   }
 
   /** All of the parts hold. */
   record And(List<Where> parts) implements Where {
     public And {
-      parts = List.copyOf(parts);
+      parts = Args.noNulls(parts, "Where.And", "parts");
     }
   }
 
   /** Any of the parts holds. */
   record Or(List<Where> parts) implements Where {
     public Or {
-      parts = List.copyOf(parts);
+      parts = Args.noNulls(parts, "Where.Or", "parts");
     }
   }
 
   /** The part does not hold. */
   record Not(Where part) implements Where {
     public Not {
-      Objects.requireNonNull(part, "part");
+      Args.notNull(part, "Where.not", "part");
     }
   }
 
@@ -60,53 +60,58 @@ public sealed interface Where {
   record Has(Association<?, ?> association, Where where, Where through, io.liaison.spi.AssociationInfo info)
       implements Where {
     public Has {
-      Objects.requireNonNull(association, "association");
+      Args.notNull(association, "Where.has", "association");
     }
   }
 
+  /** {@code attribute = value}; a null value means IS NULL, as in Sequelize. */
   static Where eq(String attribute, Object value) {
+    Args.notNull(attribute, "Where.eq", "attribute");
     return value == null ? new Compare(attribute, Op.IS_NULL, null) : new Compare(attribute, Op.EQ, value);
   }
 
+  /** {@code attribute <> value}; a null value means IS NOT NULL, as in Sequelize. */
   static Where ne(String attribute, Object value) {
+    Args.notNull(attribute, "Where.ne", "attribute");
     return value == null ? new Compare(attribute, Op.NOT_NULL, null) : new Compare(attribute, Op.NE, value);
   }
 
   static Where gt(String attribute, Object value) {
-    return new Compare(attribute, Op.GT, Objects.requireNonNull(value, "value"));
+    return new Compare(attribute, Op.GT, compared(attribute, value, "gt"));
   }
 
   static Where gte(String attribute, Object value) {
-    return new Compare(attribute, Op.GTE, Objects.requireNonNull(value, "value"));
+    return new Compare(attribute, Op.GTE, compared(attribute, value, "gte"));
   }
 
   static Where lt(String attribute, Object value) {
-    return new Compare(attribute, Op.LT, Objects.requireNonNull(value, "value"));
+    return new Compare(attribute, Op.LT, compared(attribute, value, "lt"));
   }
 
   static Where lte(String attribute, Object value) {
-    return new Compare(attribute, Op.LTE, Objects.requireNonNull(value, "value"));
+    return new Compare(attribute, Op.LTE, compared(attribute, value, "lte"));
   }
 
   static Where in(String attribute, Collection<?> values) {
-    return new Compare(attribute, Op.IN, List.copyOf(values));
+    return new Compare(attribute, Op.IN, listed(attribute, values, "in"));
   }
 
   static Where notIn(String attribute, Collection<?> values) {
-    return new Compare(attribute, Op.NOT_IN, List.copyOf(values));
+    return new Compare(attribute, Op.NOT_IN, listed(attribute, values, "notIn"));
   }
 
   /** SQL LIKE semantics: {@code %} any run, {@code _} one character. */
   static Where like(String attribute, String pattern) {
-    return new Compare(attribute, Op.LIKE, Objects.requireNonNull(pattern, "pattern"));
+    return new Compare(attribute, Op.LIKE, Args.notNull(pattern,
+        "Where.like('" + Args.notNull(attribute, "Where.like", "attribute") + "')", "pattern"));
   }
 
   static Where isNull(String attribute) {
-    return new Compare(attribute, Op.IS_NULL, null);
+    return new Compare(Args.notNull(attribute, "Where.isNull", "attribute"), Op.IS_NULL, null);
   }
 
   static Where notNull(String attribute) {
-    return new Compare(attribute, Op.NOT_NULL, null);
+    return new Compare(Args.notNull(attribute, "Where.notNull", "attribute"), Op.NOT_NULL, null);
   }
 
   /** Sources that have at least one target through {@code association}. */
@@ -128,11 +133,11 @@ public sealed interface Where {
   }
 
   static Where allOf(Where... parts) {
-    return new And(List.of(parts));
+    return new And(Args.noNulls(parts, "Where.allOf", "parts"));
   }
 
   static Where anyOf(Where... parts) {
-    return new Or(List.of(parts));
+    return new Or(Args.noNulls(parts, "Where.anyOf", "parts"));
   }
 
   static Where not(Where part) {
@@ -140,10 +145,23 @@ public sealed interface Where {
   }
 
   default Where and(Where other) {
-    return new And(List.of(this, other));
+    return new And(List.of(this, Args.notNull(other, "Where.and", "other")));
   }
 
   default Where or(Where other) {
-    return new Or(List.of(this, other));
+    return new Or(List.of(this, Args.notNull(other, "Where.or", "other")));
+  }
+
+  /** The value of a comparison, refused when null: only equality has a meaning for null (IS NULL). */
+  private static Object compared(String attribute, Object value, String op) {
+    Args.notNull(attribute, "Where." + op, "attribute");
+    return Args.notNull(value, "Where." + op + "('" + attribute + "')", "value", "compare with null only through "
+        + "Where.eq/ne or Where.isNull/notNull");
+  }
+
+  /** The values of IN / NOT IN: an unmodifiable copy, refused when the collection or an element is null. */
+  private static List<?> listed(String attribute, Collection<?> values, String op) {
+    Args.notNull(attribute, "Where." + op, "attribute");
+    return Args.noNulls(values, "Where." + op + "('" + attribute + "')", "values");
   }
 }

@@ -137,6 +137,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class NullArgument extends NullArgumentContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Entity extends EntityContract {
     @Override
     protected StoreProvider provider() {

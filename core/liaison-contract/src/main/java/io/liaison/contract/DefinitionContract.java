@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.liaison.Association;
+import io.liaison.BelongsTo;
 import io.liaison.DefinitionException;
+import io.liaison.HasMany;
+import io.liaison.Liaison;
 import io.liaison.Schema;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
@@ -145,6 +148,74 @@ public abstract class DefinitionContract extends ContractGroup {
         .association(Association.hasMany(Author.class, Book.class).sourceKey("isbn"));
 
     assertSingleProblem(builder, "Author", "isbn");
+  }
+
+  @Test
+  void twoModelsRequiringEachOtherThroughRequiredForeignKeysAreAProblem() {
+    Schema.Builder builder = Schema.builder()
+        .models(Author.class, Book.class)
+        .association(Association.belongsTo(Book.class, Author.class).foreignKeyAllowNull(false))
+        .association(Association.belongsTo(Author.class, Book.class).as("favourite").foreignKeyAllowNull(false));
+
+    assertSingleProblem(builder, "Author", "Book", "authorId", "favouriteId", "nullable");
+  }
+
+  @Test
+  void longerCycleOfRequiredForeignKeysIsAProblem() {
+    Schema.Builder builder = Schema.builder()
+        .models(Author.class, Book.class, Article.class)
+        .association(Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false))
+        .association(Association.hasOne(Book.class, Article.class).foreignKeyAllowNull(false))
+        .association(Association.belongsTo(Author.class, Article.class).as("signature").foreignKeyAllowNull(false));
+
+    assertSingleProblem(builder, "Author", "Book", "Article", "authorId", "bookId", "signatureId", "nullable");
+  }
+
+  @Test
+  void modelWithARequiredForeignKeyToItselfIsAProblem() {
+    Schema.Builder builder = Schema.builder()
+        .models(Person.class)
+        .association(Association.hasMany(Person.class, Person.class).as("children").inverseAs("parent")
+            .foreignKeyAllowNull(false));
+
+    assertSingleProblem(builder, "Person", "parentId", "nullable");
+  }
+
+  @Test
+  void cycleOfForeignKeysWithOneNullableKeyBuilds() {
+    HasMany<Author, Book> books = Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false);
+    BelongsTo<Author, Book> favourite = Association.belongsTo(Author.class, Book.class).as("favourite");
+    Schema schema = Schema.builder()
+        .models(Author.class, Book.class, Person.class)
+        .associations(books, favourite)
+        .association(Association.hasMany(Person.class, Person.class).as("children").inverseAs("parent"))
+        .build();
+
+    // The cycle can be filled: the nullable key is set once both rows exist.
+    Liaison db = liaison(schema);
+    Author ann = db.insert(Samples.author("Ann", "A1"));
+    Book graphs = db.on(ann, books).create(Samples.book("Graphs", 2001));
+    db.on(ann, favourite).set(graphs);
+
+    assertThat(db.on(ann, favourite).get()).map(b -> b.title).contains("Graphs");
+  }
+
+  @Test
+  void oneClassDeclaredUnderTwoModelNamesIsAProblem() {
+    Schema.Builder builder = Schema.builder()
+        .models(Author.class)
+        .model(Book.class, "Book")
+        .model(Book.class, "Tome");
+
+    assertSingleProblem(builder, Book.class.getName(), "Book", "Tome");
+  }
+
+  @Test
+  void oneClassDeclaredTwiceUnderTheSameNameBuilds() {
+    Schema schema = Schema.builder().models(Book.class, Author.class).model(Book.class).model(Book.class, "Book")
+        .build();
+
+    assertThat(schema.info().models()).extracting(m -> m.name()).containsExactly("Book", "Author");
   }
 
   @Test

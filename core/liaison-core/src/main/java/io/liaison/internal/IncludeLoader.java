@@ -253,12 +253,11 @@ final class IncludeLoader {
     @Override
     @SuppressWarnings("unchecked")
     public <S, X> List<Linked<X>> links(S parent, Association<S, X> association) {
-      if (association == null) {
-        throw new InvalidCallException("Loaded.get: association is null");
-      }
-      if (parent == null || !rows.containsKey(parent)) {
-        throw new InvalidCallException("Loaded.get(" + association + "): " + (parent == null ? "the parent is null"
-            : "the parent is not an entity of this result; pass the instance the result holds"));
+      Args.notNull(association, "Loaded.get", "association");
+      Args.notNull(parent, "Loaded.get(parent, " + association + ")", "parent");
+      if (!rows.containsKey(parent)) {
+        throw new InvalidCallException("Loaded.get(" + association + "): the parent is not an entity of this result; "
+            + "pass the instance the result holds");
       }
       Slot slot = links.getOrDefault(parent, Map.of()).get(association);
       if (slot == null) {
@@ -274,7 +273,9 @@ final class IncludeLoader {
 
     @Override
     public <S, X> Optional<X> one(S parent, Association<S, X> association) {
-      if (association != null && association.kind().isMany()) {
+      Args.notNull(association, "Loaded.one", "association");
+      Args.notNull(parent, "Loaded.one(parent, " + association + ")", "parent");
+      if (association.kind().isMany()) {
         throw new InvalidCallException("Loaded.one(" + association + "): use get() for a " + association.kind()
             + " association");
       }

@@ -1,6 +1,5 @@
 package io.liaison.internal;
 
-import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.LiaisonException;
 import io.liaison.Retryable;
@@ -108,9 +107,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
 
   @Override
   public <R> R transaction(Function<Session, R> work) {
-    if (work == null) {
-      throw new InvalidCallException("transaction(work): work is null");
-    }
+    Args.notNull(work, "transaction", "work");
     StoreSession session = store.begin();
     InternalSession tx = new InternalSession(resolved, session);
     try {
@@ -129,9 +126,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
 
   @Override
   public void inTransaction(Consumer<Session> work) {
-    if (work == null) {
-      throw new InvalidCallException("inTransaction(work): work is null");
-    }
+    Args.notNull(work, "inTransaction", "work");
     transaction(tx -> {
       work.accept(tx);
       return null;
@@ -140,9 +135,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
 
   @Override
   public Session join(StoreSession transaction) {
-    if (transaction == null) {
-      throw new InvalidCallException("join(transaction): transaction is null");
-    }
+    Args.notNull(transaction, "join", "transaction");
     return new InternalSession(resolved, transaction);
   }
 

@@ -126,7 +126,7 @@ final class InternalLinks<T> implements Links<T> {
     String what = what("links");
     Query q = InternalSession.scoped(a,
         session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
-    List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
+    List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
     for (Object g : given) {
@@ -186,7 +186,7 @@ final class InternalLinks<T> implements Links<T> {
     String what = what("count");
     Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
     Query filters = InternalSession.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
-    List<?> given = List.copyOf(InternalSession.nonNull(sources, what + "(sources)"));
+    List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, Long> out = new LinkedHashMap<>();
     for (Object g : given) {

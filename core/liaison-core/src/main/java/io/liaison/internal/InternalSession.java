@@ -560,7 +560,7 @@ class InternalSession implements Session {
 
     @Override
     public boolean removeLink(Object linkId) {
-      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": link id")), "removeLink") > 0;
+      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": linkId")), "removeLink") > 0;
     }
 
     @Override
@@ -1170,9 +1170,6 @@ class InternalSession implements Session {
   }
 
   static <X> X nonNull(X value, String what) {
-    if (value == null) {
-      throw new InvalidCallException(what + " is null");
-    }
-    return value;
+    return Args.notNull(value, what);
   }
 }

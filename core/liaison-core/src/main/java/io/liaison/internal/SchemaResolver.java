@@ -63,6 +63,25 @@ public final class SchemaResolver {
     return new SchemaResolver(naming).run(modelNames, associations);
   }
 
+  /**
+   * Resolves declarations where a class may have been declared under several names (each list in
+   * declaration order): a class under two names is a problem, since one class is one model (the
+   * engine finds an entity's model by its class).
+   */
+  public static ResolvedSchema resolveDeclared(Map<Class<?>, List<String>> modelNames,
+      List<Association<?, ?>> associations, NamingStrategy naming) {
+    SchemaResolver resolver = new SchemaResolver(naming);
+    Map<Class<?>, String> first = new LinkedHashMap<>();
+    modelNames.forEach((type, names) -> {
+      if (names.size() > 1) {
+        resolver.problems.add("Model class " + type.getName() + " is declared under " + names.size() + " names ("
+            + String.join(", ", names) + "): declare each class once, under one name");
+      }
+      first.put(type, names.get(0));
+    });
+    return resolver.run(first, associations);
+  }
+
   private ResolvedSchema run(Map<Class<?>, String> modelNames, List<Association<?, ?>> declared) {
     Set<String> names = new LinkedHashSet<>();
     modelNames.forEach((type, name) -> {
@@ -83,6 +102,7 @@ public final class SchemaResolver {
       }
     }
     checkAliases();
+    problems.addAll(RequiredKeyCycles.find(requiredKeys()));
     if (!problems.isEmpty()) {
       throw new DefinitionException(problems);
     }
@@ -666,6 +686,27 @@ public final class SchemaResolver {
         d.sameAs = d; // a derived inverse hidden by an unrelated alias: not registered
       }
     }
+  }
+
+  /**
+   * Every foreign key on a model that may not be null and is enforced (constraints on), as
+   * holder model, key, referenced model; a key shared by an association and its inverse once.
+   */
+  private List<RequiredKeyCycles.Key> requiredKeys() {
+    Set<RequiredKeyCycles.Key> keys = new LinkedHashSet<>();
+    for (Draft d : drafts) {
+      if (d.kind == Kind.BELONGS_TO_MANY || d.foreignKey == null || !d.constraints || d.source == null
+          || d.target == null) {
+        continue;
+      }
+      ModelDraft holder = d.kind == Kind.BELONGS_TO ? d.source : d.target;
+      ModelDraft referenced = d.kind == Kind.BELONGS_TO ? d.target : d.source;
+      AttributeInfo fk = holder.attributes.get(d.foreignKey);
+      if (fk != null && !fk.nullable()) {
+        keys.add(new RequiredKeyCycles.Key(holder.name, d.foreignKey, referenced.name));
+      }
+    }
+    return List.copyOf(keys);
   }
 
   private static boolean sameLink(Draft a, Draft b) {
