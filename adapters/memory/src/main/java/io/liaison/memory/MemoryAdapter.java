@@ -32,6 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * write of a session starts from a fresh copy and returns to the one before on failure, so an operation
  * that fails inside a user's transaction leaves nothing of itself, as {@link #begin()} requires.
  *
+ * <p>The lock belongs to a thread: a session ends on the thread that began it (the SPI's sessions are
+ * used by one thread). A thread holding a transaction that begins another does not wait for itself; the
+ * inner one sees the committed store, and if both write, the second to commit is refused
+ * ({@link #commit}).
+ *
  * <p>Each session method tells the statement listeners of one round trip, as a database adapter doing
  * the same work in one statement would, so the contract's round-trip counts hold.
  */
@@ -129,10 +134,23 @@ public final class MemoryAdapter implements StoreAdapter {
     listeners.fire(statement);
   }
 
-  /** Publishes a session's store and lets the next transaction begin. */
-  void commit(Store store) {
-    committed = store;
-    lock.unlock();
+  /**
+   * Publishes a session's store and lets the next transaction begin. {@code base} is the committed store
+   * the session began from: only a session begun on the thread already holding the lock (the lock is
+   * reentrant) can find another one committed since, and then its writes are refused rather than lost.
+   */
+  void commit(Store base, Store store) {
+    try {
+      if (store != base) {
+        if (committed != base) {
+          throw new TransientStoreException("commit failed: another transaction on this thread committed since "
+              + "this one began", null);
+        }
+        committed = store;
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Ends a session without publishing its store. */

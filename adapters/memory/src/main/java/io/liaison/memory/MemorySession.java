@@ -15,6 +15,7 @@ import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  */
 final class MemorySession implements StoreSession {
   private final MemoryAdapter adapter;
+  /** The committed store this transaction began from. */
+  private final Store base;
   /** This transaction's data: the committed store until the first write, then copies of it. */
   private Store store;
   private boolean ended;
@@ -44,6 +47,7 @@ final class MemorySession implements StoreSession {
 
   MemorySession(MemoryAdapter adapter, Store committed) {
     this.adapter = adapter;
+    this.base = committed;
     this.store = committed;
   }
 
@@ -223,6 +227,7 @@ final class MemorySession implements StoreSession {
               through.put(x.name(), h.link().get(x.name()));
             }
           }
+          through = Collections.unmodifiableMap(through);
           linkId = j.id() == null ? null : h.link().get(j.id().name());
         }
         out.add(new TargetRow(h.source(), h.target(), through, linkId));
@@ -231,10 +236,10 @@ final class MemorySession implements StoreSession {
     return out;
   }
 
+  /** Counts the links {@link #targets} would read without paging; the order is ignored, as counts ignore it. */
   @Override
   public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
-    order(a, qy); // checks the order's attributes, as a statement would
     Map<Object, Long> out = new LinkedHashMap<>();
     for (Object s : sources) {
       out.put(s, 0L);
@@ -367,7 +372,7 @@ final class MemorySession implements StoreSession {
   public void commit() {
     ensureActive();
     ended = true;
-    adapter.commit(store);
+    adapter.commit(base, store);
   }
 
   @Override
