@@ -168,4 +168,12 @@ public abstract class AssociationContract {
     }
   }
 
+  @Nested
+  class Value extends ValueContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
 }
