@@ -897,9 +897,9 @@ class InternalSession implements Session {
   }
 
   /**
-   * A caller-given id as m's id type, exactly ({@link ValueTypes#coerce}). A value of the id's kind
-   * (a number for a numeric id, text for a text or UUID id) that does not fit keeps the converter's
-   * reason; anything else is neither an entity nor an id of the model.
+   * A caller-given id as m's id type, exactly ({@link ValueTypes#coerce}). A number for a numeric
+   * id, and any text, that does not fit is refused with the converter's reason (out of range, a
+   * fraction, NUL...); anything else is neither an entity nor an id of the model.
    */
   private Object idValue(ModelMeta m, Object id, String what) {
     Class<?> type = m.id().type();
