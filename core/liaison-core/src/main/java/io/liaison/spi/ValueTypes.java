@@ -31,8 +31,8 @@ import java.util.UUID;
  *   <li>BigDecimal takes every integral number exactly; a Double or Float becomes the decimal Java
  *       prints for it ({@code BigDecimal.valueOf(0.1d)} is 0.1), the shortest decimal that converts
  *       back to the same double, and a BigDecimal goes into a Double or Float attribute when it is
- *       exactly that number or that printed decimal. NaN and the infinities have no decimal value and
- *       are refused.</li>
+ *       exactly that number or, if it has a fraction, that printed decimal. NaN and the infinities
+ *       have no decimal value and are refused.</li>
  *   <li>UUID takes a UUID or its 36-character text (8-4-4-4-12 hex digits, either case); other text
  *       is refused, also what {@code UUID.fromString} would accept with fewer digits.</li>
  *   <li>String takes a String or an enum (its name). A String holding NUL (U+0000) or an unpaired
@@ -328,7 +328,7 @@ public final class ValueTypes {
     }
     double d = n.doubleValue();
     if (Double.isFinite(d) && (new BigDecimal(d).compareTo(exact(n)) == 0
-        || n instanceof BigDecimal b && BigDecimal.valueOf(d).compareTo(b) == 0)) {
+        || hasFraction(n) && BigDecimal.valueOf(d).compareTo((BigDecimal) n) == 0)) {
       return d;
     }
     throw refused(n, what, "is not exactly a Double (the nearest is " + d + ")");
@@ -349,7 +349,7 @@ public final class ValueTypes {
       return f;
     }
     if (Float.isFinite(f) && !(n instanceof Double) && (new BigDecimal(f).compareTo(exact(n)) == 0
-        || n instanceof BigDecimal b && new BigDecimal(Float.toString(f)).compareTo(b) == 0)) {
+        || hasFraction(n) && new BigDecimal(Float.toString(f)).compareTo((BigDecimal) n) == 0)) {
       return f;
     }
     throw refused(n, what, "is not exactly a Float (the nearest is " + f + ")");
@@ -363,6 +363,14 @@ public final class ValueTypes {
       return n instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(n.doubleValue());
     }
     return exact(n);
+  }
+
+  /**
+   * Whether the number is a BigDecimal with a fraction: only such a decimal may stand for the double
+   * Java prints as it (0.1); a whole number must be exactly the double, so 2^63 + 192 is no Double.
+   */
+  private static boolean hasFraction(Number n) {
+    return n instanceof BigDecimal b && b.signum() != 0 && b.stripTrailingZeros().scale() > 0;
   }
 
   /** The exact decimal value of a finite number of a known class. */
