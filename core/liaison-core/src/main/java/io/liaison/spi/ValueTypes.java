@@ -144,19 +144,7 @@ public final class ValueTypes {
 
   /** Whether every store keeps the text as given: no NUL (U+0000), no unpaired UTF-16 surrogate. */
   public static boolean isPortableText(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      }
-    }
-    return true;
+    return firstNotKept(s) < 0;
   }
 
   /**
@@ -164,21 +152,34 @@ public final class ValueTypes {
    * surrogate. One pass over the characters; the usual string has neither and costs only the pass.
    */
   public static void checkText(String s, String what) {
+    int i = firstNotKept(s);
+    if (i < 0) {
+      return;
+    }
+    char c = s.charAt(i);
+    if (c == 0) {
+      throw refused(s, what, "holds NUL (U+0000) at index " + i + ", which not every store keeps "
+          + "(PostgreSQL refuses it)");
+    }
+    throw refused(s, what, "holds an unpaired UTF-16 surrogate (U+" + Integer.toHexString(c).toUpperCase()
+        + ") at index " + i + ", which not every store keeps (PostgreSQL and Neo4j write '?')");
+  }
+
+  /** The index of the first NUL or unpaired surrogate in the text, or -1. */
+  private static int firstNotKept(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (c == 0) {
-        throw refused(s, what, "holds NUL (U+0000) at index " + i + ", which not every store keeps "
-            + "(PostgreSQL refuses it)");
+        return i;
       }
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          i++;
-          continue;
+        if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return i;
         }
-        throw refused(s, what, "holds an unpaired UTF-16 surrogate (U+" + Integer.toHexString(c).toUpperCase()
-            + ") at index " + i + ", which not every store keeps (PostgreSQL and Neo4j write '?')");
+        i++;
       }
     }
+    return -1;
   }
 
   /**
