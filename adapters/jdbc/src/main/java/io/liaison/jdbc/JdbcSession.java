@@ -104,7 +104,7 @@ final class JdbcSession implements StoreSession {
     for (Map<String, Object> row : rows) {
       Map<String, Object> r = new LinkedHashMap<>();
       for (AttributeInfo a : all) {
-        r.put(a.name(), Values.coerce(row.get(a.name()), a.type(), what(model, a)));
+        r.put(a.name(), ValueTypes.coerce(row.get(a.name()), a.type(), what(model, a)));
       }
       out.add(r);
     }
@@ -897,9 +897,9 @@ final class JdbcSession implements StoreSession {
     }
     Class<?> sourceType = sourceType(a);
     String sourceLabel = "source of " + a.name();
-    Object expected = Values.coerce(source, sourceType, sourceLabel);
+    Object expected = ValueTypes.coerce(source, sourceType, sourceLabel);
     for (LinkRow l : links) {
-      if (!expected.equals(Values.coerce(l.source(), sourceType, sourceLabel))) {
+      if (!expected.equals(ValueTypes.coerce(l.source(), sourceType, sourceLabel))) {
         throw new InvalidCallException("set " + a.name() + ": a link from " + l.source() + " given for source "
             + source);
       }
@@ -1013,7 +1013,7 @@ final class JdbcSession implements StoreSession {
     Map<Object, List<Object>> bySource = new LinkedHashMap<>();
     String sourceLabel = "source of " + a.name();
     for (LinkRow l : links) {
-      bySource.computeIfAbsent(Values.coerce(l.source(), fk.type(), sourceLabel), k -> new ArrayList<>()).add(l.target());
+      bySource.computeIfAbsent(ValueTypes.coerce(l.source(), fk.type(), sourceLabel), k -> new ArrayList<>()).add(l.target());
     }
     List<List<Param>> batch = new ArrayList<>();
     for (Map.Entry<Object, List<Object>> e : bySource.entrySet()) {
@@ -1189,8 +1189,8 @@ final class JdbcSession implements StoreSession {
     Map<List<Object>, Integer> last = new HashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
       LinkRow l = links.get(i);
-      sources[i] = Values.coerce(l.source(), fk.type(), sourceLabel);
-      targets[i] = Values.coerce(l.target(), other.type(), targetLabel);
+      sources[i] = ValueTypes.coerce(l.source(), fk.type(), sourceLabel);
+      targets[i] = ValueTypes.coerce(l.target(), other.type(), targetLabel);
       last.put(Arrays.asList(sources[i], targets[i]), i);
     }
     boolean repeats = last.size() < size;

@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,7 @@ record Param(Object value, Class<?> type, boolean array) {
 
   /** A scalar for an attribute of {@code type}; {@code what} names the attribute in errors. */
   static Param of(Object value, Class<?> type, String what) {
-    return new Param(Values.coerce(value, type, what), type, false);
+    return new Param(ValueTypes.coerce(value, type, what), type, false);
   }
 
   /** A raw scalar of a known JDBC-friendly type (a limit, a flag). */
@@ -27,7 +28,7 @@ record Param(Object value, Class<?> type, boolean array) {
   static Param column(List<?> values, Class<?> type, String what) {
     List<Object> coerced = new ArrayList<>(values.size());
     for (Object v : values) {
-      coerced.add(Values.coerce(v, type, what));
+      coerced.add(ValueTypes.coerce(v, type, what));
     }
     return new Param(coerced, type, true);
   }
@@ -37,7 +38,7 @@ record Param(Object value, Class<?> type, boolean array) {
     java.util.Set<Object> coerced = new java.util.LinkedHashSet<>(values.size() * 2);
     for (Object v : values) {
       if (v != null) {
-        coerced.add(Values.coerce(v, type, what));
+        coerced.add(ValueTypes.coerce(v, type, what));
       }
     }
     return new Param(new ArrayList<>(coerced), type, true);

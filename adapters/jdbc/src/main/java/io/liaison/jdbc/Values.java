@@ -1,6 +1,5 @@
 package io.liaison.jdbc;
 
-import io.liaison.InvalidCallException;
 import io.liaison.spi.ValueTypes;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -19,18 +18,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** Conversions between attribute values (the SPI's Java types) and JDBC parameters and columns. */
+/**
+ * Attribute values (the SPI's Java types) to JDBC parameters and columns to attribute values. A
+ * caller's value becomes an attribute's type only through {@link ValueTypes#coerce}, exactly or refused.
+ */
 final class Values {
   private Values() {
-  }
-
-  /**
-   * The value as an instance of {@code type} where a lossless conversion exists (numbers between
-   * numeric types, a UUID from its text, an enum by name); else an {@link InvalidCallException}
-   * naming {@code what}.
-   */
-  static Object coerce(Object value, Class<?> type, String what) {
-    return ValueTypes.coerce(value, type, what);
   }
 
   /** The java.sql.Types code for a null of this attribute type. */
@@ -110,7 +103,7 @@ final class Values {
     List<Object> coerced = new ArrayList<>(values.size());
     for (Object v : values) {
       if (v != null) {
-        coerced.add(coerce(v, type, what));
+        coerced.add(ValueTypes.coerce(v, type, what));
       }
     }
     return conn.createArrayOf(dialect.arrayTypeName(type), dialect.arrayElements(type, coerced));

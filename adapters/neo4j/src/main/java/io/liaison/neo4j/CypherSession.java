@@ -104,7 +104,7 @@ final class CypherSession implements StoreSession {
       model.requireAttributes(row.keySet());
       Map<String, Object> r = new LinkedHashMap<>();
       for (AttributeInfo a : model.attributes()) {
-        r.put(a.name(), GraphValues.coerce(row.get(a.name()), a.type(), what(model, a)));
+        r.put(a.name(), ValueTypes.coerce(row.get(a.name()), a.type(), what(model, a)));
       }
       for (AttributeInfo a : model.attributes()) {
         if (r.get(a.name()) == null && !a.nullable() && !a.generated()) {
@@ -144,7 +144,7 @@ final class CypherSession implements StoreSession {
         for (Map<String, Object> r : out) {
           Object v = GraphValues.toStore(r.get(a.name()), a.type());
           if (v != null && !values.add(v)) {
-            throw new ConflictException(op + " failed: two rows with " + a.name() + " " + GraphValues.describe(v));
+            throw new ConflictException(op + " failed: two rows with " + a.name() + " " + ValueTypes.describe(v));
           }
         }
         checks.taken(model, a, values, "a " + model.name() + " with " + a.name() + " ", " exists");
@@ -298,7 +298,7 @@ final class CypherSession implements StoreSession {
       Map<String, Object> r = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : row.entrySet()) {
         AttributeInfo a = model.attribute(e.getKey());
-        Object v = GraphValues.coerce(e.getValue(), a.type(), what(model, a));
+        Object v = ValueTypes.coerce(e.getValue(), a.type(), what(model, a));
         if (v == null && !a.nullable()) {
           throw new ConflictException(op + " failed: attribute '" + a.name() + "' of " + model.name()
               + " may not be null");

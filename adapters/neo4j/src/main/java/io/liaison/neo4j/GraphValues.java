@@ -1,6 +1,5 @@
 package io.liaison.neo4j;
 
-import io.liaison.InvalidCallException;
 import io.liaison.spi.ValueTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,16 +30,6 @@ import java.util.UUID;
 final class GraphValues {
   private GraphValues() {
   }
-
-  /**
-   * The value as an instance of {@code type} where a lossless conversion exists (numbers between
-   * numeric types, a UUID from its text, an enum by name); else an {@link InvalidCallException} naming
-   * {@code what}.
-   */
-  static Object coerce(Object value, Class<?> type, String what) {
-    return ValueTypes.coerce(value, type, what);
-  }
-
 
   /** The property value for a value of the attribute's type (already coerced). */
   static Object toStore(Object value, Class<?> type) {
@@ -73,9 +62,9 @@ final class GraphValues {
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 
-  /** {@link #coerce} then {@link #toStore}: a parameter value for an attribute. */
+  /** {@link ValueTypes#coerce} (exactly, or refused) then {@link #toStore}: a parameter value for an attribute. */
   static Object param(Object value, Class<?> type, String what) {
-    return toStore(coerce(value, type, what), type);
+    return toStore(ValueTypes.coerce(value, type, what), type);
   }
 
   /** A list parameter: every value coerced and converted. */
@@ -141,9 +130,5 @@ final class GraphValues {
       return value instanceof String s ? s : value.toString();
     }
     return value;
-  }
-
-  static String describe(Object value) {
-    return ValueTypes.describe(value);
   }
 }

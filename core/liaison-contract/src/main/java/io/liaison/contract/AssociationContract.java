@@ -192,4 +192,12 @@ public abstract class AssociationContract {
     }
   }
 
+  @Nested
+  class Value extends ValueContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
 }

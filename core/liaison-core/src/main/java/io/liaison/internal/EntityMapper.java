@@ -4,6 +4,7 @@ import io.liaison.InvalidCallException;
 import io.liaison.LiaisonException;
 import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.RowLayout;
+import io.liaison.spi.ValueTypes;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,15 +18,19 @@ final class EntityMapper {
   private EntityMapper() {
   }
 
-  /** Every declared attribute of the entity; with {@code withId} false the id is left out. */
-  static Map<String, Object> toRow(ModelMeta m, Object entity, boolean withId) {
+  /**
+   * Every declared attribute of the entity, each exactly as its value type ({@link ValueTypes#coerce});
+   * with {@code withId} false the id is left out. {@code op} names the call in a refusal.
+   */
+  static Map<String, Object> toRow(ModelMeta m, Object entity, boolean withId, String op) {
     Map<String, Object> row = new LinkedHashMap<>();
     for (AttributeInfo a : m.info().attributes()) {
       if (!a.declared() || (!withId && a.name().equals(m.id().name()))) {
         continue;
       }
       Object v = get(m.fields().get(a.name()), entity);
-      row.put(a.name(), Values.toValueType(v, a.type(), m.name() + "." + a.name()));
+      row.put(a.name(), ValueTypes.isStoredAsIs(v, a.type()) ? v
+          : ValueTypes.coerce(v, a.type(), op + ": " + m.name() + "." + a.name()));
     }
     return row;
   }

@@ -2,6 +2,7 @@ package io.liaison.internal;
 
 import io.liaison.InvalidCallException;
 import io.liaison.spi.ModelInfo;
+import io.liaison.spi.ValueTypes;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class EnumValues {
     if (value instanceof String name && names.contains(name)) {
       return value;
     }
-    throw new InvalidCallException(label + ": " + Values.describe(value) + " is not a " + enumType.getSimpleName()
+    throw new InvalidCallException(label + ": " + ValueTypes.describe(value) + " is not a " + enumType.getSimpleName()
         + " (one of " + names + ")");
   }
 }

@@ -12,6 +12,7 @@ import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
+import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,8 +71,8 @@ final class InternalLinks<T> implements Links<T> {
       if (a.kind() == Kind.HAS_MANY) {
         Object before = sourceOfTarget.put(tid, sid);
         if (before != null && !before.equals(sid)) {
-          throw new InvalidCallException(what + ": the " + targetMeta.name() + " with id " + Values.describe(tid)
-              + " is given for two sources (" + Values.describe(before) + " and " + Values.describe(sid)
+          throw new InvalidCallException(what + ": the " + targetMeta.name() + " with id " + ValueTypes.describe(tid)
+              + " is given for two sources (" + ValueTypes.describe(before) + " and " + ValueTypes.describe(sid)
               + "); a hasMany target has one source");
         }
       }

@@ -28,6 +28,7 @@ import io.liaison.spi.ModelInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
+import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -102,18 +103,22 @@ class InternalSession implements Session {
       return entities;
     }
     run(s -> {
-      byModel.forEach((m, list) -> insertRows(s, m, list, null));
+      byModel.forEach((m, list) -> insertRows(s, m, list, null, "insert(" + m.name() + ")"));
       return null;
     });
     return entities;
   }
 
-  /** Inserts entities of one model, each row extended by {@code extra} attributes; returns the stored rows. */
-  private List<Map<String, Object>> insertRows(StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra) {
+  /**
+   * Inserts entities of one model, each row extended by {@code extra} attributes; returns the stored
+   * rows. {@code op} names the call in a refusal.
+   */
+  private List<Map<String, Object>> insertRows(StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra,
+      String op) {
     List<Map<String, Object>> rows = new ArrayList<>(entities.size());
     for (Object e : entities) {
       boolean storeGenerates = EntityMapper.prepareId(m, e);
-      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates);
+      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates, op);
       if (extra != null) {
         row.putAll(extra);
       }
@@ -174,10 +179,10 @@ class InternalSession implements Session {
     if (id == null) {
       throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
     }
-    Map<String, Object> row = EntityMapper.toRow(m, entity, true);
+    Map<String, Object> row = EntityMapper.toRow(m, entity, true, "update(" + m.name() + ")");
     int n = run(s -> s.update(m.info(), List.of(row)));
     if (n == 0) {
-      throw new InvalidCallException("update: no " + m.name() + " with id " + Values.describe(id));
+      throw new InvalidCallException("update: no " + m.name() + " with id " + ValueTypes.describe(id));
     }
     return entity;
   }
@@ -201,7 +206,7 @@ class InternalSession implements Session {
   private void deleteById(ModelMeta m, Object id) {
     int n = run(s -> s.delete(m.info(), List.of(id)));
     if (n == 0) {
-      throw new InvalidCallException("delete: no " + m.name() + " with id " + Values.describe(id));
+      throw new InvalidCallException("delete: no " + m.name() + " with id " + ValueTypes.describe(id));
     }
   }
 
@@ -483,7 +488,7 @@ class InternalSession implements Session {
       }
       if (a.kind() != Kind.BELONGS_TO_MANY) {
         throw new InvalidCallException(what + ": a hasMany link carries no through attributes, but got "
-            + Values.describe(through));
+            + ValueTypes.describe(through));
       }
       return InternalSession.this.throughValues(a, through, what);
     }
@@ -506,10 +511,11 @@ class InternalSession implements Session {
         if (a.kind() == Kind.HAS_MANY) {
           Map<String, Object> extra = new LinkedHashMap<>(a.scope());
           extra.put(a.foreignKey(), sm);
-          insertRows(s, m, List.of(target), extra);
+          insertRows(s, m, List.of(target), extra, what("create"));
           syncKeyField(target, targetMeta, sm);
         } else {
-          Map<String, Object> row = insertRows(s, m, List.of(target), a.scope().isEmpty() ? null : a.scope()).get(0);
+          Map<String, Object> row = insertRows(s, m, List.of(target), a.scope().isEmpty() ? null : a.scope(),
+              what("create")).get(0);
           Object tm = targetMatchOf(row, target);
           s.link(a, List.of(new LinkRow(sm, tm, th, null)));
         }
@@ -576,7 +582,9 @@ class InternalSession implements Session {
       }
       Set<Object> ids = new LinkedHashSet<>();
       for (Object id : linkIds) {
-        ids.add(Values.toValueType(nonNull(id, what(op) + ": a link id"), j.id().type(), what(op) + ": link id"));
+        nonNull(id, what(op) + ": a link id");
+        ids.add(ValueTypes.isStoredAsIs(id, j.id().type()) ? id
+            : ValueTypes.coerce(id, j.id().type(), what(op) + ": link id " + j.name() + "." + j.id().name()));
       }
       if (ids.isEmpty()) {
         return 0;
@@ -665,10 +673,10 @@ class InternalSession implements Session {
           giveScope(a, targetMeta, target);
           Map<String, Object> extra = new LinkedHashMap<>(a.scope());
           extra.put(a.foreignKey(), sm);
-          insertRows(s, m, List.of(target), extra);
+          insertRows(s, m, List.of(target), extra, what("create"));
           key[0] = sm;
         } else {
-          Map<String, Object> row = insertRows(s, m, List.of(target), null).get(0);
+          Map<String, Object> row = insertRows(s, m, List.of(target), null, what("create")).get(0);
           String attr = a.targetMatch();
           Object tm = row.containsKey(attr) ? row.get(attr) : EntityMapper.get(targetMeta.fields().get(attr), target);
           if (tm == null) {
@@ -863,8 +871,8 @@ class InternalSession implements Session {
       if (linked.getOrDefault(r.source(), Set.of()).contains(r.target())
           && !inScope.contains(List.of(r.source(), r.target()))) {
         throw new ConflictException(a.name() + ": the " + a.source().name() + " with " + a.sourceMatch() + " "
-            + Values.describe(r.source()) + " is already linked to the " + a.target().name() + " with "
-            + a.targetMatch() + " " + Values.describe(r.target()) + " through " + a.through().name()
+            + ValueTypes.describe(r.source()) + " is already linked to the " + a.target().name() + " with "
+            + a.targetMatch() + " " + ValueTypes.describe(r.target()) + " through " + a.through().name()
             + " outside this association's through scope " + a.throughScope()
             + "; a unique pair has one link (declare unique(false) for one link per scope)");
       }
@@ -922,7 +930,7 @@ class InternalSession implements Session {
         return m;
       }
     }
-    throw new InvalidCallException(what + ": " + Values.describe(entity) + " is not an entity of a declared model");
+    throw new InvalidCallException(what + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
   }
 
   /** The id of an entity of model m, or a caller-given id converted to m's id type. */
@@ -935,7 +943,8 @@ class InternalSession implements Session {
       if (id == null) {
         throw new InvalidCallException(what + ": the " + m.name() + " is unsaved (its id is null)");
       }
-      return Values.toValueType(id, m.id().type(), what);
+      return ValueTypes.isStoredAsIs(id, m.id().type()) ? id
+          : ValueTypes.coerce(id, m.id().type(), what + ": " + m.name() + "." + m.id().name());
     }
     for (Class<?> c = entityOrId.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       ModelMeta other = resolved.models().get(c);
@@ -946,12 +955,26 @@ class InternalSession implements Session {
     return idValue(m, entityOrId, what);
   }
 
+  /**
+   * A caller-given id as m's id type, exactly ({@link ValueTypes#coerce}). A number for a numeric
+   * id, and any text, that does not fit is refused with the converter's reason (out of range, a
+   * fraction, NUL...); anything else is neither an entity nor an id of the model.
+   */
   private Object idValue(ModelMeta m, Object id, String what) {
+    Class<?> type = m.id().type();
+    if (ValueTypes.isStoredAsIs(id, type)) {
+      return id;
+    }
+    String label = what + ": " + m.name() + "." + m.id().name();
+    boolean idKind = id instanceof Number ? Number.class.isAssignableFrom(type) : id instanceof String;
+    if (idKind) {
+      return ValueTypes.coerce(id, type, label);
+    }
     try {
-      return Values.toValueType(id, m.id().type(), what + ": " + m.name() + " id");
+      return ValueTypes.coerce(id, type, label);
     } catch (InvalidCallException e) {
-      throw new InvalidCallException(what + ": " + Values.describe(id) + " is neither a " + m.name()
-          + " nor a " + m.name() + " id (" + m.id().type().getSimpleName() + ")");
+      throw new InvalidCallException(label + ": " + ValueTypes.describe(id) + " is neither a " + m.name()
+          + " nor a " + m.name() + " id (" + type.getSimpleName() + ")");
     }
   }
 
@@ -974,7 +997,7 @@ class InternalSession implements Session {
     }
     Map<Object, Object> found = new LinkedHashMap<>();
     for (Map<String, Object> row : s.findBy(m.info(), m.id().name(), ids)) {
-      Object id = Values.toValueType(row.get(m.id().name()), m.id().type(), what);
+      Object id = ValueTypes.coerce(row.get(m.id().name()), m.id().type(), what);
       found.put(id, row.get(matchAttribute));
     }
     List<Object> missing = new ArrayList<>();
@@ -984,7 +1007,7 @@ class InternalSession implements Session {
       } else {
         Object v = found.get(id);
         if (v == null) {
-          throw new InvalidCallException(what + ": the " + m.name() + " with id " + Values.describe(id)
+          throw new InvalidCallException(what + ": the " + m.name() + " with id " + ValueTypes.describe(id)
               + " has no value for key '" + matchAttribute + "'");
         }
         out.put(id, v);
@@ -1009,14 +1032,14 @@ class InternalSession implements Session {
       Map<String, Object> out = new LinkedHashMap<>(capacityFor(map.size()));
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String name)) {
-          throw new InvalidCallException(what + ": through attribute names must be strings, got " + Values.describe(e.getKey()));
+          throw new InvalidCallException(what + ": through attribute names must be strings, got " + ValueTypes.describe(e.getKey()));
         }
         AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
         if (attr == null) {
           throw new InvalidCallException(what + ": '" + name + "' is not a through attribute of " + j.name()
               + " (its attributes: " + j.payload().stream().map(AttributeInfo::name).toList() + ")");
         }
-        out.put(name, throughValue(e.getValue(), attr.type(), what, name));
+        out.put(name, throughValue(e.getValue(), attr.type(), what, name, j));
       }
       return out;
     }
@@ -1027,21 +1050,21 @@ class InternalSession implements Session {
         ThroughMeta.Slot slot = slots.get(i);
         Object v = EntityMapper.get(slot.field(), through);
         if (v != null) {
-          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name()));
+          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name(), j));
         }
       }
       return out;
     }
     throw new InvalidCallException(what + ": through attributes must be a Map"
-        + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + Values.describe(through));
+        + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + ValueTypes.describe(through));
   }
 
-  /** {@link Values#toValueType} for one through value, its label built only when the value needs converting. */
-  private static Object throughValue(Object value, Class<?> type, String what, String name) {
-    if (value == null || type.isInstance(value)) {
+  /** {@link ValueTypes#coerce} for one through value, its label built only when the value needs converting. */
+  private static Object throughValue(Object value, Class<?> type, String what, String name, JunctionInfo j) {
+    if (ValueTypes.isStoredAsIs(value, type)) {
       return value;
     }
-    return Values.toValueType(value, type, what + ": through attribute '" + name + "'");
+    return ValueTypes.coerce(value, type, what + ": through attribute '" + name + "' of " + j.name());
   }
 
   /** A LinkedHashMap capacity that holds {@code entries} without growing. */
@@ -1104,17 +1127,18 @@ class InternalSession implements Session {
         case IN, NOT_IN -> {
           List<Object> values = new ArrayList<>();
           for (Object x : (Collection<?>) v) {
-            values.add(Values.toValueType(EnumValues.checked(x, enumType, label), attr.type(), label));
+            values.add(ValueTypes.coerce(EnumValues.checked(x, enumType, label), attr.type(), label));
           }
           v = values;
         }
         case LIKE -> {
-          if (!(v instanceof String)) {
+          if (!(v instanceof String pattern)) {
             throw new InvalidCallException(label + ": LIKE needs a String pattern");
           }
+          ValueTypes.checkText(pattern, label);
         }
         case IS_NULL, NOT_NULL -> v = null;
-        default -> v = Values.toValueType(EnumValues.checked(v, enumType, label), attr.type(), label);
+        default -> v = ValueTypes.coerce(EnumValues.checked(v, enumType, label), attr.type(), label);
       }
       return new Where.Compare(c.attribute(), c.op(), v);
     }

@@ -15,6 +15,7 @@ import io.liaison.spi.Identifiers;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.ModelInfo;
 import io.liaison.spi.SchemaInfo;
+import io.liaison.spi.ValueTypes;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -391,7 +392,7 @@ public final class SchemaResolver {
       }
       try {
         out.put(e.getKey(), e.getValue() == null ? null
-            : Values.toValueType(e.getValue(), attr.type(), option + " attribute '" + e.getKey() + "'"));
+            : ValueTypes.coerce(e.getValue(), attr.type(), option + " attribute '" + e.getKey() + "' of " + owner));
       } catch (io.liaison.InvalidCallException ex) {
         problems.add("Association " + what + ": " + ex.getMessage());
       }

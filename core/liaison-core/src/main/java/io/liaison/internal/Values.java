@@ -1,56 +1,15 @@
 package io.liaison.internal;
 
-import io.liaison.InvalidCallException;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.UUID;
 
-/** Conversions between field values, caller-given values and the value types rows carry. */
+/**
+ * Store values to field values (the read side). The other way, a caller's value to an attribute's
+ * value type, is {@link io.liaison.spi.ValueTypes#coerce}, the one converter the adapters use too.
+ */
 final class Values {
   private Values() {
-  }
-
-  /**
-   * Converts a caller's value to an attribute's value type, or throws {@link InvalidCallException}
-   * naming {@code what}. Numbers widen or narrow only when no information is lost.
-   */
-  static Object toValueType(Object value, Class<?> type, String what) {
-    if (value == null || type.isInstance(value)) {
-      return value;
-    }
-    if (value instanceof Enum<?> e && type == String.class) {
-      return e.name();
-    }
-    if (value instanceof Number n && isIntegral(n)) {
-      long l = n.longValue();
-      if (type == Long.class) {
-        return l;
-      }
-      if (type == Integer.class && l == (int) l) {
-        return (int) l;
-      }
-      if (type == Short.class && l == (short) l) {
-        return (short) l;
-      }
-      if (type == BigDecimal.class) {
-        return BigDecimal.valueOf(l);
-      }
-      if (type == Double.class) {
-        return (double) l;
-      }
-    }
-    if (value instanceof Number n && type == Double.class && (value instanceof Float)) {
-      return n.doubleValue();
-    }
-    if (value instanceof Number n && type == BigDecimal.class && (value instanceof Double || value instanceof Float)) {
-      return BigDecimal.valueOf(n.doubleValue());
-    }
-    throw new InvalidCallException(what + ": " + describe(value) + " is not a " + type.getSimpleName());
-  }
-
-  private static boolean isIntegral(Number n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte || n instanceof BigInteger;
   }
 
   /** A store value as the field's type (enums from names, primitives from boxes, numbers adjusted). */
@@ -76,16 +35,5 @@ final class Values {
       return UUID.fromString(s);
     }
     return value;
-  }
-
-  static String describe(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    String text = value instanceof String ? "'" + value + "'" : String.valueOf(value);
-    if (text.length() > 80) {
-      text = text.substring(0, 77) + "...";
-    }
-    return text + " (" + value.getClass().getSimpleName() + ")";
   }
 }
