@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.contract.FaultInjector;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +44,16 @@ final class H2StoreProvider implements StoreProvider {
       // already gone
     }
     previousUrl = null;
+  }
+
+  @Override
+  public Optional<FaultInjector> faults() {
+    return Optional.of(new JdbcFaultInjector.H2(this::currentUrl));
+  }
+
+  /** The URL of the database the last {@link #openEmpty()} made. */
+  private synchronized String currentUrl() {
+    return previousUrl;
   }
 
   @Override

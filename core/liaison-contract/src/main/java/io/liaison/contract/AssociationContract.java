@@ -168,4 +168,11 @@ public abstract class AssociationContract {
     }
   }
 
+  @Nested
+  class Fault extends FaultContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
 }
