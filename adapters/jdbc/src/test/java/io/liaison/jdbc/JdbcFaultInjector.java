@@ -71,6 +71,18 @@ abstract class JdbcFaultInjector implements FaultInjector {
     });
   }
 
+  @Override
+  public Blocker holdDelete(String model, Object id) {
+    return hold(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM \"" + model + "\" WHERE \"id\" = ?")) {
+        ps.setObject(1, id);
+        if (ps.executeUpdate() != 1) {
+          throw new IllegalStateException("no " + model + " " + id + " to delete");
+        }
+      }
+    });
+  }
+
   /** A write done on a new connection, left uncommitted. */
   private interface Write {
     void run(Connection c) throws SQLException;
@@ -105,13 +117,25 @@ abstract class JdbcFaultInjector implements FaultInjector {
 
     @Override
     public boolean killWaiter(Duration within) {
+      return findWaiter(within, true);
+    }
+
+    @Override
+    public boolean awaitWaiter(Duration within) {
+      return findWaiter(within, false);
+    }
+
+    /** Polls the database for a session waiting for the blocker's (one not seen before), and kills it if asked. */
+    private boolean findWaiter(Duration within, boolean kill) {
       long deadline = System.nanoTime() + within.toNanos();
       try (Connection killer = connect()) {
         killer.setAutoCommit(true);
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
           for (Object waiter : waitingFor(killer, session)) {
             if (killed.add(waiter)) {
-              kill(killer, waiter);
+              if (kill) {
+                JdbcFaultInjector.this.kill(killer, waiter);
+              }
               return true;
             }
           }
@@ -119,7 +143,17 @@ abstract class JdbcFaultInjector implements FaultInjector {
         }
         return false;
       } catch (SQLException e) {
-        throw new IllegalStateException("killing the waiting session failed", e);
+        throw new IllegalStateException("looking for the waiting session failed", e);
+      }
+    }
+
+    @Override
+    public synchronized void commit() {
+      try {
+        connection.commit();
+        connection.close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("committing the blocker failed", e);
       }
     }
 

@@ -34,6 +34,9 @@ public final class Neo4jErrors {
       "Neo.ClientError.Transaction.Terminated", "Neo.TransientError.Transaction.Terminated",
       "Neo.ClientError.Transaction.LockClientStopped", "Neo.TransientError.Transaction.LockClientStopped");
 
+  /** The status code of a statement that found an entity gone (deleted by another transaction meanwhile). */
+  static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
+
   private Neo4jErrors() {
   }
 
@@ -73,6 +76,23 @@ public final class Neo4jErrors {
       }
       if (t instanceof Neo4jException n && n.code() != null
           && (n.code().startsWith("Neo.TransientError.") || TERMINATED.contains(n.code()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a statement failed because a node or relationship it had found was deleted before it could
+   * use it ({@code Neo.ClientError.Statement.EntityNotFound}, "Unable to load NODE ..."): another
+   * transaction deleted it while this one waited for its lock.
+   */
+  static boolean isEntityGone(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof Neo4jException n && ENTITY_NOT_FOUND.equals(n.code())) {
+        return true;
+      }
+      if (t.getMessage() != null && t.getMessage().startsWith("Unable to load ")) {
         return true;
       }
     }

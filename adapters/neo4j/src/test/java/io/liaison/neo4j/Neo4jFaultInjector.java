@@ -31,10 +31,20 @@ final class Neo4jFaultInjector implements FaultInjector {
 
   @Override
   public Blocker holdEntity(String model, Object id) {
+    return hold(model, id, "SET n:`" + model + "`");
+  }
+
+  @Override
+  public Blocker holdDelete(String model, Object id) {
+    return hold(model, id, "DETACH DELETE n");
+  }
+
+  /** Runs {@code write} on the node of model with this id in a new transaction, left open. */
+  private static Blocker hold(String model, Object id, String write) {
     Session session = EmbeddedNeo4j.driver().session();
     try {
       Transaction tx = session.beginTransaction();
-      long held = tx.run("MATCH (n:`" + model + "`) WHERE n.id = $id SET n:`" + model + "` RETURN count(n)",
+      long held = tx.run("MATCH (n:`" + model + "`) WHERE n.id = $id " + write + " RETURN count(*)",
           Map.of("id", id)).single().get(0).asLong();
       if (held != 1) {
         throw new IllegalStateException("no " + model + " " + id + " to hold");
@@ -59,6 +69,16 @@ final class Neo4jFaultInjector implements FaultInjector {
 
     @Override
     public boolean killWaiter(Duration within) {
+      return findWaiter(within, true);
+    }
+
+    @Override
+    public boolean awaitWaiter(Duration within) {
+      return findWaiter(within, false);
+    }
+
+    /** Polls for a blocked transaction not seen before, and terminates it if asked. */
+    private boolean findWaiter(Duration within, boolean kill) {
       long deadline = System.nanoTime() + within.toNanos();
       try (Session killer = EmbeddedNeo4j.driver().session()) {
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
@@ -66,13 +86,21 @@ final class Neo4jFaultInjector implements FaultInjector {
               + "WHERE status STARTS WITH 'Blocked' RETURN transactionId").list(r -> r.get(0).asString());
           for (String transaction : blocked) {
             if (killed.add(transaction)) {
-              killer.run("TERMINATE TRANSACTIONS $id", Map.of("id", transaction)).consume();
+              if (kill) {
+                killer.run("TERMINATE TRANSACTIONS $id", Map.of("id", transaction)).consume();
+              }
               return true;
             }
           }
         }
         return false;
       }
+    }
+
+    @Override
+    public synchronized void commit() {
+      tx.commit();
+      session.close();
     }
 
     @Override

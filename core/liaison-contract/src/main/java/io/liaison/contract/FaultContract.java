@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.Association;
 import io.liaison.BelongsToMany;
+import io.liaison.ConflictException;
 import io.liaison.HasMany;
 import io.liaison.Liaison;
 import io.liaison.ReferentialAction;
@@ -185,6 +186,39 @@ public abstract class FaultContract extends ContractGroup {
     promptly(() -> db.on(book, ARTICLES).add(newTargets.get(HELD)));
   }
 
+  // ---------------------------------------------------------------- another transaction deletes a target
+
+  /**
+   * A target that another transaction deletes while a call links it: the call waits for that
+   * transaction, then is refused with a {@link ConflictException} naming the target's model and the id
+   * the caller gave (never a store-internal id), writes nothing, and the next call goes through.
+   */
+  @Test
+  @RequiresFaults
+  void aTargetDeletedByAnotherTransactionWhileItIsLinkedIsAConflictNamingIt() throws Exception {
+    Long doomed = newTargets.get(HELD);
+    List<Long> targets = newTargets.subList(HELD - 5, HELD + 5);
+    Blocker deleter = faults.holdDelete("Article", doomed);
+    Future<Boolean> waited = killerThread.submit(() -> {
+      try {
+        return deleter.awaitWaiter(KILLER_PATIENCE);
+      } finally {
+        deleter.commit();
+      }
+    });
+
+    assertThatThrownBy(() -> db.on(book, ARTICLES).addAll(targets, Map.of("role", "new")))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("Article")
+        .hasMessageContaining(String.valueOf(doomed));
+
+    assertThat(waited.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the add waited for the delete")
+        .isTrue();
+    assertLinks(oldTargets, "old");
+    List<Long> remaining = new ArrayList<>(targets);
+    remaining.remove(doomed);
+    promptly(() -> db.on(book, ARTICLES).addAll(remaining));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /**
@@ -260,8 +294,8 @@ public abstract class FaultContract extends ContractGroup {
         targets.add(link.target().id);
         roles.add(link.through("role"));
       });
-      assertThat(targets).as("links after the kill").containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(roles).as("through attributes after the kill").containsOnly(role);
+      assertThat(targets).as("the book's links").containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(roles).as("the links' through attributes").containsOnly(role);
     }
   }
 

@@ -43,6 +43,13 @@ public interface FaultInjector {
   Blocker holdEntity(String model, Object id);
 
   /**
+   * Starts a blocker that deletes the stored entity of {@code model} with this id (and, as the store's
+   * rules say, its links), left uncommitted: a write linking it waits for the blocker, and once the blocker
+   * commits finds it gone.
+   */
+  Blocker holdDelete(String model, Object id);
+
+  /**
    * Whether ending a transaction from outside rolls back everything it wrote, whatever its statement was
    * doing at that moment. A store that cannot promise it (its administrative kill keeps some of a
    * running statement's rows) says false and documents why; {@link FaultContract} then checks only
@@ -65,6 +72,15 @@ public interface FaultInjector {
      * once. Returns false if none waited within {@code within}.
      */
     boolean killWaiter(Duration within);
+
+    /**
+     * Waits until a transaction of another connection waits for this blocker, and leaves it waiting.
+     * Returns false if none waited within {@code within}.
+     */
+    boolean awaitWaiter(Duration within);
+
+    /** Commits the held write and closes the connection: a transaction waiting for it goes on. */
+    void commit();
 
     /** Rolls the held write back and closes the connection; idempotent. */
     @Override
