@@ -52,13 +52,6 @@ class Neo4jConfigTest {
   }
 
   @Test
-  void aServerThatDoesNotAnswerFailsCreateWithARetryableStoreException() {
-    assertThatThrownBy(() -> Neo4jAdapter.create(Neo4jConfig.uri("bolt://127.0.0.1:1")))
-        .isInstanceOf(StoreException.class).isInstanceOf(TransientStoreException.class)
-        .hasMessageContaining("connect to");
-  }
-
-  @Test
   void aGivenDriverIsBorrowedNotClosed() {
     Neo4jAdapter adapter = Neo4jAdapter.create(Neo4jConfig.driver(EmbeddedNeo4j.driver()));
     adapter.close();
