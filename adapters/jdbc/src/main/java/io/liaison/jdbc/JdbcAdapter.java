@@ -93,7 +93,11 @@ public final class JdbcAdapter implements StoreAdapter {
     try {
       pool = new HikariDataSource(hc);
     } catch (RuntimeException e) {
-      throw new StoreException("connect to " + config + " failed: " + e.getMessage(), e);
+      // not a TransientStoreException: nothing retries the start, and a refused start is most often the
+      // URL (the same type as the Neo4j adapter's; architecture.md, "Faults")
+      throw new StoreException("connect to " + config + " failed: " + e.getMessage() + ". Check that the "
+          + "database server is running and accepts connections at the URL's host and port, and the user "
+          + "and password", e);
     }
     try {
       return new JdbcAdapter(pool, pool, dialect != null ? dialect : detect(pool), config.savepoints());

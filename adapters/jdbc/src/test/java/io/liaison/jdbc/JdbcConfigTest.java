@@ -11,6 +11,22 @@ import org.junit.jupiter.api.Test;
 
 class JdbcConfigTest {
 
+  /** Refused at start: the same type as on the Neo4j adapter, naming the URL and what to check. */
+  @Test
+  void aServerThatRefusesTheConnectionAtStartIsAStoreExceptionNamingTheUrl() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/library";
+
+    assertThatThrownBy(() -> JdbcAdapter.create(JdbcConfig.url(url, "app", "s3cret")))
+        .isExactlyInstanceOf(io.liaison.StoreException.class)
+        .isNotInstanceOf(io.liaison.TransientStoreException.class)
+        .hasMessageStartingWith("connect to ").hasMessageContaining(url)
+        .hasMessageContaining("Check that the database server is running").hasMessageNotContaining("s3cret");
+  }
+
   @Test
   void h2InMemoryKeepsTheDatabaseForTheJvm() {
     assertThat(JdbcConfig.h2InMemory("app").url()).isEqualTo("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");

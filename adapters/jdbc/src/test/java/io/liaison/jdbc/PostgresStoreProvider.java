@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.contract.FaultInjector;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -108,6 +110,11 @@ final class PostgresStoreProvider implements StoreProvider {
   public StoreAdapter openEmpty() {
     resetSchema();
     return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2));
+  }
+
+  @Override
+  public Optional<FaultInjector> faults() {
+    return Optional.of(new JdbcFaultInjector.Postgres(this));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.liaison.InvalidCallException;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
+import io.liaison.StoreException;
 import io.liaison.Where;
 import io.liaison.neo4j.GraphRules.Link;
 import io.liaison.spi.AssociationInfo;
@@ -70,6 +71,8 @@ final class CypherSession implements StoreSession {
   private final String description;
   private boolean ended;
   private boolean closed;
+  /** Runs a statement outside this transaction, on what is committed; null where there is no such way. */
+  private CypherRunner committed;
 
   /**
    * @param runner runs statements in the transaction
@@ -88,6 +91,15 @@ final class CypherSession implements StoreSession {
     this.listener = listener;
     this.protect = protect;
     this.description = description;
+  }
+
+  /**
+   * Gives this session a way to read what is committed, outside its own transaction: used after a failure
+   * that ended the transaction, to name what another transaction changed meanwhile.
+   */
+  CypherSession readingCommittedWith(CypherRunner reader) {
+    this.committed = reader;
+    return this;
   }
 
   // ------------------------------------------------------------------ entities
@@ -959,7 +971,7 @@ final class CypherSession implements StoreSession {
           .append("UNWIND CASE WHEN all(x IN rows WHERE x.s IS NOT NULL AND x.t IS NOT NULL) THEN rows ELSE [] END AS x\n")
           .append("WITH x.s AS s, x.t AS t, x.r AS r\n")
           .append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props\nRETURN count(*) AS written");
-      List<Map<String, Object>> out = run(op, c.toString(), params);
+      List<Map<String, Object>> out = runLinking(op, a, c.toString(), params, rows);
       return ((Number) out.get(0).get("written")).longValue() > 0;
     }
     if (single) {
@@ -978,8 +990,60 @@ final class CypherSession implements StoreSession {
     } else {
       c.append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props");
     }
-    run(op, c.toString(), params);
+    runLinking(op, a, c.toString(), params, rows);
     return true;
+  }
+
+  /**
+   * Runs a statement writing belongsToMany links. An end it found, then waited for (another transaction
+   * held its lock), may be gone once the wait is over: that transaction deleted it. Neo4j then fails the
+   * statement naming its internal element id ({@code Unable to load NODE 4:...}), which tells a caller
+   * nothing; the ends are looked up again among what is committed, and the failure is a
+   * {@link ConflictException} naming the model and key value the caller gave, as a foreign key names it
+   * on SQL.
+   */
+  private List<Map<String, Object>> runLinking(String op, AssociationInfo a, String cypher, Cypher.Params params,
+      List<Map<String, Object>> rows) {
+    try {
+      return run(op, cypher, params);
+    } catch (StoreException e) {
+      if (!Neo4jErrors.isEntityGone(e)) {
+        throw e;
+      }
+      Path path = path(a);
+      List<String> gone = new ArrayList<>();
+      gone.addAll(missing(a.source(), "s", path.sourceExpr(), rows, "s"));
+      gone.addAll(missing(a.target(), "t", path.targetExpr(), rows, "t"));
+      String what = gone.isEmpty() ? "a source or target of " + a.name() : String.join(", ", gone);
+      throw new ConflictException(op + " failed: " + what + " was deleted by another transaction while it was "
+          + "being linked", e);
+    }
+  }
+
+  /**
+   * The ends ({@code "Model value"}) among the rows' {@code key} values that no committed node of the model
+   * has, read outside this (failed) transaction; none when this session cannot read outside it.
+   */
+  private List<String> missing(ModelInfo model, String variable, String expr, List<Map<String, Object>> rows,
+      String key) {
+    if (committed == null) {
+      return List.of();
+    }
+    Set<Object> values = new LinkedHashSet<>();
+    for (Map<String, Object> r : rows) {
+      values.add(r.get(key));
+    }
+    try {
+      List<String> gone = new ArrayList<>();
+      for (Map<String, Object> row : committed.run("UNWIND $values AS v OPTIONAL MATCH (" + variable + ":"
+          + q(model.table()) + ") WHERE " + expr + " = v WITH v, " + variable + " WHERE " + variable
+          + " IS NULL RETURN v", Map.of("values", new ArrayList<>(values)))) {
+        gone.add(model.name() + " " + row.get("v"));
+      }
+      return gone;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.liaison.neo4j;
 
+import io.liaison.LiaisonException;
 import io.liaison.StoreException;
 import io.liaison.spi.Capability;
 import io.liaison.spi.SchemaInfo;
@@ -82,7 +83,12 @@ public final class Neo4jAdapter implements StoreAdapter {
       driver.verifyConnectivity();
     } catch (RuntimeException e) {
       driver.close();
-      throw Neo4jErrors.translate("connect to " + config, e);
+      // a StoreException, as the JDBC adapter's, not the driver's retryable ServiceUnavailableException:
+      // nothing retries the start, and a refused start is most often the URI (architecture.md, "Faults")
+      LiaisonException cause = Neo4jErrors.translate("connect to " + config, e);
+      throw new StoreException(cause.getMessage() + ". Check that the Neo4j server is running and accepts "
+          + "Bolt connections at " + config.uri().getHost() + ":" + (config.uri().getPort() < 0 ? 7687
+          : config.uri().getPort()) + ", and the user and password", e);
     }
     return new Neo4jAdapter(driver, true, config.database());
   }
@@ -198,7 +204,13 @@ public final class Neo4jAdapter implements StoreAdapter {
           }
         }
       };
-      return new CypherSession(runner, control, rules, this::fire, protect, "neo4j " + database);
+      CypherRunner committed = (cypher, parameters) -> {
+        try (Session reader = session(AccessMode.READ)) {
+          return reader.executeRead(t -> Records.rows(t.run(cypher, parameters)));
+        }
+      };
+      return new CypherSession(runner, control, rules, this::fire, protect, "neo4j " + database)
+          .readingCommittedWith(committed);
     } catch (RuntimeException e) {
       if (session != null) {
         try {

@@ -15,12 +15,27 @@ import org.neo4j.driver.exceptions.TransientException;
  * exceptions: a violated uniqueness constraint ({@code Neo.ClientError.Schema.ConstraintValidationFailed})
  * is a {@link ConflictException}; {@link TransientException}, {@link ServiceUnavailableException},
  * {@link SessionExpiredException} (every driver {@link RetryableException}) and {@code Neo.TransientError.*}
- * codes are {@link TransientStoreException}s; anything else a {@link StoreException}. The message names
- * the operation and the original is kept as the cause.
+ * codes are {@link TransientStoreException}s, and so is a transaction the server ended from outside
+ * ({@code TERMINATE TRANSACTIONS}: {@code Transaction.Terminated}, or {@code Transaction.LockClientStopped}
+ * when it was waiting for a lock), which the driver reports as a client error: the server rolled it back
+ * whole, and Liaison's policy (architecture.md, "Faults") treats a killed transaction as PostgreSQL's
+ * killed backend, worth a new attempt. Anything else is a {@link StoreException}. The message names the
+ * operation and the original is kept as the cause.
  */
 public final class Neo4jErrors {
   /** The status code of a violated constraint. */
   public static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+  /**
+   * The codes of a transaction ended from outside, as the server sends them ({@code TransientError}) and as
+   * the driver rewrites them ({@code ClientError}, so that its own retries leave them alone).
+   */
+  static final java.util.Set<String> TERMINATED = java.util.Set.of(
+      "Neo.ClientError.Transaction.Terminated", "Neo.TransientError.Transaction.Terminated",
+      "Neo.ClientError.Transaction.LockClientStopped", "Neo.TransientError.Transaction.LockClientStopped");
+
+  /** The status code of a statement that found an entity gone (deleted by another transaction meanwhile). */
+  static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
 
   private Neo4jErrors() {
   }
@@ -59,7 +74,25 @@ public final class Neo4jErrors {
           || t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
         return true;
       }
-      if (t instanceof Neo4jException n && n.code() != null && n.code().startsWith("Neo.TransientError.")) {
+      if (t instanceof Neo4jException n && n.code() != null
+          && (n.code().startsWith("Neo.TransientError.") || TERMINATED.contains(n.code()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a statement failed because a node or relationship it had found was deleted before it could
+   * use it ({@code Neo.ClientError.Statement.EntityNotFound}, "Unable to load NODE ..."): another
+   * transaction deleted it while this one waited for its lock.
+   */
+  static boolean isEntityGone(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof Neo4jException n && ENTITY_NOT_FOUND.equals(n.code())) {
+        return true;
+      }
+      if (t.getMessage() != null && t.getMessage().startsWith("Unable to load ")) {
         return true;
       }
     }

@@ -22,6 +22,21 @@ class Neo4jConfigTest {
     assertThat(c.withPoolSize(3).poolSize()).isEqualTo(3);
   }
 
+  /** Refused at start: the same type as on the JDBC adapter, naming the address and what to check. */
+  @Test
+  void aServerThatRefusesTheConnectionAtStartIsAStoreExceptionNamingTheAddress() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String uri = "bolt://127.0.0.1:" + port;
+
+    assertThatThrownBy(() -> Neo4jAdapter.create(Neo4jConfig.uri(uri)))
+        .isExactlyInstanceOf(StoreException.class).isNotInstanceOf(TransientStoreException.class)
+        .hasMessageStartingWith("connect to ").hasMessageContaining(uri).hasMessageContaining("127.0.0.1:" + port)
+        .hasMessageContaining("Check that the Neo4j server is running");
+  }
+
   @Test
   void toStringNeverShowsThePassword() {
     assertThat(Neo4jConfig.uri("bolt://localhost:7687", "app", "s3cret").toString())
@@ -34,13 +49,6 @@ class Neo4jConfigTest {
         .hasMessageContaining("bolt://");
     assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withDatabase(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void aServerThatDoesNotAnswerFailsCreateWithARetryableStoreException() {
-    assertThatThrownBy(() -> Neo4jAdapter.create(Neo4jConfig.uri("bolt://127.0.0.1:1")))
-        .isInstanceOf(StoreException.class).isInstanceOf(TransientStoreException.class)
-        .hasMessageContaining("connect to");
   }
 
   @Test

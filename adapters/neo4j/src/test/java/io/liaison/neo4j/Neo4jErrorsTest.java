@@ -40,6 +40,24 @@ class Neo4jErrorsTest {
     }
   }
 
+  /** The fault policy (architecture.md, "Faults"): a killed transaction is transient on every store. */
+  @Test
+  void aTransactionTerminatedFromOutsideIsRetryable() {
+    for (String code : new String[] {"Neo.ClientError.Transaction.Terminated",
+        "Neo.ClientError.Transaction.LockClientStopped", "Neo.TransientError.Transaction.Terminated"}) {
+      ClientException e = new ClientException(code, "The transaction has been terminated.");
+      assertThat(Neo4jErrors.translate("set Book.articles", e)).as(code)
+          .isExactlyInstanceOf(TransientStoreException.class).hasCause(e);
+    }
+  }
+
+  @Test
+  void aTimedOutTransactionIsNotRetried() {
+    ClientException e = new ClientException("Neo.ClientError.Transaction.TransactionTimedOut", "timed out");
+
+    assertThat(Neo4jErrors.translate("set Book.articles", e)).isExactlyInstanceOf(StoreException.class);
+  }
+
   @Test
   void anythingElseIsAStoreException() {
     ClientException syntax = new ClientException("Neo.ClientError.Statement.SyntaxError", "Invalid input");

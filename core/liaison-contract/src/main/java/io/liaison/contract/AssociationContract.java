@@ -200,4 +200,12 @@ public abstract class AssociationContract {
     }
   }
 
+  @Nested
+  class Fault extends FaultContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips a contract test the provider opted out of (with its reason) or whose capability is missing. */
+/**
+ * Skips a contract test the provider opted out of (with its reason), whose capability is missing, or
+ * that needs a {@link FaultInjector} the provider does not offer.
+ */
 final class ContractCondition implements ExecutionCondition {
 
   @Override
@@ -24,6 +27,9 @@ final class ContractCondition implements ExecutionCondition {
     String reason = provider.optOuts().get(key);
     if (reason != null) {
       return ConditionEvaluationResult.disabled("opted out by the adapter: " + reason);
+    }
+    if (method.get().isAnnotationPresent(RequiresFaults.class) && provider.faults().isEmpty()) {
+      return ConditionEvaluationResult.disabled("the provider offers no FaultInjector (StoreProvider.faults())");
     }
     Requires requires = method.get().getAnnotation(Requires.class);
     if (requires != null) {

@@ -3,6 +3,7 @@ package io.liaison.contract;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,5 +31,13 @@ public interface StoreProvider {
    */
   default Map<String, String> optOuts() {
     return Map.of();
+  }
+
+  /**
+   * How {@link FaultContract} holds the adapter's statements and kills its transactions on this store.
+   * Default: none, and the fault tests are skipped (reported as such, never passed).
+   */
+  default Optional<FaultInjector> faults() {
+    return Optional.empty();
   }
 }

@@ -1,0 +1,280 @@
+package io.liaison.jdbc;
+
+import io.liaison.contract.FaultInjector;
+import io.liaison.spi.StoreAdapter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@link FaultInjector} for the JDBC stores: the blocker holds a row with {@code SELECT ... FOR UPDATE}
+ * (or inserts the junction row it would lock, left uncommitted), and the killer, on a connection of its
+ * own, finds the sessions the database shows waiting for the blocker's session and ends them the
+ * database's administrative way. Subclasses say how a database names a session, shows who waits for
+ * whom, and kills.
+ */
+abstract class JdbcFaultInjector implements FaultInjector {
+
+  /** A new plain connection to the store, outside any adapter. */
+  abstract Connection connect() throws SQLException;
+
+  /** The id the database gives this connection's session. */
+  abstract Object sessionOf(Connection c) throws SQLException;
+
+  /** On the killer's connection: the sessions waiting for a lock the given session holds. */
+  abstract List<Object> waitingFor(Connection killer, Object blocking) throws SQLException;
+
+  /** On the killer's connection: ends that session (and so its transaction) as an administrator would. */
+  abstract void kill(Connection killer, Object session) throws SQLException;
+
+  @Override
+  public Blocker holdLink(String through, String sourceColumn, Object sourceId, String target,
+      String targetColumn, Object targetId) {
+    String where = " FROM \"" + through + "\" WHERE \"" + sourceColumn + "\" = ? AND \"" + targetColumn + "\" = ?";
+    return hold(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1" + where + " FOR UPDATE")) {
+        ps.setObject(1, sourceId);
+        ps.setObject(2, targetId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + through + "\" (\"" + sourceColumn
+          + "\", \"" + targetColumn + "\") VALUES (?, ?)")) {
+        ps.setObject(1, sourceId);
+        ps.setObject(2, targetId);
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public Blocker holdEntity(String model, Object id) {
+    return hold(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM \"" + model + "\" WHERE \"id\" = ? FOR UPDATE")) {
+        ps.setObject(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalStateException("no " + model + " " + id + " to hold");
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public Blocker holdDelete(String model, Object id) {
+    return hold(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM \"" + model + "\" WHERE \"id\" = ?")) {
+        ps.setObject(1, id);
+        if (ps.executeUpdate() != 1) {
+          throw new IllegalStateException("no " + model + " " + id + " to delete");
+        }
+      }
+    });
+  }
+
+  /** A write done on a new connection, left uncommitted. */
+  private interface Write {
+    void run(Connection c) throws SQLException;
+  }
+
+  private Blocker hold(Write write) {
+    try {
+      Connection c = connect();
+      try {
+        c.setAutoCommit(false);
+        write.run(c);
+        return new SqlBlocker(c, sessionOf(c));
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("starting the blocker failed", e);
+    }
+  }
+
+  /** The blocker's connection and session; kills come from a connection of their own. */
+  private final class SqlBlocker implements Blocker {
+    private final Connection connection;
+    private final Object session;
+    private final Set<Object> killed = new HashSet<>();
+
+    SqlBlocker(Connection connection, Object session) {
+      this.connection = connection;
+      this.session = session;
+    }
+
+    @Override
+    public boolean killWaiter(Duration within) {
+      return findWaiter(within, true);
+    }
+
+    @Override
+    public boolean awaitWaiter(Duration within) {
+      return findWaiter(within, false);
+    }
+
+    /** Polls the database for a session waiting for the blocker's (one not seen before), and kills it if asked. */
+    private boolean findWaiter(Duration within, boolean kill) {
+      long deadline = System.nanoTime() + within.toNanos();
+      try (Connection killer = connect()) {
+        killer.setAutoCommit(true);
+        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+          for (Object waiter : waitingFor(killer, session)) {
+            if (killed.add(waiter)) {
+              if (kill) {
+                JdbcFaultInjector.this.kill(killer, waiter);
+              }
+              return true;
+            }
+          }
+          Thread.onSpinWait();
+        }
+        return false;
+      } catch (SQLException e) {
+        throw new IllegalStateException("looking for the waiting session failed", e);
+      }
+    }
+
+    @Override
+    public synchronized void commit() {
+      try {
+        connection.commit();
+        connection.close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("committing the blocker failed", e);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      try {
+        if (!connection.isClosed()) {
+          connection.rollback();
+          connection.close();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("releasing the blocker failed", e);
+      }
+    }
+  }
+
+  /**
+   * H2: {@code ABORT_SESSION} kills. {@code INFORMATION_SCHEMA.SESSIONS.BLOCKER_ID} names the blocker
+   * only for a wait on a table's own rows, not for one on a unique index (the junction's primary key),
+   * so a session whose statement has run for {@link #STUCK_MILLIS} counts as waiting too: the only other
+   * sessions are the adapter's, whose statements each write one row or one set and take milliseconds,
+   * and the blocker's write keeps the call's transaction from ending. H2's lock timeout (2 s) leaves the
+   * killer that long.
+   */
+  static final class H2 extends JdbcFaultInjector {
+    /** How long a statement of another session runs before the killer takes it for waiting. */
+    static final int STUCK_MILLIS = 200;
+    private final Supplier<String> url;
+
+    H2(Supplier<String> url) {
+      this.url = url;
+    }
+
+    @Override
+    public StoreAdapter reopen() {
+      return JdbcAdapter.create(JdbcConfig.url(url.get(), "sa", "").withPoolSize(1));
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return java.sql.DriverManager.getConnection(url.get(), "sa", "");
+    }
+
+    @Override
+    Object sessionOf(Connection c) throws SQLException {
+      return single(c, "SELECT SESSION_ID()");
+    }
+
+    @Override
+    List<Object> waitingFor(Connection killer, Object blocking) throws SQLException {
+      return all(killer, "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID NOT IN (?, SESSION_ID()) "
+          + "AND (BLOCKER_ID = ? OR EXECUTING_STATEMENT IS NOT NULL "
+          + "AND DATEDIFF(MILLISECOND, EXECUTING_STATEMENT_START, CURRENT_TIMESTAMP) >= " + STUCK_MILLIS + ")",
+          blocking, blocking);
+    }
+
+    @Override
+    void kill(Connection killer, Object session) throws SQLException {
+      single(killer, "SELECT ABORT_SESSION(?)", session);
+    }
+  }
+
+  /** PostgreSQL: {@code pg_blocking_pids} shows who waits, {@code pg_terminate_backend} kills. */
+  static final class Postgres extends JdbcFaultInjector {
+    private final PostgresStoreProvider provider;
+
+    Postgres(PostgresStoreProvider provider) {
+      this.provider = provider;
+    }
+
+    @Override
+    public StoreAdapter reopen() {
+      return JdbcAdapter.create(JdbcConfig.url(provider.schemaUrl(), PostgresStoreProvider.Server.USER,
+          PostgresStoreProvider.Server.PASSWORD).withPoolSize(1));
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      java.util.Properties p = new java.util.Properties();
+      if (PostgresStoreProvider.Server.USER != null) {
+        p.setProperty("user", PostgresStoreProvider.Server.USER);
+      }
+      if (PostgresStoreProvider.Server.PASSWORD != null) {
+        p.setProperty("password", PostgresStoreProvider.Server.PASSWORD);
+      }
+      return java.sql.DriverManager.getConnection(provider.schemaUrl(), p);
+    }
+
+    @Override
+    Object sessionOf(Connection c) throws SQLException {
+      return single(c, "SELECT pg_backend_pid()");
+    }
+
+    @Override
+    List<Object> waitingFor(Connection killer, Object blocking) throws SQLException {
+      return all(killer, "SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", blocking);
+    }
+
+    @Override
+    void kill(Connection killer, Object session) throws SQLException {
+      single(killer, "SELECT pg_terminate_backend(?)", session);
+    }
+  }
+
+  private static Object single(Connection c, String sql, Object... parameters) throws SQLException {
+    List<Object> values = all(c, sql, parameters);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static List<Object> all(Connection c, String sql, Object... parameters) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getObject(1));
+        }
+      }
+    }
+    return values;
+  }
+}
