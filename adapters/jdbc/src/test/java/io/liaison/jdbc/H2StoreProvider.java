@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.contract.StoreProbe;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -8,15 +9,22 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. */
+/**
+ * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The adapter
+ * gets the database through a {@link CountingDataSource} (pooled as the adapter pools its own), so
+ * that {@link #probe()} can count what reaches the database.
+ */
 final class H2StoreProvider implements StoreProvider {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final String prefix;
   private String previousUrl;
+  private CountingDataSource previousPool;
+  private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   H2StoreProvider(String prefix) {
     this.prefix = prefix;
@@ -27,11 +35,29 @@ final class H2StoreProvider implements StoreProvider {
     shutDownPrevious();
     String url = "jdbc:h2:mem:" + prefix + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     previousUrl = url;
-    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2));
+    previousPool = new CountingDataSource(url, "sa", "", 2);
+    return JdbcAdapter.create(JdbcConfig.dataSource(previousPool.dataSource()));
+  }
+
+  private synchronized long statements() {
+    return previousPool == null ? 0 : previousPool.statements();
+  }
+
+  private synchronized Connection connect() throws SQLException {
+    return DriverManager.getConnection(previousUrl, "sa", "");
+  }
+
+  @Override
+  public Optional<StoreProbe> probe() {
+    return Optional.of(probe);
   }
 
   /** Frees the memory of the previous test's database (DB_CLOSE_DELAY=-1 keeps it otherwise). */
   private void shutDownPrevious() {
+    if (previousPool != null) {
+      previousPool.close();
+      previousPool = null;
+    }
     if (previousUrl == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.contract.StoreProbe;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -19,11 +21,14 @@ import java.util.Set;
  * (or the environment variable {@code LIAISON_POSTGRES_URL}), with {@code liaison.postgres.user} and
  * {@code liaison.postgres.password} if given; else one embedded server per JVM, started from the
  * Maven-delivered binaries. Each {@link #openEmpty()} drops and recreates this provider's schema and
- * points a new adapter at it with {@code currentSchema}.
+ * points a new adapter at it with {@code currentSchema}, through a {@link CountingDataSource} (pooled
+ * as the adapter pools its own) so that {@link #probe()} can count what reaches the server.
  */
 final class PostgresStoreProvider implements StoreProvider {
 
   private final String schema;
+  private CountingDataSource previousPool;
+  private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   PostgresStoreProvider(String schema) {
     this.schema = io.liaison.spi.Identifiers.check(schema);
@@ -105,9 +110,34 @@ final class PostgresStoreProvider implements StoreProvider {
   }
 
   @Override
-  public StoreAdapter openEmpty() {
+  public synchronized StoreAdapter openEmpty() {
+    if (previousPool != null) {
+      previousPool.close();
+      previousPool = null;
+    }
     resetSchema();
-    return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2));
+    previousPool = new CountingDataSource(schemaUrl(), Server.USER, Server.PASSWORD, 2);
+    return JdbcAdapter.create(JdbcConfig.dataSource(previousPool.dataSource()));
+  }
+
+  private synchronized long statements() {
+    return previousPool == null ? 0 : previousPool.statements();
+  }
+
+  private Connection connect() throws SQLException {
+    Properties p = new Properties();
+    if (Server.USER != null) {
+      p.setProperty("user", Server.USER);
+    }
+    if (Server.PASSWORD != null) {
+      p.setProperty("password", Server.PASSWORD);
+    }
+    return DriverManager.getConnection(schemaUrl(), p);
+  }
+
+  @Override
+  public Optional<StoreProbe> probe() {
+    return Optional.of(probe);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.liaison.contract;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,5 +31,15 @@ public interface StoreProvider {
    */
   default Map<String, String> optOuts() {
     return Map.of();
+  }
+
+  /**
+   * A look below the adapter ({@link StoreProbe}): a native statement counter and a native reader of
+   * the stored links, observing the adapter last returned by {@link #openEmpty()}. When present, every
+   * round-trip count the suite takes is checked against what reached the store, and the groups that
+   * test the stored shape run; when empty (default), those groups are skipped with a note.
+   */
+  default Optional<StoreProbe> probe() {
+    return Optional.empty();
   }
 }
