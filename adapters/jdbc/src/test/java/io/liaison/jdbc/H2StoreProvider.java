@@ -14,16 +14,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The adapter
- * gets the database through a {@link CountingDataSource} (pooled as the adapter pools its own), so
- * that {@link #probe()} can count what reaches the database.
+ * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The adapter's
+ * connections are wrapped by {@link CountingConnections}, so that {@link #probe()} can count what
+ * reaches the database.
  */
 final class H2StoreProvider implements StoreProvider {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final String prefix;
   private String previousUrl;
-  private CountingDataSource previousPool;
+  private CountingConnections counter;
   private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   H2StoreProvider(String prefix) {
@@ -35,12 +35,12 @@ final class H2StoreProvider implements StoreProvider {
     shutDownPrevious();
     String url = "jdbc:h2:mem:" + prefix + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     previousUrl = url;
-    previousPool = new CountingDataSource(url, "sa", "", 2);
-    return JdbcAdapter.create(JdbcConfig.dataSource(previousPool.dataSource()));
+    counter = new CountingConnections();
+    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counter::wrap));
   }
 
   private synchronized long statements() {
-    return previousPool == null ? 0 : previousPool.statements();
+    return counter == null ? 0 : counter.statements();
   }
 
   private synchronized Connection connect() throws SQLException {
@@ -54,10 +54,6 @@ final class H2StoreProvider implements StoreProvider {
 
   /** Frees the memory of the previous test's database (DB_CLOSE_DELAY=-1 keeps it otherwise). */
   private void shutDownPrevious() {
-    if (previousPool != null) {
-      previousPool.close();
-      previousPool = null;
-    }
     if (previousUrl == null) {
       return;
     }

@@ -21,13 +21,13 @@ import java.util.Set;
  * (or the environment variable {@code LIAISON_POSTGRES_URL}), with {@code liaison.postgres.user} and
  * {@code liaison.postgres.password} if given; else one embedded server per JVM, started from the
  * Maven-delivered binaries. Each {@link #openEmpty()} drops and recreates this provider's schema and
- * points a new adapter at it with {@code currentSchema}, through a {@link CountingDataSource} (pooled
- * as the adapter pools its own) so that {@link #probe()} can count what reaches the server.
+ * points a new adapter at it with {@code currentSchema}, its connections wrapped by
+ * {@link CountingConnections} so that {@link #probe()} can count what reaches the server.
  */
 final class PostgresStoreProvider implements StoreProvider {
 
   private final String schema;
-  private CountingDataSource previousPool;
+  private CountingConnections counter;
   private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   PostgresStoreProvider(String schema) {
@@ -111,17 +111,14 @@ final class PostgresStoreProvider implements StoreProvider {
 
   @Override
   public synchronized StoreAdapter openEmpty() {
-    if (previousPool != null) {
-      previousPool.close();
-      previousPool = null;
-    }
     resetSchema();
-    previousPool = new CountingDataSource(schemaUrl(), Server.USER, Server.PASSWORD, 2);
-    return JdbcAdapter.create(JdbcConfig.dataSource(previousPool.dataSource()));
+    counter = new CountingConnections();
+    return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2)
+        .withConnectionWrapper(counter::wrap));
   }
 
   private synchronized long statements() {
-    return previousPool == null ? 0 : previousPool.statements();
+    return counter == null ? 0 : counter.statements();
   }
 
   private Connection connect() throws SQLException {

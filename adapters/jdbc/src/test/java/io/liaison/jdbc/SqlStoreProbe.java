@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The contract's look below the JDBC adapter: statements counted by the {@link CountingDataSource} the
- * adapter was given, links read with plain SQL on a connection of the probe's own (junction rows for
+ * The contract's look below the JDBC adapter: statements counted by the {@link CountingConnections}
+ * wrapping the adapter's connections, links read with plain SQL on a connection of the probe's own (junction rows for
  * belongsToMany, non-null foreign-key columns for the others), within the association's scope.
  */
 final class SqlStoreProbe implements StoreProbe {

@@ -1,7 +1,5 @@
 package io.liaison.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,19 +9,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
- * A pool set up as {@link JdbcAdapter} sets up its own (same size, auto-commit off), handed to the
- * adapter through {@link JdbcConfig#dataSource} behind a {@link Proxy} that counts, at the JDBC API,
- * what the adapter sends to the database: every {@code execute}, {@code executeQuery},
- * {@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch} and
- * {@code executeLargeBatch} of its statements, and every {@code setSavepoint},
- * {@code releaseSavepoint} and {@code rollback(Savepoint)} of its connections (statements on the
- * wire, reported by the adapter as such). Commit and rollback of the whole transaction are not
- * counted, as the adapter does not report them.
+ * A connection wrapper for {@link JdbcConfig#withConnectionWrapper}: each connection the adapter's own
+ * pool opens is wrapped in a {@link Proxy} that counts, at the JDBC API, what the adapter sends to the
+ * database: every {@code execute}, {@code executeQuery}, {@code executeUpdate},
+ * {@code executeLargeUpdate}, {@code executeBatch} and {@code executeLargeBatch} of its statements, and
+ * every {@code setSavepoint}, {@code releaseSavepoint} and {@code rollback(Savepoint)} of its
+ * connections (statements on the wire, reported by the adapter as such). Commit and rollback of the
+ * whole transaction, and what the driver asks the server on its own (PostgreSQL's isolation level),
+ * are not counted, as the adapter does not report them. The adapter keeps its own pool, so it works
+ * exactly as it does without the wrapper.
  *
  * <p>One {@code executeBatch} counts as one: H2 runs in process, and the PostgreSQL driver sends a
  * batch's statements together without waiting for each answer (and with
@@ -31,42 +28,19 @@ import javax.sql.DataSource;
  * row. A batch the adapter ran as a loop of {@code executeUpdate} calls counts once per row, which
  * is what this counter is for.
  */
-final class CountingDataSource implements AutoCloseable {
-  private static final AtomicInteger POOLS = new AtomicInteger();
+final class CountingConnections {
   private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
       "executeLargeUpdate", "executeBatch", "executeLargeBatch");
   private static final Set<String> SAVEPOINTS = Set.of("setSavepoint", "releaseSavepoint");
 
-  private final HikariDataSource pool;
-  private final DataSource counting;
   private final AtomicLong statements = new AtomicLong();
 
-  CountingDataSource(String url, String user, String password, int poolSize) {
-    HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(url);
-    if (user != null) {
-      hc.setUsername(user);
-    }
-    if (password != null) {
-      hc.setPassword(password);
-    }
-    hc.setMaximumPoolSize(poolSize);
-    hc.setMinimumIdle(1);
-    hc.setAutoCommit(false);
-    hc.setPoolName("liaison-jdbc-counted-" + POOLS.incrementAndGet());
-    pool = new HikariDataSource(hc);
-    counting = (DataSource) proxy(DataSource.class, pool, (target, method, args) -> {
-      Object result = invoke(target, method, args);
-      return method.getName().equals("getConnection") ? proxy(Connection.class, result, this::onConnection) : result;
-    });
+  /** The connection, counting what is sent through it (pass as {@code withConnectionWrapper(counter::wrap)}). */
+  Connection wrap(Connection connection) {
+    return (Connection) proxy(Connection.class, connection, this::onConnection);
   }
 
-  /** The counting DataSource to give the adapter. */
-  DataSource dataSource() {
-    return counting;
-  }
-
-  /** Statements sent so far through {@link #dataSource()}. */
+  /** Statements sent so far through the wrapped connections. */
   long statements() {
     return statements.get();
   }
@@ -96,12 +70,6 @@ final class CountingDataSource implements AutoCloseable {
     return invoke(statement, method, args);
   }
 
-  /** Closes the pool (the adapter never closes a DataSource it was given). */
-  @Override
-  public void close() {
-    pool.close();
-  }
-
   private interface Handler {
     Object handle(Object target, Method method, Object[] args) throws Throwable;
   }
@@ -113,7 +81,7 @@ final class CountingDataSource implements AutoCloseable {
       }
       return handler.handle(target, method, args);
     };
-    return Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, h);
+    return Proxy.newProxyInstance(CountingConnections.class.getClassLoader(), new Class<?>[] {type}, h);
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -6,6 +6,7 @@ import io.liaison.Liaison;
 import io.liaison.Schema;
 import io.liaison.contract.fixtures.Book;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,22 +17,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counter the contract's providers use ({@link CountingDataSource}) sees what the adapter's
+ * The counter the contract's providers use ({@link CountingConnections}) sees what the adapter's
  * statement listener cannot: a batch reported as one round trip but sent row by row. The contract's
  * {@code roundTrips(..)} compares the two, so such an adapter fails every test that counts round trips.
  */
-class CountingDataSourceTest {
+class CountingConnectionsTest {
   private static final AtomicInteger N = new AtomicInteger();
   private static final int ROWS = 50;
 
-  private CountingDataSource counted;
+  private final CountingConnections counted = new CountingConnections();
+  private String url;
   private JdbcAdapter adapter;
   private final List<String> reported = new ArrayList<>();
 
   @BeforeEach
   void open() {
-    counted = new CountingDataSource("jdbc:h2:mem:counted_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=0", "sa", "", 2);
-    adapter = JdbcAdapter.create(JdbcConfig.dataSource(counted.dataSource()));
+    url = "jdbc:h2:mem:counted_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    adapter = JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counted::wrap));
     Liaison.builder().schema(Schema.builder().model(Book.class).build()).store(adapter).build();
     adapter.addStatementListener(reported::add);
   }
@@ -39,7 +41,11 @@ class CountingDataSourceTest {
   @AfterEach
   void close() {
     adapter.close();
-    counted.close();
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      c.createStatement().execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // already gone
+    }
   }
 
   @Test
@@ -47,7 +53,8 @@ class CountingDataSourceTest {
     long before = counted.statements();
 
     // what a broken adapter would do: one event, then one execution per row
-    try (Connection c = counted.dataSource().getConnection()) {
+    try (Connection c = counted.wrap(DriverManager.getConnection(url, "sa", ""))) {
+      c.setAutoCommit(false);
       adapter.fire("INSERT INTO \"Book\" (\"title\") VALUES (?)");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"Book\" (\"title\") VALUES (?)")) {
         for (int i = 0; i < ROWS; i++) {
@@ -66,14 +73,13 @@ class CountingDataSourceTest {
   void theSameRowsSentAsOneBatchAreCountedOnce() throws SQLException {
     long before = counted.statements();
 
-    try (Connection c = counted.dataSource().getConnection();
+    try (Connection c = counted.wrap(DriverManager.getConnection(url, "sa", ""));
         PreparedStatement ps = c.prepareStatement("INSERT INTO \"Book\" (\"title\") VALUES (?)")) {
       for (int i = 0; i < ROWS; i++) {
         ps.setString(1, "row " + i);
         ps.addBatch();
       }
       ps.executeBatch();
-      c.commit();
     }
 
     assertThat(counted.statements() - before).isEqualTo(1);
