@@ -15,12 +15,17 @@ import org.neo4j.driver.exceptions.TransientException;
  * exceptions: a violated uniqueness constraint ({@code Neo.ClientError.Schema.ConstraintValidationFailed})
  * is a {@link ConflictException}; {@link TransientException}, {@link ServiceUnavailableException},
  * {@link SessionExpiredException} (every driver {@link RetryableException}) and {@code Neo.TransientError.*}
- * codes are {@link TransientStoreException}s; anything else a {@link StoreException}. The message names
- * the operation and the original is kept as the cause.
+ * codes are {@link TransientStoreException}s, and so is {@code Neo.ClientError.Statement.EntityNotFound}: a
+ * node or relationship the statement had matched was deleted by a concurrent transaction before it was
+ * read or written, so running the operation again sees the store without it (the engine then names a
+ * missing row as on every store, where SQL simply finds no row); anything else a
+ * {@link StoreException}. The message names the operation and the original is kept as the cause.
  */
 public final class Neo4jErrors {
   /** The status code of a violated constraint. */
   public static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+  /** The status code of an entity deleted by a concurrent transaction after the statement matched it. */
+  public static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
 
   private Neo4jErrors() {
   }
@@ -59,7 +64,8 @@ public final class Neo4jErrors {
           || t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
         return true;
       }
-      if (t instanceof Neo4jException n && n.code() != null && n.code().startsWith("Neo.TransientError.")) {
+      if (t instanceof Neo4jException n && n.code() != null
+          && (n.code().startsWith("Neo.TransientError.") || n.code().equals(ENTITY_NOT_FOUND))) {
         return true;
       }
     }
