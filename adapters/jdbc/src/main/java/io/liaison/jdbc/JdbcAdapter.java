@@ -2,6 +2,7 @@ package io.liaison.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.liaison.InvalidCallException;
 import io.liaison.StoreException;
 import io.liaison.spi.AssociationInfo;
@@ -11,6 +12,8 @@ import io.liaison.spi.StatementListener;
 import io.liaison.spi.StatementListeners;
 import io.liaison.spi.StoreAdapter;
 import io.liaison.spi.StoreSession;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -19,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,12 +82,16 @@ public final class JdbcAdapter implements StoreAdapter {
     }
     Dialect dialect = Dialect.fromUrl(config.url());
     HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(config.url());
-    if (config.user() != null) {
-      hc.setUsername(config.user());
-    }
-    if (config.password() != null) {
-      hc.setPassword(config.password());
+    if (config.connectionWrapper() != null) {
+      hc.setDataSource(wrapping(config));
+    } else {
+      hc.setJdbcUrl(config.url());
+      if (config.user() != null) {
+        hc.setUsername(config.user());
+      }
+      if (config.password() != null) {
+        hc.setPassword(config.password());
+      }
     }
     hc.setMaximumPoolSize(config.poolSize());
     hc.setMinimumIdle(1);
@@ -105,6 +113,25 @@ public final class JdbcAdapter implements StoreAdapter {
       pool.close();
       throw e;
     }
+  }
+
+  /**
+   * The database as the pool sees it with {@link JdbcConfig#withConnectionWrapper}: the driver's
+   * connections (as HikariCP opens them from a URL), each handed to the wrapper as it is opened.
+   */
+  private static DataSource wrapping(JdbcConfig config) {
+    DataSource driver = new DriverDataSource(config.url(), null, new Properties(), config.user(), config.password());
+    return (DataSource) Proxy.newProxyInstance(JdbcAdapter.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(driver, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          return method.getName().equals("getConnection") ? config.connectionWrapper().apply((Connection) result)
+              : result;
+        });
   }
 
   private static Dialect detect(DataSource ds) {

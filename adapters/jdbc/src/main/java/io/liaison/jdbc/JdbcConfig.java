@@ -1,6 +1,8 @@
 package io.liaison.jdbc;
 
+import java.sql.Connection;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -23,21 +25,23 @@ public final class JdbcConfig {
   private final DataSource dataSource;
   private final int poolSize;
   private final boolean savepoints;
+  private final UnaryOperator<Connection> connectionWrapper;
 
   private JdbcConfig(String url, String user, String password, DataSource dataSource, int poolSize,
-      boolean savepoints) {
+      boolean savepoints, UnaryOperator<Connection> connectionWrapper) {
     this.url = url;
     this.user = user;
     this.password = password;
     this.dataSource = dataSource;
     this.poolSize = poolSize;
     this.savepoints = savepoints;
+    this.connectionWrapper = connectionWrapper;
   }
 
   /** A database by JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}); the adapter pools it. */
   public static JdbcConfig url(String url, String user, String password) {
     Objects.requireNonNull(url, "url");
-    return new JdbcConfig(url, user, password, null, DEFAULT_POOL_SIZE, true);
+    return new JdbcConfig(url, user, password, null, DEFAULT_POOL_SIZE, true, null);
   }
 
   /** A database by JDBC URL without credentials (or with them in the URL). */
@@ -57,7 +61,7 @@ public final class JdbcConfig {
   /** An existing DataSource (a pool the application owns); the adapter does not close it. */
   public static JdbcConfig dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new JdbcConfig(null, null, null, dataSource, DEFAULT_POOL_SIZE, true);
+    return new JdbcConfig(null, null, null, dataSource, DEFAULT_POOL_SIZE, true, null);
   }
 
   /** The maximum number of pooled connections (ignored with a given DataSource). */
@@ -65,7 +69,7 @@ public final class JdbcConfig {
     if (size < 1) {
       throw new IllegalArgumentException("pool size must be >= 1, was " + size);
     }
-    return new JdbcConfig(url, user, password, dataSource, size, savepoints);
+    return new JdbcConfig(url, user, password, dataSource, size, savepoints, connectionWrapper);
   }
 
   /**
@@ -76,7 +80,18 @@ public final class JdbcConfig {
    * then be rolled back after a failure.
    */
   public JdbcConfig withSavepoints(boolean savepoints) {
-    return new JdbcConfig(url, user, password, dataSource, poolSize, savepoints);
+    return new JdbcConfig(url, user, password, dataSource, poolSize, savepoints, connectionWrapper);
+  }
+
+  /**
+   * Wraps each connection the adapter's own pool opens to the database, once, as the pool opens it
+   * (e.g. a {@link java.lang.reflect.Proxy} that counts or traces the statements the adapter sends);
+   * the pool and the adapter otherwise work as without it. Ignored with a given DataSource, which the
+   * application can wrap itself. Default: none.
+   */
+  public JdbcConfig withConnectionWrapper(UnaryOperator<Connection> wrapper) {
+    Objects.requireNonNull(wrapper, "wrapper");
+    return new JdbcConfig(url, user, password, dataSource, poolSize, savepoints, wrapper);
   }
 
   public String url() {
@@ -98,6 +113,11 @@ public final class JdbcConfig {
 
   public boolean savepoints() {
     return savepoints;
+  }
+
+  /** The wrapper given with {@link #withConnectionWrapper}, else null. */
+  public UnaryOperator<Connection> connectionWrapper() {
+    return connectionWrapper;
   }
 
   String password() {

@@ -1,6 +1,7 @@
 package io.liaison.jdbc;
 
 import io.liaison.contract.FaultInjector;
+import io.liaison.contract.StoreProbe;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -14,12 +15,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. */
+/**
+ * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The adapter's
+ * connections are wrapped by {@link CountingConnections}, so that {@link #probe()} can count what
+ * reaches the database.
+ */
 final class H2StoreProvider implements StoreProvider {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final String prefix;
   private String previousUrl;
+  private CountingConnections counter;
+  private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   H2StoreProvider(String prefix) {
     this.prefix = prefix;
@@ -30,7 +37,21 @@ final class H2StoreProvider implements StoreProvider {
     shutDownPrevious();
     String url = "jdbc:h2:mem:" + prefix + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     previousUrl = url;
-    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2));
+    counter = new CountingConnections();
+    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counter::wrap));
+  }
+
+  private synchronized long statements() {
+    return counter == null ? 0 : counter.statements();
+  }
+
+  private synchronized Connection connect() throws SQLException {
+    return DriverManager.getConnection(previousUrl, "sa", "");
+  }
+
+  @Override
+  public Optional<StoreProbe> probe() {
+    return Optional.of(probe);
   }
 
   /** Frees the memory of the previous test's database (DB_CLOSE_DELAY=-1 keeps it otherwise). */

@@ -43,6 +43,26 @@ class JdbcConfigTest {
   }
 
   @Test
+  void aConnectionWrapperIsKeptByTheOtherSettingsAndWrapsTheOwnPoolsConnections() {
+    java.util.concurrent.atomic.AtomicInteger wrapped = new java.util.concurrent.atomic.AtomicInteger();
+    JdbcConfig config = JdbcConfig.url("jdbc:h2:mem:wrapped_config;DB_CLOSE_DELAY=-1", "sa", "")
+        .withConnectionWrapper(c -> {
+          wrapped.incrementAndGet();
+          return c;
+        }).withPoolSize(1).withSavepoints(false);
+    assertThat(JdbcConfig.url("jdbc:h2:mem:x").connectionWrapper()).isNull();
+    assertThat(config.connectionWrapper()).isNotNull();
+    assertThatThrownBy(() -> JdbcConfig.url("jdbc:h2:mem:x").withConnectionWrapper(null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("wrapper");
+
+    try (JdbcAdapter adapter = JdbcAdapter.create(config)) {
+      adapter.begin().close();
+    }
+
+    assertThat(wrapped.get()).as("connections the adapter's pool opened through the wrapper").isPositive();
+  }
+
+  @Test
   void toStringHidesPasswords() {
     assertThat(JdbcConfig.url("jdbc:postgresql://h/db?user=u&password=secret", "u", "other").toString())
         .doesNotContain("secret").doesNotContain("other");

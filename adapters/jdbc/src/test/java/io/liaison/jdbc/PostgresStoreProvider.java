@@ -1,6 +1,7 @@
 package io.liaison.jdbc;
 
 import io.liaison.contract.FaultInjector;
+import io.liaison.contract.StoreProbe;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
 import io.liaison.spi.StoreAdapter;
@@ -21,11 +22,14 @@ import java.util.Set;
  * (or the environment variable {@code LIAISON_POSTGRES_URL}), with {@code liaison.postgres.user} and
  * {@code liaison.postgres.password} if given; else one embedded server per JVM, started from the
  * Maven-delivered binaries. Each {@link #openEmpty()} drops and recreates this provider's schema and
- * points a new adapter at it with {@code currentSchema}.
+ * points a new adapter at it with {@code currentSchema}, its connections wrapped by
+ * {@link CountingConnections} so that {@link #probe()} can count what reaches the server.
  */
 final class PostgresStoreProvider implements StoreProvider {
 
   private final String schema;
+  private CountingConnections counter;
+  private final StoreProbe probe = new SqlStoreProbe(this::statements, this::connect);
 
   PostgresStoreProvider(String schema) {
     this.schema = io.liaison.spi.Identifiers.check(schema);
@@ -107,9 +111,31 @@ final class PostgresStoreProvider implements StoreProvider {
   }
 
   @Override
-  public StoreAdapter openEmpty() {
+  public synchronized StoreAdapter openEmpty() {
     resetSchema();
-    return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2));
+    counter = new CountingConnections();
+    return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2)
+        .withConnectionWrapper(counter::wrap));
+  }
+
+  private synchronized long statements() {
+    return counter == null ? 0 : counter.statements();
+  }
+
+  private Connection connect() throws SQLException {
+    Properties p = new Properties();
+    if (Server.USER != null) {
+      p.setProperty("user", Server.USER);
+    }
+    if (Server.PASSWORD != null) {
+      p.setProperty("password", Server.PASSWORD);
+    }
+    return DriverManager.getConnection(schemaUrl(), p);
+  }
+
+  @Override
+  public Optional<StoreProbe> probe() {
+    return Optional.of(probe);
   }
 
   @Override

@@ -21,10 +21,17 @@ import org.neo4j.driver.exceptions.TransientException;
  * whole, and Liaison's policy (architecture.md, "Faults") treats a killed transaction as PostgreSQL's
  * killed backend, worth a new attempt. Anything else is a {@link StoreException}. The message names the
  * operation and the original is kept as the cause.
+ * Also transient: {@code Neo.ClientError.Statement.EntityNotFound} outside a belongsToMany link (whose
+ * writer names the deleted end as a {@link io.liaison.ConflictException}): a node or relationship the
+ * statement had matched was deleted by a concurrent transaction before it was read or written, so running
+ * the operation again sees the store without it (the engine then names a missing row as on every store,
+ * where SQL simply finds no row).
  */
 public final class Neo4jErrors {
   /** The status code of a violated constraint. */
   public static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+  /** The status code of an entity deleted by a concurrent transaction after the statement matched it. */
+  public static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
 
   /**
    * The codes of a transaction ended from outside, as the server sends them ({@code TransientError}) and as
@@ -33,9 +40,6 @@ public final class Neo4jErrors {
   static final java.util.Set<String> TERMINATED = java.util.Set.of(
       "Neo.ClientError.Transaction.Terminated", "Neo.TransientError.Transaction.Terminated",
       "Neo.ClientError.Transaction.LockClientStopped", "Neo.TransientError.Transaction.LockClientStopped");
-
-  /** The status code of a statement that found an entity gone (deleted by another transaction meanwhile). */
-  static final String ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound";
 
   private Neo4jErrors() {
   }
@@ -75,7 +79,8 @@ public final class Neo4jErrors {
         return true;
       }
       if (t instanceof Neo4jException n && n.code() != null
-          && (n.code().startsWith("Neo.TransientError.") || TERMINATED.contains(n.code()))) {
+          && (n.code().startsWith("Neo.TransientError.") || TERMINATED.contains(n.code())
+              || n.code().equals(ENTITY_NOT_FOUND))) {
         return true;
       }
     }

@@ -32,6 +32,7 @@ class Neo4jErrorsTest {
   void transientFailuresAreRetryable() {
     for (RuntimeException e : new RuntimeException[] {
         new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"),
+        new ClientException(Neo4jErrors.ENTITY_NOT_FOUND, "Unable to load NODE 4:abc:206."),
         new ServiceUnavailableException("no server"),
         new SessionExpiredException("leader switched")}) {
       LiaisonException mapped = Neo4jErrors.translate("link Book.articles", e);

@@ -201,7 +201,23 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class ParallelLinks extends ParallelLinksContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Fault extends FaultContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
+  class StoredShape extends StoredShapeContract {
     @Override
     protected StoreProvider provider() {
       return AssociationContract.this.provider();

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.Association;
 import io.liaison.BelongsToMany;
+import io.liaison.ConflictException;
 import io.liaison.HasMany;
+import io.liaison.HasOne;
+import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.Linked;
 import io.liaison.Schema;
@@ -15,18 +18,23 @@ import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
+import io.liaison.contract.fixtures.Person;
+import io.liaison.contract.fixtures.Profile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * so the caller still sees nothing.
  *
  * <p>Each test repeats its race for several rounds: two threads wait at a barrier, then call at once.
- * Racing calls pass ids, not entities, so the two threads share no object.
+ * Racing calls pass ids, not entities, so the two threads share no object. One test instead runs
+ * eight callers mixing every kind of write for a bounded few seconds and checks the invariants after.
  */
 public abstract class ConcurrencyContract extends ContractGroup {
 
@@ -222,6 +231,172 @@ public abstract class ConcurrencyContract extends ContractGroup {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // ---------------------------------------------------------------- many callers, every kind of write
+
+  static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
+  /** Callers of the mixed workload. */
+  static final int WORKERS = 8;
+  /** How long the mixed workload runs; each caller stops by itself after it. */
+  static final long MIXED_MILLIS = 3_000;
+  /** Kinds of call in the mixed workload (see mixedCall). */
+  static final int MIXED_KINDS = 13;
+
+  /**
+   * Eight callers for a few seconds, each picking at random among adds, sets, removes, creates and
+   * deletes of targets (belongsToMany from both sides, hasMany, hasOne) on a few shared sources. A call
+   * naming a row another caller just deleted may be refused, with {@link InvalidCallException} or
+   * {@link ConflictException}; any other exception fails the test. Afterwards: no unique link twice,
+   * no link to or from a deleted row, at most one target per hasOne, and for every source
+   * {@code count()} equals {@code get().size()} equals what the store holds (read natively through the
+   * provider's {@link StoreProbe}, when it has one).
+   */
+  @Test
+  void eightCallersMixingEveryWriteOnSharedSourcesKeepEveryInvariant() throws Exception {
+    Schema schema = Schema.builder().models(Author.class, Book.class, Article.class, Person.class, Profile.class)
+        .associations(BOOKS, ARTICLES, PROFILE).build();
+    Liaison mixed = liaison(schema);
+    List<Long> shelves = ids(mixed.insertAll(books("Shared", 3)));
+    List<Long> writers = ids(mixed.insertAll(authors(2)));
+    List<Long> people = ids(mixed.insertAll(List.of(Samples.person("Ann"), Samples.person("Bob"))));
+    List<Long> articles = new CopyOnWriteArrayList<>(ids(mixed.insertAll(articles(12))));
+    List<Long> loose = new CopyOnWriteArrayList<>(ids(mixed.insertAll(books("Loose", 8))));
+    List<Long> profiles = new CopyOnWriteArrayList<>(ids(mixed.insertAll(List.of(Samples.profile("p0"),
+        Samples.profile("p1"), Samples.profile("p2")))));
+    // each kind of call once, alone: it works on its own (and a store that plans statements has planned them)
+    for (int kind = 0; kind < MIXED_KINDS; kind++) {
+      mixedCall(mixed, kind, ThreadLocalRandom.current(), shelves, writers, people, articles, loose, profiles);
+    }
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    long end = System.nanoTime() + MIXED_MILLIS * 1_000_000;
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int w = 0; w < WORKERS; w++) {
+        calls.add(workers.submit(() -> {
+          ThreadLocalRandom r = ThreadLocalRandom.current();
+          while (System.nanoTime() < end) {
+            try {
+              mixedCall(mixed, r.nextInt(MIXED_KINDS), r, shelves, writers, people, articles, loose, profiles);
+              done.incrementAndGet();
+            } catch (InvalidCallException | ConflictException e) {
+              refused.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> call : calls) {
+        try {
+          call.get(MIXED_MILLIS / 1000 + TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          throw new AssertionError("a caller saw an exception: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      workers.shutdownNow();
+      workers.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    assertThat(done.get() + refused.get()).as("calls made (%d refused)", refused.get()).isGreaterThanOrEqualTo(WORKERS);
+    Set<Long> liveArticles = Set.copyOf(ids(mixed.findAll(Article.class)));
+    Set<Long> liveBooks = Set.copyOf(ids(mixed.findAll(Book.class)));
+    Set<Long> liveProfiles = Set.copyOf(ids(mixed.findAll(Profile.class)));
+    boolean probed = provider().probe().isPresent();
+    List<StoredLink> storedArticles = probed ? storedLinks(schema, ARTICLES) : List.of();
+    List<StoredLink> storedBooks = probed ? storedLinks(schema, BOOKS) : List.of();
+    List<StoredLink> storedProfiles = probed ? storedLinks(schema, PROFILE) : List.of();
+
+    for (Long shelf : shelves) {
+      List<Long> got = ids(mixed.on(shelf, ARTICLES).get());
+      assertThat(got).as("articles of book %d", shelf).doesNotHaveDuplicates();
+      assertThat(liveArticles).as("articles of book %d exist", shelf).containsAll(got);
+      assertThat(mixed.on(shelf, ARTICLES).count()).as("count of book %d's articles", shelf).isEqualTo(got.size());
+      if (probed) {
+        assertThat(stored(storedArticles, shelf)).as("stored links of book %d", shelf)
+            .containsExactlyInAnyOrderElementsOf(got);
+      }
+    }
+    if (probed) {
+      assertThat(storedArticles).as("stored belongsToMany links").allSatisfy(l -> {
+        assertThat(liveBooks).contains((Long) l.principal());
+        assertThat(liveArticles).contains((Long) l.dependent());
+      });
+      assertThat(storedArticles.stream().map(l -> l.principal() + "->" + l.dependent()).toList())
+          .as("unique links stored once").doesNotHaveDuplicates();
+    }
+    for (Long writer : writers) {
+      List<Long> got = ids(mixed.on(writer, BOOKS).get());
+      assertThat(liveBooks).containsAll(got);
+      assertThat(mixed.on(writer, BOOKS).count()).as("count of author %d's books", writer).isEqualTo(got.size());
+      if (probed) {
+        assertThat(stored(storedBooks, writer)).as("stored links of author %d", writer)
+            .containsExactlyInAnyOrderElementsOf(got);
+      }
+    }
+    for (Long person : people) {
+      List<Long> got = mixed.on(person, PROFILE).get().map(p -> List.of(p.id)).orElse(List.of());
+      assertThat(liveProfiles).containsAll(got);
+      if (probed) {
+        assertThat(stored(storedProfiles, person)).as("stored profiles of person %d: one at most", person)
+            .containsExactlyElementsOf(got);
+      }
+    }
+  }
+
+  /** One call of the mixed workload, of this kind, on rows picked at random; ids only, so callers share no object. */
+  private static void mixedCall(Liaison db, int kind, ThreadLocalRandom r, List<Long> shelves, List<Long> writers,
+      List<Long> people, List<Long> articles, List<Long> loose, List<Long> profiles) {
+    Long shelf = pick(r, shelves);
+    Long writer = pick(r, writers);
+    Long person = pick(r, people);
+    switch (kind) {
+      case 0 -> db.on(shelf, ARTICLES).add(pick(r, articles), Map.of("role", "r" + r.nextInt(3)));
+      case 1 -> db.on(pick(r, articles), ARTICLES.inverse()).add(shelf);
+      case 2 -> db.on(shelf, ARTICLES).set(List.of(pick(r, articles), pick(r, articles)));
+      case 3 -> db.on(shelf, ARTICLES).remove(pick(r, articles));
+      case 4 -> articles.add(db.on(shelf, ARTICLES).create(article("Created " + r.nextInt(1000))).id);
+      case 5 -> {
+        Long gone = pick(r, articles);
+        if (articles.size() > 4 && articles.remove(gone)) {
+          db.delete(Article.class, gone);
+        }
+      }
+      case 6 -> db.on(writer, BOOKS).add(pick(r, loose));
+      case 7 -> db.on(writer, BOOKS).set(List.of(pick(r, loose)));
+      case 8 -> loose.add(db.on(writer, BOOKS).create(Samples.book("Created", 2000)).id);
+      case 9 -> {
+        Long gone = pick(r, loose);
+        if (loose.size() > 4 && loose.remove(gone)) {
+          db.delete(Book.class, gone);
+        }
+      }
+      case 10 -> db.on(person, PROFILE).set(pick(r, profiles));
+      case 11 -> profiles.add(db.on(person, PROFILE).create(Samples.profile("created")).id);
+      default -> {
+        Long gone = pick(r, profiles);
+        if (profiles.size() > 2 && profiles.remove(gone)) {
+          db.delete(Profile.class, gone);
+        }
+      }
+    }
+  }
+
+  private static Long pick(ThreadLocalRandom r, List<Long> ids) {
+    while (true) {
+      try {
+        return ids.get(r.nextInt(ids.size()));
+      } catch (IndexOutOfBoundsException e) {
+        // another caller removed one meanwhile: pick again
+      }
+    }
+  }
+
+  /** The dependents the store holds for one principal. */
+  private static List<Long> stored(List<StoredLink> links, Long principal) {
+    return links.stream().filter(l -> principal.equals(l.principal())).map(l -> (Long) l.dependent()).toList();
+  }
 
   /**
    * Runs both calls at the same moment on two threads and waits for them; fails with whatever either

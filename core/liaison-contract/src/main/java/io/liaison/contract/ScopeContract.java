@@ -17,6 +17,7 @@ import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Schema;
 import io.liaison.Where;
+import io.liaison.Link;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
@@ -262,5 +263,131 @@ public abstract class ScopeContract extends ContractGroup {
 
   private static List<String> titles(List<Article> articles) {
     return articles.stream().map(a -> a.title).toList();
+  }
+
+  // ---------------------------------------------------------------- set: the links that stay
+
+  static final BelongsToMany<Book, Remark> NOTES = Association.belongsToMany(Book.class, Remark.class)
+      .through(BookArticles.class).as("notes").scope(Map.of("commentableType", "note"));
+  static final BelongsToMany<Book, Article> PARALLEL_ALL = Association.belongsToMany(Book.class, Article.class)
+      .through(BookArticles.class).unique(false);
+  static final BelongsToMany<Book, Article> PARALLEL_EDITED = Association.belongsToMany(Book.class, Article.class)
+      .through(BookArticles.class).unique(false).as("editedArticles").inverseAs("editedBooks")
+      .throughScope(Map.of("role", "editor"));
+
+  @Test
+  void setOnAThroughScopeLeavesTheLinksThatStayUntouchedWithTheirAttributes() {
+    Schema schema = Schema.builder().models(Book.class, Article.class).associations(ARTICLES, EDITED).build();
+    Liaison db = liaison(schema);
+    Book book = db.insert(book("Graphs", 2001));
+    Article stays = db.insert(article("Stays"));
+    Article goes = db.insert(article("Goes"));
+    Article comes = db.insert(article("Comes"));
+    Article other = db.insert(article("Other"));
+    db.on(book, EDITED).add(stays, Map.of("position", 1));
+    db.on(book, EDITED).add(goes, Map.of("position", 2));
+    db.on(book, ARTICLES).add(other, Map.of("role", "author", "position", 7));
+
+    db.on(book, EDITED).set(List.of(stays, comes));
+
+    assertThat(db.on(book, ARTICLES).links()).extracting(l -> l.target().title + ":" + l.through("role") + ":"
+        + l.through("position")).containsExactlyInAnyOrder("Stays:editor:1", "Comes:editor:null", "Other:author:7");
+    if (provider().probe().isPresent()) {
+      assertThat(storedLinks(schema, ARTICLES)).extracting(StoredLink::pair).containsExactlyInAnyOrder(
+          book.id + "->" + stays.id + " {position=1, role=editor}",
+          book.id + "->" + comes.id + " {position=null, role=editor}",
+          book.id + "->" + other.id + " {position=7, role=author}");
+    }
+  }
+
+  @Test
+  void setOnATargetScopeLeavesTheLinksThatStayUntouchedWithTheirAttributes() {
+    Schema schema = Schema.builder().models(Book.class, Remark.class).association(NOTES).build();
+    Liaison db = liaison(schema);
+    Book book = db.insert(book("Graphs", 2001));
+    Book otherBook = db.insert(book("Tables", 2002));
+    Remark stays = db.insert(note("stays"));
+    Remark goes = db.insert(note("goes"));
+    Remark comes = db.insert(note("comes"));
+    db.on(book, NOTES).addAll(List.of(Link.to(stays, Map.of("role", "editor", "position", 1)),
+        Link.to(goes, Map.of("role", "editor", "position", 2))));
+    db.on(otherBook, NOTES).add(stays, Map.of("role", "author", "position", 9));
+
+    db.on(book, NOTES).set(List.of(stays, comes));
+
+    assertThat(db.on(book, NOTES).links()).extracting(l -> l.target().body + ":" + l.target().commentableType + ":"
+        + l.through("role") + ":" + l.through("position"))
+        .containsExactlyInAnyOrder("stays:note:editor:1", "comes:note:null:null");
+    assertThat(db.on(otherBook, NOTES).links()).extracting(l -> l.through("role") + ":" + l.through("position"))
+        .containsExactly("author:9");
+    if (provider().probe().isPresent()) {
+      assertThat(storedLinks(schema, NOTES)).extracting(StoredLink::pair).containsExactlyInAnyOrder(
+          book.id + "->" + stays.id + " {position=1, role=editor}",
+          book.id + "->" + comes.id + " {position=null, role=null}",
+          otherBook.id + "->" + stays.id + " {position=9, role=author}");
+    }
+  }
+
+  @Test
+  void setOnAHasManyTargetScopeLeavesTheTargetsThatStayUntouched() {
+    World w = world();
+    Remark second = w.db().insert(remark("second on the post"));
+    w.db().on(w.post(), POST_REMARKS).add(second);
+    Remark comes = w.db().insert(remark("comes"));
+
+    w.db().on(w.post(), POST_REMARKS).set(List.of(w.onPost(), comes));
+
+    assertThat(w.db().find(Remark.class, w.onPost().id)).get().satisfies(r -> {
+      assertThat(r.body).isEqualTo("on the post");
+      assertThat(r.commentableId).isEqualTo(SHARED_ID);
+      assertThat(r.commentableType).isEqualTo("post");
+    });
+    assertThat(bodies(w.db().on(w.post(), POST_REMARKS).get(Query.all().orderBy(Order.asc("body")))))
+        .containsExactly("comes", "on the post");
+    assertThat(bodies(w.db().on(w.video(), VIDEO_REMARKS).get())).containsExactly("on the video");
+  }
+
+  /**
+   * Parallel links under a through scope: {@code set} replaces the source's links in the scope (as
+   * {@code set} on parallel links replaces all of the source's links, see ParallelLinksContract), so a
+   * target that stays gets one new link per occurrence, with a new id; links out of the scope, of
+   * this target or another, keep their ids and attributes.
+   */
+  @Test
+  void setOnAThroughScopeOfParallelLinksLeavesTheLinksOutOfTheScopeUntouched() {
+    Schema schema = Schema.builder().models(Book.class, Article.class).associations(PARALLEL_ALL, PARALLEL_EDITED)
+        .build();
+    Liaison db = liaison(schema);
+    Book book = db.insert(book("Graphs", 2001));
+    Article stays = db.insert(article("Stays"));
+    Article goes = db.insert(article("Goes"));
+    db.on(book, PARALLEL_EDITED).add(stays, Map.of("position", 1));
+    db.on(book, PARALLEL_EDITED).add(goes, Map.of("position", 2));
+    db.on(book, PARALLEL_ALL).add(stays, Map.of("role", "author", "position", 7));
+    List<Linked<Article>> before = db.on(book, PARALLEL_ALL).links();
+    Object authorLink = before.stream().filter(l -> "author".equals(l.through("role"))).findFirst().get().linkId();
+
+    db.on(book, PARALLEL_EDITED).set(List.of(stays));
+
+    List<Linked<Article>> links = db.on(book, PARALLEL_ALL).links();
+    assertThat(links).extracting(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
+        .containsExactlyInAnyOrder("Stays:editor:" + PARALLEL_STAYING_POSITION, "Stays:author:7");
+    assertThat(links).filteredOn(l -> "author".equals(l.through("role"))).singleElement()
+        .satisfies(l -> assertThat(l.linkId()).isEqualTo(authorLink));
+    if (provider().probe().isPresent()) {
+      assertThat(storedLinks(schema, PARALLEL_ALL)).extracting(StoredLink::pair).containsExactlyInAnyOrder(
+          book.id + "->" + stays.id + " {position=" + PARALLEL_STAYING_POSITION + ", role=editor}",
+          book.id + "->" + stays.id + " {position=7, role=author}");
+    }
+  }
+
+  /** The position a staying parallel link in the scope has after {@code set}: see the test above. */
+  private static final Object PARALLEL_STAYING_POSITION = null;
+
+  /** A remark in the scope of {@link #NOTES} (belongsToMany reads filter on the target scope). */
+  private static Remark note(String body) {
+    Remark r = remark(body);
+    r.commentableType = "note";
+    return r;
   }
 }

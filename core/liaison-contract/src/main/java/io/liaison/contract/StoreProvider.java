@@ -40,4 +40,14 @@ public interface StoreProvider {
   default Optional<FaultInjector> faults() {
     return Optional.empty();
   }
+
+  /**
+   * A look below the adapter ({@link StoreProbe}): a native statement counter and a native reader of
+   * the stored links, observing the adapter last returned by {@link #openEmpty()}. When present, every
+   * round-trip count the suite takes is checked against what reached the store, and the groups that
+   * test the stored shape run; when empty (default), those groups are skipped with a note.
+   */
+  default Optional<StoreProbe> probe() {
+    return Optional.empty();
+  }
 }

@@ -805,7 +805,9 @@ class InternalSession implements Session {
    * add or set on a scoped hasOne/hasMany/belongsToMany: the store's replace would also drop targets
    * outside the scope (polymorphic associations share a foreign key; through-scoped associations
    * share a junction), so the difference is computed here from the targets in scope; then the new
-   * targets get the scope's values.
+   * targets get the scope's values. On parallel links a set replaces every link in the scope, as the
+   * store's replace replaces every link of the source: each occurrence of a target is a new link, so
+   * the links a staying target had in the scope are dropped, not kept beside the new ones.
    */
   private void writeScoped(StoreSession s, AssociationInfo a, ModelMeta targetMeta, Object sourceMatch,
       List<LinkRow> rows, boolean replace, io.liaison.spi.UnlinkMode mode) {
@@ -819,11 +821,15 @@ class InternalSession implements Session {
       List<Object> drop = new ArrayList<>();
       for (TargetRow r : s.targets(a, List.of(sourceMatch), scoped(a, Query.ALL))) {
         Object tm = r.target().get(a.targetMatch());
-        if (!keep.contains(tm)) {
+        if (parallel) {
+          drop.add(r.linkId()); // by id: the target's links out of the scope stay
+        } else if (!keep.contains(tm)) {
           drop.add(tm);
         }
       }
-      if (!drop.isEmpty()) {
+      if (!drop.isEmpty() && parallel) {
+        s.unlinkByIds(a, sourceMatch, drop);
+      } else if (!drop.isEmpty()) {
         s.unlink(a, sourceMatch, drop, mode);
       }
     }
