@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@link FaultInjector} for the JDBC stores: the blocker holds a row with {@code SELECT ... FOR UPDATE}
@@ -167,52 +166,6 @@ abstract class JdbcFaultInjector implements FaultInjector {
       } catch (SQLException e) {
         throw new IllegalStateException("releasing the blocker failed", e);
       }
-    }
-  }
-
-  /**
-   * H2: {@code ABORT_SESSION} kills. {@code INFORMATION_SCHEMA.SESSIONS.BLOCKER_ID} names the blocker
-   * only for a wait on a table's own rows, not for one on a unique index (the junction's primary key),
-   * so a session whose statement has run for {@link #STUCK_MILLIS} counts as waiting too: the only other
-   * sessions are the adapter's, whose statements each write one row or one set and take milliseconds,
-   * and the blocker's write keeps the call's transaction from ending. H2's lock timeout (2 s) leaves the
-   * killer that long.
-   */
-  static final class H2 extends JdbcFaultInjector {
-    /** How long a statement of another session runs before the killer takes it for waiting. */
-    static final int STUCK_MILLIS = 200;
-    private final Supplier<String> url;
-
-    H2(Supplier<String> url) {
-      this.url = url;
-    }
-
-    @Override
-    public StoreAdapter reopen() {
-      return JdbcAdapter.create(JdbcConfig.url(url.get(), "sa", "").withPoolSize(1));
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-      return java.sql.DriverManager.getConnection(url.get(), "sa", "");
-    }
-
-    @Override
-    Object sessionOf(Connection c) throws SQLException {
-      return single(c, "SELECT SESSION_ID()");
-    }
-
-    @Override
-    List<Object> waitingFor(Connection killer, Object blocking) throws SQLException {
-      return all(killer, "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID NOT IN (?, SESSION_ID()) "
-          + "AND (BLOCKER_ID = ? OR EXECUTING_STATEMENT IS NOT NULL "
-          + "AND DATEDIFF(MILLISECOND, EXECUTING_STATEMENT_START, CURRENT_TIMESTAMP) >= " + STUCK_MILLIS + ")",
-          blocking, blocking);
-    }
-
-    @Override
-    void kill(Connection killer, Object session) throws SQLException {
-      single(killer, "SELECT ABORT_SESSION(?)", session);
     }
   }
 

@@ -668,7 +668,9 @@ class InternalSession implements Session {
           if (targetScoped(a)) {
             writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
           } else {
-            s.unlink(a, sm, null, mode);
+            // replace, not unlink: it locks the source first, so two creates for one source take turns
+            // and the second finds the first's target to unlink (one target per hasOne)
+            s.replace(a, sm, List.of(), mode);
           }
           giveScope(a, targetMeta, target);
           Map<String, Object> extra = new LinkedHashMap<>(a.scope());
