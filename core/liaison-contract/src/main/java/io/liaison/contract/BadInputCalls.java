@@ -9,11 +9,11 @@ import static io.liaison.contract.BadInputContract.MISSING;
 import static io.liaison.contract.BadInputContract.NOTES;
 import static io.liaison.contract.BadInputContract.PERSON;
 import static io.liaison.contract.BadInputContract.PROFILE;
-import static io.liaison.contract.BadInputContract.article;
-import static io.liaison.contract.BadInputContract.author;
 import static io.liaison.contract.BadInputContract.book;
 import static io.liaison.contract.BadInputContract.person;
 import static io.liaison.contract.BadInputContract.profile;
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
 
 import io.liaison.Include;
 import io.liaison.InvalidCallException;

@@ -1,5 +1,7 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -190,23 +192,11 @@ public abstract class BadInputContract extends ContractGroup {
     return builder.build();
   }
 
-  static Author author(String name) {
-    Author a = new Author();
-    a.name = name;
-    return a;
-  }
-
   static Book book(String title, Integer year) {
     Book b = new Book();
     b.title = title;
     b.year = year;
     return b;
-  }
-
-  static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   static Person person(String name) {

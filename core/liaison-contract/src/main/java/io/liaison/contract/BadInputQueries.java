@@ -129,7 +129,7 @@ final class BadInputQueries {
             w -> () -> w.db.on(w.graphs, ARTICLES).set(List.of(w.spareArticle), Map.of("position", true)),
             "Book.articles.set", "through attribute 'position'", "true"),
         Case.of("through attribute given a UUID on create inserts nothing", BAD,
-            w -> () -> w.db.on(w.graphs, ARTICLES).create(BadInputContract.article("New"), Map.of("role", REF)),
+            w -> () -> w.db.on(w.graphs, ARTICLES).create(Samples.article("New"), Map.of("role", REF)),
             "Book.articles.create", "through attribute 'role'", REF.toString()),
         Case.of("through attribute of the wrong type in a links pair", BAD,
             w -> () -> w.db.links(ARTICLES).addAll(List.of(LinkPair.of(w.spareBook, w.spareArticle),

@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static io.liaison.contract.Samples.author;
 import static io.liaison.contract.Samples.book;
 import static io.liaison.contract.Samples.books;
@@ -471,12 +472,6 @@ public abstract class ConcurrencyContract extends ContractGroup {
       articles.add(article(String.format("Article-%04d", i)));
     }
     return articles;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static List<Long> ids(List<?> entities) {

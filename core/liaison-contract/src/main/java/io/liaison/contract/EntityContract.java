@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.Association;
@@ -468,12 +469,6 @@ public abstract class EntityContract extends ContractGroup {
     b.title = title;
     b.year = year;
     return b;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static User user(String name) {

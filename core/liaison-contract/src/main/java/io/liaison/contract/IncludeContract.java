@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static io.liaison.contract.Samples.author;
 import static io.liaison.contract.Samples.book;
 import static io.liaison.contract.Samples.chapter;
@@ -507,12 +508,6 @@ public abstract class IncludeContract extends ContractGroup {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
-  }
 
   private static Map<String, Object> through(String role, int position) {
     return Map.of("role", role, "position", position);

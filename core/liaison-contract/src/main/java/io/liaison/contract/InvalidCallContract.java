@@ -1,5 +1,8 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
+import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -428,24 +431,6 @@ public abstract class InvalidCallContract extends ContractGroup {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Author author(String name) {
-    Author a = new Author();
-    a.name = name;
-    return a;
-  }
-
-  private static Book book(String title) {
-    Book b = new Book();
-    b.title = title;
-    return b;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static Person person(String name) {

@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static io.liaison.contract.Samples.author;
 import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,12 +261,6 @@ public abstract class ManySourcesContract extends ContractGroup {
       }
     }
     return out;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static List<String> titles(List<Book> books) {

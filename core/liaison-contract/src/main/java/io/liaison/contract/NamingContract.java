@@ -1,5 +1,7 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.Association;
@@ -131,22 +133,10 @@ public abstract class NamingContract extends ContractGroup {
         .build();
   }
 
-  private static Author author(String name) {
-    Author a = new Author();
-    a.name = name;
-    return a;
-  }
-
   private static Book book(String title, Integer year) {
     Book b = new Book();
     b.title = title;
     b.year = year;
     return b;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 }

@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -320,12 +321,6 @@ public abstract class NullArgumentContract extends ContractGroup {
     s.put(Function.class, () -> (Function<Session, Object>) tx -> null);
     s.put(Consumer.class, () -> (Consumer<Session>) tx -> { });
     return s;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static Map<String, Object> nullKeyed() {

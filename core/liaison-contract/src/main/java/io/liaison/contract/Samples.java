@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Badge;
 import io.liaison.contract.fixtures.Book;
@@ -54,10 +55,28 @@ final class Samples {
     return b;
   }
 
+  static Author author(String name) {
+    Author a = new Author();
+    a.name = name;
+    return a;
+  }
+
   static Author author(String name, String code) {
     Author a = new Author();
     a.name = name;
     a.code = code;
+    return a;
+  }
+
+  static Book book(String title) {
+    Book b = new Book();
+    b.title = title;
+    return b;
+  }
+
+  static Article article(String title) {
+    Article a = new Article();
+    a.title = title;
     return a;
   }
 

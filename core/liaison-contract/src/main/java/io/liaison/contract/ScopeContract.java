@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -249,12 +250,6 @@ public abstract class ScopeContract extends ContractGroup {
     Remark r = new Remark();
     r.body = body;
     return r;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static List<String> bodies(List<Remark> remarks) {

@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -386,12 +387,6 @@ public abstract class SharedJunctionContract extends ContractGroup {
 
     assertThat(d.side("editor")).containsExactly("shared 1 editor");
     assertThat(d.reviewerSide()).isEqualTo(d.reviewers());
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 
   private static List<String> describeRoles(List<Linked<Article>> links) {

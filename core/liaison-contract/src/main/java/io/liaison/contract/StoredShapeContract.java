@@ -1,5 +1,6 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
 import static io.liaison.contract.Samples.author;
 import static io.liaison.contract.Samples.book;
 import static io.liaison.contract.Samples.person;
@@ -143,11 +144,5 @@ public abstract class StoredShapeContract extends ContractGroup {
 
     assertThat(storedLinks(schema, PROFILE)).extracting(StoredLink::pair)
         .containsExactly(ann.id + "->" + second.id + " {}");
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 }

@@ -1,5 +1,8 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
+import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -218,23 +221,5 @@ public abstract class TransactionContract extends ContractGroup {
 
   private Long missingArticleId() {
     return db.findAll(Article.class).stream().mapToLong(a -> a.id).max().orElse(0) + 1000;
-  }
-
-  private static Author author(String name) {
-    Author a = new Author();
-    a.name = name;
-    return a;
-  }
-
-  private static Book book(String title) {
-    Book b = new Book();
-    b.title = title;
-    return b;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 }

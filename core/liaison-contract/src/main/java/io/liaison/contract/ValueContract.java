@@ -1,5 +1,8 @@
 package io.liaison.contract;
 
+import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
+import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -376,23 +379,5 @@ public abstract class ValueContract extends ContractGroup {
     m.amount = new BigDecimal(n + ".25");
     m.ref = new UUID(0, n);
     return m;
-  }
-
-  private static Author author(String name) {
-    Author a = new Author();
-    a.name = name;
-    return a;
-  }
-
-  private static Book book(String title) {
-    Book b = new Book();
-    b.title = title;
-    return b;
-  }
-
-  private static Article article(String title) {
-    Article a = new Article();
-    a.title = title;
-    return a;
   }
 }
