@@ -10,9 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Workloads 1 and 6: add {@code targets} articles, each with its role and position, to one book whose
- * links were cleared before the call ({@code book.addArticles([...])}). Workload 1 is the 10,000 row;
- * the other sizes show how the cost grows.
+ * Workloads 1 and 6: add {@code targets} articles, each with its role and position, to one book
+ * whose links were cleared before the call ({@code book.addArticles([...])}). Workload 1 is the
+ * 10,000 row; the other sizes show how the cost grows.
  */
 @State(Scope.Benchmark)
 public class AddToOneSource extends ContenderState {
@@ -27,7 +27,10 @@ public class AddToOneSource extends ContenderState {
     links = Fixtures.range(0, targets, 0);
   }
 
-  /** Each measured call starts from a book without links (not measured; the calls take milliseconds). */
+  /**
+   * Each measured call starts from a book without links (not measured; the calls take
+   * milliseconds).
+   */
   @Setup(Level.Invocation)
   public void clear() {
     c.clearLinks();

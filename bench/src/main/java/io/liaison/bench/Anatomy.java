@@ -10,14 +10,13 @@ import java.util.Map;
 
 /**
  * Where Liaison's time goes in one operation: the adapter tells a statement listener as each round
- * trip starts, so the gaps between those moments split the call into phases (the engine's work before
- * the first statement, then each statement with the Java work that follows it until the next). Runs
- * in this JVM, outside JMH, after a warm-up; the numbers are averages over several calls and are
- * meant for proportions, not as benchmark scores.
+ * trip starts, so the gaps between those moments split the call into phases (the engine's work
+ * before the first statement, then each statement with the Java work that follows it until the
+ * next). Runs in this JVM, outside JMH, after a warm-up; the numbers are averages over several
+ * calls and are meant for proportions, not as benchmark scores.
  */
 final class Anatomy {
-  private Anatomy() {
-  }
+  private Anatomy() {}
 
   /** Phases of workload 1 for Liaison, and raw JDBC's whole call for scale, on one store. */
   static String addToOneSource(Store store, int targets, int warmups, int runs) {
@@ -29,10 +28,11 @@ final class Anatomy {
       LiaisonContender c = (LiaisonContender) t.contender();
       List<String> names = new ArrayList<>();
       List<Long> marks = new ArrayList<>();
-      c.addStatementListener(sql -> {
-        names.add(sql);
-        marks.add(System.nanoTime());
-      });
+      c.addStatementListener(
+          sql -> {
+            names.add(sql);
+            marks.add(System.nanoTime());
+          });
       for (int i = 0; i < warmups; i++) {
         t.invoke();
       }
@@ -73,16 +73,32 @@ final class Anatomy {
       rawTotal = total / 1e6 / runs;
     }
     StringBuilder md = new StringBuilder();
-    md.append("| ").append(store.param()).append(": Liaison add of ").append(targets).append(" targets, phase | ms | share |\n");
+    md.append("| ")
+        .append(store.param())
+        .append(": Liaison add of ")
+        .append(targets)
+        .append(" targets, phase | ms | share |\n");
     md.append("|---|---:|---:|\n");
     for (Map.Entry<String, double[]> e : phases.entrySet()) {
-      md.append("| ").append(e.getKey()).append(" | ").append(ms(e.getValue()[0])).append(" | ")
-          .append(String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / liaisonTotal)).append(" |\n");
+      md.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(ms(e.getValue()[0]))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue()[0] / liaisonTotal))
+          .append(" |\n");
     }
     md.append("| **Liaison, whole call** | **").append(ms(liaisonTotal)).append("** | 100% |\n");
-    md.append("| ").append(store.raw()).append(store == Store.NEO4J ? ", whole call (one UNWIND statement) | "
-        : ", whole call (one upsert batch) | ").append(ms(rawTotal)).append(" | ")
-        .append(String.format(Locale.ROOT, "%.0f%%", 100 * rawTotal / liaisonTotal)).append(" |\n");
+    md.append("| ")
+        .append(store.raw())
+        .append(
+            store == Store.NEO4J
+                ? ", whole call (one UNWIND statement) | "
+                : ", whole call (one upsert batch) | ")
+        .append(ms(rawTotal))
+        .append(" | ")
+        .append(String.format(Locale.ROOT, "%.0f%%", 100 * rawTotal / liaisonTotal))
+        .append(" |\n");
     return md.toString();
   }
 
@@ -92,7 +108,8 @@ final class Anatomy {
     String phase;
     if (s.startsWith("SELECT") && s.contains("FROM \"Book\"") || s.startsWith("MATCH (n:`Book`)")) {
       phase = "source exists? ";
-    } else if (s.startsWith("SELECT") && s.contains("FROM \"Article\"") || s.startsWith("MATCH (n:`Article`)")) {
+    } else if (s.startsWith("SELECT") && s.contains("FROM \"Article\"")
+        || s.startsWith("MATCH (n:`Article`)")) {
       phase = "targets exist? ";
     } else if (s.startsWith("MERGE") || s.startsWith("INSERT") && s.contains("ON CONFLICT")) {
       phase = "upsert batch: ";
@@ -104,7 +121,10 @@ final class Anatomy {
       phase = "";
     }
     if (last) {
-      phase = phase.isEmpty() ? "then commit: " : phase.substring(0, phase.length() - 2) + ", then commit: ";
+      phase =
+          phase.isEmpty()
+              ? "then commit: "
+              : phase.substring(0, phase.length() - 2) + ", then commit: ";
     }
     String shown = s.length() > 70 ? s.substring(0, 70) + "…" : s;
     // Cypher quotes names with backticks: a double-backtick code span keeps them

@@ -34,59 +34,117 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * java -jar bench/target/benchmarks.jar jmh -l            # anything else after "jmh" goes to JMH's own main
  * </pre>
  *
- * PostgreSQL is the server named by {@code -Dliaison.postgres.url=...} (or {@code LIAISON_POSTGRES_URL});
- * without one, an embedded server is started here once and its URL handed to the forked JVMs. Neo4j
- * likewise: an embedded server (Neo4j Harness) started here once, its Bolt URI handed to the forks.
+ * PostgreSQL is the server named by {@code -Dliaison.postgres.url=...} (or {@code
+ * LIAISON_POSTGRES_URL}); without one, an embedded server is started here once and its URL handed
+ * to the forked JVMs. Neo4j likewise: an embedded server (Neo4j Harness) started here once, its
+ * Bolt URI handed to the forks.
  */
 public final class BenchMain {
-  private BenchMain() {
-  }
+  private BenchMain() {}
 
   /** What a mode runs. */
-  record Mode(String name, int forks, int warmups, int graphWarmups, TimeValue warmup, int measurements,
-      TimeValue iteration, String[] targets, int sources, int perSource, int links) {
+  record Mode(
+      String name,
+      int forks,
+      int warmups,
+      int graphWarmups,
+      TimeValue warmup,
+      int measurements,
+      TimeValue iteration,
+      String[] targets,
+      int sources,
+      int perSource,
+      int links) {
 
     Mode withForks(int n) {
-      return new Mode(name, n, warmups, graphWarmups, warmup, measurements, iteration, targets, sources, perSource,
+      return new Mode(
+          name,
+          n,
+          warmups,
+          graphWarmups,
+          warmup,
+          measurements,
+          iteration,
+          targets,
+          sources,
+          perSource,
           links);
     }
 
     Mode withMeasurements(int n) {
-      return new Mode(name, forks, warmups, graphWarmups, warmup, n, iteration, targets, sources, perSource, links);
+      return new Mode(
+          name,
+          forks,
+          warmups,
+          graphWarmups,
+          warmup,
+          n,
+          iteration,
+          targets,
+          sources,
+          perSource,
+          links);
     }
   }
 
   /**
-   * Warm-up iterations (of the given length): 2 on SQL in quick mode, 5 on Neo4j ({@code graphWarmups}),
-   * whose server compiles each statement shape as it runs it: a fork adding 2,000 links per call on
-   * Neo4j measured 108, 116, 94, 81, 66, 68, 52 and 62 ms in its first 8 measured seconds after 2 s of
-   * warm-up, while the raw driver's fork after it measured 44 to 57 from the start.
+   * Warm-up iterations (of the given length): 2 on SQL in quick mode, 5 on Neo4j ({@code
+   * graphWarmups}), whose server compiles each statement shape as it runs it: a fork adding 2,000
+   * links per call on Neo4j measured 108, 116, 94, 81, 66, 68, 52 and 62 ms in its first 8 measured
+   * seconds after 2 s of warm-up, while the raw driver's fork after it measured 44 to 57 from the
+   * start.
    */
-  static final Mode QUICK = new Mode("quick", 1, 2, 5, TimeValue.seconds(1), 3, TimeValue.seconds(1),
-      new String[] {"1000", "10000"}, 200, 10, 1000);
-  static final Mode FULL = new Mode("full", 2, 5, 8, TimeValue.seconds(2), 5, TimeValue.seconds(2),
-      new String[] {"1000", "10000", "100000"}, 1000, 10, 1000);
+  static final Mode QUICK =
+      new Mode(
+          "quick",
+          1,
+          2,
+          5,
+          TimeValue.seconds(1),
+          3,
+          TimeValue.seconds(1),
+          new String[] {"1000", "10000"},
+          200,
+          10,
+          1000);
+
+  static final Mode FULL =
+      new Mode(
+          "full",
+          2,
+          5,
+          8,
+          TimeValue.seconds(2),
+          5,
+          TimeValue.seconds(2),
+          new String[] {"1000", "10000", "100000"},
+          1000,
+          10,
+          1000);
 
   /**
-   * The logging every JVM of the run uses: the shaded jar holds two SLF4J providers (slf4j-simple and the
-   * embedded Neo4j's bridge into its own log files), and SLF4J would pick whichever it finds first.
+   * The logging every JVM of the run uses: the shaded jar holds two SLF4J providers (slf4j-simple
+   * and the embedded Neo4j's bridge into its own log files), and SLF4J would pick whichever it
+   * finds first.
    */
   static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
   /** The runner's heap: it also hosts the embedded Neo4j (whose page cache is outside the heap). */
   private static final String RUNNER_HEAP_MIN = "-Xms4g";
+
   private static final String RUNNER_HEAP_MAX = "-Xmx4g";
 
   /**
-   * Runs, then exits: the embedded Neo4j's threads would keep the JVM alive; exiting runs the shutdown
-   * hooks that stop it and the embedded PostgreSQL.
+   * Runs, then exits: the embedded Neo4j's threads would keep the JVM alive; exiting runs the
+   * shutdown hooks that stop it and the embedded PostgreSQL.
    */
   public static void main(String[] args) {
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", SLF4J_PROVIDER);
     }
     if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "WARN"); // not a line about the chosen provider in every fork
+      System.setProperty(
+          "slf4j.internal.verbosity", "WARN"); // not a line about the chosen provider in every fork
     }
     int status = 1;
     try {
@@ -106,29 +164,51 @@ public final class BenchMain {
 
   /**
    * Whether this JVM should hand a quick or full run to one configured like the forks. The runner
-   * measures too (the phase split) and hosts the embedded Neo4j, so its heap is fixed and touched at
-   * start-up as theirs are: started as {@code java -jar benchmarks.jar quick}, a JVM with a growing,
-   * untouched heap made Liaison's first phases pay the kernel's page faults (its upsert batch 346 ms
-   * against raw JDBC's 92 ms on H2, where JMH measured them level).
+   * measures too (the phase split) and hosts the embedded Neo4j, so its heap is fixed and touched
+   * at start-up as theirs are: started as {@code java -jar benchmarks.jar quick}, a JVM with a
+   * growing, untouched heap made Liaison's first phases pay the kernel's page faults (its upsert
+   * batch 346 ms against raw JDBC's 92 ms on H2, where JMH measured them level).
    */
   private static boolean relaunch(String[] args) {
-    return args.length > 0 && (args[0].equals("quick") || args[0].equals("full"))
-        && !ManagementFactory.getRuntimeMXBean().getInputArguments().contains(ContenderState.PRE_TOUCH);
+    return args.length > 0
+        && (args[0].equals("quick") || args[0].equals("full"))
+        && !ManagementFactory.getRuntimeMXBean()
+            .getInputArguments()
+            .contains(ContenderState.PRE_TOUCH);
   }
 
-  private static int relaunched(String[] args) throws IOException, InterruptedException, URISyntaxException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        RUNNER_HEAP_MIN, RUNNER_HEAP_MAX, ContenderState.PRE_TOUCH, ContenderState.HUGE_PAGES));
-    for (String property : List.of("liaison.postgres.url", "liaison.postgres.user", "liaison.postgres.password",
-        Neo4jServer.URI_PROPERTY, "bench.liaison.savepoints", "bench.liaison.many", "bench.neo4j.warmup.ms",
-        ContenderState.H2_WARMUP_PROPERTY,
-        "bench.neo4j.warmup.targets", "bench.neo4j.warmup.sources")) {
+  private static int relaunched(String[] args)
+      throws IOException, InterruptedException, URISyntaxException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                RUNNER_HEAP_MIN,
+                RUNNER_HEAP_MAX,
+                ContenderState.PRE_TOUCH,
+                ContenderState.HUGE_PAGES));
+    for (String property :
+        List.of(
+            "liaison.postgres.url",
+            "liaison.postgres.user",
+            "liaison.postgres.password",
+            Neo4jServer.URI_PROPERTY,
+            "bench.liaison.savepoints",
+            "bench.liaison.many",
+            "bench.neo4j.warmup.ms",
+            ContenderState.H2_WARMUP_PROPERTY,
+            "bench.neo4j.warmup.targets",
+            "bench.neo4j.warmup.sources")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }
     }
-    command.addAll(List.of("-cp", Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString(), BenchMain.class.getName()));
+    command.addAll(
+        List.of(
+            "-cp",
+            Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString(),
+            BenchMain.class.getName()));
     command.addAll(Arrays.asList(args));
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
@@ -139,8 +219,9 @@ public final class BenchMain {
       return;
     }
     if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-      System.err.println("usage: java -jar benchmarks.jar quick|full [--stores h2,postgres,neo4j] [--include REGEX]"
-          + " [--contenders liaison,raw,peer] [--out FILE] [--census | --no-census | --census-only] [--forks N] [--iterations N]\n       java -jar benchmarks.jar jmh [JMH options]");
+      System.err.println(
+          "usage: java -jar benchmarks.jar quick|full [--stores h2,postgres,neo4j] [--include REGEX]"
+              + " [--contenders liaison,raw,peer] [--out FILE] [--census | --no-census | --census-only] [--forks N] [--iterations N]\n       java -jar benchmarks.jar jmh [JMH options]");
       System.exit(2);
     }
     Mode mode = args[0].equals("quick") ? QUICK : FULL;
@@ -148,7 +229,8 @@ public final class BenchMain {
     String include = "io\\.liaison\\.bench\\..*";
     String contenders = String.join(",", Report.CONTENDERS);
     Path out = null;
-    // the round-trip census (deterministic, so the quick mode leaves it to --census-only or --census)
+    // the round-trip census (deterministic, so the quick mode leaves it to --census-only or
+    // --census)
     Boolean census = null;
     boolean censusOnly = false;
     for (int i = 1; i < args.length; i++) {
@@ -180,15 +262,23 @@ public final class BenchMain {
     double loadBefore = load();
     String pg = postgres ? Store.PgServer.describe() : "not run";
     String graph = neo4j ? Neo4jServer.describe() : "not run";
-    System.out.println("# Liaison benchmarks, " + mode.name() + " mode; load average " + fmt(loadBefore)
-        + "; PostgreSQL: " + pg + "; Neo4j: " + graph);
+    System.out.println(
+        "# Liaison benchmarks, "
+            + mode.name()
+            + " mode; load average "
+            + fmt(loadBefore)
+            + "; PostgreSQL: "
+            + pg
+            + "; Neo4j: "
+            + graph);
 
     String censusTable = "";
     if (censusOnly || (census != null ? census : !mode.name().equals(QUICK.name()))) {
       censusTable = census(mode, Store.H2);
       if (neo4j) {
-        censusTable += "\nThe same, counted on Neo4j (statements run, on a session or a transaction):\n\n"
-            + census(mode, Store.NEO4J);
+        censusTable +=
+            "\nThe same, counted on Neo4j (statements run, on a session or a transaction):\n\n"
+                + census(mode, Store.NEO4J);
       }
       // the phase split: with --census-only, and in full mode
       if (censusOnly || !mode.name().equals(QUICK.name())) {
@@ -196,8 +286,10 @@ public final class BenchMain {
         for (String st : storeList) {
           anatomy.append('\n').append(Anatomy.addToOneSource(Store.of(st), 10_000, 3, 6));
         }
-        censusTable += "\nWhere the time of workload 1 (10,000 targets) goes, measured in one JVM outside JMH"
-            + " (6 calls after 3 warm-up calls; proportions, not scores):\n" + anatomy;
+        censusTable +=
+            "\nWhere the time of workload 1 (10,000 targets) goes, measured in one JVM outside JMH"
+                + " (6 calls after 3 warm-up calls; proportions, not scores):\n"
+                + anatomy;
       }
     }
 
@@ -211,19 +303,40 @@ public final class BenchMain {
     }
     // SQL stores first, then Neo4j with its longer warm-up: one JMH run each
     List<RunResult> results = new ArrayList<>();
-    String[] sqlStores = Arrays.stream(storeList).filter(st -> !st.equals("neo4j")).toArray(String[]::new);
+    String[] sqlStores =
+        Arrays.stream(storeList).filter(st -> !st.equals("neo4j")).toArray(String[]::new);
     if (sqlStores.length > 0) {
-      results.addAll(new Runner(options(mode, include, contenderList, sqlStores, mode.warmups(), postgres, neo4j)).run());
+      results.addAll(
+          new Runner(
+                  options(mode, include, contenderList, sqlStores, mode.warmups(), postgres, neo4j))
+              .run());
     }
     if (neo4j) {
-      results.addAll(new Runner(options(mode, include, contenderList, new String[] {"neo4j"}, mode.graphWarmups(), postgres, neo4j))
-          .run());
+      results.addAll(
+          new Runner(
+                  options(
+                      mode,
+                      include,
+                      contenderList,
+                      new String[] {"neo4j"},
+                      mode.graphWarmups(),
+                      postgres,
+                      neo4j))
+              .run());
     }
 
     List<Report.Row> rows = Report.rows(results);
     double loadAfter = load();
-    String md = markdown(mode, rows, censusTable, pg, graph, loadBefore, loadAfter,
-        Duration.between(start, Instant.now()));
+    String md =
+        markdown(
+            mode,
+            rows,
+            censusTable,
+            pg,
+            graph,
+            loadBefore,
+            loadAfter,
+            Duration.between(start, Instant.now()));
     System.out.println();
     System.out.println(md);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -231,19 +344,29 @@ public final class BenchMain {
     System.out.println("Written to " + out.toAbsolutePath());
   }
 
-  /** The contenders named in {@code --contenders}, each checked (an unknown one fails here, not in every fork). */
+  /**
+   * The contenders named in {@code --contenders}, each checked (an unknown one fails here, not in
+   * every fork).
+   */
   static String[] contenders(String list) {
     String[] out = list.split(",");
     for (String c : out) {
       if (!Report.CONTENDERS.contains(c)) {
-        throw new IllegalArgumentException("unknown contender " + c + "; the contenders are " + Report.CONTENDERS);
+        throw new IllegalArgumentException(
+            "unknown contender " + c + "; the contenders are " + Report.CONTENDERS);
       }
     }
     return out;
   }
 
-  private static org.openjdk.jmh.runner.options.Options options(Mode mode, String include, String[] contenders, String[] stores,
-      int warmups, boolean postgres, boolean neo4j) {
+  private static org.openjdk.jmh.runner.options.Options options(
+      Mode mode,
+      String include,
+      String[] contenders,
+      String[] stores,
+      int warmups,
+      boolean postgres,
+      boolean neo4j) {
     return new OptionsBuilder()
         .include(include)
         .forks(mode.forks())
@@ -257,7 +380,8 @@ public final class BenchMain {
         .param("sources", String.valueOf(mode.sources()))
         .param("perSource", String.valueOf(mode.perSource()))
         .param("links", String.valueOf(mode.links()))
-        // A benchmark that throws (Liaison's 100,000-id array on H2) is reported as failed, not fatal.
+        // A benchmark that throws (Liaison's 100,000-id array on H2) is reported as failed, not
+        // fatal.
         .shouldFailOnError(false)
         .jvmArgsAppend(forkArgs(mode, postgres, neo4j))
         .build();
@@ -265,41 +389,50 @@ public final class BenchMain {
 
   /**
    * Warms the embedded Neo4j up before anything is measured on it. The server runs in this JVM and
-   * serves every fork, so its JIT warms up during the first forks: without this, the first benchmark
-   * measured on Neo4j (Liaison's, as its forks come first) met a colder server than the raw driver's
-   * and OGM's after it. Every selected benchmark runs here, in this JVM, for every contender, at
-   * small sizes, for one iteration; nothing of it is reported.
+   * serves every fork, so its JIT warms up during the first forks: without this, the first
+   * benchmark measured on Neo4j (Liaison's, as its forks come first) met a colder server than the
+   * raw driver's and OGM's after it. Every selected benchmark runs here, in this JVM, for every
+   * contender, at small sizes, for one iteration; nothing of it is reported.
    */
   private static void warmNeo4j(String include, Mode mode) throws RunnerException {
     Instant start = Instant.now();
-    new Runner(new OptionsBuilder()
-        .include(include)
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(Long.getLong("bench.neo4j.warmup.ms", 400)))
-        .param("store", "neo4j")
-        .param("targets", System.getProperty("bench.neo4j.warmup.targets", "1000"))
-        .param("sources", System.getProperty("bench.neo4j.warmup.sources", "50"))
-        .param("perSource", String.valueOf(mode.perSource()))
-        .param("links", String.valueOf(mode.links()))
-        .shouldFailOnError(false)
-        .verbosity(VerboseMode.SILENT)
-        .build()).run();
-    System.out.println("# Neo4j warmed up in " + Duration.between(start, Instant.now()).toSeconds() + " s");
+    new Runner(
+            new OptionsBuilder()
+                .include(include)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(Long.getLong("bench.neo4j.warmup.ms", 400)))
+                .param("store", "neo4j")
+                .param("targets", System.getProperty("bench.neo4j.warmup.targets", "1000"))
+                .param("sources", System.getProperty("bench.neo4j.warmup.sources", "50"))
+                .param("perSource", String.valueOf(mode.perSource()))
+                .param("links", String.valueOf(mode.links()))
+                .shouldFailOnError(false)
+                .verbosity(VerboseMode.SILENT)
+                .build())
+        .run();
+    System.out.println(
+        "# Neo4j warmed up in " + Duration.between(start, Instant.now()).toSeconds() + " s");
   }
 
   /**
-   * Heap fixed so the contenders share the same memory, and touched at start-up: without
-   * {@code AlwaysPreTouch} the first pass of allocation through the young generation faults its pages
-   * in (kernel time), which made the first 4 to 5 seconds of a read benchmark 3 to 6 times slower than
+   * Heap fixed so the contenders share the same memory, and touched at start-up: without {@code
+   * AlwaysPreTouch} the first pass of allocation through the young generation faults its pages in
+   * (kernel time), which made the first 4 to 5 seconds of a read benchmark 3 to 6 times slower than
    * the rest, and a contender's score depend on how much it allocates before the first collection.
    * Where the PostgreSQL and Neo4j servers are.
    */
   static String[] forkArgs(Mode mode, boolean postgres, boolean neo4j) {
-    List<String> a = new ArrayList<>(List.of(ContenderState.HEAP_MIN, ContenderState.HEAP_MAX,
-        ContenderState.PRE_TOUCH, ContenderState.HUGE_PAGES, "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
-        "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                ContenderState.HEAP_MIN,
+                ContenderState.HEAP_MAX,
+                ContenderState.PRE_TOUCH,
+                ContenderState.HUGE_PAGES,
+                "-Dslf4j.provider=" + System.getProperty("slf4j.provider"),
+                "-Dslf4j.internal.verbosity=" + System.getProperty("slf4j.internal.verbosity")));
     if (postgres) {
       a.add("-Dliaison.postgres.url=" + Store.PgServer.url());
       if (Store.PgServer.user() != null) {
@@ -316,28 +449,44 @@ public final class BenchMain {
     if (savepoints != null) {
       a.add("-Dbench.liaison.savepoints=" + savepoints);
     }
-    // the H2 forks' warm-up (ContenderState.warmH2) only in full mode unless asked for: it adds seconds
+    // the H2 forks' warm-up (ContenderState.warmH2) only in full mode unless asked for: it adds
+    // seconds
     // to each H2 fork, which the quick mode's time limit cannot spare
-    a.add("-D" + ContenderState.H2_WARMUP_PROPERTY + "=" + System.getProperty(ContenderState.H2_WARMUP_PROPERTY,
-        mode.name().equals("quick") ? "0" : String.valueOf(ContenderState.H2_WARMUP_DEFAULT_MS)));
+    a.add(
+        "-D"
+            + ContenderState.H2_WARMUP_PROPERTY
+            + "="
+            + System.getProperty(
+                ContenderState.H2_WARMUP_PROPERTY,
+                mode.name().equals("quick")
+                    ? "0"
+                    : String.valueOf(ContenderState.H2_WARMUP_DEFAULT_MS)));
     return a.toArray(new String[0]);
   }
 
   /**
-   * Round trips per operation, counted on H2 (the statements are the same on PostgreSQL) or Neo4j: one
-   * invocation of each workload at this mode's sizes, in this JVM, before the JMH run.
+   * Round trips per operation, counted on H2 (the statements are the same on PostgreSQL) or Neo4j:
+   * one invocation of each workload at this mode's sizes, in this JVM, before the JMH run.
    */
   static String census(Mode mode, Store store) {
-    Workloads.Sizes sizes = new Workloads.Sizes(Integer.parseInt(mode.targets()[mode.targets().length - 1]),
-        mode.sources(), mode.perSource(), mode.links());
+    Workloads.Sizes sizes =
+        new Workloads.Sizes(
+            Integer.parseInt(mode.targets()[mode.targets().length - 1]),
+            mode.sources(),
+            mode.perSource(),
+            mode.links());
     StringBuilder md = new StringBuilder();
-    md.append("| workload | sizes | Liaison | ").append(store.raw()).append(" | ").append(store.peer())
+    md.append("| workload | sizes | Liaison | ")
+        .append(store.raw())
+        .append(" | ")
+        .append(store.peer())
         .append(" |\n|---|---|---:|---:|---:|\n");
     for (Workloads.Case c : Workloads.CASES) {
       md.append("| ").append(c.name()).append(" | ").append(sizesOf(c.name(), sizes));
       for (String contender : Report.CONTENDERS) {
         try (Workloads.Trial t = c.open(contender, store, sizes)) {
-          t.invoke(); // the first call may do one-off work (a sequence's first block); count the second
+          t.invoke(); // the first call may do one-off work (a sequence's first block); count the
+          // second
           t.prepare();
           long before = t.contender().statements();
           t.call();
@@ -359,29 +508,65 @@ public final class BenchMain {
     };
   }
 
-  static String markdown(Mode mode, List<Report.Row> rows, String census, String pg, String graph,
-      double loadBefore, double loadAfter, Duration took) {
+  static String markdown(
+      Mode mode,
+      List<Report.Row> rows,
+      String census,
+      String pg,
+      String graph,
+      double loadBefore,
+      double loadAfter,
+      Duration took) {
     StringBuilder md = new StringBuilder();
-    md.append("## Results (").append(mode.name()).append(" mode, ")
-        .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(Instant.now().atOffset(ZoneOffset.UTC)))
+    md.append("## Results (")
+        .append(mode.name())
+        .append(" mode, ")
+        .append(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .format(Instant.now().atOffset(ZoneOffset.UTC)))
         .append(")\n\n");
-    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(memory()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append('\n');
-    md.append("- JMH: ").append(mode.forks()).append(" fork(s), ").append(mode.warmups()).append(" warm-up iterations (")
-        .append(mode.graphWarmups()).append(" on Neo4j) of ").append(mode.warmup()).append(" + ").append(mode.measurements()).append(" measured iterations of ")
+    md.append("- machine: ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(memory())
+        .append(", ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append('\n');
+    md.append("- JMH: ")
+        .append(mode.forks())
+        .append(" fork(s), ")
+        .append(mode.warmups())
+        .append(" warm-up iterations (")
+        .append(mode.graphWarmups())
+        .append(" on Neo4j) of ")
+        .append(mode.warmup())
+        .append(" + ")
+        .append(mode.measurements())
+        .append(" measured iterations of ")
         .append(mode.iteration())
-        .append(", average time per operation; ± is JMH's 99.9% error; ratios carry the two relative errors combined\n");
+        .append(
+            ", average time per operation; ± is JMH's 99.9% error; ratios carry the two relative errors combined\n");
     md.append("- PostgreSQL: ").append(pg).append('\n');
     md.append("- Neo4j: ").append(graph).append('\n');
-    md.append("- load average: ").append(fmt(loadBefore)).append(" before, ").append(fmt(loadAfter))
-        .append(" after; took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s\n\n");
+    md.append("- load average: ")
+        .append(fmt(loadBefore))
+        .append(" before, ")
+        .append(fmt(loadAfter))
+        .append(" after; took ")
+        .append(took.toMinutes())
+        .append(" min ")
+        .append(took.toSecondsPart())
+        .append(" s\n\n");
     md.append(Report.table(rows)).append('\n');
     md.append("Cost per link of workload 1 as the number of targets grows (workload 6):\n\n");
     md.append(Report.growth(rows)).append('\n');
     if (!census.isEmpty()) {
-      md.append("Round trips per operation (statements, queries and JDBC batches; Hibernate: statements prepared),"
-          + " counted on H2 at the largest size of this mode:\n\n").append(census);
+      md.append(
+              "Round trips per operation (statements, queries and JDBC batches; Hibernate: statements prepared),"
+                  + " counted on H2 at the largest size of this mode:\n\n")
+          .append(census);
     }
     return md.toString();
   }
@@ -411,11 +596,11 @@ public final class BenchMain {
   /** The directory of the benchmarks jar (bench/target), else the working directory. */
   private static Path defaultDirectory() {
     try {
-      Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.isRegularFile(jar) ? jar.getParent() : Path.of("");
     } catch (URISyntaxException | RuntimeException e) {
       return Path.of("");
     }
   }
-
 }

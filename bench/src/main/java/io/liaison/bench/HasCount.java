@@ -22,7 +22,9 @@ public class HasCount extends ContenderState {
 
   /** The books of {@code has}, in one order: its probes vary instead. */
   int[] books;
+
   Turns probes;
+
   /** The books of {@code count}, in a new order each call. */
   Turns orders;
 

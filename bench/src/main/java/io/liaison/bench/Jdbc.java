@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Jdbc {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
-  private Jdbc() {
-  }
+  private Jdbc() {}
 
-  /** A HikariCP pool configured as {@code JdbcAdapter} configures its own: 4 connections, auto-commit off. */
+  /**
+   * A HikariCP pool configured as {@code JdbcAdapter} configures its own: 4 connections,
+   * auto-commit off.
+   */
   static HikariDataSource pool(Store.Db db, String contender) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(db.url());
@@ -36,7 +38,8 @@ final class Jdbc {
   }
 
   static void update(Store.Db db, String sql) {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed on " + db.url(), e);
@@ -45,7 +48,9 @@ final class Jdbc {
 
   /** Every row as its columns joined by {@code |}, sorted. */
   static List<String> strings(Store.Db db, String sql) {
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       List<String> out = new ArrayList<>();
       while (rs.next()) {

@@ -27,23 +27,25 @@ import java.util.function.Function;
 /**
  * Liaison used as its README shows: entities passed to {@code db.on(book, ARTICLES)}, through
  * attributes as a through-model instance, each call in a transaction of its own, the many-source
- * workloads too (one call on {@code db}: one transaction, a read operation for reads). The same calls
- * on every store; only the
- * adapter differs, each in its default configuration: {@code JdbcAdapter} (pool of 4, savepoints on
- * in user transactions) on H2 and PostgreSQL, {@code Neo4jAdapter} on Neo4j.
+ * workloads too (one call on {@code db}: one transaction, a read operation for reads). The same
+ * calls on every store; only the adapter differs, each in its default configuration: {@code
+ * JdbcAdapter} (pool of 4, savepoints on in user transactions) on H2 and PostgreSQL, {@code
+ * Neo4jAdapter} on Neo4j.
  */
 final class LiaisonContender implements Contender {
   /**
    * How the many-source workloads (2, 4 and 5) reach many books in one transaction: every such call
-   * of this contender goes through here, on every store. {@link #ALL_SOURCES} passes all books in one
-   * call ({@code db.links(ARTICLES)}, the API an application uses for this work); {@link #PER_SOURCE}
-   * makes one call per book, for comparison ({@code -Dbench.liaison.many=per-source}).
+   * of this contender goes through here, on every store. {@link #ALL_SOURCES} passes all books in
+   * one call ({@code db.links(ARTICLES)}, the API an application uses for this work); {@link
+   * #PER_SOURCE} makes one call per book, for comparison ({@code -Dbench.liaison.many=per-source}).
    */
   interface ManySources {
     /** Workload 2: each book's links, added. */
     void addAll(Session tx, Map<Book, List<Link>> links);
 
-    /** Workload 4: each book's links with their targets and through attributes, in the books' order. */
+    /**
+     * Workload 4: each book's links with their targets and through attributes, in the books' order.
+     */
     Map<?, List<Linked<Article>>> links(Session tx, List<Book> books);
 
     /** Workload 5: whether {@code books[i]} is linked to {@code articles[i]}. */
@@ -54,90 +56,93 @@ final class LiaisonContender implements Contender {
   }
 
   /** One call per book: the API as it is. */
-  static final ManySources PER_SOURCE = new ManySources() {
-    @Override
-    public void addAll(Session tx, Map<Book, List<Link>> links) {
-      links.forEach((book, l) -> tx.on(book, ARTICLES).addAll(l));
-    }
+  static final ManySources PER_SOURCE =
+      new ManySources() {
+        @Override
+        public void addAll(Session tx, Map<Book, List<Link>> links) {
+          links.forEach((book, l) -> tx.on(book, ARTICLES).addAll(l));
+        }
 
-    @Override
-    public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
-      Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
-      for (Book book : books) {
-        out.put(book, tx.on(book, ARTICLES).links());
-      }
-      return out;
-    }
+        @Override
+        public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
+          Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
+          for (Book book : books) {
+            out.put(book, tx.on(book, ARTICLES).links());
+          }
+          return out;
+        }
 
-    @Override
-    public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
-      boolean[] out = new boolean[books.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = tx.on(books.get(i), ARTICLES).has(articles.get(i));
-      }
-      return out;
-    }
+        @Override
+        public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
+          boolean[] out = new boolean[books.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = tx.on(books.get(i), ARTICLES).has(articles.get(i));
+          }
+          return out;
+        }
 
-    @Override
-    public long[] count(Session tx, List<Book> books) {
-      long[] out = new long[books.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = tx.on(books.get(i), ARTICLES).count();
-      }
-      return out;
-    }
-  };
+        @Override
+        public long[] count(Session tx, List<Book> books) {
+          long[] out = new long[books.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = tx.on(books.get(i), ARTICLES).count();
+          }
+          return out;
+        }
+      };
 
   /** One call for all books: {@code db.links(ARTICLES)}, a constant number of round trips. */
-  static final ManySources ALL_SOURCES = new ManySources() {
-    @Override
-    public void addAll(Session tx, Map<Book, List<Link>> links) {
-      List<LinkPair> pairs = new ArrayList<>();
-      links.forEach((book, l) -> {
-        for (Link x : l) {
-          pairs.add(LinkPair.of(book, x.target(), x.through()));
+  static final ManySources ALL_SOURCES =
+      new ManySources() {
+        @Override
+        public void addAll(Session tx, Map<Book, List<Link>> links) {
+          List<LinkPair> pairs = new ArrayList<>();
+          links.forEach(
+              (book, l) -> {
+                for (Link x : l) {
+                  pairs.add(LinkPair.of(book, x.target(), x.through()));
+                }
+              });
+          tx.links(ARTICLES).addAll(pairs);
         }
-      });
-      tx.links(ARTICLES).addAll(pairs);
-    }
 
-    @Override
-    public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
-      // keyed by the books as given, in their order: the map the application gets
-      return tx.links(ARTICLES).links(books);
-    }
+        @Override
+        public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
+          // keyed by the books as given, in their order: the map the application gets
+          return tx.links(ARTICLES).links(books);
+        }
 
-    @Override
-    public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
-      List<LinkPair> pairs = new ArrayList<>(books.size());
-      for (int i = 0; i < books.size(); i++) {
-        pairs.add(LinkPair.of(books.get(i), articles.get(i)));
-      }
-      List<Boolean> answers = tx.links(ARTICLES).has(pairs);
-      boolean[] out = new boolean[answers.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = answers.get(i);
-      }
-      return out;
-    }
+        @Override
+        public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
+          List<LinkPair> pairs = new ArrayList<>(books.size());
+          for (int i = 0; i < books.size(); i++) {
+            pairs.add(LinkPair.of(books.get(i), articles.get(i)));
+          }
+          List<Boolean> answers = tx.links(ARTICLES).has(pairs);
+          boolean[] out = new boolean[answers.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = answers.get(i);
+          }
+          return out;
+        }
 
-    @Override
-    public long[] count(Session tx, List<Book> books) {
-      Map<Object, Long> counts = tx.links(ARTICLES).count(books);
-      long[] out = new long[books.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = counts.get(books.get(i));
-      }
-      return out;
-    }
-  };
+        @Override
+        public long[] count(Session tx, List<Book> books) {
+          Map<Object, Long> counts = tx.links(ARTICLES).count(books);
+          long[] out = new long[books.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = counts.get(books.get(i));
+          }
+          return out;
+        }
+      };
 
   private final Store.Db db;
   private final StoreAdapter adapter;
   private final Liaison liaison;
   private final AtomicLong statements = new AtomicLong();
-  private final ManySources many = "per-source".equals(System.getProperty("bench.liaison.many")) ? PER_SOURCE
-      : ALL_SOURCES;
+  private final ManySources many =
+      "per-source".equals(System.getProperty("bench.liaison.many")) ? PER_SOURCE : ALL_SOURCES;
   private Book[] books = new Book[0];
   private Article[] articles = new Article[0];
 
@@ -153,8 +158,9 @@ final class LiaisonContender implements Contender {
     if (db.store() == Store.NEO4J) {
       return Neo4jAdapter.create(Neo4jConfig.uri(db.url()));
     }
-    return JdbcAdapter.create(JdbcConfig.url(db.url(), db.user(), db.password())
-        .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
+    return JdbcAdapter.create(
+        JdbcConfig.url(db.url(), db.user(), db.password())
+            .withSavepoints(!"false".equals(System.getProperty("bench.liaison.savepoints"))));
   }
 
   @Override
@@ -196,7 +202,9 @@ final class LiaisonContender implements Contender {
     return statements.get();
   }
 
-  /** Tells the listener of every round trip the adapter makes, as it starts (for {@link Anatomy}). */
+  /**
+   * Tells the listener of every round trip the adapter makes, as it starts (for {@link Anatomy}).
+   */
   void addStatementListener(StatementListener listener) {
     adapter.addStatementListener(listener);
   }
@@ -220,10 +228,11 @@ final class LiaisonContender implements Contender {
     for (SourceLinks s : links) {
       byBook.computeIfAbsent(books[s.book()], b -> new ArrayList<>()).addAll(toLinks(s.links()));
     }
-    manySources(s -> {
-      many.addAll(s, byBook);
-      return null;
-    });
+    manySources(
+        s -> {
+          many.addAll(s, byBook);
+          return null;
+        });
   }
 
   @Override
@@ -242,12 +251,18 @@ final class LiaisonContender implements Contender {
   public List<LinkView> views(Object links) {
     Map<?, List<Linked<Article>>> read = (Map<?, List<Linked<Article>>>) links;
     List<LinkView> out = new ArrayList<>();
-    read.forEach((book, linked) -> {
-      for (Linked<Article> l : linked) {
-        out.add(new LinkView(((Book) book).id, l.target().id, l.target().title, (String) l.through("role"),
-            (Integer) l.through("position")));
-      }
-    });
+    read.forEach(
+        (book, linked) -> {
+          for (Linked<Article> l : linked) {
+            out.add(
+                new LinkView(
+                    ((Book) book).id,
+                    l.target().id,
+                    l.target().title,
+                    (String) l.through("role"),
+                    (Integer) l.through("position")));
+          }
+        });
     return out;
   }
 
@@ -266,9 +281,9 @@ final class LiaisonContender implements Contender {
 
   /**
    * A many-source workload as an application writes it: the one call on {@code db} itself, which is
-   * one transaction (a read operation, for reads), as the raw code's one transaction; the per-source
-   * variant's calls in one {@code db.transaction}. (Inside a user transaction, each write would also
-   * take a savepoint: two more round trips for nothing here.)
+   * one transaction (a read operation, for reads), as the raw code's one transaction; the
+   * per-source variant's calls in one {@code db.transaction}. (Inside a user transaction, each
+   * write would also take a savepoint: two more round trips for nothing here.)
    */
   private <R> R manySources(Function<Session, R> work) {
     return many == ALL_SOURCES ? work.apply(liaison) : liaison.transaction(work);

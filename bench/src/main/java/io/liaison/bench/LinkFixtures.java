@@ -12,8 +12,7 @@ final class LinkFixtures {
   /** The junction table, and the relationship type, of {@code Book.belongsToMany(Article)}. */
   static final String THROUGH = "BookArticles";
 
-  private LinkFixtures() {
-  }
+  private LinkFixtures() {}
 
   /** Removes every link (TRUNCATE of the junction table; on Neo4j, deletes the relationships). */
   static void clear(Store.Db db) {
@@ -29,7 +28,11 @@ final class LinkFixtures {
     if (db.store() == Store.NEO4J) {
       return Neo4jServer.dumpLinks(THROUGH);
     }
-    return Jdbc.strings(db, "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \"" + THROUGH + "\" j"
-        + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
+    return Jdbc.strings(
+        db,
+        "SELECT b.\"title\", a.\"title\", j.\"role\", j.\"position\" FROM \""
+            + THROUGH
+            + "\" j"
+            + " JOIN \"Book\" b ON b.\"id\" = j.\"bookId\" JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"");
   }
 }

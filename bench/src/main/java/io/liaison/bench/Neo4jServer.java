@@ -25,21 +25,26 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * The Neo4j server: the one whose Bolt URI {@value #URI_PROPERTY} names, else one embedded Neo4j per JVM
- * (Neo4j Harness, Bolt only, no HTTP server), its store in memory ({@code /dev/shm}) when there is one.
- * {@link BenchMain} starts the embedded server once and hands its URI to the forked benchmark JVMs
- * through that property, as it does for PostgreSQL, so the server runs in a process of its own as seen
- * from the measured JVM, and no fork pays its start-up.
+ * The Neo4j server: the one whose Bolt URI {@value #URI_PROPERTY} names, else one embedded Neo4j
+ * per JVM (Neo4j Harness, Bolt only, no HTTP server), its store in memory ({@code /dev/shm}) when
+ * there is one. {@link BenchMain} starts the embedded server once and hands its URI to the forked
+ * benchmark JVMs through that property, as it does for PostgreSQL, so the server runs in a process
+ * of its own as seen from the measured JVM, and no fork pays its start-up.
  *
- * <p>Neo4j Community has one user database, so the contenders take turns on it: {@link #open} empties it
- * (nodes, relationships, constraints, indexes) for the next contender, and refuses a second contender
- * while one is open in this JVM.
+ * <p>Neo4j Community has one user database, so the contenders take turns on it: {@link #open}
+ * empties it (nodes, relationships, constraints, indexes) for the next contender, and refuses a
+ * second contender while one is open in this JVM.
  */
 final class Neo4jServer {
-  /** Where the forked JVMs find the runner's embedded server. Every trial empties its default database. */
+  /**
+   * Where the forked JVMs find the runner's embedded server. Every trial empties its default
+   * database.
+   */
   static final String URI_PROPERTY = "liaison.bench.neo4j.uri";
+
   /** The database every contender uses (Neo4j Community's only user database). */
   static final String DATABASE = "neo4j";
+
   /** Page cache of the embedded server: the largest graph of the full mode fits many times over. */
   static final long PAGE_CACHE = 512L * 1024 * 1024;
 
@@ -50,8 +55,7 @@ final class Neo4jServer {
   private static String description;
   private static final AtomicBoolean IN_USE = new AtomicBoolean();
 
-  private Neo4jServer() {
-  }
+  private Neo4jServer() {}
 
   private static synchronized void start() {
     if (uri != null) {
@@ -63,24 +67,37 @@ final class Neo4jServer {
       description = "server at " + given;
     } else {
       directory = directory();
-      embedded = Neo4jBuilders.newInProcessBuilder(directory)
-          .withDisabledServer()
-          .withConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE)
-          .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-          .build();
+      embedded =
+          Neo4jBuilders.newInProcessBuilder(directory)
+              .withDisabledServer()
+              .withConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE)
+              .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+              .build();
       uri = embedded.boltURI().toString();
       Runtime.getRuntime().addShutdownHook(new Thread(Neo4jServer::stop, "embedded-neo4j-stop"));
-      description = "embedded Neo4j (Neo4j Harness, Bolt only) at " + uri + ", store in " + directory
-          + ", page cache " + PAGE_CACHE / (1 << 20) + " MiB";
+      description =
+          "embedded Neo4j (Neo4j Harness, Bolt only) at "
+              + uri
+              + ", store in "
+              + directory
+              + ", page cache "
+              + PAGE_CACHE / (1 << 20)
+              + " MiB";
     }
     driver = GraphDatabase.driver(uri, AuthTokens.none());
   }
 
-  /** A fresh folder in memory (/dev/shm) when there is one, so commits cost no disk flush; else the temporary folder. */
+  /**
+   * A fresh folder in memory (/dev/shm) when there is one, so commits cost no disk flush; else the
+   * temporary folder.
+   */
   private static Path directory() {
     Path shm = Path.of("/dev/shm");
     try {
-      Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+      Path base =
+          Files.isDirectory(shm) && Files.isWritable(shm)
+              ? shm
+              : Path.of(System.getProperty("java.io.tmpdir"));
       return Files.createTempDirectory(base, "liaison-bench-neo4j-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,16 +132,22 @@ final class Neo4jServer {
   }
 
   /**
-   * Where the server is, its version and edition, for the report. The version of the embedded server is
-   * the harness's Maven version: the shaded jar keeps no per-jar manifest, so Neo4j calls itself "dev".
+   * Where the server is, its version and edition, for the report. The version of the embedded
+   * server is the harness's Maven version: the shaded jar keeps no per-jar manifest, so Neo4j calls
+   * itself "dev".
    */
   static String describe() {
     start();
     String version = embedded != null ? " " + harnessVersion() : "";
     try (Session s = session()) {
-      Record r = s.run("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition")
-          .single();
-      return description + ", Neo4j " + (version.isEmpty() ? r.get("version").asString() : version.trim()) + " "
+      Record r =
+          s.run(
+                  "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition")
+              .single();
+      return description
+          + ", Neo4j "
+          + (version.isEmpty() ? r.get("version").asString() : version.trim())
+          + " "
           + r.get("edition").asString();
     } catch (RuntimeException e) {
       return description + " (" + e.getMessage() + ")";
@@ -132,7 +155,9 @@ final class Neo4jServer {
   }
 
   private static String harnessVersion() {
-    try (InputStream in = Neo4jServer.class.getResourceAsStream("/META-INF/maven/org.neo4j.test/neo4j-harness/pom.properties")) {
+    try (InputStream in =
+        Neo4jServer.class.getResourceAsStream(
+            "/META-INF/maven/org.neo4j.test/neo4j-harness/pom.properties")) {
       if (in == null) {
         return "(version unknown)";
       }
@@ -145,8 +170,8 @@ final class Neo4jServer {
   }
 
   /**
-   * An empty database for one contender: every node and relationship deleted, every constraint and index
-   * dropped but Neo4j's own token lookup indexes. {@link Store.Db#close()} gives it back.
+   * An empty database for one contender: every node and relationship deleted, every constraint and
+   * index dropped but Neo4j's own token lookup indexes. {@link Store.Db#close()} gives it back.
    */
   static Store.Db open() {
     start();
@@ -168,8 +193,11 @@ final class Neo4jServer {
       for (String name : s.run("SHOW CONSTRAINTS YIELD name").list(r -> r.get("name").asString())) {
         s.run("DROP CONSTRAINT `" + name + "` IF EXISTS").consume();
       }
-      for (String name : s.run("SHOW INDEXES YIELD name, type, owningConstraint"
-          + " WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name").list(r -> r.get("name").asString())) {
+      for (String name :
+          s.run(
+                  "SHOW INDEXES YIELD name, type, owningConstraint"
+                      + " WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name")
+              .list(r -> r.get("name").asString())) {
         s.run("DROP INDEX `" + name + "` IF EXISTS").consume();
       }
     }
@@ -182,25 +210,41 @@ final class Neo4jServer {
     }
   }
 
-  /** Removes every link (the graph's TRUNCATE of the junction): relationships of the through type. */
+  /**
+   * Removes every link (the graph's TRUNCATE of the junction): relationships of the through type.
+   */
   static void clearLinks(String type) {
     try (Session s = session()) {
-      s.executeWriteWithoutResult(tx -> tx.run("MATCH ()-[r:`" + type + "`]->() DELETE r").consume());
+      s.executeWriteWithoutResult(
+          tx -> tx.run("MATCH ()-[r:`" + type + "`]->() DELETE r").consume());
     }
   }
 
   /**
-   * Every link from a {@code Book} to an {@code Article} over relationships of the type, as
-   * {@code bookTitle|articleTitle|role|position}, sorted: the same strings as the SQL stores' dumps.
+   * Every link from a {@code Book} to an {@code Article} over relationships of the type, as {@code
+   * bookTitle|articleTitle|role|position}, sorted: the same strings as the SQL stores' dumps.
    */
   static List<String> dumpLinks(String type) {
     try (Session s = session()) {
-      List<String> out = new ArrayList<>(s.executeRead(tx -> tx.run("MATCH (b:Book)-[r:`" + type
-          + "`]->(a:Article) RETURN b.title AS b, a.title AS a, r.role AS role, r.position AS position")
-          .list(r -> {
-            Map<String, Object> m = r.asMap();
-            return m.get("b") + "|" + m.get("a") + "|" + m.get("role") + "|" + m.get("position");
-          })));
+      List<String> out =
+          new ArrayList<>(
+              s.executeRead(
+                  tx ->
+                      tx.run(
+                              "MATCH (b:Book)-[r:`"
+                                  + type
+                                  + "`]->(a:Article) RETURN b.title AS b, a.title AS a, r.role AS role, r.position AS position")
+                          .list(
+                              r -> {
+                                Map<String, Object> m = r.asMap();
+                                return m.get("b")
+                                    + "|"
+                                    + m.get("a")
+                                    + "|"
+                                    + m.get("role")
+                                    + "|"
+                                    + m.get("position");
+                              })));
       Collections.sort(out);
       return out;
     }

@@ -26,22 +26,26 @@ import org.neo4j.ogm.session.SessionFactory;
 import org.neo4j.ogm.transaction.Transaction;
 
 /**
- * The peer on Neo4j: Neo4j-OGM as its reference documentation teaches it. Node entities {@link Book}
- * and {@link Article} with internal ids, a relationship entity {@link BookArticle} carrying the role
- * and the position, the book's links as a collection of those. A session per unit of work, an explicit
- * transaction in it (read-only for the reads), and {@code session.save(entity, depth)} with the smallest
- * depth that does the job: 1, the book, its relationship entities and their articles.
+ * The peer on Neo4j: Neo4j-OGM as its reference documentation teaches it. Node entities {@link
+ * Book} and {@link Article} with internal ids, a relationship entity {@link BookArticle} carrying
+ * the role and the position, the book's links as a collection of those. A session per unit of work,
+ * an explicit transaction in it (read-only for the reads), and {@code session.save(entity, depth)}
+ * with the smallest depth that does the job: 1, the book, its relationship entities and their
+ * articles.
  *
- * <p>Every write loads what it changes and saves it: the book with its links ({@code load(Book, id, 1)},
- * the articles to link ({@code loadAll(Article, ids, 0)}), then the collection is modified (a new
- * {@code BookArticle} per new link, new attributes on an existing one, which OGM's dirty checking
- * writes, links removed from the collection, which OGM deletes) and the book saved. Reads load the books
- * with their links ({@code loadAll(Book, ids, 1)}) in one query and answer from the objects, as an OGM
- * user's service would without writing Cypher. Adding a link that exists updates its attributes, as
- * Liaison's {@code add} does.
+ * <p>Every write loads what it changes and saves it: the book with its links ({@code load(Book, id,
+ * 1)}, the articles to link ({@code loadAll(Article, ids, 0)}), then the collection is modified (a
+ * new {@code BookArticle} per new link, new attributes on an existing one, which OGM's dirty
+ * checking writes, links removed from the collection, which OGM deletes) and the book saved. Reads
+ * load the books with their links ({@code loadAll(Book, ids, 1)}) in one query and answer from the
+ * objects, as an OGM user's service would without writing Cypher. Adding a link that exists updates
+ * its attributes, as Liaison's {@code add} does.
  */
 final class OgmContender implements Contender {
-  /** How deep saves and loads reach: the book, its relationship entities and the articles they point to. */
+  /**
+   * How deep saves and loads reach: the book, its relationship entities and the articles they point
+   * to.
+   */
   static final int DEPTH = 1;
 
   private final Store.Db db;
@@ -55,10 +59,12 @@ final class OgmContender implements Contender {
     this.db = db;
     this.nativeDriver = GraphDatabase.driver(db.url(), AuthTokens.none());
     try {
-      // OGM's Bolt driver over a driver of our own, so its statements can be counted as Hibernate's are;
+      // OGM's Bolt driver over a driver of our own, so its statements can be counted as Hibernate's
+      // are;
       // the database is named on every session, as Liaison's adapter and the raw contender name it.
       BoltDriver ogm = new BoltDriver(counting(nativeDriver, statements));
-      ogm.configureSessionConfig(new Configuration.Builder().database(Neo4jServer.DATABASE).build());
+      ogm.configureSessionConfig(
+          new Configuration.Builder().database(Neo4jServer.DATABASE).build());
       this.sf = new SessionFactory(ogm, Book.class.getPackageName());
     } catch (RuntimeException e) {
       nativeDriver.close();
@@ -82,10 +88,11 @@ final class OgmContender implements Contender {
     for (int i = 0; i < n; i++) {
       entities.add(create.apply(Fixtures.title(prefix, i)));
     }
-    write(s -> {
-      s.save(entities, 0);
-      return null;
-    });
+    write(
+        s -> {
+          s.save(entities, 0);
+          return null;
+        });
     long[] ids = new long[n];
     for (int i = 0; i < n; i++) {
       ids[i] = id.apply(entities.get(i));
@@ -117,42 +124,46 @@ final class OgmContender implements Contender {
 
   @Override
   public void add(int book, List<LinkSpec> links) {
-    write(s -> {
-      Book b = s.load(Book.class, books[book], DEPTH);
-      link(s, b, links);
-      s.save(b, DEPTH);
-      return null;
-    });
+    write(
+        s -> {
+          Book b = s.load(Book.class, books[book], DEPTH);
+          link(s, b, links);
+          s.save(b, DEPTH);
+          return null;
+        });
   }
 
   @Override
   public void addSpread(List<SourceLinks> links) {
-    write(s -> {
-      Map<Long, Book> loaded = byId(s.loadAll(Book.class, bookIds(links), DEPTH), Book::getId);
-      Map<Book, List<LinkSpec>> work = new LinkedHashMap<>();
-      for (SourceLinks sl : links) {
-        work.computeIfAbsent(loaded.get(books[sl.book()]), b -> new ArrayList<>()).addAll(sl.links());
-      }
-      Map<Long, Article> targets = newTargets(s, work);
-      work.forEach((b, l) -> link(b, l, targets));
-      s.save(work.keySet(), DEPTH);
-      return null;
-    });
+    write(
+        s -> {
+          Map<Long, Book> loaded = byId(s.loadAll(Book.class, bookIds(links), DEPTH), Book::getId);
+          Map<Book, List<LinkSpec>> work = new LinkedHashMap<>();
+          for (SourceLinks sl : links) {
+            work.computeIfAbsent(loaded.get(books[sl.book()]), b -> new ArrayList<>())
+                .addAll(sl.links());
+          }
+          Map<Long, Article> targets = newTargets(s, work);
+          work.forEach((b, l) -> link(b, l, targets));
+          s.save(work.keySet(), DEPTH);
+          return null;
+        });
   }
 
   @Override
   public void set(int book, List<LinkSpec> links) {
-    write(s -> {
-      Book b = s.load(Book.class, books[book], DEPTH);
-      Set<Long> wanted = new HashSet<>();
-      for (LinkSpec l : links) {
-        wanted.add(articles[l.article()]);
-      }
-      b.getArticles().removeIf(ba -> !wanted.contains(ba.getArticle().getId()));
-      link(s, b, links);
-      s.save(b, DEPTH);
-      return null;
-    });
+    write(
+        s -> {
+          Book b = s.load(Book.class, books[book], DEPTH);
+          Set<Long> wanted = new HashSet<>();
+          for (LinkSpec l : links) {
+            wanted.add(articles[l.article()]);
+          }
+          b.getArticles().removeIf(ba -> !wanted.contains(ba.getArticle().getId()));
+          link(s, b, links);
+          s.save(b, DEPTH);
+          return null;
+        });
   }
 
   /** Links the loaded book to the articles, loading those it is not linked to yet. */
@@ -163,17 +174,18 @@ final class OgmContender implements Contender {
   /** The articles the books are to be linked to and are not yet, in one query. */
   private Map<Long, Article> newTargets(Session s, Map<Book, List<LinkSpec>> work) {
     Set<Long> ids = new HashSet<>();
-    work.forEach((b, links) -> {
-      Set<Long> linked = new HashSet<>();
-      for (BookArticle ba : b.getArticles()) {
-        linked.add(ba.getArticle().getId());
-      }
-      for (LinkSpec l : links) {
-        if (!linked.contains(articles[l.article()])) {
-          ids.add(articles[l.article()]);
-        }
-      }
-    });
+    work.forEach(
+        (b, links) -> {
+          Set<Long> linked = new HashSet<>();
+          for (BookArticle ba : b.getArticles()) {
+            linked.add(ba.getArticle().getId());
+          }
+          for (LinkSpec l : links) {
+            if (!linked.contains(articles[l.article()])) {
+              ids.add(articles[l.article()]);
+            }
+          }
+        });
     return ids.isEmpty() ? Map.of() : byId(s.loadAll(Article.class, ids, 0), Article::getId);
   }
 
@@ -241,29 +253,33 @@ final class OgmContender implements Contender {
 
   @Override
   public boolean[] has(int[] bookIndexes, int[] articleIndexes) {
-    return read(s -> {
-      Map<Long, Book> loaded = byId(loadBooks(s, bookIndexes), Book::getId);
-      boolean[] out = new boolean[bookIndexes.length];
-      for (int i = 0; i < out.length; i++) {
-        Book b = loaded.get(books[bookIndexes[i]]);
-        long article = articles[articleIndexes[i]];
-        out[i] = b != null && b.getArticles().stream().anyMatch(ba -> ba.getArticle().getId() == article);
-      }
-      return out;
-    });
+    return read(
+        s -> {
+          Map<Long, Book> loaded = byId(loadBooks(s, bookIndexes), Book::getId);
+          boolean[] out = new boolean[bookIndexes.length];
+          for (int i = 0; i < out.length; i++) {
+            Book b = loaded.get(books[bookIndexes[i]]);
+            long article = articles[articleIndexes[i]];
+            out[i] =
+                b != null
+                    && b.getArticles().stream().anyMatch(ba -> ba.getArticle().getId() == article);
+          }
+          return out;
+        });
   }
 
   @Override
   public long[] count(int[] bookIndexes) {
-    return read(s -> {
-      Map<Long, Book> loaded = byId(loadBooks(s, bookIndexes), Book::getId);
-      long[] out = new long[bookIndexes.length];
-      for (int i = 0; i < out.length; i++) {
-        Book b = loaded.get(books[bookIndexes[i]]);
-        out[i] = b == null ? 0 : b.getArticles().size();
-      }
-      return out;
-    });
+    return read(
+        s -> {
+          Map<Long, Book> loaded = byId(loadBooks(s, bookIndexes), Book::getId);
+          long[] out = new long[bookIndexes.length];
+          for (int i = 0; i < out.length; i++) {
+            Book b = loaded.get(books[bookIndexes[i]]);
+            out[i] = b == null ? 0 : b.getArticles().size();
+          }
+          return out;
+        });
   }
 
   /** A unit of work: a new session, a write transaction committed when the work returns. */
@@ -286,33 +302,41 @@ final class OgmContender implements Contender {
 
   /**
    * The driver as OGM sees it, counting each statement run on a session or transaction it hands out
-   * (what Hibernate's {@code StatementInspector} does for the SQL peer). Everything else passes through.
+   * (what Hibernate's {@code StatementInspector} does for the SQL peer). Everything else passes
+   * through.
    */
   static Driver counting(Driver driver, AtomicLong statements) {
     return proxy(Driver.class, driver, statements);
   }
 
   private static <T> T proxy(Class<T> type, T target, AtomicLong statements) {
-    InvocationHandler handler = (self, method, args) -> {
-      if (method.getName().equals("run")) {
-        statements.incrementAndGet();
-      }
-      Object result;
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      Class<?> returned = method.getReturnType();
-      if (returned == org.neo4j.driver.Session.class) {
-        return proxy(org.neo4j.driver.Session.class, (org.neo4j.driver.Session) result, statements);
-      }
-      if (returned == org.neo4j.driver.Transaction.class) {
-        return proxy(org.neo4j.driver.Transaction.class, (org.neo4j.driver.Transaction) result, statements);
-      }
-      return result;
-    };
-    return type.cast(Proxy.newProxyInstance(OgmContender.class.getClassLoader(), new Class<?>[] {type}, handler));
+    InvocationHandler handler =
+        (self, method, args) -> {
+          if (method.getName().equals("run")) {
+            statements.incrementAndGet();
+          }
+          Object result;
+          try {
+            result = method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          Class<?> returned = method.getReturnType();
+          if (returned == org.neo4j.driver.Session.class) {
+            return proxy(
+                org.neo4j.driver.Session.class, (org.neo4j.driver.Session) result, statements);
+          }
+          if (returned == org.neo4j.driver.Transaction.class) {
+            return proxy(
+                org.neo4j.driver.Transaction.class,
+                (org.neo4j.driver.Transaction) result,
+                statements);
+          }
+          return result;
+        };
+    return type.cast(
+        Proxy.newProxyInstance(
+            OgmContender.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   @Override

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The limit: the same work written by hand over JDBC, on the very tables Liaison creates (its DDL
- * runs once at start-up, so both have the same keys and indexes). Each write is one transaction on a
- * pooled connection, each read one statement in auto-commit mode; multi-row writes are one JDBC batch
- * of one prepared statement; id lists are one array parameter ({@code = ANY(?)}, or on H2 a join on
- * {@code UNNEST(?)} for the books). No existence checks: the foreign keys refuse bad ids.
+ * runs once at start-up, so both have the same keys and indexes). Each write is one transaction on
+ * a pooled connection, each read one statement in auto-commit mode; multi-row writes are one JDBC
+ * batch of one prepared statement; id lists are one array parameter ({@code = ANY(?)}, or on H2 a
+ * join on {@code UNNEST(?)} for the books). No existence checks: the foreign keys refuse bad ids.
  */
 final class RawJdbcContender implements Contender {
   private static final String COLUMNS = "(\"bookId\", \"articleId\", \"role\", \"position\")";
@@ -42,11 +42,17 @@ final class RawJdbcContender implements Contender {
     }
     this.pool = Jdbc.pool(db, "raw");
     if (db.store() == Store.H2) {
-      upsert = "MERGE INTO \"BookArticles\" " + COLUMNS + " KEY (\"bookId\", \"articleId\") VALUES (?, ?, ?, ?)";
+      upsert =
+          "MERGE INTO \"BookArticles\" "
+              + COLUMNS
+              + " KEY (\"bookId\", \"articleId\") VALUES (?, ?, ?, ?)";
       arrayType = "BIGINT";
     } else {
-      upsert = "INSERT INTO \"BookArticles\" " + COLUMNS + " VALUES (?, ?, ?, ?) ON CONFLICT (\"bookId\", \"articleId\")"
-          + " DO UPDATE SET \"role\" = EXCLUDED.\"role\", \"position\" = EXCLUDED.\"position\"";
+      upsert =
+          "INSERT INTO \"BookArticles\" "
+              + COLUMNS
+              + " VALUES (?, ?, ?, ?) ON CONFLICT (\"bookId\", \"articleId\")"
+              + " DO UPDATE SET \"role\" = EXCLUDED.\"role\", \"position\" = EXCLUDED.\"position\"";
       arrayType = "int8";
     }
   }
@@ -64,24 +70,26 @@ final class RawJdbcContender implements Contender {
 
   private long[] insertTitles(String table, String prefix, int n) {
     long[] ids = new long[n];
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + table + "\" (\"title\") VALUES (?)",
-          new String[] {"id"})) {
-        for (int i = 0; i < n; i++) {
-          ps.setString(1, Fixtures.title(prefix, i));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        statements.incrementAndGet();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          for (int i = 0; i < n; i++) {
-            keys.next();
-            ids[i] = keys.getLong(1);
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO \"" + table + "\" (\"title\") VALUES (?)", new String[] {"id"})) {
+            for (int i = 0; i < n; i++) {
+              ps.setString(1, Fixtures.title(prefix, i));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            statements.incrementAndGet();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              for (int i = 0; i < n; i++) {
+                keys.next();
+                ids[i] = keys.getLong(1);
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return ids;
   }
 
@@ -109,18 +117,20 @@ final class RawJdbcContender implements Contender {
 
   @Override
   public void add(int book, List<LinkSpec> links) {
-    inTransaction(c -> {
-      upsert(c, List.of(new SourceLinks(book, links)));
-      return null;
-    });
+    inTransaction(
+        c -> {
+          upsert(c, List.of(new SourceLinks(book, links)));
+          return null;
+        });
   }
 
   @Override
   public void addSpread(List<SourceLinks> links) {
-    inTransaction(c -> {
-      upsert(c, links);
-      return null;
-    });
+    inTransaction(
+        c -> {
+          upsert(c, links);
+          return null;
+        });
   }
 
   private void upsert(Connection c, List<SourceLinks> links) throws SQLException {
@@ -142,41 +152,52 @@ final class RawJdbcContender implements Contender {
 
   @Override
   public void set(int book, List<LinkSpec> links) {
-    inTransaction(c -> {
-      Long[] keep = new Long[links.size()];
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] = articles[links.get(i).article()];
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM \"BookArticles\" WHERE \"bookId\" = ? AND NOT (\"articleId\" = ANY(?))")) {
-        ps.setLong(1, books[book]);
-        ps.setArray(2, c.createArrayOf(arrayType, keep));
-        ps.executeUpdate();
-        statements.incrementAndGet();
-      }
-      upsert(c, List.of(new SourceLinks(book, links)));
-      return null;
-    });
+    inTransaction(
+        c -> {
+          Long[] keep = new Long[links.size()];
+          for (int i = 0; i < keep.length; i++) {
+            keep[i] = articles[links.get(i).article()];
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM \"BookArticles\" WHERE \"bookId\" = ? AND NOT (\"articleId\" = ANY(?))")) {
+            ps.setLong(1, books[book]);
+            ps.setArray(2, c.createArrayOf(arrayType, keep));
+            ps.executeUpdate();
+            statements.incrementAndGet();
+          }
+          upsert(c, List.of(new SourceLinks(book, links)));
+          return null;
+        });
   }
 
   @Override
   public Object links(int[] bookIndexes) {
-    return readOnly(c -> {
-      List<LinkView> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT j.\"bookId\", a.\"id\", a.\"title\", j.\"role\", j.\"position\""
-          + " FROM \"BookArticles\" j JOIN \"Article\" a ON a.\"id\" = j.\"articleId\"" + ofBooks())) {
-        ps.setArray(1, ids(c, books, bookIndexes));
-        statements.incrementAndGet();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            int position = rs.getInt(5);
-            out.add(new LinkView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.wasNull() ? null : position));
+    return readOnly(
+        c -> {
+          List<LinkView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT j.\"bookId\", a.\"id\", a.\"title\", j.\"role\", j.\"position\""
+                      + " FROM \"BookArticles\" j JOIN \"Article\" a ON a.\"id\" = j.\"articleId\""
+                      + ofBooks())) {
+            ps.setArray(1, ids(c, books, bookIndexes));
+            statements.incrementAndGet();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                int position = rs.getInt(5);
+                out.add(
+                    new LinkView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.wasNull() ? null : position));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -187,64 +208,76 @@ final class RawJdbcContender implements Contender {
 
   @Override
   public boolean[] has(int[] bookIndexes, int[] articleIndexes) {
-    return readOnly(c -> {
-      Set<Long> found = new HashSet<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT j.\"bookId\", j.\"articleId\" FROM \"BookArticles\" j"
-          + ofBooks() + " AND j.\"articleId\" = ANY(?)")) {
-        if (db.store() == Store.POSTGRES) {
-          // planned for each call's arrays, as the adapter's has query is (see PostgresDialect.planForArrays):
-          // pgjdbc's server-prepared statement would get a generic plan that tests every row against
-          // every element of the article array
-          ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-        }
-        ps.setArray(1, ids(c, books, bookIndexes));
-        ps.setArray(2, ids(c, articles, articleIndexes));
-        statements.incrementAndGet();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            found.add(Contender.pair(rs.getLong(1), rs.getLong(2)));
+    return readOnly(
+        c -> {
+          Set<Long> found = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT j.\"bookId\", j.\"articleId\" FROM \"BookArticles\" j"
+                      + ofBooks()
+                      + " AND j.\"articleId\" = ANY(?)")) {
+            if (db.store() == Store.POSTGRES) {
+              // planned for each call's arrays, as the adapter's has query is (see
+              // PostgresDialect.planForArrays):
+              // pgjdbc's server-prepared statement would get a generic plan that tests every row
+              // against
+              // every element of the article array
+              ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            }
+            ps.setArray(1, ids(c, books, bookIndexes));
+            ps.setArray(2, ids(c, articles, articleIndexes));
+            statements.incrementAndGet();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.add(Contender.pair(rs.getLong(1), rs.getLong(2)));
+              }
+            }
           }
-        }
-      }
-      boolean[] out = new boolean[bookIndexes.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = found.contains(Contender.pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
-      }
-      return out;
-    });
+          boolean[] out = new boolean[bookIndexes.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] =
+                found.contains(Contender.pair(books[bookIndexes[i]], articles[articleIndexes[i]]));
+          }
+          return out;
+        });
   }
 
   /**
-   * The junction rows {@code j} of the books given as the first array parameter, then a condition: on
-   * PostgreSQL {@code WHERE j.bookId = ANY(?)}; on H2 a join on the array's elements, H2's fast form
-   * (its {@code = ANY(?)} took 24 ms against 6 for the links of 1,000 books, measured in the full mode's
-   * run of 2026-12-06; the adapter joins so too, see {@code Dialect.joinsKeyArrays}).
+   * The junction rows {@code j} of the books given as the first array parameter, then a condition:
+   * on PostgreSQL {@code WHERE j.bookId = ANY(?)}; on H2 a join on the array's elements, H2's fast
+   * form (its {@code = ANY(?)} took 24 ms against 6 for the links of 1,000 books, measured in the
+   * full mode's run of 2026-12-06; the adapter joins so too, see {@code Dialect.joinsKeyArrays}).
    */
   private String ofBooks() {
-    return db.store() == Store.H2 ? " JOIN UNNEST(?) u(v) ON j.\"bookId\" = u.v WHERE TRUE"
+    return db.store() == Store.H2
+        ? " JOIN UNNEST(?) u(v) ON j.\"bookId\" = u.v WHERE TRUE"
         : " WHERE j.\"bookId\" = ANY(?)";
   }
 
   @Override
   public long[] count(int[] bookIndexes) {
-    return readOnly(c -> {
-      Map<Long, Long> counts = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT j.\"bookId\", COUNT(*) FROM \"BookArticles\" j"
-          + ofBooks() + " GROUP BY j.\"bookId\"")) {
-        ps.setArray(1, ids(c, books, bookIndexes));
-        statements.incrementAndGet();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            counts.put(rs.getLong(1), rs.getLong(2));
+    return readOnly(
+        c -> {
+          Map<Long, Long> counts = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT j.\"bookId\", COUNT(*) FROM \"BookArticles\" j"
+                      + ofBooks()
+                      + " GROUP BY j.\"bookId\"")) {
+            ps.setArray(1, ids(c, books, bookIndexes));
+            statements.incrementAndGet();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(rs.getLong(1), rs.getLong(2));
+              }
+            }
           }
-        }
-      }
-      long[] out = new long[bookIndexes.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = counts.getOrDefault(books[bookIndexes[i]], 0L);
-      }
-      return out;
-    });
+          long[] out = new long[bookIndexes.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = counts.getOrDefault(books[bookIndexes[i]], 0L);
+          }
+          return out;
+        });
   }
 
   private Array ids(Connection c, long[] ids, int[] indexes) throws SQLException {
@@ -260,9 +293,9 @@ final class RawJdbcContender implements Contender {
   }
 
   /**
-   * One read statement on a pooled connection in auto-commit mode: no transaction to begin and commit
-   * around a single statement (the adapter runs its one-statement reads so too), so no COMMIT round
-   * trip.
+   * One read statement on a pooled connection in auto-commit mode: no transaction to begin and
+   * commit around a single statement (the adapter runs its one-statement reads so too), so no
+   * COMMIT round trip.
    */
   private <T> T readOnly(Work<T> work) {
     try (Connection c = pool.getConnection()) {

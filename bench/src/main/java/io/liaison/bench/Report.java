@@ -14,16 +14,15 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Turns JMH results into markdown: per workload and store, each contender's score (ms/op ± JMH's
- * 99.9% error) and the ratios Liaison/raw and Liaison/peer, whose error is propagated from the
- * two scores' relative errors (root of the sum of squares). Stores whose raw and peer contenders are
+ * 99.9% error) and the ratios Liaison/raw and Liaison/peer, whose error is propagated from the two
+ * scores' relative errors (root of the sum of squares). Stores whose raw and peer contenders are
  * the same (H2 and PostgreSQL: JDBC and Hibernate) share a table; Neo4j (its Java Driver and
  * Neo4j-OGM) has its own.
  */
 public final class Report {
   static final List<String> CONTENDERS = List.of("liaison", "raw", "peer");
 
-  private Report() {
-  }
+  private Report() {}
 
   /** A score and its error (half-width of JMH's 99.9% confidence interval; NaN with one sample). */
   public record Score(double value, double error, long samples) {
@@ -44,7 +43,8 @@ public final class Report {
   }
 
   /** One row: a workload at given sizes on one store. */
-  public record Row(int order, String workload, String sizes, String store, Map<String, Score> scores) {
+  public record Row(
+      int order, String workload, String sizes, String store, Map<String, Score> scores) {
     Score ratio(String over) {
       Score l = scores.get("liaison");
       Score o = scores.get(over);
@@ -57,15 +57,23 @@ public final class Report {
     Map<String, Row> rows = new LinkedHashMap<>();
     for (RunResult rr : results) {
       BenchmarkParams p = rr.getParams();
-      String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
+      String method =
+          p.getBenchmark()
+              .substring(
+                  p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
       String sizes = sizes(p);
       String store = p.getParam("store");
       String key = method + "|" + sizes + "|" + store;
-      Row row = rows.computeIfAbsent(key, k -> new Row(order(method), label(method, p), sizes, store, new TreeMap<>()));
+      Row row =
+          rows.computeIfAbsent(
+              key, k -> new Row(order(method), label(method, p), sizes, store, new TreeMap<>()));
       row.scores().put(p.getParam("contender"), Score.of(rr.getPrimaryResult()));
     }
     List<Row> out = new ArrayList<>(rows.values());
-    out.sort(Comparator.comparingInt(Row::order).thenComparing(r -> sizeValue(r.sizes())).thenComparing(Row::store));
+    out.sort(
+        Comparator.comparingInt(Row::order)
+            .thenComparing(r -> sizeValue(r.sizes()))
+            .thenComparing(Row::store));
     return out;
   }
 
@@ -81,7 +89,9 @@ public final class Report {
 
   private static long sizeValue(String sizes) {
     String digits = sizes.replaceAll("[^0-9]", "");
-    return digits.isEmpty() ? 0 : Long.parseLong(digits.length() > 18 ? digits.substring(0, 18) : digits);
+    return digits.isEmpty()
+        ? 0
+        : Long.parseLong(digits.length() > 18 ? digits.substring(0, 18) : digits);
   }
 
   private static int order(String method) {
@@ -99,11 +109,15 @@ public final class Report {
   private static String label(String method, BenchmarkParams p) {
     return switch (method) {
       case "AddToOneSource.add" -> "1/6 add " + p.getParam("targets") + " targets to one source";
-      case "AddSpread.addSpread" -> "2 add " + p.getParam("perSource") + " links to each of " + p.getParam("sources")
-          + " sources";
+      case "AddSpread.addSpread" ->
+          "2 add "
+              + p.getParam("perSource")
+              + " links to each of "
+              + p.getParam("sources")
+              + " sources";
       case "SetReplace.set" -> "3 set " + p.getParam("links") + " links, half stay";
-      case "GetLinks.links" -> "4 links of " + p.getParam("sources") + " sources (" + p.getParam("perSource")
-          + " each)";
+      case "GetLinks.links" ->
+          "4 links of " + p.getParam("sources") + " sources (" + p.getParam("perSource") + " each)";
       case "HasCount.has" -> "5 has over " + p.getParam("sources") + " sources";
       case "HasCount.count" -> "5 count over " + p.getParam("sources") + " sources";
       default -> method;
@@ -116,8 +130,13 @@ public final class Report {
     for (List<Row> family : families(rows)) {
       Store store = Store.of(family.get(0).store());
       md.append(md.length() > 0 ? "\n" : "");
-      md.append("| workload | store | Liaison ms/op | ").append(store.raw()).append(" ms/op | ").append(store.peer())
-          .append(" ms/op | Liaison/raw | Liaison/").append(store.peer()).append(" |\n");
+      md.append("| workload | store | Liaison ms/op | ")
+          .append(store.raw())
+          .append(" ms/op | ")
+          .append(store.peer())
+          .append(" ms/op | Liaison/raw | Liaison/")
+          .append(store.peer())
+          .append(" |\n");
       md.append("|---|---|---:|---:|---:|---:|---:|\n");
       for (Row r : family) {
         md.append("| ").append(r.workload()).append(" | ").append(r.store());
@@ -125,13 +144,20 @@ public final class Report {
           Score s = r.scores().get(c);
           md.append(" | ").append(s == null ? missing(family, c) : format(s));
         }
-        md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
+        md.append(" | ")
+            .append(format(r.ratio("raw")))
+            .append(" | ")
+            .append(format(r.ratio("peer")))
+            .append(" |\n");
       }
     }
     return md.toString();
   }
 
-  /** The rows grouped by the stores' raw and peer contenders, in the order of {@link Store}; each keeps its order. */
+  /**
+   * The rows grouped by the stores' raw and peer contenders, in the order of {@link Store}; each
+   * keeps its order.
+   */
   static List<List<Row>> families(List<Row> rows) {
     Map<String, List<Row>> out = new TreeMap<>();
     for (Row r : rows) {
@@ -155,7 +181,10 @@ public final class Report {
   /** What a table shows for a contender without a score: its benchmark threw (the log says why). */
   static final String FAILED = "failed";
 
-  /** What a table shows for a contender that no row of it measured (left out with {@code --contenders}). */
+  /**
+   * What a table shows for a contender that no row of it measured (left out with {@code
+   * --contenders}).
+   */
   static final String NOT_RUN = "not run";
 
   /** A missing score: failed, unless the contender ran nowhere in {@code rows}. */
@@ -163,7 +192,10 @@ public final class Report {
     return rows.stream().anyMatch(r -> r.scores().containsKey(contender)) ? FAILED : NOT_RUN;
   }
 
-  /** Workload 1 at each size: the cost per link, to show how it grows; one table per family of stores. */
+  /**
+   * Workload 1 at each size: the cost per link, to show how it grows; one table per family of
+   * stores.
+   */
   public static String growth(List<Row> rows) {
     StringBuilder md = new StringBuilder();
     for (List<Row> family : families(rows)) {
@@ -173,17 +205,30 @@ public final class Report {
       }
       Store store = Store.of(adds.get(0).store());
       md.append(md.length() > 0 ? "\n" : "");
-      md.append("| targets | store | Liaison µs/link | ").append(store.raw()).append(" µs/link | ").append(store.peer())
-          .append(" µs/link | Liaison/raw | Liaison/").append(store.peer()).append(" |\n");
+      md.append("| targets | store | Liaison µs/link | ")
+          .append(store.raw())
+          .append(" µs/link | ")
+          .append(store.peer())
+          .append(" µs/link | Liaison/raw | Liaison/")
+          .append(store.peer())
+          .append(" |\n");
       md.append("|---:|---|---:|---:|---:|---:|---:|\n");
       for (Row r : adds) {
         double n = Double.parseDouble(r.sizes().replaceAll("[^0-9]", ""));
         md.append("| ").append((long) n).append(" | ").append(r.store());
         for (String c : CONTENDERS) {
           Score s = r.scores().get(c);
-          md.append(" | ").append(s == null ? missing(adds, c) : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
+          md.append(" | ")
+              .append(
+                  s == null
+                      ? missing(adds, c)
+                      : format(new Score(s.value() * 1000 / n, s.error() * 1000 / n, s.samples())));
         }
-        md.append(" | ").append(format(r.ratio("raw"))).append(" | ").append(format(r.ratio("peer"))).append(" |\n");
+        md.append(" | ")
+            .append(format(r.ratio("raw")))
+            .append(" | ")
+            .append(format(r.ratio("peer")))
+            .append(" |\n");
       }
     }
     return md.toString();

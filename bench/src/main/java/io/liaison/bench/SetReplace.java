@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Workload 3: {@code book.setArticles([...])} on a book with {@code links} links, where half stay
- * (with new attributes), half go and as many new ones come: articles {@code 0..n-1} become
- * {@code n/2..n/2+n-1}.
+ * (with new attributes), half go and as many new ones come: articles {@code 0..n-1} become {@code
+ * n/2..n/2+n-1}.
  */
 @State(Scope.Benchmark)
 public class SetReplace extends ContenderState {

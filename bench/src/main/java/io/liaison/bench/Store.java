@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The three databases every workload runs on. Each contender gets a database of its own (H2: an
- * in-memory database; PostgreSQL: a schema; Neo4j: the server's one database, emptied for it), so one
- * contender's rows and dead tuples never weigh on another's.
+ * in-memory database; PostgreSQL: a schema; Neo4j: the server's one database, emptied for it), so
+ * one contender's rows and dead tuples never weigh on another's.
  */
 public enum Store {
   H2("raw JDBC", "Hibernate"),
@@ -32,7 +32,9 @@ public enum Store {
     this.peer = peer;
   }
 
-  /** What the {@code raw} contender is on this store: hand-written JDBC, or the Neo4j Java Driver. */
+  /**
+   * What the {@code raw} contender is on this store: hand-written JDBC, or the Neo4j Java Driver.
+   */
   public String raw() {
     return raw;
   }
@@ -58,16 +60,22 @@ public enum Store {
       return Neo4jServer.open();
     }
     if (this == H2) {
-      String url = "jdbc:h2:mem:" + name + "_" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+      String url =
+          "jdbc:h2:mem:" + name + "_" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
       return new Db(this, url, "sa", "", () -> execute(url, "sa", "", "SHUTDOWN"));
     }
     PgServer.resetSchema(name);
-    String url = PgServer.url() + (PgServer.url().contains("?") ? "&" : "?") + "currentSchema=" + name;
+    String url =
+        PgServer.url() + (PgServer.url().contains("?") ? "&" : "?") + "currentSchema=" + name;
     return new Db(this, url, PgServer.user(), PgServer.password(), () -> PgServer.dropSchema(name));
   }
 
-  /** One contender's database: where to connect (a JDBC URL, or a Bolt URI), and how to get rid of it. */
-  public record Db(Store store, String url, String user, String password, Runnable dispose) implements AutoCloseable {
+  /**
+   * One contender's database: where to connect (a JDBC URL, or a Bolt URI), and how to get rid of
+   * it.
+   */
+  public record Db(Store store, String url, String user, String password, Runnable dispose)
+      implements AutoCloseable {
     public Connection connect() throws SQLException {
       Properties p = new Properties();
       if (user != null) {
@@ -86,7 +94,8 @@ public enum Store {
   }
 
   static void execute(String url, String user, String password, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       // SHUTDOWN of a database that is already gone
@@ -94,9 +103,9 @@ public enum Store {
   }
 
   /**
-   * The PostgreSQL server: the one named by {@code liaison.postgres.url} (or
-   * {@code LIAISON_POSTGRES_URL}), as in the adapter's tests, else one embedded server per JVM from
-   * the Maven-delivered binaries. {@link BenchMain} starts the embedded server once and hands its URL
+   * The PostgreSQL server: the one named by {@code liaison.postgres.url} (or {@code
+   * LIAISON_POSTGRES_URL}), as in the adapter's tests, else one embedded server per JVM from the
+   * Maven-delivered binaries. {@link BenchMain} starts the embedded server once and hands its URL
    * to the forked benchmark JVMs through that property.
    */
   public static final class PgServer {
@@ -106,8 +115,7 @@ public enum Store {
     private static String password;
     private static String description;
 
-    private PgServer() {
-    }
+    private PgServer() {}
 
     private static synchronized void start() {
       if (url != null) {
@@ -127,13 +135,16 @@ public enum Store {
         throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
       }
       EmbeddedPostgres server = embedded;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException e) {
-          // the JVM is going away anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (IOException e) {
+                      // the JVM is going away anyway
+                    }
+                  }));
       url = embedded.getJdbcUrl("postgres", "postgres");
       description = "embedded PostgreSQL (io.zonky.test) on port " + embedded.getPort();
     }
@@ -156,9 +167,15 @@ public enum Store {
     /** Where the server is, and its version and commit durability, for the report. */
     public static String describe() {
       start();
-      try (Connection c = connect(); Statement s = c.createStatement()) {
-        return description + ", " + show(s, "server_version") + ", synchronous_commit=" + show(s, "synchronous_commit")
-            + ", fsync=" + show(s, "fsync");
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
+        return description
+            + ", "
+            + show(s, "server_version")
+            + ", synchronous_commit="
+            + show(s, "synchronous_commit")
+            + ", fsync="
+            + show(s, "fsync");
       } catch (SQLException e) {
         return description + " (" + e.getMessage() + ")";
       }
@@ -190,23 +207,29 @@ public enum Store {
 
     static void resetSchema(String schema) {
       start();
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
         s.execute("CREATE SCHEMA \"" + schema + "\"");
       } catch (SQLException e) {
-        throw new IllegalStateException("resetting schema " + schema + " on " + description + " failed", e);
+        throw new IllegalStateException(
+            "resetting schema " + schema + " on " + description + " failed", e);
       }
     }
 
     static void dropSchema(String schema) {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
       } catch (SQLException e) {
         // left for the next reset
       }
     }
 
-    /** A system property or environment variable; unset, empty or an unresolved {@code ${...}} is null. */
+    /**
+     * A system property or environment variable; unset, empty or an unresolved {@code ${...}} is
+     * null.
+     */
     static String setting(String property, String env) {
       String v = System.getProperty(property);
       if (v == null || v.isBlank() || v.startsWith("${")) {

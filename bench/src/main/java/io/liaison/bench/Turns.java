@@ -1,9 +1,9 @@
 package io.liaison.bench;
 
 /**
- * Parameter arrays computed once per trial and handed out in turn, one per call, so consecutive calls
- * of a read workload ask different questions at the cost of an array index (no per-invocation JMH
- * setup on microsecond operations).
+ * Parameter arrays computed once per trial and handed out in turn, one per call, so consecutive
+ * calls of a read workload ask different questions at the cost of an array index (no per-invocation
+ * JMH setup on microsecond operations).
  */
 final class Turns {
   private final int[][] variants;

@@ -31,9 +31,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Keeps the benchmarks honest and alive: every contender must leave the same links and read the same
- * answers for every workload, and every benchmark method must run under JMH, on H2, PostgreSQL and
- * Neo4j (embedded in this JVM).
+ * Keeps the benchmarks honest and alive: every contender must leave the same links and read the
+ * same answers for every workload, and every benchmark method must run under JMH, on H2, PostgreSQL
+ * and Neo4j (embedded in this JVM).
  */
 class BenchmarksTest {
   /** Small, but every workload still has several sources, targets and both has() answers. */
@@ -54,26 +54,31 @@ class BenchmarksTest {
           Object second = normalize(t.invoke(), t.contender());
           assertThat(second).as("%s %s second invocation", c.name(), contender).isEqualTo(first);
           if (firstAsked != null) {
-            // ... but a read must not ask exactly the previous question, or H2 hands back its last result
-            assertThat(asked.last).as("%s %s parameters of the second invocation", c.name(), contender)
+            // ... but a read must not ask exactly the previous question, or H2 hands back its last
+            // result
+            assertThat(asked.last)
+                .as("%s %s parameters of the second invocation", c.name(), contender)
                 .isNotEqualTo(firstAsked);
           }
-          assertThat(t.contender().dump()).as("%s %s links after the second invocation", c.name(), contender)
+          assertThat(t.contender().dump())
+              .as("%s %s links after the second invocation", c.name(), contender)
               .isEqualTo(afterFirst);
           outcomes.put(contender, Arrays.asList(first, afterFirst));
         }
       }
       List<Object> expected = expected(c.name());
       for (Map.Entry<String, List<Object>> e : outcomes.entrySet()) {
-        assertThat(e.getValue()).as("%s on %s by %s: [result, links]", c.name(), store, e.getKey()).isEqualTo(expected);
+        assertThat(e.getValue())
+            .as("%s on %s by %s: [result, links]", c.name(), store, e.getKey())
+            .isEqualTo(expected);
       }
     }
   }
 
   /**
    * Stands between a trial's state and its contender and keeps a copy of the index arrays of the
-   * latest read call ({@code links}, {@code has}, {@code count}): what the contender was actually asked.
-   * {@code last} stays null for the writes, which start from the same links every call.
+   * latest read call ({@code links}, {@code has}, {@code count}): what the contender was actually
+   * asked. {@code last} stays null for the writes, which start from the same links every call.
    */
   private static final class Asked implements InvocationHandler {
     private static final Set<String> READS = Set.of("links", "has", "count");
@@ -86,8 +91,10 @@ class BenchmarksTest {
 
     static Asked record(ContenderState state) {
       Asked asked = new Asked(state.c);
-      state.c = (Contender) Proxy.newProxyInstance(Contender.class.getClassLoader(), new Class<?>[] {Contender.class},
-          asked);
+      state.c =
+          (Contender)
+              Proxy.newProxyInstance(
+                  Contender.class.getClassLoader(), new Class<?>[] {Contender.class}, asked);
       return asked;
     }
 
@@ -108,10 +115,16 @@ class BenchmarksTest {
   private static List<Object> expected(String workload) {
     List<String> spread = strings(Fixtures.spread(SMALL.sources(), SMALL.perSource()));
     return switch (workload) {
-      case "AddToOneSource.add" -> Arrays.asList(null, strings(List.of(new SourceLinks(0, Fixtures.range(0, SMALL.targets(), 0)))));
+      case "AddToOneSource.add" ->
+          Arrays.asList(
+              null, strings(List.of(new SourceLinks(0, Fixtures.range(0, SMALL.targets(), 0)))));
       case "AddSpread.addSpread" -> Arrays.asList(null, spread);
-      case "SetReplace.set" -> Arrays.asList(null,
-          strings(List.of(new SourceLinks(0, Fixtures.range(SMALL.links() / 2, SMALL.links(), 1)))));
+      case "SetReplace.set" ->
+          Arrays.asList(
+              null,
+              strings(
+                  List.of(
+                      new SourceLinks(0, Fixtures.range(SMALL.links() / 2, SMALL.links(), 1)))));
       case "GetLinks.links" -> List.of(spread, spread);
       case "HasCount.has" -> {
         boolean[] has = new boolean[SMALL.sources()];
@@ -157,7 +170,15 @@ class BenchmarksTest {
       }
       List<String> out = new ArrayList<>();
       for (LinkView v : list) {
-        out.add("b" + books.get(v.bookId()) + "|" + v.articleTitle() + "|" + v.role() + "|" + v.position());
+        out.add(
+            "b"
+                + books.get(v.bookId())
+                + "|"
+                + v.articleTitle()
+                + "|"
+                + v.role()
+                + "|"
+                + v.position());
       }
       out.sort(null);
       return out;
@@ -170,19 +191,22 @@ class BenchmarksTest {
     // JMH refuses to start while another JMH run on the machine holds /tmp/jmh.lock; this smoke run
     // measures nothing, so it need not wait for one.
     System.setProperty("jmh.ignoreLock", "true");
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include("io\\.liaison\\.bench\\..*")
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(20))
-        .param("targets", String.valueOf(SMALL.targets()))
-        .param("sources", String.valueOf(SMALL.sources()))
-        .param("perSource", String.valueOf(SMALL.perSource()))
-        .param("links", String.valueOf(SMALL.links()))
-        .shouldFailOnError(true)
-        .verbosity(VerboseMode.SILENT)
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include("io\\.liaison\\.bench\\..*")
+                    .forks(0)
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(20))
+                    .param("targets", String.valueOf(SMALL.targets()))
+                    .param("sources", String.valueOf(SMALL.sources()))
+                    .param("perSource", String.valueOf(SMALL.perSource()))
+                    .param("links", String.valueOf(SMALL.links()))
+                    .shouldFailOnError(true)
+                    .verbosity(VerboseMode.SILENT)
+                    .build())
+            .run();
 
     int methods = Workloads.CASES.size();
     assertThat(results).hasSize(methods * Report.CONTENDERS.size() * Store.values().length);
@@ -196,7 +220,9 @@ class BenchmarksTest {
     List<List<Report.Row>> families = Report.families(rows);
     assertThat(families).extracting(f -> f.get(0).store()).containsExactly("h2", "neo4j");
     String table = Report.table(rows);
-    assertThat(table).contains("| Hibernate ms/op |").contains("| Neo4j-OGM ms/op | Liaison/raw | Liaison/Neo4j-OGM |");
+    assertThat(table)
+        .contains("| Hibernate ms/op |")
+        .contains("| Neo4j-OGM ms/op | Liaison/raw | Liaison/Neo4j-OGM |");
     assertThat(table.lines().count()).isEqualTo(rows.size() + 2 * 2 + 1);
     assertThat(Report.growth(rows).lines().count()).isEqualTo(Store.values().length + 2 * 2 + 1);
   }
@@ -205,7 +231,8 @@ class BenchmarksTest {
   void theRawNeo4jContenderWritesOnLiaisonsSchema() {
     try (Contender raw = Contender.open("raw", Store.NEO4J)) {
       assertThat(raw).isInstanceOf(RawNeo4jContender.class);
-      assertThat(Neo4jServer.constraints()).contains("liaison_Book_id_unique", "liaison_Article_id_unique");
+      assertThat(Neo4jServer.constraints())
+          .contains("liaison_Book_id_unique", "liaison_Article_id_unique");
     }
   }
 
@@ -213,7 +240,8 @@ class BenchmarksTest {
   void neo4jContendersTakeTurnsOnItsOneDatabase() {
     try (Contender first = Contender.open("liaison", Store.NEO4J)) {
       first.seed(1, 1);
-      assertThatThrownBy(() -> Contender.open("peer", Store.NEO4J)).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> Contender.open("peer", Store.NEO4J))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("one contender at a time");
     }
     try (Contender next = Contender.open("peer", Store.NEO4J)) {
@@ -226,13 +254,35 @@ class BenchmarksTest {
   @Test
   void aContenderLeftOutOfTheRunShowsAsNotRunAndOneThatThrewAsFailed() {
     Report.Score ms = new Report.Score(2.0, 0.1, 5);
-    List<Report.Row> leftOut = List.of(
-        new Report.Row(4, "GetLinks.links", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)),
-        new Report.Row(5, "HasCount.count", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)));
+    List<Report.Row> leftOut =
+        List.of(
+            new Report.Row(
+                4,
+                "GetLinks.links",
+                "sources=1000, perSource=10",
+                "h2",
+                Map.of("liaison", ms, "raw", ms)),
+            new Report.Row(
+                5,
+                "HasCount.count",
+                "sources=1000, perSource=10",
+                "h2",
+                Map.of("liaison", ms, "raw", ms)));
     assertThat(Report.table(leftOut)).contains("| not run |").doesNotContain("failed");
-    List<Report.Row> threw = List.of(
-        new Report.Row(4, "GetLinks.links", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms, "peer", ms)),
-        new Report.Row(5, "HasCount.count", "sources=1000, perSource=10", "h2", Map.of("liaison", ms, "raw", ms)));
+    List<Report.Row> threw =
+        List.of(
+            new Report.Row(
+                4,
+                "GetLinks.links",
+                "sources=1000, perSource=10",
+                "h2",
+                Map.of("liaison", ms, "raw", ms, "peer", ms)),
+            new Report.Row(
+                5,
+                "HasCount.count",
+                "sources=1000, perSource=10",
+                "h2",
+                Map.of("liaison", ms, "raw", ms)));
     assertThat(Report.table(threw)).contains("| failed |").doesNotContain("not run");
   }
 
@@ -240,7 +290,8 @@ class BenchmarksTest {
   void anUnknownContenderIsRefusedBeforeAnythingRuns() {
     assertThat(BenchMain.contenders("liaison,raw")).containsExactly("liaison", "raw");
     assertThatThrownBy(() -> BenchMain.contenders("liaison,hibernate"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown contender hibernate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown contender hibernate");
   }
 
   @Test

@@ -22,12 +22,14 @@ import java.util.Map;
  * @param <S> the source model class
  * @param <T> the target model class
  */
-public abstract sealed class Association<S, T>
-    permits HasOne, BelongsTo, HasMany, BelongsToMany {
+public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMany, BelongsToMany {
 
   /** The four association kinds of Sequelize. */
   public enum Kind {
-    HAS_ONE, BELONGS_TO, HAS_MANY, BELONGS_TO_MANY;
+    HAS_ONE,
+    BELONGS_TO,
+    HAS_MANY,
+    BELONGS_TO_MANY;
 
     /** True for the kinds whose operations read and write many targets per source. */
     public boolean isMany() {
@@ -58,9 +60,11 @@ public abstract sealed class Association<S, T>
 
     static Options of(Class<?> source, Class<?> target, String kind) {
       Args.declared(source, "Association." + kind, "source");
-      Args.declared(target, "Association." + kind + "(" + source.getSimpleName() + ", target)", "target");
-      return new Options(source, target,
-          null, null, null, null, null, null, null, null, true, null, null, true, null, false, null, null);
+      Args.declared(
+          target, "Association." + kind + "(" + source.getSimpleName() + ", target)", "target");
+      return new Options(
+          source, target, null, null, null, null, null, null, null, null, true, null, null, true,
+          null, false, null, null);
     }
   }
 
@@ -86,8 +90,8 @@ public abstract sealed class Association<S, T>
   }
 
   /**
-   * {@code Source.belongsToMany(Target, {through})}: links live in a through model (a junction table
-   * on SQL, relationships on a graph). Name the through model with {@code through(...)}.
+   * {@code Source.belongsToMany(Target, {through})}: links live in a through model (a junction
+   * table on SQL, relationships on a graph). Name the through model with {@code through(...)}.
    */
   public static <S, T> BelongsToMany<S, T> belongsToMany(Class<S> source, Class<T> target) {
     return new BelongsToMany<>(Options.of(source, target, "belongsToMany"));
@@ -99,12 +103,14 @@ public abstract sealed class Association<S, T>
   public abstract Kind kind();
 
   public Class<S> source() {
-    @SuppressWarnings("unchecked") Class<S> s = (Class<S>) options.source();
+    @SuppressWarnings("unchecked")
+    Class<S> s = (Class<S>) options.source();
     return s;
   }
 
   public Class<T> target() {
-    @SuppressWarnings("unchecked") Class<T> t = (Class<T>) options.target();
+    @SuppressWarnings("unchecked")
+    Class<T> t = (Class<T>) options.target();
     return t;
   }
 
@@ -117,7 +123,10 @@ public abstract sealed class Association<S, T>
     return options;
   }
 
-  /** A declaration option's value, refused when null: null means "the default", which is never set twice. */
+  /**
+   * A declaration option's value, refused when null: null means "the default", which is never set
+   * twice.
+   */
   <X> X option(X value, String method, String argument) {
     return Args.declared(value, this + "." + method, argument);
   }
@@ -135,7 +144,13 @@ public abstract sealed class Association<S, T>
   @Override
   public String toString() {
     String alias = options.as() == null ? "" : " as '" + options.as() + "'";
-    return options.source().getSimpleName() + "." + kindName() + "(" + options.target().getSimpleName() + alias + ")";
+    return options.source().getSimpleName()
+        + "."
+        + kindName()
+        + "("
+        + options.target().getSimpleName()
+        + alias
+        + ")";
   }
 
   private String kindName() {
@@ -150,60 +165,179 @@ public abstract sealed class Association<S, T>
   // Option helpers shared by the subclasses; each subclass exposes the ones Sequelize allows it.
 
   Options withAs(String as) {
-    return copy(as, options.foreignKey(), options.foreignKeyAllowNull(), options.otherKey(), options.sourceKey(),
-        options.targetKey(), options.throughModel(), options.throughName(), options.throughUnique(),
-        options.onDelete(), options.onUpdate(), options.constraints(), options.inverseAs());
+    return copy(
+        as,
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        options.otherKey(),
+        options.sourceKey(),
+        options.targetKey(),
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        options.inverseAs());
   }
 
   Options withForeignKey(String fk, Boolean allowNull) {
-    return copy(options.as(), fk, allowNull, options.otherKey(), options.sourceKey(), options.targetKey(),
-        options.throughModel(), options.throughName(), options.throughUnique(), options.onDelete(),
-        options.onUpdate(), options.constraints(), options.inverseAs());
+    return copy(
+        options.as(),
+        fk,
+        allowNull,
+        options.otherKey(),
+        options.sourceKey(),
+        options.targetKey(),
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        options.inverseAs());
   }
 
   Options withOtherKey(String otherKey) {
-    return copy(options.as(), options.foreignKey(), options.foreignKeyAllowNull(), otherKey, options.sourceKey(),
-        options.targetKey(), options.throughModel(), options.throughName(), options.throughUnique(),
-        options.onDelete(), options.onUpdate(), options.constraints(), options.inverseAs());
+    return copy(
+        options.as(),
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        otherKey,
+        options.sourceKey(),
+        options.targetKey(),
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        options.inverseAs());
   }
 
   Options withKeys(String sourceKey, String targetKey) {
-    return copy(options.as(), options.foreignKey(), options.foreignKeyAllowNull(), options.otherKey(), sourceKey,
-        targetKey, options.throughModel(), options.throughName(), options.throughUnique(), options.onDelete(),
-        options.onUpdate(), options.constraints(), options.inverseAs());
+    return copy(
+        options.as(),
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        options.otherKey(),
+        sourceKey,
+        targetKey,
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        options.inverseAs());
   }
 
   Options withThrough(Class<?> model, String name, boolean unique) {
-    return copy(options.as(), options.foreignKey(), options.foreignKeyAllowNull(), options.otherKey(),
-        options.sourceKey(), options.targetKey(), model, name, unique, options.onDelete(), options.onUpdate(),
-        options.constraints(), options.inverseAs());
+    return copy(
+        options.as(),
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        options.otherKey(),
+        options.sourceKey(),
+        options.targetKey(),
+        model,
+        name,
+        unique,
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        options.inverseAs());
   }
 
   Options withActions(ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints) {
-    return copy(options.as(), options.foreignKey(), options.foreignKeyAllowNull(), options.otherKey(),
-        options.sourceKey(), options.targetKey(), options.throughModel(), options.throughName(),
-        options.throughUnique(), onDelete, onUpdate, constraints, options.inverseAs());
+    return copy(
+        options.as(),
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        options.otherKey(),
+        options.sourceKey(),
+        options.targetKey(),
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        onDelete,
+        onUpdate,
+        constraints,
+        options.inverseAs());
   }
 
   Options withInverseAs(String inverseAs) {
-    return copy(options.as(), options.foreignKey(), options.foreignKeyAllowNull(), options.otherKey(),
-        options.sourceKey(), options.targetKey(), options.throughModel(), options.throughName(),
-        options.throughUnique(), options.onDelete(), options.onUpdate(), options.constraints(), inverseAs);
+    return copy(
+        options.as(),
+        options.foreignKey(),
+        options.foreignKeyAllowNull(),
+        options.otherKey(),
+        options.sourceKey(),
+        options.targetKey(),
+        options.throughModel(),
+        options.throughName(),
+        options.throughUnique(),
+        options.onDelete(),
+        options.onUpdate(),
+        options.constraints(),
+        inverseAs);
   }
 
-  private Options copy(String as, String fk, Boolean fkAllowNull, String otherKey, String sourceKey,
-      String targetKey, Class<?> throughModel, String throughName, boolean throughUnique,
-      ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints, String inverseAs) {
-    return new Options(options.source(), options.target(), as, fk, fkAllowNull, otherKey, sourceKey, targetKey,
-        throughModel, throughName, throughUnique, onDelete, onUpdate, constraints, inverseAs,
-        options.derivedInverse(), options.scope(), options.throughScope());
+  private Options copy(
+      String as,
+      String fk,
+      Boolean fkAllowNull,
+      String otherKey,
+      String sourceKey,
+      String targetKey,
+      Class<?> throughModel,
+      String throughName,
+      boolean throughUnique,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      boolean constraints,
+      String inverseAs) {
+    return new Options(
+        options.source(),
+        options.target(),
+        as,
+        fk,
+        fkAllowNull,
+        otherKey,
+        sourceKey,
+        targetKey,
+        throughModel,
+        throughName,
+        throughUnique,
+        onDelete,
+        onUpdate,
+        constraints,
+        inverseAs,
+        options.derivedInverse(),
+        options.scope(),
+        options.throughScope());
   }
 
   Options withScope(Map<String, ?> scope, Map<String, ?> throughScope) {
     Options o = options;
-    return new Options(o.source(), o.target(), o.as(), o.foreignKey(), o.foreignKeyAllowNull(), o.otherKey(),
-        o.sourceKey(), o.targetKey(), o.throughModel(), o.throughName(), o.throughUnique(), o.onDelete(),
-        o.onUpdate(), o.constraints(), o.inverseAs(), o.derivedInverse(), copyScope(scope, this + ".scope"),
+    return new Options(
+        o.source(),
+        o.target(),
+        o.as(),
+        o.foreignKey(),
+        o.foreignKeyAllowNull(),
+        o.otherKey(),
+        o.sourceKey(),
+        o.targetKey(),
+        o.throughModel(),
+        o.throughName(),
+        o.throughUnique(),
+        o.onDelete(),
+        o.onUpdate(),
+        o.constraints(),
+        o.inverseAs(),
+        o.derivedInverse(),
+        copyScope(scope, this + ".scope"),
         copyScope(throughScope, this + ".throughScope"));
   }
 

@@ -1,8 +1,8 @@
 package io.liaison;
 
 /**
- * {@code Source.belongsTo(Target)}: the foreign key lives on the source. Operations:
- * {@link SingleLink}.
+ * {@code Source.belongsTo(Target)}: the foreign key lives on the source. Operations: {@link
+ * SingleLink}.
  */
 public final class BelongsTo<S, T> extends Association<S, T> {
   BelongsTo(Options options) {
@@ -23,7 +23,10 @@ public final class BelongsTo<S, T> extends Association<S, T> {
     return with(withAs(option(as, "as", "as")));
   }
 
-  /** The foreign-key attribute on the source (default: alias or target name + key, {@code authorId}). */
+  /**
+   * The foreign-key attribute on the source (default: alias or target name + key, {@code
+   * authorId}).
+   */
   public BelongsTo<S, T> foreignKey(String name) {
     return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
@@ -37,7 +40,10 @@ public final class BelongsTo<S, T> extends Association<S, T> {
     return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
   }
 
-  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
+  /**
+   * The action on delete of the referenced row; null restores the default (see {@link
+   * Association}).
+   */
   public BelongsTo<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }

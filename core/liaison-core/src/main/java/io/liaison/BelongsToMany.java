@@ -25,19 +25,24 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
     return with(withAs(option(as, "as", "as")));
   }
 
-  /** The through model: a class whose fields are the link's attributes (keys may be declared too). */
+  /**
+   * The through model: a class whose fields are the link's attributes (keys may be declared too).
+   */
   public BelongsToMany<S, T> through(Class<?> throughModel) {
-    return with(withThrough(option(throughModel, "through", "throughModel"), null, options.throughUnique()));
+    return with(
+        withThrough(
+            option(throughModel, "through", "throughModel"), null, options.throughUnique()));
   }
 
   /** A through model known only by name: links carry attributes given as maps. */
   public BelongsToMany<S, T> through(String throughName) {
-    return with(withThrough(null, option(throughName, "through", "throughName"), options.throughUnique()));
+    return with(
+        withThrough(null, option(throughName, "through", "throughName"), options.throughUnique()));
   }
 
   /**
-   * {@code through.unique}: true (default) allows one link per pair, and adding it again updates its
-   * attributes; false allows parallel links, each with its own id and attributes.
+   * {@code through.unique}: true (default) allows one link per pair, and adding it again updates
+   * its attributes; false allows parallel links, each with its own id and attributes.
    */
   public BelongsToMany<S, T> unique(boolean unique) {
     return with(withThrough(options.throughModel(), options.throughName(), unique));
@@ -61,7 +66,10 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
     return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
   }
 
-  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
+  /**
+   * The action on delete of the referenced row; null restores the default (see {@link
+   * Association}).
+   */
   public BelongsToMany<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
@@ -81,8 +89,8 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
   }
 
   /**
-   * The other side, {@code Target.belongsToMany(Source, {through})}, over the same links: both sides
-   * always see the same pairs and attributes.
+   * The other side, {@code Target.belongsToMany(Source, {through})}, over the same links: both
+   * sides always see the same pairs and attributes.
    */
   public BelongsToMany<T, S> inverse() {
     return Inverses.of(this);

@@ -20,8 +20,10 @@ public final class DefinitionException extends LiaisonException {
   }
 
   private static String format(List<String> problems) {
-    StringBuilder sb = new StringBuilder("Liaison definitions have ")
-        .append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
+    StringBuilder sb =
+        new StringBuilder("Liaison definitions have ")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem:" : " problems:");
     for (int i = 0; i < problems.size(); i++) {
       sb.append("\n  ").append(i + 1).append(") ").append(problems.get(i));
     }

@@ -3,8 +3,8 @@ package io.liaison;
 import java.util.Map;
 
 /**
- * {@code Source.hasMany(Target)}: one-to-many, foreign key on the targets. Operations:
- * {@link ManyLinks}.
+ * {@code Source.hasMany(Target)}: one-to-many, foreign key on the targets. Operations: {@link
+ * ManyLinks}.
  */
 public final class HasMany<S, T> extends Association<S, T> {
   HasMany(Options options) {
@@ -25,14 +25,17 @@ public final class HasMany<S, T> extends Association<S, T> {
     return with(withAs(option(as, "as", "as")));
   }
 
-  /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code authorId}). */
+  /**
+   * The foreign-key attribute on the target (default: camel-cased source name + key, {@code
+   * authorId}).
+   */
   public HasMany<S, T> foreignKey(String name) {
     return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
   /**
-   * Whether the foreign key may be null. When it may not, unlinking a target (remove, set) deletes it,
-   * as Sequelize v7 does, and onDelete defaults to CASCADE.
+   * Whether the foreign key may be null. When it may not, unlinking a target (remove, set) deletes
+   * it, as Sequelize v7 does, and onDelete defaults to CASCADE.
    */
   public HasMany<S, T> foreignKeyAllowNull(boolean allowNull) {
     return with(withForeignKey(options.foreignKey(), allowNull));
@@ -42,7 +45,10 @@ public final class HasMany<S, T> extends Association<S, T> {
     return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
   }
 
-  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
+  /**
+   * The action on delete of the referenced row; null restores the default (see {@link
+   * Association}).
+   */
   public HasMany<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }

@@ -3,8 +3,8 @@ package io.liaison;
 import java.util.Map;
 
 /**
- * {@code Source.hasOne(Target)}: one-to-one, foreign key on the target. Operations:
- * {@link SingleLink} ({@code get}, {@code set}, {@code create}).
+ * {@code Source.hasOne(Target)}: one-to-one, foreign key on the target. Operations: {@link
+ * SingleLink} ({@code get}, {@code set}, {@code create}).
  */
 public final class HasOne<S, T> extends Association<S, T> {
   HasOne(Options options) {
@@ -26,12 +26,18 @@ public final class HasOne<S, T> extends Association<S, T> {
     return with(withAs(option(as, "as", "as")));
   }
 
-  /** The foreign-key attribute on the target (default: camel-cased source name + key, {@code personId}). */
+  /**
+   * The foreign-key attribute on the target (default: camel-cased source name + key, {@code
+   * personId}).
+   */
   public HasOne<S, T> foreignKey(String name) {
     return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
   }
 
-  /** Whether the foreign key may be null (default true, or false when the declared field is primitive). */
+  /**
+   * Whether the foreign key may be null (default true, or false when the declared field is
+   * primitive).
+   */
   public HasOne<S, T> foreignKeyAllowNull(boolean allowNull) {
     return with(withForeignKey(options.foreignKey(), allowNull));
   }
@@ -41,7 +47,10 @@ public final class HasOne<S, T> extends Association<S, T> {
     return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
   }
 
-  /** The action on delete of the referenced row; null restores the default (see {@link Association}). */
+  /**
+   * The action on delete of the referenced row; null restores the default (see {@link
+   * Association}).
+   */
   public HasOne<S, T> onDelete(ReferentialAction action) {
     return with(withActions(action, options.onUpdate(), options.constraints()));
   }
@@ -56,12 +65,18 @@ public final class HasOne<S, T> extends Association<S, T> {
     return with(withActions(options.onDelete(), options.onUpdate(), enabled));
   }
 
-  /** Names the inverse association; also the default foreign key ({@code owner} gives {@code ownerId}). */
+  /**
+   * Names the inverse association; also the default foreign key ({@code owner} gives {@code
+   * ownerId}).
+   */
   public HasOne<S, T> inverseAs(String as) {
     return with(withInverseAs(option(as, "inverseAs", "as")));
   }
 
-  /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key (Sequelize v7 creates it too). */
+  /**
+   * The inverse {@code Target.belongsTo(Source)}, on the same foreign key (Sequelize v7 creates it
+   * too).
+   */
   public BelongsTo<T, S> inverse() {
     return Inverses.of(this);
   }

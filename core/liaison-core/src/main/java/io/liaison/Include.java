@@ -17,13 +17,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #where} filters the targets and, as in Sequelize, makes the include required unless
- *       {@link #required(boolean) required(false)} says otherwise;</li>
+ *       {@link #required(boolean) required(false)} says otherwise;
  *   <li>{@link #through} filters the links by their through attributes (belongsToMany) without
- *       making the include required;</li>
+ *       making the include required;
  *   <li>a required include keeps only parents that have a matching target, like an inner join; the
- *       filter is applied by the store before the parents' own limit, so paging stays right;</li>
+ *       filter is applied by the store before the parents' own limit, so paging stays right;
  *   <li>{@link #limit} and {@link #offset} apply per parent (the first 3 books of each author), in
- *       the include's order, ties broken by the target's id.</li>
+ *       the include's order, ties broken by the target's id.
  * </ul>
  *
  * @param <S> the source model (the parent's model)
@@ -41,8 +41,16 @@ public final class Include<S, T> {
   private final Integer offset;
   private final List<Include<T, ?>> includes;
 
-  private Include(Association<S, T> association, Where where, Where through, List<String> throughAttributes,
-      Boolean required, List<Order> order, Integer limit, Integer offset, List<Include<T, ?>> includes) {
+  private Include(
+      Association<S, T> association,
+      Where where,
+      Where through,
+      List<String> throughAttributes,
+      Boolean required,
+      List<Order> order,
+      Integer limit,
+      Integer offset,
+      List<Include<T, ?>> includes) {
     this.association = association;
     this.where = where;
     this.through = through;
@@ -60,18 +68,36 @@ public final class Include<S, T> {
     return new Include<>(association, null, null, null, null, List.of(), null, null, List.of());
   }
 
-  /** Adds a filter on the targets (AND); makes the include required unless {@code required(false)}. */
+  /**
+   * Adds a filter on the targets (AND); makes the include required unless {@code required(false)}.
+   */
   public Include<S, T> where(Where where) {
     Args.notNull(where, call("where"), "where");
-    return new Include<>(association, this.where == null ? where : this.where.and(where), through, throughAttributes,
-        required, order, limit, offset, includes);
+    return new Include<>(
+        association,
+        this.where == null ? where : this.where.and(where),
+        through,
+        throughAttributes,
+        required,
+        order,
+        limit,
+        offset,
+        includes);
   }
 
   /** Adds a filter on the links' through attributes (belongsToMany). */
   public Include<S, T> through(Where throughWhere) {
     Args.notNull(throughWhere, call("through"), "throughWhere");
-    return new Include<>(association, where, through == null ? throughWhere : through.and(throughWhere),
-        throughAttributes, required, order, limit, offset, includes);
+    return new Include<>(
+        association,
+        where,
+        through == null ? throughWhere : through.and(throughWhere),
+        throughAttributes,
+        required,
+        order,
+        limit,
+        offset,
+        includes);
   }
 
   /**
@@ -79,19 +105,39 @@ public final class Include<S, T> {
    * none given means none. Default: all of them, keys included.
    */
   public Include<S, T> throughAttributes(String... names) {
-    return new Include<>(association, where, through, Args.noNulls(names, call("throughAttributes"), "names"), required,
-        order, limit, offset, includes);
+    return new Include<>(
+        association,
+        where,
+        through,
+        Args.noNulls(names, call("throughAttributes"), "names"),
+        required,
+        order,
+        limit,
+        offset,
+        includes);
   }
 
   /** Keep only parents with a matching target (true), or every parent (false). */
   public Include<S, T> required(boolean value) {
-    return new Include<>(association, where, through, throughAttributes, value, order, limit, offset, includes);
+    return new Include<>(
+        association, where, through, throughAttributes, value, order, limit, offset, includes);
   }
 
-  /** Order of each parent's targets (attributes of the target, or of the link with {@link Order#through}). */
+  /**
+   * Order of each parent's targets (attributes of the target, or of the link with {@link
+   * Order#through}).
+   */
   public Include<S, T> orderBy(Order... orders) {
-    return new Include<>(association, where, through, throughAttributes, required,
-        Args.noNulls(orders, call("orderBy"), "orders"), limit, offset, includes);
+    return new Include<>(
+        association,
+        where,
+        through,
+        throughAttributes,
+        required,
+        Args.noNulls(orders, call("orderBy"), "orders"),
+        limit,
+        offset,
+        includes);
   }
 
   /** At most {@code n} targets per parent (hasMany and belongsToMany). */
@@ -99,7 +145,8 @@ public final class Include<S, T> {
     if (n < 0) {
       throw new InvalidCallException(this + ": limit must be >= 0, was " + n);
     }
-    return new Include<>(association, where, through, throughAttributes, required, order, n, offset, includes);
+    return new Include<>(
+        association, where, through, throughAttributes, required, order, n, offset, includes);
   }
 
   /** Skips the first {@code n} targets of each parent (hasMany and belongsToMany). */
@@ -107,7 +154,8 @@ public final class Include<S, T> {
     if (n < 0) {
       throw new InvalidCallException(this + ": offset must be >= 0, was " + n);
     }
-    return new Include<>(association, where, through, throughAttributes, required, order, limit, n, includes);
+    return new Include<>(
+        association, where, through, throughAttributes, required, order, limit, n, includes);
   }
 
   /** Also loads {@code child} for every target of this include. */
@@ -115,7 +163,15 @@ public final class Include<S, T> {
     Args.notNull(child, call("include"), "child");
     List<Include<T, ?>> list = new ArrayList<>(includes);
     list.add(child);
-    return new Include<>(association, where, through, throughAttributes, required, order, limit, offset,
+    return new Include<>(
+        association,
+        where,
+        through,
+        throughAttributes,
+        required,
+        order,
+        limit,
+        offset,
         List.copyOf(list));
   }
 
@@ -138,7 +194,10 @@ public final class Include<S, T> {
     return throughAttributes;
   }
 
-  /** Whether only parents with a matching target are kept: as set, else true exactly when a target filter is given. */
+  /**
+   * Whether only parents with a matching target are kept: as set, else true exactly when a target
+   * filter is given.
+   */
   public boolean isRequired() {
     return required != null ? required : where != null;
   }
@@ -166,7 +225,10 @@ public final class Include<S, T> {
     return "Include(" + association + ")";
   }
 
-  /** Names a call on this include in errors, e.g. {@code Include(Book.belongsToMany(Article)).where}. */
+  /**
+   * Names a call on this include in errors, e.g. {@code
+   * Include(Book.belongsToMany(Article)).where}.
+   */
   private String call(String method) {
     return this + "." + method;
   }

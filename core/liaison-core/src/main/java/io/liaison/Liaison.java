@@ -29,8 +29,8 @@ public interface Liaison extends Session, AutoCloseable {
   }
 
   /**
-   * Runs the work in one transaction and returns its result: committed if the work returns,
-   * rolled back if it throws (the exception passes through unchanged).
+   * Runs the work in one transaction and returns its result: committed if the work returns, rolled
+   * back if it throws (the exception passes through unchanged).
    */
   <R> R transaction(Function<Session, R> work);
 
@@ -39,8 +39,8 @@ public interface Liaison extends Session, AutoCloseable {
 
   /**
    * A session whose operations run in a store transaction owned by someone else, e.g. an
-   * application's Neo4j-OGM transaction joined through the adapter ({@code OgmBridge.join}). Liaison
-   * neither commits, rolls back nor retries it: its owner does.
+   * application's Neo4j-OGM transaction joined through the adapter ({@code OgmBridge.join}).
+   * Liaison neither commits, rolls back nor retries it: its owner does.
    */
   Session join(StoreSession transaction);
 
@@ -53,14 +53,16 @@ public interface Liaison extends Session, AutoCloseable {
   @Override
   void close();
 
-  /** Builds a {@link Liaison}: checks the schema against the adapter's capabilities, then syncs the store. */
+  /**
+   * Builds a {@link Liaison}: checks the schema against the adapter's capabilities, then syncs the
+   * store.
+   */
   final class Builder {
     private Schema schema;
     private StoreAdapter store;
     private boolean sync = true;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder schema(Schema schema) {
       this.schema = Args.notNull(schema, "Liaison.builder().schema", "schema");

@@ -6,10 +6,10 @@ import com.google.inject.Singleton;
 import io.liaison.spi.StoreAdapter;
 
 /**
- * The base of every adapter's Guice module: the adapter binds {@link StoreAdapter} in
- * {@link #configureStore()}, the application binds its {@link Schema}, and this module provides the
- * {@link Liaison} singleton. Swapping stores is installing another adapter module; domain code
- * injects {@code Liaison} and never names the adapter.
+ * The base of every adapter's Guice module: the adapter binds {@link StoreAdapter} in {@link
+ * #configureStore()}, the application binds its {@link Schema}, and this module provides the {@link
+ * Liaison} singleton. Swapping stores is installing another adapter module; domain code injects
+ * {@code Liaison} and never names the adapter.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new JdbcModule(JdbcConfig.h2InMemory("app")), new AbstractModule() {

@@ -4,8 +4,8 @@ import io.liaison.internal.Args;
 import java.util.Map;
 
 /**
- * One link between a given source and target, for operations across many sources
- * ({@link Links#addAll}, {@link Links#has}): Sequelize's {@code BookArticles.bulkCreate([{bookId,
+ * One link between a given source and target, for operations across many sources ({@link
+ * Links#addAll}, {@link Links#has}): Sequelize's {@code BookArticles.bulkCreate([{bookId,
  * articleId, role}])}.
  *
  * @param source an entity of the source model, or its id

@@ -1,7 +1,7 @@
 package io.liaison;
 
-import io.liaison.spi.RowLayout;
 import io.liaison.internal.Args;
+import io.liaison.spi.RowLayout;
 import java.util.Map;
 
 /**
@@ -15,8 +15,12 @@ public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
   public Linked {
     Args.notNull(target, "Linked", "target");
     // A RowLayout row is immutable already: kept as it is (reads make thousands of these).
-    through = through == null ? Map.of() : through instanceof RowLayout.Row ? through
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(through));
+    through =
+        through == null
+            ? Map.of()
+            : through instanceof RowLayout.Row
+                ? through
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(through));
   }
 
   /** One through attribute, or null. */

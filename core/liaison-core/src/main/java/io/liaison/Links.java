@@ -8,8 +8,8 @@ import java.util.Map;
  * Operations on one hasMany or belongsToMany association across many sources at once, each a
  * constant number of round trips to the store whatever the number of sources and links (Sequelize
  * users reach for the through model's {@code bulkCreate} and {@code findAll} here). Obtain with
- * {@link Session#links(HasMany)} or {@link Session#links(BelongsToMany)}. Sources and targets may be
- * entities or ids; results are keyed by the sources as given.
+ * {@link Session#links(HasMany)} or {@link Session#links(BelongsToMany)}. Sources and targets may
+ * be entities or ids; results are keyed by the sources as given.
  *
  * <pre>{@code
  * db.links(ARTICLES).addAll(List.of(
@@ -23,16 +23,22 @@ import java.util.Map;
 public interface Links<T> {
 
   /**
-   * Links every pair, each with its own through attributes, in one transaction: as
-   * {@link ManyLinks#addAll(List)} on each source, in 3 round trips for any number of sources. On
-   * hasMany a target may appear for one source only.
+   * Links every pair, each with its own through attributes, in one transaction: as {@link
+   * ManyLinks#addAll(List)} on each source, in 3 round trips for any number of sources. On hasMany
+   * a target may appear for one source only.
    */
   void addAll(Collection<LinkPair> pairs);
 
-  /** Each source's linked targets with their through attributes; a source without links maps to an empty list. */
+  /**
+   * Each source's linked targets with their through attributes; a source without links maps to an
+   * empty list.
+   */
   Map<Object, List<Linked<T>>> links(Collection<?> sources);
 
-  /** Like {@link #links(Collection)}, filtered and ordered by the query; its limit and offset apply per source. */
+  /**
+   * Like {@link #links(Collection)}, filtered and ordered by the query; its limit and offset apply
+   * per source.
+   */
   Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query);
 
   /** Number of linked targets per source (0 for a source without links or that does not exist). */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Sequelize's plural mixins ({@code getArticles}, {@code setArticles}, {@code addArticle(s)},
- * {@code createArticle}, {@code removeArticle(s)}, {@code hasArticle(s)}, {@code countArticles}) for one
- * source and one hasMany or belongsToMany association. Targets may be entities or ids. Obtain with
- * {@link Session#on(Object, HasMany)} or {@link Session#on(Object, BelongsToMany)}.
+ * {@code createArticle}, {@code removeArticle(s)}, {@code hasArticle(s)}, {@code countArticles})
+ * for one source and one hasMany or belongsToMany association. Targets may be entities or ids.
+ * Obtain with {@link Session#on(Object, HasMany)} or {@link Session#on(Object, BelongsToMany)}.
  *
  * <p>Each call is atomic, and a batch is a constant number of round trips to the store whatever its
  * size.
@@ -19,7 +19,9 @@ public interface ManyLinks<T> {
   /** All linked targets. */
   List<T> get();
 
-  /** Linked targets matching the query (filters on targets and on through attributes, order, limit). */
+  /**
+   * Linked targets matching the query (filters on targets and on through attributes, order, limit).
+   */
   List<T> get(Query query);
 
   /** All links with their targets and through attributes. */
@@ -28,8 +30,8 @@ public interface ManyLinks<T> {
   List<Linked<T>> links(Query query);
 
   /**
-   * Number of linked targets: {@code get().size()}, so one per link for parallel
-   * ({@code unique(false)}) links.
+   * Number of linked targets: {@code get().size()}, so one per link for parallel ({@code
+   * unique(false)}) links.
    */
   long count();
 
@@ -59,10 +61,10 @@ public interface ManyLinks<T> {
   void addAll(List<Link> links);
 
   /**
-   * Replaces the linked targets by these (null or empty clears them): links that stay are kept (with
-   * their attributes, unless new ones are given), missing ones are added, others removed. On hasMany
-   * a removed target's foreign key is set to null, or the target is deleted when the key may not be
-   * null (Sequelize v7).
+   * Replaces the linked targets by these (null or empty clears them): links that stay are kept
+   * (with their attributes, unless new ones are given), missing ones are added, others removed. On
+   * hasMany a removed target's foreign key is set to null, or the target is deleted when the key
+   * may not be null (Sequelize v7).
    */
   void set(Collection<?> targets);
 
@@ -76,8 +78,8 @@ public interface ManyLinks<T> {
   T create(T target, Object through);
 
   /**
-   * Unlinks a target; a target that is not linked is left as it is. With parallel links
-   * ({@code unique(false)}) every link of the pair goes; {@link #removeLink} removes one of them.
+   * Unlinks a target; a target that is not linked is left as it is. With parallel links ({@code
+   * unique(false)}) every link of the pair goes; {@link #removeLink} removes one of them.
    */
   void remove(Object target);
 
@@ -91,17 +93,17 @@ public interface ManyLinks<T> {
    * db.on(book, ARTICLES).removeLink(editor);
    * }</pre>
    *
-   * <p>Only belongsToMany with {@code unique(false)} has link ids; on other associations this is refused
-   * with {@link InvalidCallException}. An id that is not one of this source's links (another source's,
-   * or none) removes nothing.
+   * <p>Only belongsToMany with {@code unique(false)} has link ids; on other associations this is
+   * refused with {@link InvalidCallException}. An id that is not one of this source's links
+   * (another source's, or none) removes nothing.
    *
    * @return true if a link was removed
    */
   boolean removeLink(Object linkId);
 
   /**
-   * Removes parallel links by id, as {@link #removeLink} does for one, in a constant number of round
-   * trips; returns how many links were removed.
+   * Removes parallel links by id, as {@link #removeLink} does for one, in a constant number of
+   * round trips; returns how many links were removed.
    */
   int removeLinks(Collection<?> linkIds);
 }

@@ -10,20 +10,23 @@ import io.liaison.internal.Args;
 public interface NamingStrategy {
 
   /** Sequelize v7 defaults. */
-  NamingStrategy SEQUELIZE = new NamingStrategy() {
-  };
+  NamingStrategy SEQUELIZE = new NamingStrategy() {};
 
   /**
-   * A house style that prefixes default foreign keys with the model that owns the association:
-   * the junction of {@code Book.belongsToMany(Article)} gets {@code Book_bookId} and
-   * {@code Book_articleId}.
+   * A house style that prefixes default foreign keys with the model that owns the association: the
+   * junction of {@code Book.belongsToMany(Article)} gets {@code Book_bookId} and {@code
+   * Book_articleId}.
    */
-  NamingStrategy SOURCE_PREFIXED = new NamingStrategy() {
-    @Override
-    public String foreignKey(String associationSource, String referencedName, String referencedKey) {
-      return associationSource + "_" + NamingStrategy.super.foreignKey(associationSource, referencedName, referencedKey);
-    }
-  };
+  NamingStrategy SOURCE_PREFIXED =
+      new NamingStrategy() {
+        @Override
+        public String foreignKey(
+            String associationSource, String referencedName, String referencedKey) {
+          return associationSource
+              + "_"
+              + NamingStrategy.super.foreignKey(associationSource, referencedName, referencedKey);
+        }
+      };
 
   /** The table (SQL) or label (graph) of a model. */
   default String table(String model) {
@@ -45,8 +48,10 @@ public interface NamingStrategy {
    */
   default String foreignKey(String associationSource, String referencedName, String referencedKey) {
     Args.notNull(associationSource, "NamingStrategy.foreignKey", "associationSource");
-    Args.notNull(referencedName, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedName");
-    Args.notNull(referencedKey, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedKey");
+    Args.notNull(
+        referencedName, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedName");
+    Args.notNull(
+        referencedKey, "NamingStrategy.foreignKey(" + associationSource + ")", "referencedKey");
     return lowerFirst(referencedName) + upperFirst(referencedKey);
   }
 

@@ -5,7 +5,10 @@ import io.liaison.internal.Args;
 /** One sort key: an attribute of the target (or, with {@link #through}, of the link). */
 public record Order(String attribute, boolean ascending, boolean onThrough) {
   public Order {
-    Args.notNull(attribute, onThrough ? "Order.through" : ascending ? "Order.asc" : "Order.desc", "attribute");
+    Args.notNull(
+        attribute,
+        onThrough ? "Order.through" : ascending ? "Order.asc" : "Order.desc",
+        "attribute");
   }
 
   public static Order asc(String attribute) {

@@ -12,7 +12,8 @@ import java.util.List;
  *     .through(Where.eq("role", "editor")).orderBy(Order.asc("title")).limit(10));
  * }</pre>
  */
-public record Query(Where where, Where throughWhere, List<Order> order, Integer limit, Integer offset) {
+public record Query(
+    Where where, Where throughWhere, List<Order> order, Integer limit, Integer offset) {
 
   public static final Query ALL = new Query(null, null, List.of(), null, null);
 
@@ -37,18 +38,24 @@ public record Query(Where where, Where throughWhere, List<Order> order, Integer 
   /** Adds a filter on the targets (combined with AND). */
   public Query and(Where where) {
     Args.notNull(where, "Query.and", "where");
-    return new Query(this.where == null ? where : this.where.and(where), throughWhere, order, limit, offset);
+    return new Query(
+        this.where == null ? where : this.where.and(where), throughWhere, order, limit, offset);
   }
 
   /** Adds a filter on the through attributes of each link (belongsToMany only). */
   public Query through(Where throughWhere) {
     Args.notNull(throughWhere, "Query.through", "throughWhere");
-    return new Query(where, this.throughWhere == null ? throughWhere : this.throughWhere.and(throughWhere), order,
-        limit, offset);
+    return new Query(
+        where,
+        this.throughWhere == null ? throughWhere : this.throughWhere.and(throughWhere),
+        order,
+        limit,
+        offset);
   }
 
   public Query orderBy(Order... orders) {
-    return new Query(where, throughWhere, Args.noNulls(orders, "Query.orderBy", "orders"), limit, offset);
+    return new Query(
+        where, throughWhere, Args.noNulls(orders, "Query.orderBy", "orders"), limit, offset);
   }
 
   public Query limit(int n) {

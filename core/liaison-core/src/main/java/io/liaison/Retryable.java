@@ -1,5 +1,4 @@
 package io.liaison;
 
 /** Marks an exception after which running the same operation again may succeed. */
-public interface Retryable {
-}
+public interface Retryable {}

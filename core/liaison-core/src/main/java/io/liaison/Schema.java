@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The declared models and associations, checked and resolved (names, keys, defaults) once.
- * {@link Builder#build()} throws a {@link DefinitionException} listing every problem at once.
+ * The declared models and associations, checked and resolved (names, keys, defaults) once. {@link
+ * Builder#build()} throws a {@link DefinitionException} listing every problem at once.
  *
  * <pre>{@code
  * Schema schema = Schema.builder()
@@ -42,13 +42,16 @@ public final class Schema {
 
   /** Collects declarations; nothing is checked until {@link #build()}. */
   public static final class Builder {
-    /** Every name each class was declared under, in order: a class under two names is a problem at build(). */
+    /**
+     * Every name each class was declared under, in order: a class under two names is a problem at
+     * build().
+     */
     private final Map<Class<?>, List<String>> models = new LinkedHashMap<>();
+
     private final List<Association<?, ?>> associations = new ArrayList<>();
     private NamingStrategy naming = NamingStrategy.SEQUELIZE;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Declares a model named after its class. */
     public Builder model(Class<?> type) {

@@ -23,9 +23,9 @@ public interface Session {
   <T> List<T> findAll(Class<T> model, Query query);
 
   /**
-   * Entities matching the query, each with the targets of the includes loaded (Sequelize's
-   * {@code findAll({include})}). The store is asked once for the entities and once per include,
-   * whatever the number of entities; paging applies to the entities, never to their targets.
+   * Entities matching the query, each with the targets of the includes loaded (Sequelize's {@code
+   * findAll({include})}). The store is asked once for the entities and once per include, whatever
+   * the number of entities; paging applies to the entities, never to their targets.
    */
   <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes);
 
@@ -43,12 +43,17 @@ public interface Session {
   /** Writes every attribute of an existing entity; returns the same instance. */
   <T> T update(T entity);
 
-  /** Deletes an entity (or {@code (model, id)}), applying the onDelete rules of its associations. */
+  /**
+   * Deletes an entity (or {@code (model, id)}), applying the onDelete rules of its associations.
+   */
   void delete(Object entity);
 
   <T> void delete(Class<T> model, Object id);
 
-  /** {@code source.getX/setX/addX/...} for a hasMany association. The source may be an entity or an id. */
+  /**
+   * {@code source.getX/setX/addX/...} for a hasMany association. The source may be an entity or an
+   * id.
+   */
   <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association);
 
   /** {@code source.getX/setX/addX/...} for a belongsToMany association. */

@@ -3,9 +3,9 @@ package io.liaison;
 import java.util.Optional;
 
 /**
- * Sequelize's singular mixins ({@code getProfile}, {@code setProfile}, {@code createProfile}) for one
- * source and one hasOne or belongsTo association. Obtain with {@link Session#on(Object, HasOne)} or
- * {@link Session#on(Object, BelongsTo)}.
+ * Sequelize's singular mixins ({@code getProfile}, {@code setProfile}, {@code createProfile}) for
+ * one source and one hasOne or belongsTo association. Obtain with {@link Session#on(Object,
+ * HasOne)} or {@link Session#on(Object, BelongsTo)}.
  *
  * @param <T> the target model class
  */
@@ -16,8 +16,9 @@ public interface SingleLink<T> {
 
   /**
    * Links this target (an entity or id), replacing the previous one; null unlinks. On hasOne the
-   * previous target's foreign key is set to null, or the previous target is deleted when the key may
-   * not be null (Sequelize v7). On belongsTo, null on a foreign key that may not be null is refused.
+   * previous target's foreign key is set to null, or the previous target is deleted when the key
+   * may not be null (Sequelize v7). On belongsTo, null on a foreign key that may not be null is
+   * refused.
    */
   void set(Object target);
 

@@ -6,19 +6,30 @@ import java.util.List;
 
 /**
  * A filter on attributes, portable across stores (compiled to SQL or Cypher with every value as a
- * parameter). Sequelize's {@code where: {role: 'editor', year: {[Op.gt]: 2000}}} reads
- * {@code Where.eq("role", "editor").and(Where.gt("year", 2000))}.
+ * parameter). Sequelize's {@code where: {role: 'editor', year: {[Op.gt]: 2000}}} reads {@code
+ * Where.eq("role", "editor").and(Where.gt("year", 2000))}.
  *
- * <p>{@link #has} filters over an association (Sequelize's required include used as a filter): books
- * that have an article with role 'editor' are
- * {@code Where.has(ARTICLES, null, Where.eq("role", "editor"))}. It is a semi-join, so counts are never
- * inflated by the number of matching links, and {@code Where.not(Where.has(ARTICLES))} finds books
- * without articles.
+ * <p>{@link #has} filters over an association (Sequelize's required include used as a filter):
+ * books that have an article with role 'editor' are {@code Where.has(ARTICLES, null,
+ * Where.eq("role", "editor"))}. It is a semi-join, so counts are never inflated by the number of
+ * matching links, and {@code Where.not(Where.has(ARTICLES))} finds books without articles.
  */
 public sealed interface Where {
 
   /** Comparison operators. */
-  enum Op { EQ, NE, GT, GTE, LT, LTE, IN, NOT_IN, LIKE, IS_NULL, NOT_NULL }
+  enum Op {
+    EQ,
+    NE,
+    GT,
+    GTE,
+    LT,
+    LTE,
+    IN,
+    NOT_IN,
+    LIKE,
+    IS_NULL,
+    NOT_NULL
+  }
 
   /** {@code attribute op value}. */
   record Compare(String attribute, Op op, Object value) implements Where {
@@ -57,7 +68,11 @@ public sealed interface Where {
    * @param info the resolved association: null when built by an application, set by the engine
    *     before the filter reaches a {@link io.liaison.spi.StoreSession}
    */
-  record Has(Association<?, ?> association, Where where, Where through, io.liaison.spi.AssociationInfo info)
+  record Has(
+      Association<?, ?> association,
+      Where where,
+      Where through,
+      io.liaison.spi.AssociationInfo info)
       implements Where {
     public Has {
       Args.notNull(association, "Where.has", "association");
@@ -67,13 +82,17 @@ public sealed interface Where {
   /** {@code attribute = value}; a null value means IS NULL, as in Sequelize. */
   static Where eq(String attribute, Object value) {
     Args.notNull(attribute, "Where.eq", "attribute");
-    return value == null ? new Compare(attribute, Op.IS_NULL, null) : new Compare(attribute, Op.EQ, value);
+    return value == null
+        ? new Compare(attribute, Op.IS_NULL, null)
+        : new Compare(attribute, Op.EQ, value);
   }
 
   /** {@code attribute <> value}; a null value means IS NOT NULL, as in Sequelize. */
   static Where ne(String attribute, Object value) {
     Args.notNull(attribute, "Where.ne", "attribute");
-    return value == null ? new Compare(attribute, Op.NOT_NULL, null) : new Compare(attribute, Op.NE, value);
+    return value == null
+        ? new Compare(attribute, Op.NOT_NULL, null)
+        : new Compare(attribute, Op.NE, value);
   }
 
   static Where gt(String attribute, Object value) {
@@ -102,8 +121,13 @@ public sealed interface Where {
 
   /** SQL LIKE semantics: {@code %} any run, {@code _} one character. */
   static Where like(String attribute, String pattern) {
-    return new Compare(attribute, Op.LIKE, Args.notNull(pattern,
-        "Where.like('" + Args.notNull(attribute, "Where.like", "attribute") + "')", "pattern"));
+    return new Compare(
+        attribute,
+        Op.LIKE,
+        Args.notNull(
+            pattern,
+            "Where.like('" + Args.notNull(attribute, "Where.like", "attribute") + "')",
+            "pattern"));
   }
 
   static Where isNull(String attribute) {
@@ -152,14 +176,22 @@ public sealed interface Where {
     return new Or(List.of(this, Args.notNull(other, "Where.or", "other")));
   }
 
-  /** The value of a comparison, refused when null: only equality has a meaning for null (IS NULL). */
+  /**
+   * The value of a comparison, refused when null: only equality has a meaning for null (IS NULL).
+   */
   private static Object compared(String attribute, Object value, String op) {
     Args.notNull(attribute, "Where." + op, "attribute");
-    return Args.notNull(value, "Where." + op + "('" + attribute + "')", "value", "compare with null only through "
-        + "Where.eq/ne or Where.isNull/notNull");
+    return Args.notNull(
+        value,
+        "Where." + op + "('" + attribute + "')",
+        "value",
+        "compare with null only through " + "Where.eq/ne or Where.isNull/notNull");
   }
 
-  /** The values of IN / NOT IN: an unmodifiable copy, refused when the collection or an element is null. */
+  /**
+   * The values of IN / NOT IN: an unmodifiable copy, refused when the collection or an element is
+   * null.
+   */
   private static List<?> listed(String attribute, Collection<?> values, String op) {
     Args.notNull(attribute, "Where." + op, "attribute");
     return Args.noNulls(values, "Where." + op + "('" + attribute + "')", "values");

@@ -36,13 +36,18 @@ class SchemaResolutionTest {
   }
 
   private static AssociationInfo find(SchemaInfo info, String name) {
-    return info.associations().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    return info.associations().stream()
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void belongsToManyDeclaresItsInverseOverTheSameJunctionWithSwappedKeys() {
-    BelongsToMany<Book, Article> articles = Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
-    SchemaInfo info = Schema.builder().models(Book.class, Article.class).association(articles).build().info();
+    BelongsToMany<Book, Article> articles =
+        Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+    SchemaInfo info =
+        Schema.builder().models(Book.class, Article.class).association(articles).build().info();
 
     AssociationInfo forward = find(info, "Book.articles");
     AssociationInfo inverse = find(info, "Article.books");
@@ -60,7 +65,8 @@ class SchemaResolutionTest {
   @Test
   void primitiveForeignKeyMayNotBeNullSoOnDeleteDefaultsToCascade() {
     HasMany<Book, Chapter> chapters = Association.hasMany(Book.class, Chapter.class);
-    SchemaInfo info = Schema.builder().models(Book.class, Chapter.class).association(chapters).build().info();
+    SchemaInfo info =
+        Schema.builder().models(Book.class, Chapter.class).association(chapters).build().info();
 
     AssociationInfo a = find(info, "Book.chapters");
     assertThat(a.foreignKeyNullable()).isFalse();
@@ -72,18 +78,28 @@ class SchemaResolutionTest {
   @Test
   void hasManyAndItsInverseShareOneForeignKeyConstraint() {
     HasMany<Book, Chapter> chapters = Association.hasMany(Book.class, Chapter.class);
-    SchemaInfo info = Schema.builder().models(Book.class, Chapter.class)
-        .associations(chapters, chapters.inverse()).build().info();
+    SchemaInfo info =
+        Schema.builder()
+            .models(Book.class, Chapter.class)
+            .associations(chapters, chapters.inverse())
+            .build()
+            .info();
 
-    assertThat(info.associations()).extracting(AssociationInfo::name).containsExactly("Book.chapters", "Chapter.book");
+    assertThat(info.associations())
+        .extracting(AssociationInfo::name)
+        .containsExactly("Book.chapters", "Chapter.book");
     assertThat(info.constraints()).hasSize(1);
-    assertThat(find(info, "Chapter.book").linkName()).isEqualTo(find(info, "Book.chapters").linkName());
+    assertThat(find(info, "Chapter.book").linkName())
+        .isEqualTo(find(info, "Book.chapters").linkName());
   }
 
   @Test
   void selfAssociationTakesItsKeysFromTheAliases() {
-    BelongsToMany<User, User> friends = Association.belongsToMany(User.class, User.class)
-        .through("Friendship").as("friends").inverseAs("friendOf");
+    BelongsToMany<User, User> friends =
+        Association.belongsToMany(User.class, User.class)
+            .through("Friendship")
+            .as("friends")
+            .inverseAs("friendOf");
     SchemaInfo info = Schema.builder().model(User.class).association(friends).build().info();
 
     assertThat(find(info, "User.friends").otherKey()).isEqualTo("friendId");
@@ -93,11 +109,14 @@ class SchemaResolutionTest {
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    assertThatThrownBy(() -> Schema.builder().models(Book.class, Article.class)
-        .association(Association.hasMany(Book.class, Chapter.class))
-        .association(Association.belongsToMany(Book.class, Book.class).through("Same"))
-        .association(Association.hasOne(Book.class, Article.class).as("title"))
-        .build())
+    assertThatThrownBy(
+            () ->
+                Schema.builder()
+                    .models(Book.class, Article.class)
+                    .association(Association.hasMany(Book.class, Chapter.class))
+                    .association(Association.belongsToMany(Book.class, Book.class).through("Same"))
+                    .association(Association.hasOne(Book.class, Article.class).as("title"))
+                    .build())
         .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.problems()).hasSize(3))
         .hasMessageContaining("Chapter")
         .hasMessageContaining("otherKey")

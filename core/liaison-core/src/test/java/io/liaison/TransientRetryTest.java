@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's retry policy: a single operation whose store transaction fails transiently is run
- * again (it was rolled back whole); a user's transaction is never re-run. The store here is a stand-in
- * whose commit fails on demand: this tests the engine's policy, not store behaviour.
+ * again (it was rolled back whole); a user's transaction is never re-run. The store here is a
+ * stand-in whose commit fails on demand: this tests the engine's policy, not store behaviour.
  */
 class TransientRetryTest {
 
@@ -52,49 +52,52 @@ class TransientRetryTest {
     }
 
     @Override
-    public void sync(io.liaison.spi.SchemaInfo schema) {
-    }
+    public void sync(io.liaison.spi.SchemaInfo schema) {}
 
     @Override
     @SuppressWarnings("unchecked")
     public StoreSession begin() {
-      return (StoreSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {StoreSession.class},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "insert" -> {
-              inserts.incrementAndGet();
-              List<Map<String, Object>> out = new ArrayList<>();
-              for (Map<String, Object> row : (List<Map<String, Object>>) args[1]) {
-                Map<String, Object> r = new LinkedHashMap<>(row);
-                r.put("id", 42L);
-                out.add(r);
-              }
-              yield out;
-            }
-            case "commit" -> {
-              if (commits.incrementAndGet() <= failures) {
-                throw failure;
-              }
-              yield null;
-            }
-            default -> null;
-          });
+      return (StoreSession)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {StoreSession.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "insert" -> {
+                      inserts.incrementAndGet();
+                      List<Map<String, Object>> out = new ArrayList<>();
+                      for (Map<String, Object> row : (List<Map<String, Object>>) args[1]) {
+                        Map<String, Object> r = new LinkedHashMap<>(row);
+                        r.put("id", 42L);
+                        out.add(r);
+                      }
+                      yield out;
+                    }
+                    case "commit" -> {
+                      if (commits.incrementAndGet() <= failures) {
+                        throw failure;
+                      }
+                      yield null;
+                    }
+                    default -> null;
+                  });
     }
 
     @Override
-    public void addStatementListener(StatementListener listener) {
-    }
+    public void addStatementListener(StatementListener listener) {}
 
     @Override
-    public void removeStatementListener(StatementListener listener) {
-    }
+    public void removeStatementListener(StatementListener listener) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
   }
 
   private static Liaison liaison(StoreAdapter store) {
-    return Liaison.builder().schema(Schema.builder().model(Note.class).build()).store(store).build();
+    return Liaison.builder()
+        .schema(Schema.builder().model(Note.class).build())
+        .store(store)
+        .build();
   }
 
   @Test
@@ -108,14 +111,16 @@ class TransientRetryTest {
   @Test
   void aTransientFailureSurfacesAfterTheLastAttempt() {
     FlakyStore store = new FlakyStore(10, new TransientStoreException("deadlock", null));
-    assertThatThrownBy(() -> liaison(store).insert(new Note())).isInstanceOf(TransientStoreException.class);
+    assertThatThrownBy(() -> liaison(store).insert(new Note()))
+        .isInstanceOf(TransientStoreException.class);
     assertThat(store.inserts).hasValue(3);
   }
 
   @Test
   void otherFailuresAreNotRetried() {
     FlakyStore store = new FlakyStore(1, new ConflictException("duplicate"));
-    assertThatThrownBy(() -> liaison(store).insert(new Note())).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> liaison(store).insert(new Note()))
+        .isInstanceOf(ConflictException.class);
     assertThat(store.inserts).hasValue(1);
   }
 
@@ -123,10 +128,15 @@ class TransientRetryTest {
   void aUserTransactionIsNotReRun() {
     FlakyStore store = new FlakyStore(1, new TransientStoreException("deadlock", null));
     AtomicInteger runs = new AtomicInteger();
-    assertThatThrownBy(() -> liaison(store).inTransaction(tx -> {
-      runs.incrementAndGet();
-      tx.insert(new Note());
-    })).isInstanceOf(TransientStoreException.class);
+    assertThatThrownBy(
+            () ->
+                liaison(store)
+                    .inTransaction(
+                        tx -> {
+                          runs.incrementAndGet();
+                          tx.insert(new Note());
+                        }))
+        .isInstanceOf(TransientStoreException.class);
     assertThat(runs).hasValue(1);
   }
 }

@@ -15,10 +15,10 @@ import org.neo4j.harness.Neo4jBuilders;
  * difference between stores is the Guice module installed.
  *
  * <ul>
- *   <li>{@code --store=neo4j} (default): an embedded Neo4j started here, or {@code --url=neo4j://...}
- *       with {@code --user}/{@code --password} for a server of your own;</li>
- *   <li>{@code --store=h2}: embedded H2 in memory (or {@code --url=jdbc:h2:...});</li>
- *   <li>{@code --store=postgres --url=jdbc:postgresql://...}.</li>
+ *   <li>{@code --store=neo4j} (default): an embedded Neo4j started here, or {@code
+ *       --url=neo4j://...} with {@code --user}/{@code --password} for a server of your own;
+ *   <li>{@code --store=h2}: embedded H2 in memory (or {@code --url=jdbc:h2:...});
+ *   <li>{@code --store=postgres --url=jdbc:postgresql://...}.
  * </ul>
  */
 final class StoreChoice implements AutoCloseable {
@@ -55,29 +55,44 @@ final class StoreChoice implements AutoCloseable {
       } else if (arg.startsWith("--password=")) {
         password = arg.substring("--password=".length());
       } else if (!arg.isBlank()) {
-        throw new IllegalArgumentException("Unknown argument " + arg
-            + "; use --store=neo4j|h2|postgres [--url=... --user=... --password=...]");
+        throw new IllegalArgumentException(
+            "Unknown argument "
+                + arg
+                + "; use --store=neo4j|h2|postgres [--url=... --user=... --password=...]");
       }
     }
     return switch (store) {
       case "neo4j" -> {
         if (url != null) {
-          Neo4jConfig config = user == null ? Neo4jConfig.uri(url) : Neo4jConfig.uri(url, user, password);
+          Neo4jConfig config =
+              user == null ? Neo4jConfig.uri(url) : Neo4jConfig.uri(url, user, password);
           yield new StoreChoice(new Neo4jModule(config), "Neo4j at " + url, null);
         }
         Neo4j embedded = startEmbeddedNeo4j();
-        yield new StoreChoice(new Neo4jModule(Neo4jConfig.uri(embedded.boltURI().toString())),
-            "embedded Neo4j", embedded::close);
+        yield new StoreChoice(
+            new Neo4jModule(Neo4jConfig.uri(embedded.boltURI().toString())),
+            "embedded Neo4j",
+            embedded::close);
       }
-      case "h2" -> new StoreChoice(new JdbcModule(url == null ? JdbcConfig.h2InMemory("examples")
-          : JdbcConfig.url(url, user, password)), "H2", null);
+      case "h2" ->
+          new StoreChoice(
+              new JdbcModule(
+                  url == null
+                      ? JdbcConfig.h2InMemory("examples")
+                      : JdbcConfig.url(url, user, password)),
+              "H2",
+              null);
       case "postgres" -> {
         if (url == null) {
-          throw new IllegalArgumentException("--store=postgres needs --url=jdbc:postgresql://host:port/db");
+          throw new IllegalArgumentException(
+              "--store=postgres needs --url=jdbc:postgresql://host:port/db");
         }
-        yield new StoreChoice(new JdbcModule(JdbcConfig.url(url, user, password)), "PostgreSQL at " + url, null);
+        yield new StoreChoice(
+            new JdbcModule(JdbcConfig.url(url, user, password)), "PostgreSQL at " + url, null);
       }
-      default -> throw new IllegalArgumentException("Unknown store '" + store + "'; use neo4j, h2 or postgres");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown store '" + store + "'; use neo4j, h2 or postgres");
     };
   }
 

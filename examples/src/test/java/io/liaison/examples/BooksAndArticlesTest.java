@@ -41,22 +41,27 @@ class BooksAndArticlesTest {
   void mainPrintsTheLinksWithTheirThroughAttributesOnEmbeddedNeo4jByDefault() throws Exception {
     String out = onDefault();
     assertThat(out).startsWith("Liaison on embedded Neo4j");
-    assertThat(out).contains(
-        "Articles of 'Graphs in Practice':\n"
-            + "  Why graphs [role=editor, position=1]\n"
-            + "  Cypher for SQL users [role=author, position=2]\n"
-            + "  Joins without fear [role=reviewer, position=3]\n");
-    assertThat(out).contains(
-        "Books containing 'Joins without fear':\n"
-            + "  Graphs in Practice [role=reviewer]\n"
-            + "  SQL at Scale [role=author]\n");
+    assertThat(out)
+        .contains(
+            "Articles of 'Graphs in Practice':\n"
+                + "  Why graphs [role=editor, position=1]\n"
+                + "  Cypher for SQL users [role=author, position=2]\n"
+                + "  Joins without fear [role=reviewer, position=3]\n");
+    assertThat(out)
+        .contains(
+            "Books containing 'Joins without fear':\n"
+                + "  Graphs in Practice [role=reviewer]\n"
+                + "  SQL at Scale [role=author]\n");
     assertThat(out).contains("Editor links of 'Graphs in Practice': 1");
-    assertThat(out).contains("After set, articles of 'Graphs in Practice': [Joins without fear, Why graphs]");
+    assertThat(out)
+        .contains("After set, articles of 'Graphs in Practice': [Joins without fear, Why graphs]");
     assertThat(out).contains("Author of 'SQL at Scale': Ada");
     assertThat(out).contains("Books by Ada: 2");
-    assertThat(out).contains("Eager-loaded Ada:\n"
-        + "  Graphs in Practice: [Joins without fear (reviewer), Why graphs (editor)]\n"
-        + "  SQL at Scale: [Joins without fear (author)]");
+    assertThat(out)
+        .contains(
+            "Eager-loaded Ada:\n"
+                + "  Graphs in Practice: [Joins without fear (reviewer), Why graphs (editor)]\n"
+                + "  SQL at Scale: [Joins without fear (author)]");
     assertThat(out).contains("Books with an editor: 1");
   }
 

@@ -18,10 +18,10 @@ public interface Dialect {
 
   /**
    * Whether a list of keys is matched by joining its array parameter ({@code JOIN UNNEST(?) u(v) ON
-   * col = u.v}) rather than with {@code col = ANY(?)}. H2 checks {@code = ANY(?)} against every element
-   * for every row (10,000 keys over 10,000 rows: seconds), but joins an unnested array with its
-   * indexes; PostgreSQL uses an index for {@code = ANY(?)} where one applies, and hashes the array
-   * where none does if the statement is planned for it ({@link #planForArrays}).
+   * col = u.v}) rather than with {@code col = ANY(?)}. H2 checks {@code = ANY(?)} against every
+   * element for every row (10,000 keys over 10,000 rows: seconds), but joins an unnested array with
+   * its indexes; PostgreSQL uses an index for {@code = ANY(?)} where one applies, and hashes the
+   * array where none does if the statement is planned for it ({@link #planForArrays}).
    */
   default boolean joinsKeyArrays() {
     return false;
@@ -38,16 +38,17 @@ public interface Dialect {
 
   /**
    * Prepares a statement that has array parameters (key lists, batch columns) to be planned for the
-   * arrays it is given, where the database would otherwise reuse one plan for every length. Nothing by
-   * default.
+   * arrays it is given, where the database would otherwise reuse one plan for every length. Nothing
+   * by default.
    */
-  default void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {
-  }
+  default void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {}
 
   /** The element type name given to {@link java.sql.Connection#createArrayOf}. */
   String arrayTypeName(Class<?> type);
 
-  /** The elements of an array parameter, as the driver wants them (already coerced to {@code type}). */
+  /**
+   * The elements of an array parameter, as the driver wants them (already coerced to {@code type}).
+   */
   Object[] arrayElements(Class<?> type, List<Object> values);
 
   /**
@@ -62,12 +63,16 @@ public interface Dialect {
    * @param payloadColumns the quoted payload columns
    * @param payloadTypes their Java types
    */
-  String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
+  String upsert(
+      String table,
+      List<String> keyColumns,
+      List<Class<?>> keyTypes,
+      List<String> payloadColumns,
       List<Class<?>> payloadTypes);
 
   /**
-   * The clause that makes a {@code SELECT} lock the rows it reads until the transaction ends, so that
-   * writers of one source's links take turns (see {@link #upsertNeedsSourceLock()}). Default
+   * The clause that makes a {@code SELECT} lock the rows it reads until the transaction ends, so
+   * that writers of one source's links take turns (see {@link #upsertNeedsSourceLock()}). Default
    * {@code FOR UPDATE}.
    */
   default String lockRows() {
@@ -75,9 +80,9 @@ public interface Dialect {
   }
 
   /**
-   * Whether two transactions upserting the same new junction row at once can fail on its primary key
-   * (H2's {@code MERGE}); if so, adding links locks the source row first, as {@code set} always does.
-   * PostgreSQL's {@code ON CONFLICT} waits for the other transaction instead.
+   * Whether two transactions upserting the same new junction row at once can fail on its primary
+   * key (H2's {@code MERGE}); if so, adding links locks the source row first, as {@code set} always
+   * does. PostgreSQL's {@code ON CONFLICT} waits for the other transaction instead.
    */
   default boolean upsertNeedsSourceLock() {
     return true;
@@ -85,30 +90,30 @@ public interface Dialect {
 
   /**
    * Whether adding links writes first and counts the ends only if the database refuses, where the
-   * junction's foreign keys guard both ends ({@link JdbcAdapter#junctionGuardsEnds}). The first try runs
-   * under a savepoint: the {@link #overwriteAll} statement when there is one for the call (every link
-   * gives every through attribute), else a batch of plain {@code INSERT}s, which the database also
-   * refuses for a link that exists. Links whose ends exist, the common case, then cost no existence
-   * count; a refused try is rolled back to the savepoint before the verified upsert runs. Worth it where
-   * savepoints cost no round trip: H2 (embedded). Default false.
+   * junction's foreign keys guard both ends ({@link JdbcAdapter#junctionGuardsEnds}). The first try
+   * runs under a savepoint: the {@link #overwriteAll} statement when there is one for the call
+   * (every link gives every through attribute), else a batch of plain {@code INSERT}s, which the
+   * database also refuses for a link that exists. Links whose ends exist, the common case, then
+   * cost no existence count; a refused try is rolled back to the savepoint before the verified
+   * upsert runs. Worth it where savepoints cost no round trip: H2 (embedded). Default false.
    */
   default boolean writesFirst() {
     return false;
   }
 
   /**
-   * An insert-or-overwrite of one junction row for a JDBC batch, when every row of the batch gives every
-   * payload column (parameters: the keys, then the payload values), or null to use {@link #upsert} for
-   * that case too. Only asked where {@link #overwriteAll} is null: both built-in dialects write such
-   * batches with that one statement instead.
+   * An insert-or-overwrite of one junction row for a JDBC batch, when every row of the batch gives
+   * every payload column (parameters: the keys, then the payload values), or null to use {@link
+   * #upsert} for that case too. Only asked where {@link #overwriteAll} is null: both built-in
+   * dialects write such batches with that one statement instead.
    */
   default String overwrite(String table, List<String> keyColumns, List<String> payloadColumns) {
     return null;
   }
 
   /**
-   * An insert-or-overwrite of a whole batch whose rows give every payload column, as one statement, or
-   * null where the dialect has none ({@link #overwrite} or {@link #upsert} are then batched):
+   * An insert-or-overwrite of a whole batch whose rows give every payload column, as one statement,
+   * or null where the dialect has none ({@link #overwrite} or {@link #upsert} are then batched):
    * its parameters are one array per column (the keys, then the payload, as {@link #arrayElements}
    * encodes them), the n-th elements making the n-th row. No key pair may appear twice. Rows beyond
    * {@link #maxArrayLength} are cut in slices, run as one JDBC batch of this statement.
@@ -117,7 +122,10 @@ public interface Dialect {
     return null;
   }
 
-  /** The standard SQL column type both databases share for a value type; strings and decimals differ. */
+  /**
+   * The standard SQL column type both databases share for a value type; strings and decimals
+   * differ.
+   */
   static String standardColumnType(Class<?> type) {
     if (type == Long.class) {
       return "BIGINT";
@@ -166,7 +174,9 @@ public interface Dialect {
     return null;
   }
 
-  /** Chooses the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}, or null. */
+  /**
+   * Chooses the dialect from {@link java.sql.DatabaseMetaData#getDatabaseProductName()}, or null.
+   */
   static Dialect fromProductName(String product) {
     if (product == null) {
       return null;

@@ -8,8 +8,7 @@ import java.util.List;
 public final class H2Dialect implements Dialect {
   static final H2Dialect INSTANCE = new H2Dialect();
 
-  private H2Dialect() {
-  }
+  private H2Dialect() {}
 
   @Override
   public String name() {
@@ -22,16 +21,18 @@ public final class H2Dialect implements Dialect {
       return "CHARACTER VARYING";
     }
     if (type == BigDecimal.class) {
-      // H2's NUMERIC without precision has scale 0 (it would round 1.5 to 2); DECFLOAT keeps the value.
+      // H2's NUMERIC without precision has scale 0 (it would round 1.5 to 2); DECFLOAT keeps the
+      // value.
       return "DECFLOAT";
     }
     return Dialect.standardColumnType(type);
   }
 
   /**
-   * Measured with {@code Probes h2-write}: 10,000 new links of one source took 64 ms as a batch of plain
-   * inserts against 68 as a batch of {@code MERGE ... KEY}, and the count of their ends took 1.4 more;
-   * {@link #overwriteAll} costs what the insert batch does and needs no second try for a link that exists.
+   * Measured with {@code Probes h2-write}: 10,000 new links of one source took 64 ms as a batch of
+   * plain inserts against 68 as a batch of {@code MERGE ... KEY}, and the count of their ends took
+   * 1.4 more; {@link #overwriteAll} costs what the insert batch does and needs no second try for a
+   * link that exists.
    */
   @Override
   public boolean writesFirst() {
@@ -39,12 +40,12 @@ public final class H2Dialect implements Dialect {
   }
 
   /**
-   * {@code MERGE INTO table USING (SELECT * FROM UNNEST(?, ...)) ... WHEN MATCHED THEN UPDATE ... WHEN NOT
-   * MATCHED THEN INSERT}: one statement whose rows travel as one array per column, each row found by the
-   * primary key. Measured with {@code Probes h2-write} against a batch of {@code MERGE ... KEY} (medians of
-   * 15 turns, junction with its foreign keys and indexes): 10.0 against 11.2 ms for 1,000 new rows, 119
-   * against 144 for 10,000, level with a batch of plain inserts (10.6 and 126): H2 runs one command
-   * instead of one per row.
+   * {@code MERGE INTO table USING (SELECT * FROM UNNEST(?, ...)) ... WHEN MATCHED THEN UPDATE ...
+   * WHEN NOT MATCHED THEN INSERT}: one statement whose rows travel as one array per column, each
+   * row found by the primary key. Measured with {@code Probes h2-write} against a batch of {@code
+   * MERGE ... KEY} (medians of 15 turns, junction with its foreign keys and indexes): 10.0 against
+   * 11.2 ms for 1,000 new rows, 119 against 144 for 10,000, level with a batch of plain inserts
+   * (10.6 and 126): H2 runs one command instead of one per row.
    */
   @Override
   public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
@@ -55,22 +56,40 @@ public final class H2Dialect implements Dialect {
       params.append('?');
       names.append(i < keyColumns.size() ? "\"k" + i : "\"v" + (i - keyColumns.size())).append('"');
     }
-    StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" AS j USING (SELECT * FROM UNNEST(")
-        .append(params).append(")) AS s(").append(names).append(") ON ");
+    StringBuilder sql =
+        new StringBuilder("MERGE INTO ")
+            .append(table)
+            .append(" AS j USING (SELECT * FROM UNNEST(")
+            .append(params)
+            .append(")) AS s(")
+            .append(names)
+            .append(") ON ");
     for (int i = 0; i < keyColumns.size(); i++) {
-      sql.append(i > 0 ? " AND " : "").append("j.").append(keyColumns.get(i)).append(" = s.\"k").append(i).append('"');
+      sql.append(i > 0 ? " AND " : "")
+          .append("j.")
+          .append(keyColumns.get(i))
+          .append(" = s.\"k")
+          .append(i)
+          .append('"');
     }
     if (!payloadColumns.isEmpty()) {
       sql.append(" WHEN MATCHED THEN UPDATE SET ");
       for (int i = 0; i < payloadColumns.size(); i++) {
-        sql.append(i > 0 ? ", " : "").append(payloadColumns.get(i)).append(" = s.\"v").append(i).append('"');
+        sql.append(i > 0 ? ", " : "")
+            .append(payloadColumns.get(i))
+            .append(" = s.\"v")
+            .append(i)
+            .append('"');
       }
     }
     List<String> columns = new java.util.ArrayList<>(keyColumns);
     columns.addAll(payloadColumns);
-    sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (");
+    sql.append(" WHEN NOT MATCHED THEN INSERT (")
+        .append(String.join(", ", columns))
+        .append(") VALUES (");
     for (int i = 0; i < columns.size(); i++) {
-      sql.append(i > 0 ? ", " : "").append(i < keyColumns.size() ? "s.\"k" + i : "s.\"v" + (i - keyColumns.size()))
+      sql.append(i > 0 ? ", " : "")
+          .append(i < keyColumns.size() ? "s.\"k" + i : "s.\"v" + (i - keyColumns.size()))
           .append('"');
     }
     return sql.append(')').toString();
@@ -98,7 +117,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
-  public String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
+  public String upsert(
+      String table,
+      List<String> keyColumns,
+      List<Class<?>> keyTypes,
+      List<String> payloadColumns,
       List<Class<?>> payloadTypes) {
     // Parameters are typed with CAST: H2 cannot infer the type of a bare parameter in VALUES.
     StringBuilder values = new StringBuilder();
@@ -118,8 +141,14 @@ public final class H2Dialect implements Dialect {
       values.append("CAST(? AS BOOLEAN)");
       names.append("\"f").append(i).append('"');
     }
-    StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" AS j USING (VALUES (")
-        .append(values).append(")) AS s(").append(names).append(") ON ");
+    StringBuilder sql =
+        new StringBuilder("MERGE INTO ")
+            .append(table)
+            .append(" AS j USING (VALUES (")
+            .append(values)
+            .append(")) AS s(")
+            .append(names)
+            .append(") ON ");
     for (int i = 0; i < keyColumns.size(); i++) {
       if (i > 0) {
         sql.append(" AND ");
@@ -133,8 +162,14 @@ public final class H2Dialect implements Dialect {
           sql.append(", ");
         }
         String c = payloadColumns.get(i);
-        sql.append(c).append(" = CASE WHEN s.\"f").append(i).append("\" THEN s.\"v").append(i)
-            .append("\" ELSE j.").append(c).append(" END");
+        sql.append(c)
+            .append(" = CASE WHEN s.\"f")
+            .append(i)
+            .append("\" THEN s.\"v")
+            .append(i)
+            .append("\" ELSE j.")
+            .append(c)
+            .append(" END");
       }
     }
     sql.append(" WHEN NOT MATCHED THEN INSERT (");

@@ -51,18 +51,22 @@ public final class JdbcAdapter implements StoreAdapter {
   private final boolean savepoints;
   private final StatementListeners listeners = new StatementListeners();
   private final AtomicBoolean closed = new AtomicBoolean();
+
   /**
-   * Whether the owned pool's connections read committed or weaker ({@link #beginReadOperation}), once
-   * known; null until the first read asks, and never kept for a borrowed DataSource.
+   * Whether the owned pool's connections read committed or weaker ({@link #beginReadOperation}),
+   * once known; null until the first read asks, and never kept for a borrowed DataSource.
    */
   private volatile Boolean pooledReadCommitted;
+
   /**
-   * {@link #junctionGuardsEnds}'s answers, by junction table, key columns and the ends they name (two
-   * schemas on one adapter may give one association name different tables); emptied by {@link #sync}.
+   * {@link #junctionGuardsEnds}'s answers, by junction table, key columns and the ends they name
+   * (two schemas on one adapter may give one association name different tables); emptied by {@link
+   * #sync}.
    */
   private final Map<String, Boolean> guardedJunctions = new ConcurrentHashMap<>();
 
-  private JdbcAdapter(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
+  private JdbcAdapter(
+      DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, boolean savepoints) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.dialect = dialect;
@@ -70,9 +74,9 @@ public final class JdbcAdapter implements StoreAdapter {
   }
 
   /**
-   * An adapter for the configured database. With a URL it opens a pool (closed by {@link #close()});
-   * with a DataSource it borrows it. The dialect comes from the URL, else from the database's
-   * product name.
+   * An adapter for the configured database. With a URL it opens a pool (closed by {@link
+   * #close()}); with a DataSource it borrows it. The dialect comes from the URL, else from the
+   * database's product name.
    */
   public static JdbcAdapter create(JdbcConfig config) {
     Objects.requireNonNull(config, "config");
@@ -101,14 +105,22 @@ public final class JdbcAdapter implements StoreAdapter {
     try {
       pool = new HikariDataSource(hc);
     } catch (RuntimeException e) {
-      // not a TransientStoreException: nothing retries the start, and a refused start is most often the
+      // not a TransientStoreException: nothing retries the start, and a refused start is most often
+      // the
       // URL (the same type as the Neo4j adapter's; architecture.md, "Faults")
-      throw new StoreException("connect to " + config + " failed: " + e.getMessage() + ". Check that the "
-          + "database server is running and accepts connections at the URL's host and port, and the user "
-          + "and password", e);
+      throw new StoreException(
+          "connect to "
+              + config
+              + " failed: "
+              + e.getMessage()
+              + ". Check that the "
+              + "database server is running and accepts connections at the URL's host and port, and the user "
+              + "and password",
+          e);
     }
     try {
-      return new JdbcAdapter(pool, pool, dialect != null ? dialect : detect(pool), config.savepoints());
+      return new JdbcAdapter(
+          pool, pool, dialect != null ? dialect : detect(pool), config.savepoints());
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -120,18 +132,24 @@ public final class JdbcAdapter implements StoreAdapter {
    * connections (as HikariCP opens them from a URL), each handed to the wrapper as it is opened.
    */
   private static DataSource wrapping(JdbcConfig config) {
-    DataSource driver = new DriverDataSource(config.url(), null, new Properties(), config.user(), config.password());
-    return (DataSource) Proxy.newProxyInstance(JdbcAdapter.class.getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          Object result;
-          try {
-            result = method.invoke(driver, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-          return method.getName().equals("getConnection") ? config.connectionWrapper().apply((Connection) result)
-              : result;
-        });
+    DataSource driver =
+        new DriverDataSource(
+            config.url(), null, new Properties(), config.user(), config.password());
+    return (DataSource)
+        Proxy.newProxyInstance(
+            JdbcAdapter.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result;
+              try {
+                result = method.invoke(driver, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+              return method.getName().equals("getConnection")
+                  ? config.connectionWrapper().apply((Connection) result)
+                  : result;
+            });
   }
 
   private static Dialect detect(DataSource ds) {
@@ -143,7 +161,8 @@ public final class JdbcAdapter implements StoreAdapter {
     }
     Dialect d = Dialect.fromProductName(product);
     if (d == null) {
-      throw new InvalidCallException("Unsupported database '" + product + "': liaison-jdbc speaks H2 and PostgreSQL");
+      throw new InvalidCallException(
+          "Unsupported database '" + product + "': liaison-jdbc speaks H2 and PostgreSQL");
     }
     return d;
   }
@@ -186,17 +205,19 @@ public final class JdbcAdapter implements StoreAdapter {
     return open(savepoints);
   }
 
-  /** One engine operation, rolled back by the engine on failure: savepoints would protect nothing. */
+  /**
+   * One engine operation, rolled back by the engine on failure: savepoints would protect nothing.
+   */
   @Override
   public StoreSession beginOperation() {
     return open(false);
   }
 
   /**
-   * A read outside a transaction, in auto-commit mode, when the connection's isolation is read committed
-   * or weaker: there each statement reads its own snapshot whether or not a transaction surrounds it, so
-   * the transaction would only add a round trip (its commit) to every read. Under a stronger isolation
-   * a read is one transaction, as any operation.
+   * A read outside a transaction, in auto-commit mode, when the connection's isolation is read
+   * committed or weaker: there each statement reads its own snapshot whether or not a transaction
+   * surrounds it, so the transaction would only add a round trip (its commit) to every read. Under
+   * a stronger isolation a read is one transaction, as any operation.
    */
   @Override
   public StoreSession beginReadOperation() {
@@ -230,11 +251,12 @@ public final class JdbcAdapter implements StoreAdapter {
   }
 
   /**
-   * Whether the connection's isolation is read committed or weaker. PostgreSQL's driver asks the server
-   * each time ({@code SHOW TRANSACTION ISOLATION LEVEL}: a round trip, about 50 µs on a local server,
-   * as long as a read of one row), so for the pool this adapter owns the answer is kept: nothing else
-   * borrows its connections, Liaison never changes their isolation, and HikariCP resets any change to
-   * the first connection's level. A borrowed DataSource's connections are asked every time.
+   * Whether the connection's isolation is read committed or weaker. PostgreSQL's driver asks the
+   * server each time ({@code SHOW TRANSACTION ISOLATION LEVEL}: a round trip, about 50 µs on a
+   * local server, as long as a read of one row), so for the pool this adapter owns the answer is
+   * kept: nothing else borrows its connections, Liaison never changes their isolation, and HikariCP
+   * resets any change to the first connection's level. A borrowed DataSource's connections are
+   * asked every time.
    */
   private boolean readCommitted(Connection c) throws SQLException {
     Boolean known = ownedPool != null ? pooledReadCommitted : null;
@@ -248,8 +270,8 @@ public final class JdbcAdapter implements StoreAdapter {
   }
 
   /**
-   * Throws away a connection that turned out dead: a pool it came from must not hand it out again (a
-   * pool checks a connection returned moments ago only by its own proxy's state).
+   * Throws away a connection that turned out dead: a pool it came from must not hand it out again
+   * (a pool checks a connection returned moments ago only by its own proxy's state).
    */
   void discard(Connection c) {
     try {
@@ -274,20 +296,24 @@ public final class JdbcAdapter implements StoreAdapter {
   }
 
   /**
-   * Whether the database itself refuses a link of belongsToMany {@code a} to a source or target that does
-   * not exist: the junction table has a single-column foreign key, checked at once (not deferred), from
-   * each of its two key columns to the matching column of that end's table, as {@link #sync} creates
-   * them. Read from the database's metadata the first time an association asks, then kept (until the
-   * next {@code sync}): a foreign key an administrator drops afterwards goes unnoticed, and the adapter
-   * would then write links to missing ends on the path that relies on it ({@link Dialect#writesFirst}).
+   * Whether the database itself refuses a link of belongsToMany {@code a} to a source or target
+   * that does not exist: the junction table has a single-column foreign key, checked at once (not
+   * deferred), from each of its two key columns to the matching column of that end's table, as
+   * {@link #sync} creates them. Read from the database's metadata the first time an association
+   * asks, then kept (until the next {@code sync}): a foreign key an administrator drops afterwards
+   * goes unnoticed, and the adapter would then write links to missing ends on the path that relies
+   * on it ({@link Dialect#writesFirst}).
    */
   boolean junctionGuardsEnds(Connection conn, AssociationInfo a) throws SQLException {
     String table = a.through().table();
     String sourceKey = a.through().requireAttribute(a.foreignKey()).column();
     String targetKey = a.through().requireAttribute(a.otherKey()).column();
-    String source = a.source().table() + "." + a.source().requireAttribute(a.sourceMatch()).column();
-    String target = a.target().table() + "." + a.target().requireAttribute(a.targetMatch()).column();
-    String question = table + "(" + sourceKey + " -> " + source + ", " + targetKey + " -> " + target + ")";
+    String source =
+        a.source().table() + "." + a.source().requireAttribute(a.sourceMatch()).column();
+    String target =
+        a.target().table() + "." + a.target().requireAttribute(a.targetMatch()).column();
+    String question =
+        table + "(" + sourceKey + " -> " + source + ", " + targetKey + " -> " + target + ")";
     Boolean known = guardedJunctions.get(question);
     if (known != null) {
       return known;
@@ -301,9 +327,12 @@ public final class JdbcAdapter implements StoreAdapter {
       while (rs.next()) {
         String key = rs.getString("FK_NAME") + "/" + rs.getString("PKTABLE_NAME");
         columnsPerKey.merge(key, 1, Integer::sum);
-        boolean immediate = rs.getShort("DEFERRABILITY") == DatabaseMetaData.importedKeyNotDeferrable;
-        boolean sameSchema = schema == null || rs.getString("PKTABLE_SCHEM") == null
-            || schema.equals(rs.getString("PKTABLE_SCHEM"));
+        boolean immediate =
+            rs.getShort("DEFERRABILITY") == DatabaseMetaData.importedKeyNotDeferrable;
+        boolean sameSchema =
+            schema == null
+                || rs.getString("PKTABLE_SCHEM") == null
+                || schema.equals(rs.getString("PKTABLE_SCHEM"));
         if (immediate && sameSchema) {
           referenced.put(key, rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
           column.put(key, rs.getString("FKCOLUMN_NAME"));

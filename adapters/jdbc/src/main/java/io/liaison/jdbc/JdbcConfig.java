@@ -27,8 +27,14 @@ public final class JdbcConfig {
   private final boolean savepoints;
   private final UnaryOperator<Connection> connectionWrapper;
 
-  private JdbcConfig(String url, String user, String password, DataSource dataSource, int poolSize,
-      boolean savepoints, UnaryOperator<Connection> connectionWrapper) {
+  private JdbcConfig(
+      String url,
+      String user,
+      String password,
+      DataSource dataSource,
+      int poolSize,
+      boolean savepoints,
+      UnaryOperator<Connection> connectionWrapper) {
     this.url = url;
     this.user = user;
     this.password = password;
@@ -38,7 +44,10 @@ public final class JdbcConfig {
     this.connectionWrapper = connectionWrapper;
   }
 
-  /** A database by JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}); the adapter pools it. */
+  /**
+   * A database by JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}); the adapter pools
+   * it.
+   */
   public static JdbcConfig url(String url, String user, String password) {
     Objects.requireNonNull(url, "url");
     return new JdbcConfig(url, user, password, null, DEFAULT_POOL_SIZE, true, null);
@@ -49,11 +58,15 @@ public final class JdbcConfig {
     return url(url, null, null);
   }
 
-  /** A named in-memory H2 database that lives as long as the JVM: {@code jdbc:h2:mem:NAME;DB_CLOSE_DELAY=-1}. */
+  /**
+   * A named in-memory H2 database that lives as long as the JVM: {@code
+   * jdbc:h2:mem:NAME;DB_CLOSE_DELAY=-1}.
+   */
   public static JdbcConfig h2InMemory(String name) {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9_]+")) {
-      throw new IllegalArgumentException("H2 database name must be letters, digits and underscores: " + name);
+      throw new IllegalArgumentException(
+          "H2 database name must be letters, digits and underscores: " + name);
     }
     return url("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
@@ -85,9 +98,9 @@ public final class JdbcConfig {
 
   /**
    * Wraps each connection the adapter's own pool opens to the database, once, as the pool opens it
-   * (e.g. a {@link java.lang.reflect.Proxy} that counts or traces the statements the adapter sends);
-   * the pool and the adapter otherwise work as without it. Ignored with a given DataSource, which the
-   * application can wrap itself. Default: none.
+   * (e.g. a {@link java.lang.reflect.Proxy} that counts or traces the statements the adapter
+   * sends); the pool and the adapter otherwise work as without it. Ignored with a given DataSource,
+   * which the application can wrap itself. Default: none.
    */
   public JdbcConfig withConnectionWrapper(UnaryOperator<Connection> wrapper) {
     Objects.requireNonNull(wrapper, "wrapper");
@@ -126,7 +139,14 @@ public final class JdbcConfig {
 
   @Override
   public String toString() {
-    return dataSource != null ? "JdbcConfig[dataSource=" + dataSource.getClass().getName() + "]"
-        : "JdbcConfig[url=" + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", user=" + user + ", poolSize=" + poolSize + "]";
+    return dataSource != null
+        ? "JdbcConfig[dataSource=" + dataSource.getClass().getName() + "]"
+        : "JdbcConfig[url="
+            + url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+            + ", user="
+            + user
+            + ", poolSize="
+            + poolSize
+            + "]";
   }
 }

@@ -7,8 +7,8 @@ import io.liaison.spi.StoreAdapter;
 import java.util.Objects;
 
 /**
- * The Guice module that puts Liaison over a relational database. The application binds its
- * {@link io.liaison.Schema}; this module binds {@link StoreAdapter} (and {@link JdbcAdapter}) to one
+ * The Guice module that puts Liaison over a relational database. The application binds its {@link
+ * io.liaison.Schema}; this module binds {@link StoreAdapter} (and {@link JdbcAdapter}) to one
  * adapter, created on first use.
  *
  * <pre>{@code
@@ -29,7 +29,9 @@ public final class JdbcModule extends LiaisonModule {
   protected void configureStore() {
     bind(JdbcConfig.class).toInstance(config);
     JdbcConfig c = config;
-    bind(JdbcAdapter.class).toProvider((Provider<JdbcAdapter>) () -> JdbcAdapter.create(c)).in(Scopes.SINGLETON);
+    bind(JdbcAdapter.class)
+        .toProvider((Provider<JdbcAdapter>) () -> JdbcAdapter.create(c))
+        .in(Scopes.SINGLETON);
     bind(StoreAdapter.class).to(JdbcAdapter.class);
   }
 }

@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One transaction over one pooled connection (auto-commit off). Every method runs a constant number
  * of statements whatever the size of its collections: id lists travel as one SQL array parameter
- * ({@code = ANY(?)}), multi-row writes as one JDBC batch. Each statement, query or batch is reported
- * once to the adapter's {@link io.liaison.spi.StatementListener}s.
+ * ({@code = ANY(?)}), multi-row writes as one JDBC batch. Each statement, query or batch is
+ * reported once to the adapter's {@link io.liaison.spi.StatementListener}s.
  *
- * <p>Table aliases in generated SQL: {@code t} the target model, {@code s} the source model,
- * {@code j} the junction.
+ * <p>Table aliases in generated SQL: {@code t} the target model, {@code s} the source model, {@code
+ * j} the junction.
  */
 final class JdbcSession implements StoreSession {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
@@ -57,15 +57,23 @@ final class JdbcSession implements StoreSession {
   private final boolean autoCommit;
   private boolean ended;
   private boolean closed;
-  /** A statement failed and the connection turned out to be gone: it must not go back to the pool. */
+
+  /**
+   * A statement failed and the connection turned out to be gone: it must not go back to the pool.
+   */
   private boolean lost;
 
   /**
    * @param savepoints take a savepoint around each write (in a user's transaction)
-   * @param autoCommit the connection is in auto-commit mode (a read operation): every statement commits
-   *     by itself, and commit and rollback have nothing to end
+   * @param autoCommit the connection is in auto-commit mode (a read operation): every statement
+   *     commits by itself, and commit and rollback have nothing to end
    */
-  JdbcSession(JdbcAdapter adapter, Connection conn, Dialect dialect, boolean savepoints, boolean autoCommit) {
+  JdbcSession(
+      JdbcAdapter adapter,
+      Connection conn,
+      Dialect dialect,
+      boolean savepoints,
+      boolean autoCommit) {
     this.adapter = adapter;
     this.conn = conn;
     this.dialect = dialect;
@@ -108,19 +116,26 @@ final class JdbcSession implements StoreSession {
       }
       out.add(r);
     }
-    return write("insert " + model.name(), () -> {
-      if (!explicit.isEmpty()) {
-        insertRows(model, all, out, explicit, false);
-      }
-      if (!generated.isEmpty()) {
-        insertRows(model, withoutId, out, generated, true);
-      }
-      return out;
-    });
+    return write(
+        "insert " + model.name(),
+        () -> {
+          if (!explicit.isEmpty()) {
+            insertRows(model, all, out, explicit, false);
+          }
+          if (!generated.isEmpty()) {
+            insertRows(model, withoutId, out, generated, true);
+          }
+          return out;
+        });
   }
 
-  private void insertRows(ModelInfo model, List<AttributeInfo> columns, List<Map<String, Object>> rows,
-      List<Integer> indexes, boolean generatedId) throws SQLException {
+  private void insertRows(
+      ModelInfo model,
+      List<AttributeInfo> columns,
+      List<Map<String, Object>> rows,
+      List<Integer> indexes,
+      boolean generatedId)
+      throws SQLException {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(model.table())).append(" (");
     StringBuilder marks = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
@@ -140,9 +155,12 @@ final class JdbcSession implements StoreSession {
     String text = sql.toString();
     adapter.fire(text);
     AttributeInfo id = model.id();
-    // Only the id comes back (PostgreSQL: RETURNING "id"); both drivers take the column name as spelled.
-    try (PreparedStatement ps = generatedId ? conn.prepareStatement(text, new String[] {id.column()})
-        : conn.prepareStatement(text)) {
+    // Only the id comes back (PostgreSQL: RETURNING "id"); both drivers take the column name as
+    // spelled.
+    try (PreparedStatement ps =
+        generatedId
+            ? conn.prepareStatement(text, new String[] {id.column()})
+            : conn.prepareStatement(text)) {
       runBatch(ps, batch);
       if (generatedId) {
         try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -152,7 +170,8 @@ final class JdbcSession implements StoreSession {
             rows.get(indexes.get(i++)).put(id.name(), Values.read(keys, column, id.type()));
           }
           if (i != indexes.size()) {
-            throw new SQLException("the driver returned " + i + " generated keys for " + indexes.size() + " rows");
+            throw new SQLException(
+                "the driver returned " + i + " generated keys for " + indexes.size() + " rows");
           }
         }
       }
@@ -170,8 +189,10 @@ final class JdbcSession implements StoreSession {
     int max = dialect.maxArrayLength();
     List<Map<String, Object>> out = new ArrayList<>();
     for (int from = 0; from < all.size(); from += max) {
-      List<Param> params = List.of(Param.array(all.subList(from, Math.min(all.size(), from + max)), a.type(),
-          what(model, a)));
+      List<Param> params =
+          List.of(
+              Param.array(
+                  all.subList(from, Math.min(all.size(), from + max)), a.type(), what(model, a)));
       ModelReader reader = ModelReader.of(model);
       out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> reader.read(rs, 1))));
     }
@@ -179,36 +200,48 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * {@code FROM table t} restricted to the rows whose {@code key} is in one array parameter: joined to
-   * the array where the dialect prefers it ({@link Dialect#joinsKeyArrays()}), else {@code = ANY(?)}.
+   * {@code FROM table t} restricted to the rows whose {@code key} is in one array parameter: joined
+   * to the array where the dialect prefers it ({@link Dialect#joinsKeyArrays()}), else {@code =
+   * ANY(?)}.
    */
   private String withKeyIn(ModelInfo model, AttributeInfo key) {
-    return " FROM " + q(model.table()) + " t" + (dialect.joinsKeyArrays()
-        ? " JOIN UNNEST(?) u(v) ON " + col("t", key.column()) + " = u.v"
-        : " WHERE " + col("t", key.column()) + " = ANY(?)");
+    return " FROM "
+        + q(model.table())
+        + " t"
+        + (dialect.joinsKeyArrays()
+            ? " JOIN UNNEST(?) u(v) ON " + col("t", key.column()) + " = u.v"
+            : " WHERE " + col("t", key.column()) + " = ANY(?)");
   }
 
   @Override
   public List<Map<String, Object>> find(ModelInfo model, Query query) {
     Query qy = query == null ? Query.ALL : query;
     if (qy.throughWhere() != null) {
-      throw new InvalidCallException("A through filter needs a belongsToMany association; " + model.name()
-          + " is queried as a model");
+      throw new InvalidCallException(
+          "A through filter needs a belongsToMany association; "
+              + model.name()
+              + " is queried as a model");
     }
     if (qy.limit() != null && qy.limit() == 0) {
       return List.of();
     }
     List<Param> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT ").append(selectList(model, "t")).append(" FROM ")
-        .append(q(model.table())).append(" t");
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(selectList(model, "t"))
+            .append(" FROM ")
+            .append(q(model.table()))
+            .append(" t");
     if (qy.where() != null) {
       sql.append(" WHERE ").append(SqlWhere.compile(qy.where(), columns(model, "t"), params));
     }
     List<String> order = new ArrayList<>();
     for (Order o : qy.order()) {
       if (o.onThrough()) {
-        throw new InvalidCallException("Ordering by through attribute '" + o.attribute()
-            + "' needs a belongsToMany association");
+        throw new InvalidCallException(
+            "Ordering by through attribute '"
+                + o.attribute()
+                + "' needs a belongsToMany association");
       }
       order.add(orderTerm(col("t", attribute(model, o.attribute()).column()), o.ascending()));
     }
@@ -223,7 +256,8 @@ final class JdbcSession implements StoreSession {
   @Override
   public long count(ModelInfo model, Where where) {
     List<Param> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(q(model.table())).append(" t");
+    StringBuilder sql =
+        new StringBuilder("SELECT COUNT(*) FROM ").append(q(model.table())).append(" t");
     if (where != null) {
       sql.append(" WHERE ").append(SqlWhere.compile(where, columns(model, "t"), params));
     }
@@ -249,7 +283,8 @@ final class JdbcSession implements StoreSession {
       groups.computeIfAbsent(keys, k -> new ArrayList<>()).add(row);
       union.addAll(keys);
     }
-    List<AttributeInfo> set = model.attributes().stream().filter(a -> union.contains(a.name())).toList();
+    List<AttributeInfo> set =
+        model.attributes().stream().filter(a -> union.contains(a.name())).toList();
     boolean flags = groups.size() > 1;
     StringBuilder sql = new StringBuilder("UPDATE ").append(q(model.table())).append(" SET ");
     if (set.isEmpty()) {
@@ -296,12 +331,12 @@ final class JdbcSession implements StoreSession {
   // ------------------------------------------------------------------ link reads
 
   /**
-   * The FROM clause, source expression and source condition shared by targets and count: the
-   * source values reach the targets through the foreign key (hasOne/hasMany: on the target;
-   * belongsTo: on the source, joined to the target; belongsToMany: the junction, joined to the target).
+   * The FROM clause, source expression and source condition shared by targets and count: the source
+   * values reach the targets through the foreign key (hasOne/hasMany: on the target; belongsTo: on
+   * the source, joined to the target; belongsToMany: the junction, joined to the target).
    */
-  private record Path(String from, String sourceExpr, AttributeInfo sourceColumn, boolean junction) {
-  }
+  private record Path(
+      String from, String sourceExpr, AttributeInfo sourceColumn, boolean junction) {}
 
   private Path path(AssociationInfo a) {
     ModelInfo target = a.target();
@@ -315,22 +350,45 @@ final class JdbcSession implements StoreSession {
         AttributeInfo fk = attribute(source, a.foreignKey());
         AttributeInfo tk = attribute(target, a.targetKey());
         AttributeInfo sid = source.id();
-        yield new Path(q(source.table()) + " s JOIN " + q(target.table()) + " t ON " + col("t", tk.column()) + " = "
-            + col("s", fk.column()), col("s", sid.column()), sid, false);
+        yield new Path(
+            q(source.table())
+                + " s JOIN "
+                + q(target.table())
+                + " t ON "
+                + col("t", tk.column())
+                + " = "
+                + col("s", fk.column()),
+            col("s", sid.column()),
+            sid,
+            false);
       }
       case BELONGS_TO_MANY -> {
         JunctionInfo j = a.through();
         AttributeInfo fk = junctionAttribute(j, a.foreignKey());
         AttributeInfo other = junctionAttribute(j, a.otherKey());
         AttributeInfo tk = attribute(target, a.targetKey());
-        yield new Path(q(j.table()) + " j JOIN " + q(target.table()) + " t ON " + col("t", tk.column()) + " = "
-            + col("j", other.column()), col("j", fk.column()), fk, true);
+        yield new Path(
+            q(j.table())
+                + " j JOIN "
+                + q(target.table())
+                + " t ON "
+                + col("t", tk.column())
+                + " = "
+                + col("j", other.column()),
+            col("j", fk.column()),
+            fk,
+            true);
       }
     };
   }
 
   /** Appends {@code WHERE source = ANY(?) AND (where) AND (throughWhere)}. */
-  private void filter(StringBuilder sql, AssociationInfo a, Path path, Collection<?> sources, Query query,
+  private void filter(
+      StringBuilder sql,
+      AssociationInfo a,
+      Path path,
+      Collection<?> sources,
+      Query query,
       List<Param> params) {
     if (dialect.joinsKeyArrays()) {
       sql.append(" JOIN UNNEST(?) u(v) ON ").append(path.sourceExpr()).append(" = u.v WHERE 1 = 1");
@@ -343,10 +401,12 @@ final class JdbcSession implements StoreSession {
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
-        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
-            + a.kind());
+        throw new InvalidCallException(
+            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
       }
-      sql.append(" AND ").append(SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), params));
+      sql.append(" AND ")
+          .append(
+              SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), params));
     }
   }
 
@@ -357,7 +417,8 @@ final class JdbcSession implements StoreSession {
   }
 
   @Override
-  public void targets(AssociationInfo a, Collection<?> sources, Query query, TargetRow.Visitor visitor) {
+  public void targets(
+      AssociationInfo a, Collection<?> sources, Query query, TargetRow.Visitor visitor) {
     TargetRows rows = read(a, sources, query);
     if (rows == null) {
       visitor.expect(0);
@@ -366,7 +427,9 @@ final class JdbcSession implements StoreSession {
     }
   }
 
-  /** The rows of {@link #targets}, in order; null when the query cannot match (no sources, limit 0). */
+  /**
+   * The rows of {@link #targets}, in order; null when the query cannot match (no sources, limit 0).
+   */
   private TargetRows read(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
     Path path = path(a);
@@ -409,8 +472,14 @@ final class JdbcSession implements StoreSession {
     for (Order o : qy.order()) {
       if (o.onThrough()) {
         if (!path.junction()) {
-          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
-              + "belongsToMany association; " + a.name() + " is " + a.kind());
+          throw new InvalidCallException(
+              "Ordering by through attribute '"
+                  + o.attribute()
+                  + "' needs a "
+                  + "belongsToMany association; "
+                  + a.name()
+                  + " is "
+                  + a.kind());
         }
         order.add(orderTerm(col("j", junctionAttribute(j, o.attribute()).column()), o.ascending()));
       } else {
@@ -423,7 +492,8 @@ final class JdbcSession implements StoreSession {
       order.add(col("j", j.id().column()));
     }
     // In the target id's order alone, and that id an integer, the rows are sorted here: the same
-    // order as the store's, without a sort in the query (a third of a 2,000-row read on PostgreSQL).
+    // order as the store's, without a sort in the query (a third of a 2,000-row read on
+    // PostgreSQL).
     boolean sortHere = !parallel && TargetRow.sortableById(qy, target.id().type());
     String text;
     if (sources.size() > 1 && (qy.limit() != null || qy.offset() != null)) {
@@ -445,22 +515,30 @@ final class JdbcSession implements StoreSession {
     int targetSize = targetReader.types().length;
     SourceRuns sourceRuns = new SourceRuns(sourceType, given);
     TargetRows rows = new TargetRows(targetReader.layout(), RowLayout.ofAttributes(through));
-    read("get " + a.name(), () -> queryEach(text, params, rs -> {
-      Object source = sourceRuns.read(rs, 1);
-      Object linkId = parallel ? Values.read(rs, linkIdColumn, j.id().type()) : null;
-      Object[] values = rows.add(source, linkId);
-      int at = rows.at();
-      targetReader.read(rs, 2, values, at);
-      int next = throughFrom;
-      int links = at + targetSize;
-      for (int i = 0; i < throughTypes.length; i++) {
-        values[links + i] = switch (keySlot[i]) {
-          case SOURCE_SLOT -> source;
-          case TARGET_KEY_SLOT -> values[at + targetKeyAt];
-          default -> Values.read(rs, next++, throughTypes[i]);
-        };
-      }
-    }, false));
+    read(
+        "get " + a.name(),
+        () ->
+            queryEach(
+                text,
+                params,
+                rs -> {
+                  Object source = sourceRuns.read(rs, 1);
+                  Object linkId = parallel ? Values.read(rs, linkIdColumn, j.id().type()) : null;
+                  Object[] values = rows.add(source, linkId);
+                  int at = rows.at();
+                  targetReader.read(rs, 2, values, at);
+                  int next = throughFrom;
+                  int links = at + targetSize;
+                  for (int i = 0; i < throughTypes.length; i++) {
+                    values[links + i] =
+                        switch (keySlot[i]) {
+                          case SOURCE_SLOT -> source;
+                          case TARGET_KEY_SLOT -> values[at + targetKeyAt];
+                          default -> Values.read(rs, next++, throughTypes[i]);
+                        };
+                  }
+                },
+                false));
     if (sortHere) {
       rows.sortById(target.id().name());
     }
@@ -469,27 +547,33 @@ final class JdbcSession implements StoreSession {
 
   /** {@code keySlot} values: a junction key filled from the source column or the target's key. */
   private static final int SOURCE_SLOT = 1;
+
   private static final int TARGET_KEY_SLOT = 2;
 
   /**
    * Pages each source's targets on its own: numbers the rows per source in the query's order
    * ({@code ROW_NUMBER() OVER (PARTITION BY source ...)}) and keeps those in the window. The select
-   * items are renamed {@code c0, c1, ...} so equal column names of the target and the junction do not
-   * clash in the derived table; they keep their positions.
+   * items are renamed {@code c0, c1, ...} so equal column names of the target and the junction do
+   * not clash in the derived table; they keep their positions.
    *
    * @param select the select items, the source first
    * @param fromWhere the FROM and WHERE clauses
    */
-  private static String perSource(List<String> select, String fromWhere, List<String> order, Query query,
-      List<Param> params) {
+  private static String perSource(
+      List<String> select, String fromWhere, List<String> order, Query query, List<Param> params) {
     StringBuilder inner = new StringBuilder("SELECT ");
     StringBuilder outer = new StringBuilder("SELECT ");
     for (int i = 0; i < select.size(); i++) {
       inner.append(select.get(i)).append(" AS c").append(i).append(", ");
       outer.append(i > 0 ? ", " : "").append('c').append(i);
     }
-    inner.append("ROW_NUMBER() OVER (PARTITION BY ").append(select.get(0)).append(" ORDER BY ")
-        .append(String.join(", ", order)).append(") AS rn").append(fromWhere);
+    inner
+        .append("ROW_NUMBER() OVER (PARTITION BY ")
+        .append(select.get(0))
+        .append(" ORDER BY ")
+        .append(String.join(", ", order))
+        .append(") AS rn")
+        .append(fromWhere);
     long skip = query.offset() == null ? 0 : query.offset();
     outer.append(" FROM (").append(inner).append(") w WHERE rn > ?");
     params.add(Param.raw(skip, Long.class));
@@ -512,18 +596,32 @@ final class JdbcSession implements StoreSession {
       validate(a, path, qy);
       return out;
     }
-    // With no target filter, a belongsToMany count reads the junction alone: its foreign key guarantees
+    // With no target filter, a belongsToMany count reads the junction alone: its foreign key
+    // guarantees
     // every row's target exists, so joining the targets would only cost.
-    String from = path.junction() && qy.where() == null ? q(a.through().table()) + " j" : path.from();
-    StringBuilder sql = new StringBuilder("SELECT ").append(path.sourceExpr()).append(", COUNT(*) FROM ")
-        .append(from);
+    String from =
+        path.junction() && qy.where() == null ? q(a.through().table()) + " j" : path.from();
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(path.sourceExpr())
+            .append(", COUNT(*) FROM ")
+            .append(from);
     List<Param> params = new ArrayList<>();
     filter(sql, a, path, sources, qy, params);
     sql.append(" GROUP BY ").append(path.sourceExpr());
     Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
     String text = sql.toString();
-    List<Object[]> counts = read("count " + a.name(), () -> query(text, params,
-        rs -> new Object[] {Values.read(rs, 1, path.sourceColumn().type()), rs.getLong(2)}));
+    List<Object[]> counts =
+        read(
+            "count " + a.name(),
+            () ->
+                query(
+                    text,
+                    params,
+                    rs ->
+                        new Object[] {
+                          Values.read(rs, 1, path.sourceColumn().type()), rs.getLong(2)
+                        }));
     for (Object[] c : counts) {
       out.put(given.getOrDefault(c[0], c[0]), (Long) c[1]);
     }
@@ -532,11 +630,12 @@ final class JdbcSession implements StoreSession {
 
   /**
    * belongsToMany: the junction's key pairs alone, the sources and targets each one array (the
-   * sources joined on H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds, and key lists beyond the
-   * dialect's array size, take the default.
+   * sources joined on H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds,
+   * and key lists beyond the dialect's array size, take the default.
    */
   @Override
-  public Map<Object, Set<Object>> linkedAmong(AssociationInfo a, Collection<?> sources, Collection<?> targets) {
+  public Map<Object, Set<Object>> linkedAmong(
+      AssociationInfo a, Collection<?> sources, Collection<?> targets) {
     int max = dialect.maxArrayLength();
     if (a.kind() != Kind.BELONGS_TO_MANY || sources.size() > max || targets.size() > max) {
       return StoreSession.super.linkedAmong(a, sources, targets);
@@ -548,17 +647,40 @@ final class JdbcSession implements StoreSession {
     JunctionInfo j = a.through();
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     AttributeInfo other = junctionAttribute(j, a.otherKey());
-    String sql = "SELECT " + col("j", fk.column()) + ", " + col("j", other.column()) + " FROM " + q(j.table()) + " j"
-        // H2: the sources joined, the targets tested (joining both arrays made H2 scan the second one
-        // for every row: 18 ms against 2 for 200 books)
-        + (dialect.joinsKeyArrays() ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v WHERE " : " WHERE "
-            + col("j", fk.column()) + " = ANY(?) AND ") + col("j", other.column()) + " = ANY(?)";
-    List<Param> params = List.of(Param.array(sources, fk.type(), "source of " + a.name()),
-        Param.array(targets, other.type(), "target of " + a.name()));
+    String sql =
+        "SELECT "
+            + col("j", fk.column())
+            + ", "
+            + col("j", other.column())
+            + " FROM "
+            + q(j.table())
+            + " j"
+            // H2: the sources joined, the targets tested (joining both arrays made H2 scan the
+            // second one
+            // for every row: 18 ms against 2 for 200 books)
+            + (dialect.joinsKeyArrays()
+                ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v WHERE "
+                : " WHERE " + col("j", fk.column()) + " = ANY(?) AND ")
+            + col("j", other.column())
+            + " = ANY(?)";
+    List<Param> params =
+        List.of(
+            Param.array(sources, fk.type(), "source of " + a.name()),
+            Param.array(targets, other.type(), "target of " + a.name()));
     Map<Object, Object> givenSources = ValueTypes.givenValues(sources, fk.type());
     Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, other.type());
-    List<Object[]> pairs = read("has " + a.name(), () -> query(sql, params,
-        rs -> new Object[] {Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())}, true));
+    List<Object[]> pairs =
+        read(
+            "has " + a.name(),
+            () ->
+                query(
+                    sql,
+                    params,
+                    rs ->
+                        new Object[] {
+                          Values.read(rs, 1, fk.type()), Values.read(rs, 2, other.type())
+                        },
+                    true));
     for (Object[] p : pairs) {
       out.computeIfAbsent(givenSources.getOrDefault(p[0], p[0]), k -> new HashSet<>())
           .add(givenTargets.getOrDefault(p[1], p[1]));
@@ -579,30 +701,58 @@ final class JdbcSession implements StoreSession {
         ModelInfo t = a.target();
         sourceColumn = attribute(t, a.foreignKey());
         targetColumn = t.id();
-        sql = "SELECT " + q(targetColumn.column()) + " FROM " + q(t.table()) + " WHERE " + q(sourceColumn.column())
-            + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+        sql =
+            "SELECT "
+                + q(targetColumn.column())
+                + " FROM "
+                + q(t.table())
+                + " WHERE "
+                + q(sourceColumn.column())
+                + " = ? AND "
+                + q(targetColumn.column())
+                + " = ANY(?)";
       }
       case BELONGS_TO -> {
         ModelInfo s = a.source();
         sourceColumn = s.id();
         targetColumn = attribute(s, a.foreignKey());
-        sql = "SELECT " + q(targetColumn.column()) + " FROM " + q(s.table()) + " WHERE " + q(sourceColumn.column())
-            + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+        sql =
+            "SELECT "
+                + q(targetColumn.column())
+                + " FROM "
+                + q(s.table())
+                + " WHERE "
+                + q(sourceColumn.column())
+                + " = ? AND "
+                + q(targetColumn.column())
+                + " = ANY(?)";
       }
       default -> {
         JunctionInfo j = a.through();
         sourceColumn = junctionAttribute(j, a.foreignKey());
         targetColumn = junctionAttribute(j, a.otherKey());
-        sql = "SELECT DISTINCT " + q(targetColumn.column()) + " FROM " + q(j.table()) + " WHERE "
-            + q(sourceColumn.column()) + " = ? AND " + q(targetColumn.column()) + " = ANY(?)";
+        sql =
+            "SELECT DISTINCT "
+                + q(targetColumn.column())
+                + " FROM "
+                + q(j.table())
+                + " WHERE "
+                + q(sourceColumn.column())
+                + " = ? AND "
+                + q(targetColumn.column())
+                + " = ANY(?)";
       }
     }
-    List<Param> params = List.of(Param.of(source, sourceColumn.type(), "source of " + a.name()),
-        Param.array(targets, targetColumn.type(), "target of " + a.name()));
+    List<Param> params =
+        List.of(
+            Param.of(source, sourceColumn.type(), "source of " + a.name()),
+            Param.array(targets, targetColumn.type(), "target of " + a.name()));
     Map<Object, Object> given = ValueTypes.givenValues(targets, targetColumn.type());
     String text = sql;
-    List<Object> found = read("has " + a.name(), () -> query(text, params,
-        rs -> Values.read(rs, 1, targetColumn.type())));
+    List<Object> found =
+        read(
+            "has " + a.name(),
+            () -> query(text, params, rs -> Values.read(rs, 1, targetColumn.type())));
     List<Object> out = new ArrayList<>(found.size());
     for (Object f : found) {
       out.add(given.getOrDefault(f, f));
@@ -627,12 +777,22 @@ final class JdbcSession implements StoreSession {
         ModelInfo s = a.source();
         AttributeInfo fk = attribute(s, a.foreignKey());
         AttributeInfo id = s.id();
-        String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(id.column()) + " = ?";
+        String sql =
+            "UPDATE "
+                + q(s.table())
+                + " SET "
+                + q(fk.column())
+                + " = ? WHERE "
+                + q(id.column())
+                + " = ?";
         List<List<Param>> batch = new ArrayList<>(links.size());
         String targetLabel = "target of " + a.name();
         String sourceLabel = "source of " + a.name();
         for (LinkRow l : links) {
-          batch.add(List.of(Param.of(l.target(), fk.type(), targetLabel), Param.of(l.source(), id.type(), sourceLabel)));
+          batch.add(
+              List.of(
+                  Param.of(l.target(), fk.type(), targetLabel),
+                  Param.of(l.source(), id.type(), sourceLabel)));
         }
         write("link " + a.name(), () -> batch(sql, batch));
       }
@@ -640,16 +800,20 @@ final class JdbcSession implements StoreSession {
         JunctionWrite w = junctionWrite(a, links);
         boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
         Collection<Object> sources = lock ? distinctSources(links) : List.of();
-        write("link " + a.name(), () -> {
-          if (lock) {
-            lockSources(a, sources);
-          }
-          // the ends exist (the caller made sure): a refused insert can only be a link that exists
-          if (w.upsertsFirst() || !insertedFirst(w)) {
-            w.run();
-          }
-          return null;
-        }, a.through().unique());
+        write(
+            "link " + a.name(),
+            () -> {
+              if (lock) {
+                lockSources(a, sources);
+              }
+              // the ends exist (the caller made sure): a refused insert can only be a link that
+              // exists
+              if (w.upsertsFirst() || !insertedFirst(w)) {
+                w.run();
+              }
+              return null;
+            },
+            a.through().unique());
       }
     }
   }
@@ -664,44 +828,62 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * belongsToMany: one query counts the sources and targets found by their keys ({@link #countEnds}),
-   * then the link batch; nothing is written when the count falls short. Looking the ends up with
-   * {@link #findBy} would read every row.
+   * belongsToMany: one query counts the sources and targets found by their keys ({@link
+   * #countEnds}), then the link batch; nothing is written when the count falls short. Looking the
+   * ends up with {@link #findBy} would read every row.
    */
   @Override
   public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
-    if (a.kind() != Kind.BELONGS_TO_MANY || links.size() > dialect.maxArrayLength()
-        && distinctSources(links).size() > dialect.maxArrayLength()) {
+    if (a.kind() != Kind.BELONGS_TO_MANY
+        || links.size() > dialect.maxArrayLength()
+            && distinctSources(links).size() > dialect.maxArrayLength()) {
       return StoreSession.super.linkExisting(a, links);
     }
-    List<?> sources = keys(a.source(), a.sourceMatch(), links.stream().map(LinkRow::source).toList(), "source of " + a.name());
-    List<?> targets = keys(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList(), "target of " + a.name());
+    List<?> sources =
+        keys(
+            a.source(),
+            a.sourceMatch(),
+            links.stream().map(LinkRow::source).toList(),
+            "source of " + a.name());
+    List<?> targets =
+        keys(
+            a.target(),
+            a.targetMatch(),
+            links.stream().map(LinkRow::target).toList(),
+            "target of " + a.name());
     JunctionWrite w = junctionWrite(a, links);
     boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
     if (w.insert() != null && guardsEnds(a)) {
-      // the foreign keys refuse a missing end: count the ends only when the database refused the inserts
-      return write("link " + a.name(), () -> {
-        if (lock && lockSources(a, sources) < sources.size()) {
-          return false;
-        }
-        if (insertedFirst(w)) {
-          return true;
-        }
-        if (countEnds(a, sources, targets, false, false) < sources.size() + targets.size()) {
-          return false;
-        }
-        w.run();
-        return true;
-      }, a.through().unique());
+      // the foreign keys refuse a missing end: count the ends only when the database refused the
+      // inserts
+      return write(
+          "link " + a.name(),
+          () -> {
+            if (lock && lockSources(a, sources) < sources.size()) {
+              return false;
+            }
+            if (insertedFirst(w)) {
+              return true;
+            }
+            if (countEnds(a, sources, targets, false, false) < sources.size() + targets.size()) {
+              return false;
+            }
+            w.run();
+            return true;
+          },
+          a.through().unique());
     }
-    return write("link " + a.name(), () -> {
-      // with a lock, its query and the count stay two, so that one source costs what many do
-      if (countEnds(a, sources, targets, lock, false) < sources.size() + targets.size()) {
-        return false;
-      }
-      w.run();
-      return true;
-    }, a.through().unique());
+    return write(
+        "link " + a.name(),
+        () -> {
+          // with a lock, its query and the count stay two, so that one source costs what many do
+          if (countEnds(a, sources, targets, lock, false) < sources.size() + targets.size()) {
+            return false;
+          }
+          w.run();
+          return true;
+        },
+        a.through().unique());
   }
 
   /** {@link JdbcAdapter#junctionGuardsEnds}, its failure translated. */
@@ -715,10 +897,11 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Runs {@code w}'s first try ({@link Dialect#writesFirst}: plain inserts, or the upsert itself) under a
-   * savepoint of its own: true when all went in; false, with none of them left, when the database refused
-   * one on an integrity constraint (an end that does not exist; for inserts also a link that exists or a
-   * key given twice), and when {@code w} has no first try. Any other failure propagates.
+   * Runs {@code w}'s first try ({@link Dialect#writesFirst}: plain inserts, or the upsert itself)
+   * under a savepoint of its own: true when all went in; false, with none of them left, when the
+   * database refused one on an integrity constraint (an end that does not exist; for inserts also a
+   * link that exists or a key given twice), and when {@code w} has no first try. Any other failure
+   * propagates.
    */
   private boolean insertedFirst(JunctionWrite w) throws SQLException {
     if (w.insert() == null) {
@@ -739,17 +922,25 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * belongsToMany with a unique junction: as {@link #replace}, with the query that locks the source also
-   * counting the targets found ({@link #countEnds}); nothing is removed or written when one is missing.
+   * belongsToMany with a unique junction: as {@link #replace}, with the query that locks the source
+   * also counting the targets found ({@link #countEnds}); nothing is removed or written when one is
+   * missing.
    */
   @Override
-  public boolean replaceExisting(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+  public boolean replaceExisting(
+      AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
     if (a.kind() != Kind.BELONGS_TO_MANY || !a.through().unique() || source == null) {
       return StoreSession.super.replaceExisting(a, source, links, mode);
     }
     List<?> sources = keys(a.source(), a.sourceMatch(), List.of(source), "source of " + a.name());
-    List<?> targets = keys(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList(), "target of " + a.name());
-    return replaceJunction(a, source, links, () -> countEnds(a, sources, targets, true, true) == 1 + targets.size());
+    List<?> targets =
+        keys(
+            a.target(),
+            a.targetMatch(),
+            links.stream().map(LinkRow::target).toList(),
+            "target of " + a.name());
+    return replaceJunction(
+        a, source, links, () -> countEnds(a, sources, targets, true, true) == 1 + targets.size());
   }
 
   /** The distinct values of a key, coerced to its type, nulls dropped. */
@@ -758,21 +949,24 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * How many of the given sources and targets exist (each counted once: the keys are unique), by their
-   * keys; with {@code lock}, the sources' rows are locked as {@link #lockSources} does. One query, a
-   * select of two counts, or with {@code lock} two: the lock's, then the targets' count, unless
-   * {@code oneQuery} and there is one source: then the lock's query counts the targets in its select list
-   * (not for several sources: that select list runs again for every row). One more per slice of targets
-   * beyond the dialect's array size.
+   * How many of the given sources and targets exist (each counted once: the keys are unique), by
+   * their keys; with {@code lock}, the sources' rows are locked as {@link #lockSources} does. One
+   * query, a select of two counts, or with {@code lock} two: the lock's, then the targets' count,
+   * unless {@code oneQuery} and there is one source: then the lock's query counts the targets in
+   * its select list (not for several sources: that select list runs again for every row). One more
+   * per slice of targets beyond the dialect's array size.
    */
-  private long countEnds(AssociationInfo a, List<?> sources, List<?> targets, boolean lock, boolean oneQuery)
+  private long countEnds(
+      AssociationInfo a, List<?> sources, List<?> targets, boolean lock, boolean oneQuery)
       throws SQLException {
     AttributeInfo sourceKey = attribute(a.source(), a.sourceMatch());
     AttributeInfo targetKey = attribute(a.target(), a.targetMatch());
     int max = dialect.maxArrayLength();
     List<Param> slices = new ArrayList<>();
     for (int from = 0; from < targets.size(); from += max) {
-      slices.add(new Param(targets.subList(from, Math.min(targets.size(), from + max)), targetKey.type(), true));
+      slices.add(
+          new Param(
+              targets.subList(from, Math.min(targets.size(), from + max)), targetKey.type(), true));
     }
     String countTargets = "SELECT COUNT(*)" + withKeyIn(a.target(), targetKey);
     long found = 0;
@@ -785,9 +979,17 @@ final class JdbcSession implements StoreSession {
         counted = 1;
       }
       params.add(new Param(sources, sourceKey.type(), true));
-      String sql = "SELECT " + (together ? "(" + countTargets + ")" : "1") + " FROM " + q(a.source().table())
-          + " WHERE " + q(sourceKey.column()) + " = ANY(?) ORDER BY " + q(sourceKey.column()) + " "
-          + dialect.lockRows();
+      String sql =
+          "SELECT "
+              + (together ? "(" + countTargets + ")" : "1")
+              + " FROM "
+              + q(a.source().table())
+              + " WHERE "
+              + q(sourceKey.column())
+              + " = ANY(?) ORDER BY "
+              + q(sourceKey.column())
+              + " "
+              + dialect.lockRows();
       List<Long> rows = query(sql, params, rs -> rs.getLong(1), true);
       if (rows.size() < sources.size()) {
         return rows.size();
@@ -796,14 +998,19 @@ final class JdbcSession implements StoreSession {
     } else {
       List<Param> params = new ArrayList<>();
       params.add(new Param(sources, sourceKey.type(), true));
-      StringBuilder sql = new StringBuilder("SELECT (SELECT COUNT(*)").append(withKeyIn(a.source(), sourceKey)).append(')');
+      StringBuilder sql =
+          new StringBuilder("SELECT (SELECT COUNT(*)")
+              .append(withKeyIn(a.source(), sourceKey))
+              .append(')');
       if (!slices.isEmpty()) {
         sql.append(", (").append(countTargets).append(')');
         params.add(slices.get(0));
         counted = 1;
       }
       boolean both = counted == 1;
-      found = query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0), true).get(0);
+      found =
+          query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0), true)
+              .get(0);
     }
     for (int i = counted; i < slices.size(); i++) {
       found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1), true).get(0);
@@ -812,17 +1019,26 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Locks the sources' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in key order so
-   * that two such locks cannot deadlock), so that writers of the same source's links take turns: a
-   * {@code set} then reads the links the other one committed, and an upsert finds the row the other one
-   * inserted. One statement.
+   * Locks the sources' rows until the transaction ends ({@code SELECT ... FOR UPDATE}, in key order
+   * so that two such locks cannot deadlock), so that writers of the same source's links take turns:
+   * a {@code set} then reads the links the other one committed, and an upsert finds the row the
+   * other one inserted. One statement.
    */
   private int lockSources(AssociationInfo a, Collection<?> sources) throws SQLException {
     ModelInfo s = a.source();
     AttributeInfo key = attribute(s, a.sourceMatch());
-    String sql = "SELECT 1 FROM " + q(s.table()) + " WHERE " + q(key.column()) + " = ANY(?) ORDER BY "
-        + q(key.column()) + " " + dialect.lockRows();
-    return query(sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1, true).size();
+    String sql =
+        "SELECT 1 FROM "
+            + q(s.table())
+            + " WHERE "
+            + q(key.column())
+            + " = ANY(?) ORDER BY "
+            + q(key.column())
+            + " "
+            + dialect.lockRows();
+    return query(
+            sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1, true)
+        .size();
   }
 
   @Override
@@ -842,15 +1058,26 @@ final class JdbcSession implements StoreSession {
           where += " AND " + q(t.id().column()) + " = ANY(?)";
           params.add(Param.array(targets, t.id().type(), "target of " + a.name()));
         }
-        sql = (mode == UnlinkMode.DELETE_TARGET ? "DELETE FROM " + q(t.table())
-            : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL") + where;
+        sql =
+            (mode == UnlinkMode.DELETE_TARGET
+                    ? "DELETE FROM " + q(t.table())
+                    : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL")
+                + where;
       }
       case BELONGS_TO -> {
         ModelInfo s = a.source();
         AttributeInfo fk = attribute(s, a.foreignKey());
         params.add(Param.of(source, s.id().type(), "source of " + a.name()));
-        sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = NULL WHERE " + q(s.id().column()) + " = ? AND "
-            + q(fk.column()) + (targets == null ? " IS NOT NULL" : " = ANY(?)");
+        sql =
+            "UPDATE "
+                + q(s.table())
+                + " SET "
+                + q(fk.column())
+                + " = NULL WHERE "
+                + q(s.id().column())
+                + " = ? AND "
+                + q(fk.column())
+                + (targets == null ? " IS NOT NULL" : " = ANY(?)");
         if (targets != null) {
           params.add(Param.array(targets, fk.type(), "target of " + a.name()));
         }
@@ -860,8 +1087,13 @@ final class JdbcSession implements StoreSession {
         AttributeInfo fk = junctionAttribute(j, a.foreignKey());
         AttributeInfo other = junctionAttribute(j, a.otherKey());
         params.add(Param.of(source, fk.type(), "source of " + a.name()));
-        sql = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?"
-            + (targets == null ? "" : " AND " + q(other.column()) + " = ANY(?)");
+        sql =
+            "DELETE FROM "
+                + q(j.table())
+                + " WHERE "
+                + q(fk.column())
+                + " = ?"
+                + (targets == null ? "" : " AND " + q(other.column()) + " = ANY(?)");
         if (targets != null) {
           params.add(Param.array(targets, other.type(), "target of " + a.name()));
         }
@@ -883,10 +1115,20 @@ final class JdbcSession implements StoreSession {
     }
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     // The source condition keeps another source's link ids from reaching its links.
-    List<Param> params = new ArrayList<>(List.of(Param.of(source, fk.type(), "source of " + a.name()),
-        Param.array(linkIds, j.id().type(), "link id of " + a.name())));
-    String sql = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ? AND " + q(j.id().column())
-        + " = ANY(?)" + inThroughScope(a, params);
+    List<Param> params =
+        new ArrayList<>(
+            List.of(
+                Param.of(source, fk.type(), "source of " + a.name()),
+                Param.array(linkIds, j.id().type(), "link id of " + a.name())));
+    String sql =
+        "DELETE FROM "
+            + q(j.table())
+            + " WHERE "
+            + q(fk.column())
+            + " = ? AND "
+            + q(j.id().column())
+            + " = ANY(?)"
+            + inThroughScope(a, params);
     return write("unlink " + a.name(), () -> update(sql, params));
   }
 
@@ -900,8 +1142,8 @@ final class JdbcSession implements StoreSession {
     Object expected = ValueTypes.coerce(source, sourceType, sourceLabel);
     for (LinkRow l : links) {
       if (!expected.equals(ValueTypes.coerce(l.source(), sourceType, sourceLabel))) {
-        throw new InvalidCallException("set " + a.name() + ": a link from " + l.source() + " given for source "
-            + source);
+        throw new InvalidCallException(
+            "set " + a.name() + ": a link from " + l.source() + " given for source " + source);
       }
     }
     List<Object> keep = links.stream().map(LinkRow::target).toList();
@@ -910,46 +1152,73 @@ final class JdbcSession implements StoreSession {
       case HAS_ONE, HAS_MANY -> {
         ModelInfo t = a.target();
         AttributeInfo fk = attribute(t, a.foreignKey());
-        List<Param> params = List.of(Param.of(source, fk.type(), "source of " + a.name()),
-            Param.array(keep, t.id().type(), "target of " + a.name()));
-        String where = " WHERE " + q(fk.column()) + " = ? AND NOT (" + q(t.id().column()) + " = ANY(?))";
-        String remove = (mode == UnlinkMode.DELETE_TARGET ? "DELETE FROM " + q(t.table())
-            : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL") + where;
+        List<Param> params =
+            List.of(
+                Param.of(source, fk.type(), "source of " + a.name()),
+                Param.array(keep, t.id().type(), "target of " + a.name()));
+        String where =
+            " WHERE " + q(fk.column()) + " = ? AND NOT (" + q(t.id().column()) + " = ANY(?))";
+        String remove =
+            (mode == UnlinkMode.DELETE_TARGET
+                    ? "DELETE FROM " + q(t.table())
+                    : "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = NULL")
+                + where;
         List<List<Param>> batch = links.isEmpty() ? List.of() : pointTargets(a, links);
         String point = pointTargetsSql(a);
-        write(op, () -> {
-          lockSources(a, List.of(source));
-          update(remove, params);
-          if (!batch.isEmpty()) {
-            batch(point, batch);
-          }
-          return null;
-        });
+        write(
+            op,
+            () -> {
+              lockSources(a, List.of(source));
+              update(remove, params);
+              if (!batch.isEmpty()) {
+                batch(point, batch);
+              }
+              return null;
+            });
       }
       case BELONGS_TO -> {
         if (links.size() > 1) {
-          throw new InvalidCallException(op + ": belongsTo links one target, " + links.size() + " given");
+          throw new InvalidCallException(
+              op + ": belongsTo links one target, " + links.size() + " given");
         }
         ModelInfo s = a.source();
         AttributeInfo fk = attribute(s, a.foreignKey());
-        List<Param> params = List.of(
-            Param.of(links.isEmpty() ? null : links.get(0).target(), fk.type(), "target of " + a.name()),
-            Param.of(source, s.id().type(), "source of " + a.name()));
-        String sql = "UPDATE " + q(s.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(s.id().column()) + " = ?";
+        List<Param> params =
+            List.of(
+                Param.of(
+                    links.isEmpty() ? null : links.get(0).target(),
+                    fk.type(),
+                    "target of " + a.name()),
+                Param.of(source, s.id().type(), "source of " + a.name()));
+        String sql =
+            "UPDATE "
+                + q(s.table())
+                + " SET "
+                + q(fk.column())
+                + " = ? WHERE "
+                + q(s.id().column())
+                + " = ?";
         write(op, () -> update(sql, params));
       }
-      case BELONGS_TO_MANY -> replaceJunction(a, source, links, () -> {
-        lockSources(a, List.of(source));
-        return true;
-      });
+      case BELONGS_TO_MANY ->
+          replaceJunction(
+              a,
+              source,
+              links,
+              () -> {
+                lockSources(a, List.of(source));
+                return true;
+              });
     }
   }
 
   /**
-   * belongsToMany replace: {@code lock} locks the source's row (and may check what it likes, answering
-   * false to write nothing), then the source's other links go and the given ones are upserted.
+   * belongsToMany replace: {@code lock} locks the source's row (and may check what it likes,
+   * answering false to write nothing), then the source's other links go and the given ones are
+   * upserted.
    */
-  private boolean replaceJunction(AssociationInfo a, Object source, List<LinkRow> links, SqlWork<Boolean> lock) {
+  private boolean replaceJunction(
+      AssociationInfo a, Object source, List<LinkRow> links, SqlWork<Boolean> lock) {
     List<Object> keep = links.stream().map(LinkRow::target).toList();
     JunctionInfo j = a.through();
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
@@ -964,22 +1233,26 @@ final class JdbcSession implements StoreSession {
     remove += inThroughScope(a, params);
     JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
     String sql = remove;
-    return write("set " + a.name(), () -> {
-      if (!lock.run()) {
-        return false;
-      }
-      update(sql, params);
-      if (w != null) {
-        w.run();
-      }
-      return true;
-    }, j.unique());
+    return write(
+        "set " + a.name(),
+        () -> {
+          if (!lock.run()) {
+            return false;
+          }
+          update(sql, params);
+          if (w != null) {
+            w.run();
+          }
+          return true;
+        },
+        j.unique());
   }
 
   /**
    * {@code AND col = ?} for each value of the association's through scope, its values added to
    * {@code params}: associations that share a junction and differ by their through scope (a
-   * polymorphic junction whose key holds the ids of several models) each delete only their own rows.
+   * polymorphic junction whose key holds the ids of several models) each delete only their own
+   * rows.
    */
   private static String inThroughScope(AssociationInfo a, List<Param> params) {
     StringBuilder sql = new StringBuilder();
@@ -991,7 +1264,10 @@ final class JdbcSession implements StoreSession {
     return sql.toString();
   }
 
-  /** The type of the source match values as stored (the foreign key, or the source id for belongsTo). */
+  /**
+   * The type of the source match values as stored (the foreign key, or the source id for
+   * belongsTo).
+   */
   private static Class<?> sourceType(AssociationInfo a) {
     return switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> attribute(a.target(), a.foreignKey()).type();
@@ -1004,7 +1280,13 @@ final class JdbcSession implements StoreSession {
   private String pointTargetsSql(AssociationInfo a) {
     ModelInfo t = a.target();
     AttributeInfo fk = attribute(t, a.foreignKey());
-    return "UPDATE " + q(t.table()) + " SET " + q(fk.column()) + " = ? WHERE " + q(t.id().column()) + " = ANY(?)";
+    return "UPDATE "
+        + q(t.table())
+        + " SET "
+        + q(fk.column())
+        + " = ? WHERE "
+        + q(t.id().column())
+        + " = ANY(?)";
   }
 
   private List<List<Param>> pointTargets(AssociationInfo a, List<LinkRow> links) {
@@ -1013,21 +1295,26 @@ final class JdbcSession implements StoreSession {
     Map<Object, List<Object>> bySource = new LinkedHashMap<>();
     String sourceLabel = "source of " + a.name();
     for (LinkRow l : links) {
-      bySource.computeIfAbsent(ValueTypes.coerce(l.source(), fk.type(), sourceLabel), k -> new ArrayList<>()).add(l.target());
+      bySource
+          .computeIfAbsent(
+              ValueTypes.coerce(l.source(), fk.type(), sourceLabel), k -> new ArrayList<>())
+          .add(l.target());
     }
     List<List<Param>> batch = new ArrayList<>();
     for (Map.Entry<Object, List<Object>> e : bySource.entrySet()) {
-      batch.add(List.of(Param.raw(e.getKey(), fk.type()),
-          Param.array(e.getValue(), t.id().type(), "target of " + a.name())));
+      batch.add(
+          List.of(
+              Param.raw(e.getKey(), fk.type()),
+              Param.array(e.getValue(), t.id().type(), "target of " + a.name())));
     }
     return batch;
   }
 
   /**
-   * A prepared junction write: an upsert (unique) or insert batches (parallel links). {@code insert}, or
-   * null, is the try that runs first where the junction's foreign keys guard the ends ({@link
-   * Dialect#writesFirst}): the same rows as plain inserts, which the database also refuses for a link
-   * that exists, or, when {@code upsertsFirst}, the upsert itself.
+   * A prepared junction write: an upsert (unique) or insert batches (parallel links). {@code
+   * insert}, or null, is the try that runs first where the junction's foreign keys guard the ends
+   * ({@link Dialect#writesFirst}): the same rows as plain inserts, which the database also refuses
+   * for a link that exists, or, when {@code upsertsFirst}, the upsert itself.
    */
   private record JunctionWrite(SqlAction write, SqlAction insert, boolean upsertsFirst) {
     JunctionWrite(SqlAction write) {
@@ -1047,8 +1334,8 @@ final class JdbcSession implements StoreSession {
    * Runs once per link on large batches, so what does not change from link to link (the payload's
    * names and types, the labels errors name) is resolved before the loops, and each link's through
    * values are read in two passes: one checks every link's names (an unknown name is refused before
-   * any value is coerced) and finds whether all links give every payload attribute; the other builds
-   * the parameters.
+   * any value is coerced) and finds whether all links give every payload attribute; the other
+   * builds the parameters.
    */
   private JunctionWrite junctionWrite(AssociationInfo a, List<LinkRow> links) {
     JunctionInfo j = a.through();
@@ -1080,8 +1367,8 @@ final class JdbcSession implements StoreSession {
         // some name is not a payload attribute: refuse it unless it names another attribute (a key)
         for (String key : through.keySet()) {
           if (j.attribute(key) == null) {
-            throw new InvalidCallException("Unknown through attribute '" + key + "' of " + j.name() + " (" + a.name()
-                + ")");
+            throw new InvalidCallException(
+                "Unknown through attribute '" + key + "' of " + j.name() + " (" + a.name() + ")");
           }
         }
       }
@@ -1093,16 +1380,36 @@ final class JdbcSession implements StoreSession {
       List<String> payloadColumns = payload.stream().map(x -> q(x.column())).toList();
       List<Class<?>> payloadTypes = payload.stream().<Class<?>>map(AttributeInfo::type).toList();
       List<String> keyColumns = List.of(q(fk.column()), q(other.column()));
-      String overwriteAll = allGiven ? dialect.overwriteAll(q(j.table()), keyColumns, payloadColumns) : null;
+      String overwriteAll =
+          allGiven ? dialect.overwriteAll(q(j.table()), keyColumns, payloadColumns) : null;
       if (overwriteAll != null) {
-        List<List<Param>> slices = overwriteColumns(links, fk, other, names, types, sourceLabel, targetLabel, labels,
-            dialect.maxArrayLength());
+        List<List<Param>> slices =
+            overwriteColumns(
+                links,
+                fk,
+                other,
+                names,
+                types,
+                sourceLabel,
+                targetLabel,
+                labels,
+                dialect.maxArrayLength());
         SqlAction upsert = () -> batch(overwriteAll, slices, true);
-        return j.unique() && dialect.writesFirst() ? new JunctionWrite(upsert, upsert, true) : new JunctionWrite(upsert);
+        return j.unique() && dialect.writesFirst()
+            ? new JunctionWrite(upsert, upsert, true)
+            : new JunctionWrite(upsert);
       }
-      String overwrite = allGiven ? dialect.overwrite(q(j.table()), keyColumns, payloadColumns) : null;
-      String sql = overwrite != null ? overwrite : dialect.upsert(q(j.table()), keyColumns,
-          List.of(fk.type(), other.type()), payloadColumns, payloadTypes);
+      String overwrite =
+          allGiven ? dialect.overwrite(q(j.table()), keyColumns, payloadColumns) : null;
+      String sql =
+          overwrite != null
+              ? overwrite
+              : dialect.upsert(
+                  q(j.table()),
+                  keyColumns,
+                  List.of(fk.type(), other.type()),
+                  payloadColumns,
+                  payloadTypes);
       boolean flags = overwrite == null;
       List<List<Param>> batch = new ArrayList<>(links.size());
       for (LinkRow l : links) {
@@ -1123,15 +1430,18 @@ final class JdbcSession implements StoreSession {
       if (!j.unique() || !dialect.writesFirst()) {
         return new JunctionWrite(() -> batch(sql, batch));
       }
-      // Each row's parameters begin with the keys and the payload, the insert's columns in order. A new
-      // row gets what the upsert would give it: the payload given, null where none is (not the column's
+      // Each row's parameters begin with the keys and the payload, the insert's columns in order. A
+      // new
+      // row gets what the upsert would give it: the payload given, null where none is (not the
+      // column's
       // default); the flags that follow only matter to a row that exists, which the insert refuses.
       List<AttributeInfo> columns = new ArrayList<>(2 + n);
       columns.add(fk);
       columns.add(other);
       columns.addAll(payload);
       String insert = insertSql(j.table(), columns);
-      List<List<Param>> inserts = flags ? batch.stream().map(r -> r.subList(0, 2 + n)).toList() : batch;
+      List<List<Param>> inserts =
+          flags ? batch.stream().map(r -> r.subList(0, 2 + n)).toList() : batch;
       return new JunctionWrite(() -> batch(sql, batch), () -> batch(insert, inserts), false);
     }
     // Parallel links: plain inserts, with the given link ids or ids the database generates.
@@ -1164,24 +1474,33 @@ final class JdbcSession implements StoreSession {
     List<AttributeInfo> idColumns = new ArrayList<>(columns);
     idColumns.add(0, id);
     String explicit = insertSql(j.table(), idColumns);
-    return new JunctionWrite(() -> {
-      if (!withId.isEmpty()) {
-        batch(explicit, withId);
-      }
-      if (!withoutId.isEmpty()) {
-        batch(plain, withoutId);
-      }
-    });
+    return new JunctionWrite(
+        () -> {
+          if (!withId.isEmpty()) {
+            batch(explicit, withId);
+          }
+          if (!withoutId.isEmpty()) {
+            batch(plain, withoutId);
+          }
+        });
   }
 
   /**
-   * The parameters of {@link Dialect#overwriteAll}: the keys, then the payload, one array each, cut in
-   * slices of at most {@code max} rows, each slice one execution of the batch. A pair given twice is
-   * written once, with its last attributes, as the batch's second upsert of it would leave it (one
-   * statement cannot update a row twice).
+   * The parameters of {@link Dialect#overwriteAll}: the keys, then the payload, one array each, cut
+   * in slices of at most {@code max} rows, each slice one execution of the batch. A pair given
+   * twice is written once, with its last attributes, as the batch's second upsert of it would leave
+   * it (one statement cannot update a row twice).
    */
-  private static List<List<Param>> overwriteColumns(List<LinkRow> links, AttributeInfo fk, AttributeInfo other,
-      String[] names, Class<?>[] types, String sourceLabel, String targetLabel, String[] labels, int max) {
+  private static List<List<Param>> overwriteColumns(
+      List<LinkRow> links,
+      AttributeInfo fk,
+      AttributeInfo other,
+      String[] names,
+      Class<?>[] types,
+      String sourceLabel,
+      String targetLabel,
+      String[] labels,
+      int max) {
     int n = names.length;
     int size = links.size();
     Object[] sources = new Object[size];
@@ -1306,8 +1625,8 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Asks the driver's own connection, without a round trip: a pool's proxy only knows whether it was
-   * handed back. When in doubt, not gone, so that a failure keeps its own meaning.
+   * Asks the driver's own connection, without a round trip: a pool's proxy only knows whether it
+   * was handed back. When in doubt, not gone, so that a failure keeps its own meaning.
    */
   private boolean connectionGone() {
     Connection own = conn;
@@ -1401,7 +1720,9 @@ final class JdbcSession implements StoreSession {
     conn.rollback(savepoint);
   }
 
-  /** Rolls back to {@code savepoint}, if any, a failure of the rollback kept with {@code failure}. */
+  /**
+   * Rolls back to {@code savepoint}, if any, a failure of the rollback kept with {@code failure}.
+   */
   private void rollbackTo(Savepoint savepoint, Exception failure) {
     if (savepoint == null) {
       return;
@@ -1413,18 +1734,20 @@ final class JdbcSession implements StoreSession {
     }
   }
 
-  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper) throws SQLException {
+  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper)
+      throws SQLException {
     return query(sql, params, mapper, false);
   }
 
   /**
-   * @param planForArrays the statement's plan depends on its arrays' contents: planned for them on every
-   *     execution ({@link Dialect#planForArrays}), for key arrays tested against rows no index narrows
-   *     down (the ends' existence counts, the pairs of {@code has}); reads whose arrays are index
-   *     conditions keep the plan the database caches, which costs no planning per call (planning a
-   *     200-key count took PostgreSQL 0.4 ms, as long as running it)
+   * @param planForArrays the statement's plan depends on its arrays' contents: planned for them on
+   *     every execution ({@link Dialect#planForArrays}), for key arrays tested against rows no
+   *     index narrows down (the ends' existence counts, the pairs of {@code has}); reads whose
+   *     arrays are index conditions keep the plan the database caches, which costs no planning per
+   *     call (planning a 200-key count took PostgreSQL 0.4 ms, as long as running it)
    */
-  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
+  private <T> List<T> query(
+      String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
       throws SQLException {
     List<T> out = new ArrayList<>();
     queryEach(sql, params, rs -> out.add(mapper.map(rs)), planForArrays);
@@ -1464,13 +1787,18 @@ final class JdbcSession implements StoreSession {
     }
   }
 
-  /** One round trip: a single execution for one row, else a JDBC batch. Returns the update counts. */
+  /**
+   * One round trip: a single execution for one row, else a JDBC batch. Returns the update counts.
+   */
   private int[] batch(String sql, List<List<Param>> rows) throws SQLException {
     return batch(sql, rows, false);
   }
 
-  /** @param planForArrays as for {@link #query(String, List, RowMapper, boolean)} */
-  private int[] batch(String sql, List<List<Param>> rows, boolean planForArrays) throws SQLException {
+  /**
+   * @param planForArrays as for {@link #query(String, List, RowMapper, boolean)}
+   */
+  private int[] batch(String sql, List<List<Param>> rows, boolean planForArrays)
+      throws SQLException {
     if (rows.isEmpty()) {
       return new int[0];
     }
@@ -1499,8 +1827,12 @@ final class JdbcSession implements StoreSession {
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       if (p.array()) {
-        @SuppressWarnings("unchecked") List<Object> values = (List<Object>) p.value();
-        ps.setArray(i + 1, conn.createArrayOf(dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) p.value();
+        ps.setArray(
+            i + 1,
+            conn.createArrayOf(
+                dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
       } else {
         Values.bind(ps, i + 1, p.value(), p.type());
       }
@@ -1529,7 +1861,10 @@ final class JdbcSession implements StoreSession {
     return j.requireAttribute(name);
   }
 
-  /** The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS subqueries. */
+  /**
+   * The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS
+   * subqueries.
+   */
   private static SqlWhere.Columns columns(ModelInfo model, String alias) {
     return new SqlWhere.Columns() {
       @Override
@@ -1550,32 +1885,57 @@ final class JdbcSession implements StoreSession {
    * association filter on the rows of {@code model} under {@code alias}. Nested filters get aliases
    * derived from the outer one, so they never clash.
    */
-  private static String existsSql(Where.Has has, ModelInfo model, String alias, List<Param> params) {
+  private static String existsSql(
+      Where.Has has, ModelInfo model, String alias, List<Param> params) {
     AssociationInfo a = has.info();
     if (a == null) {
-      throw new InvalidCallException("Where.has(" + has.association() + ") reached the store unresolved; filters go "
-          + "through a Liaison session");
+      throw new InvalidCallException(
+          "Where.has("
+              + has.association()
+              + ") reached the store unresolved; filters go "
+              + "through a Liaison session");
     }
     if (!a.source().name().equals(model.name())) {
-      throw new InvalidCallException("Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
+      throw new InvalidCallException(
+          "Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
     }
     ModelInfo target = a.target();
     String t = alias + "h";
     String j = alias + "hj";
     StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM ");
     switch (a.kind()) {
-      case HAS_ONE, HAS_MANY -> sql.append(q(target.table())).append(' ').append(t).append(" WHERE ")
-          .append(col(t, attribute(target, a.foreignKey()).column())).append(" = ")
-          .append(col(alias, attribute(model, a.sourceKey()).column()));
-      case BELONGS_TO -> sql.append(q(target.table())).append(' ').append(t).append(" WHERE ")
-          .append(col(t, attribute(target, a.targetKey()).column())).append(" = ")
-          .append(col(alias, attribute(model, a.foreignKey()).column()));
+      case HAS_ONE, HAS_MANY ->
+          sql.append(q(target.table()))
+              .append(' ')
+              .append(t)
+              .append(" WHERE ")
+              .append(col(t, attribute(target, a.foreignKey()).column()))
+              .append(" = ")
+              .append(col(alias, attribute(model, a.sourceKey()).column()));
+      case BELONGS_TO ->
+          sql.append(q(target.table()))
+              .append(' ')
+              .append(t)
+              .append(" WHERE ")
+              .append(col(t, attribute(target, a.targetKey()).column()))
+              .append(" = ")
+              .append(col(alias, attribute(model, a.foreignKey()).column()));
       case BELONGS_TO_MANY -> {
         JunctionInfo jn = a.through();
-        sql.append(q(jn.table())).append(' ').append(j).append(" JOIN ").append(q(target.table())).append(' ').append(t)
-            .append(" ON ").append(col(t, attribute(target, a.targetKey()).column())).append(" = ")
-            .append(col(j, junctionAttribute(jn, a.otherKey()).column())).append(" WHERE ")
-            .append(col(j, junctionAttribute(jn, a.foreignKey()).column())).append(" = ")
+        sql.append(q(jn.table()))
+            .append(' ')
+            .append(j)
+            .append(" JOIN ")
+            .append(q(target.table()))
+            .append(' ')
+            .append(t)
+            .append(" ON ")
+            .append(col(t, attribute(target, a.targetKey()).column()))
+            .append(" = ")
+            .append(col(j, junctionAttribute(jn, a.otherKey()).column()))
+            .append(" WHERE ")
+            .append(col(j, junctionAttribute(jn, a.foreignKey()).column()))
+            .append(" = ")
             .append(col(alias, attribute(model, a.sourceKey()).column()));
       }
     }
@@ -1584,10 +1944,11 @@ final class JdbcSession implements StoreSession {
     }
     if (has.through() != null) {
       if (a.through() == null) {
-        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
-            + a.kind());
+        throw new InvalidCallException(
+            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
       }
-      sql.append(" AND ").append(SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params));
+      sql.append(" AND ")
+          .append(SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params));
     }
     return sql.append(')').toString();
   }
@@ -1599,12 +1960,19 @@ final class JdbcSession implements StoreSession {
     };
   }
 
-  /** The junction attributes read back with a link: the keys and the through attributes (not the link id). */
+  /**
+   * The junction attributes read back with a link: the keys and the through attributes (not the
+   * link id).
+   */
   private static List<AttributeInfo> throughAttributes(JunctionInfo j) {
-    return j.attributes().stream().filter(x -> j.id() == null || !x.name().equals(j.id().name())).toList();
+    return j.attributes().stream()
+        .filter(x -> j.id() == null || !x.name().equals(j.id().name()))
+        .toList();
   }
 
-  /** Checks the query's attributes when no statement runs (so bad input is refused the same way). */
+  /**
+   * Checks the query's attributes when no statement runs (so bad input is refused the same way).
+   */
   private void validate(AssociationInfo a, Path path, Query query) {
     List<Param> ignored = new ArrayList<>();
     if (query.where() != null) {
@@ -1612,16 +1980,22 @@ final class JdbcSession implements StoreSession {
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
-        throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
-            + a.kind());
+        throw new InvalidCallException(
+            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
       }
       SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), ignored);
     }
     for (Order o : query.order()) {
       if (o.onThrough()) {
         if (!path.junction()) {
-          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
-              + "belongsToMany association; " + a.name() + " is " + a.kind());
+          throw new InvalidCallException(
+              "Ordering by through attribute '"
+                  + o.attribute()
+                  + "' needs a "
+                  + "belongsToMany association; "
+                  + a.name()
+                  + " is "
+                  + a.kind());
         }
         junctionAttribute(a.through(), o.attribute());
       } else {
@@ -1640,8 +2014,8 @@ final class JdbcSession implements StoreSession {
 
   /**
    * The source column of a read's rows, whose equal values mostly come one after another (the store
-   * walks the junction's index by source): one object per run of equal {@code Long} keys instead of a
-   * box per row, mapped back to the caller's value ({@link ValueTypes#givenValues}) once per run.
+   * walks the junction's index by source): one object per run of equal {@code Long} keys instead of
+   * a box per row, mapped back to the caller's value ({@link ValueTypes#givenValues}) once per run.
    */
   private static final class SourceRuns {
     private final Class<?> type;
@@ -1673,12 +2047,13 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather than
-   * looked up again for every row.
+   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather
+   * than looked up again for every row.
    */
   private record ModelReader(RowLayout layout, Class<?>[] types) {
     static ModelReader of(ModelInfo model) {
-      return new ModelReader(RowLayout.ofAttributes(model.attributes()),
+      return new ModelReader(
+          RowLayout.ofAttributes(model.attributes()),
           model.attributes().stream().map(AttributeInfo::type).toArray(Class<?>[]::new));
     }
 

@@ -22,8 +22,8 @@ record Param(Object value, Class<?> type, boolean array) {
   }
 
   /**
-   * One column of a batch as an array: every value coerced to {@code type}, in order, nulls and repeats
-   * kept (row n of the statement takes element n of every column).
+   * One column of a batch as an array: every value coerced to {@code type}, in order, nulls and
+   * repeats kept (row n of the statement takes element n of every column).
    */
   static Param column(List<?> values, Class<?> type, String what) {
     List<Object> coerced = new ArrayList<>(values.size());
@@ -33,7 +33,10 @@ record Param(Object value, Class<?> type, boolean array) {
     return new Param(coerced, type, true);
   }
 
-  /** An array of the distinct values of {@code type}, nulls dropped (it stands for a set: joined, it must not repeat rows). */
+  /**
+   * An array of the distinct values of {@code type}, nulls dropped (it stands for a set: joined, it
+   * must not repeat rows).
+   */
   static Param array(Collection<?> values, Class<?> type, String what) {
     java.util.Set<Object> coerced = new java.util.LinkedHashSet<>(values.size() * 2);
     for (Object v : values) {

@@ -16,8 +16,7 @@ import java.util.UUID;
 public final class PostgresDialect implements Dialect {
   static final PostgresDialect INSTANCE = new PostgresDialect();
 
-  private PostgresDialect() {
-  }
+  private PostgresDialect() {}
 
   @Override
   public String name() {
@@ -37,12 +36,12 @@ public final class PostgresDialect implements Dialect {
 
   /**
    * Not a server-side prepared statement: pgjdbc prepares a statement on the server from its fifth
-   * execution, and PostgreSQL then settles on a generic plan, made without the array's contents. For
-   * {@code col = ANY(?)} over a table without a usable index that plan tests every row against every
-   * element (hashing the array needs its contents at planning time): counting 2,000 articles by 2,000
-   * keys took 6.5 to 12 ms with the generic plan, 1.2 to 1.5 ms planned for the array, measured on
-   * PostgreSQL 15 through this adapter; {@code has} over 200 sources, 1.6 against 0.56 ms. Such a
-   * statement is parsed and planned on each execution instead.
+   * execution, and PostgreSQL then settles on a generic plan, made without the array's contents.
+   * For {@code col = ANY(?)} over a table without a usable index that plan tests every row against
+   * every element (hashing the array needs its contents at planning time): counting 2,000 articles
+   * by 2,000 keys took 6.5 to 12 ms with the generic plan, 1.2 to 1.5 ms planned for the array,
+   * measured on PostgreSQL 15 through this adapter; {@code has} over 200 sources, 1.6 against 0.56
+   * ms. Such a statement is parsed and planned on each execution instead.
    */
   @Override
   public void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {
@@ -123,14 +122,22 @@ public final class PostgresDialect implements Dialect {
     String[] text = new String[values.size()];
     for (int i = 0; i < text.length; i++) {
       Object v = values.get(i);
-      text[i] = v == null ? null
-          : v instanceof Instant in ? OffsetDateTime.ofInstant(in, ZoneOffset.UTC).toString() : v.toString();
+      text[i] =
+          v == null
+              ? null
+              : v instanceof Instant in
+                  ? OffsetDateTime.ofInstant(in, ZoneOffset.UTC).toString()
+                  : v.toString();
     }
     return text;
   }
 
   @Override
-  public String upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> payloadColumns,
+  public String upsert(
+      String table,
+      List<String> keyColumns,
+      List<Class<?>> keyTypes,
+      List<String> payloadColumns,
       List<Class<?>> payloadTypes) {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" AS j (");
     StringBuilder params = new StringBuilder();
@@ -146,7 +153,10 @@ public final class PostgresDialect implements Dialect {
       sql.append(", ").append(c);
       params.append(", ?");
     }
-    sql.append(") VALUES (").append(params).append(") ON CONFLICT (").append(String.join(", ", keyColumns))
+    sql.append(") VALUES (")
+        .append(params)
+        .append(") ON CONFLICT (")
+        .append(String.join(", ", keyColumns))
         .append(") DO ");
     if (payloadColumns.isEmpty()) {
       sql.append("NOTHING");
@@ -157,41 +167,56 @@ public final class PostgresDialect implements Dialect {
           sql.append(", ");
         }
         String c = payloadColumns.get(i);
-        sql.append(c).append(" = CASE WHEN CAST(? AS BOOLEAN) THEN EXCLUDED.").append(c).append(" ELSE j.")
-            .append(c).append(" END");
+        sql.append(c)
+            .append(" = CASE WHEN CAST(? AS BOOLEAN) THEN EXCLUDED.")
+            .append(c)
+            .append(" ELSE j.")
+            .append(c)
+            .append(" END");
       }
     }
     return sql.toString();
   }
 
   /**
-   * {@code INSERT ... SELECT * FROM UNNEST(?, ...) ON CONFLICT ... DO UPDATE SET c = EXCLUDED.c}: one
-   * statement whose rows travel as one array per column, every payload column overwritten, with no
-   * per-column flag to bind and test. Measured against a JDBC batch of the same upsert over {@code
-   * VALUES (?, ...)} on PostgreSQL 15 (junction with two foreign keys and three indexes): 11.8 against
-   * 15.9 ms for 1,000 rows, 112 against 154 ms for 10,000; the server plans and runs one statement
-   * instead of one per row.
+   * {@code INSERT ... SELECT * FROM UNNEST(?, ...) ON CONFLICT ... DO UPDATE SET c = EXCLUDED.c}:
+   * one statement whose rows travel as one array per column, every payload column overwritten, with
+   * no per-column flag to bind and test. Measured against a JDBC batch of the same upsert over
+   * {@code VALUES (?, ...)} on PostgreSQL 15 (junction with two foreign keys and three indexes):
+   * 11.8 against 15.9 ms for 1,000 rows, 112 against 154 ms for 10,000; the server plans and runs
+   * one statement instead of one per row.
    */
   @Override
   public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
     List<String> columns = new java.util.ArrayList<>(keyColumns);
     columns.addAll(payloadColumns);
     List<String> sets = payloadColumns.stream().map(c -> c + " = EXCLUDED." + c).toList();
-    return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT * FROM UNNEST("
-        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
-        + String.join(", ", keyColumns) + ") DO UPDATE SET " + String.join(", ", sets);
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") SELECT * FROM UNNEST("
+        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+        + ") ON CONFLICT ("
+        + String.join(", ", keyColumns)
+        + ") DO UPDATE SET "
+        + String.join(", ", sets);
   }
 
   /**
-   * Not {@code FOR UPDATE}: that would also wait for transactions merely referencing the row through a
-   * foreign key (their {@code FOR KEY SHARE}), e.g. every concurrent add of a link to this source.
+   * Not {@code FOR UPDATE}: that would also wait for transactions merely referencing the row
+   * through a foreign key (their {@code FOR KEY SHARE}), e.g. every concurrent add of a link to
+   * this source.
    */
   @Override
   public String lockRows() {
     return "FOR NO KEY UPDATE";
   }
 
-  /** {@code ON CONFLICT} waits for a concurrent insert of the same key, then updates or does nothing. */
+  /**
+   * {@code ON CONFLICT} waits for a concurrent insert of the same key, then updates or does
+   * nothing.
+   */
   @Override
   public boolean upsertNeedsSourceLock() {
     return false;

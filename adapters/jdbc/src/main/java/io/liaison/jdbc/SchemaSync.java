@@ -29,10 +29,11 @@ import java.util.function.Consumer;
  * Creates what a schema needs and the database lacks: tables (models and junctions) with their
  * primary keys, missing columns, unique constraints on referenced keys, foreign keys with their
  * actions, and an index on every foreign-key column that neither the primary key nor a longer index
- * begins with. What exists is read from {@code information_schema} first, so running it again does nothing.
+ * begins with. What exists is read from {@code information_schema} first, so running it again does
+ * nothing.
  *
- * <p>Names: {@code pk_TABLE}, {@code uq_TABLE_COLUMN}, {@code fk_TABLE_COLUMN}, {@code ix_TABLE_COLUMN...},
- * shortened with a hash past 63 characters (see {@link Sql#name}).
+ * <p>Names: {@code pk_TABLE}, {@code uq_TABLE_COLUMN}, {@code fk_TABLE_COLUMN}, {@code
+ * ix_TABLE_COLUMN...}, shortened with a hash past 63 characters (see {@link Sql#name}).
  */
 final class SchemaSync {
   private final Connection conn;
@@ -41,8 +42,10 @@ final class SchemaSync {
 
   /** Tables present, by exact name. */
   private final Set<String> tables = new HashSet<>();
+
   /** Columns present, by table. */
   private final Map<String, Set<String>> columns = new HashMap<>();
+
   /** Constraints present, as {@code table/name}. */
   private final Set<String> constraints = new HashSet<>();
 
@@ -53,9 +56,8 @@ final class SchemaSync {
   }
 
   /** The table definitions the schema asks for, by table name. */
-  private record TableDef(String table, List<AttributeInfo> attributes, List<String> primaryKey,
-      Set<String> notNull) {
-  }
+  private record TableDef(
+      String table, List<AttributeInfo> attributes, List<String> primaryKey, Set<String> notNull) {}
 
   void run(SchemaInfo schema) throws SQLException {
     readCatalog();
@@ -64,8 +66,10 @@ final class SchemaSync {
     Map<String, ModelInfo> modelsByTable = new HashMap<>();
     for (ModelInfo m : schema.models()) {
       modelsByTable.put(m.table(), m);
-      defs.putIfAbsent(m.table(), new TableDef(m.table(), m.attributes(), List.of(m.id().column()),
-          Set.of(m.id().column())));
+      defs.putIfAbsent(
+          m.table(),
+          new TableDef(
+              m.table(), m.attributes(), List.of(m.id().column()), Set.of(m.id().column())));
     }
     List<List<String>> extraIndexes = new ArrayList<>();
     for (JunctionInfo j : schema.junctions()) {
@@ -88,13 +92,17 @@ final class SchemaSync {
     for (ModelInfo m : schema.models()) {
       for (String key : m.uniqueKeys()) {
         AttributeInfo a = m.attribute(key);
-        uniques.computeIfAbsent(m.table(), t -> new LinkedHashSet<>()).add(a == null ? key : a.column());
+        uniques
+            .computeIfAbsent(m.table(), t -> new LinkedHashSet<>())
+            .add(a == null ? key : a.column());
       }
     }
     for (ForeignKeyInfo fk : schema.constraints()) {
       ModelInfo referenced = modelsByTable.get(fk.referencedTable());
       if (referenced == null || !referenced.id().column().equals(fk.referencedColumn())) {
-        uniques.computeIfAbsent(fk.referencedTable(), t -> new LinkedHashSet<>()).add(fk.referencedColumn());
+        uniques
+            .computeIfAbsent(fk.referencedTable(), t -> new LinkedHashSet<>())
+            .add(fk.referencedColumn());
       }
     }
 
@@ -111,8 +119,14 @@ final class SchemaSync {
           for (AttributeInfo a : def.attributes()) {
             if (!present.contains(a.column())) {
               // Added nullable whatever the declaration: existing rows have no value for it.
-              execute(st, "ALTER TABLE " + q(def.table()) + " ADD COLUMN " + q(a.column()) + " "
-                  + dialect.columnType(a.type()));
+              execute(
+                  st,
+                  "ALTER TABLE "
+                      + q(def.table())
+                      + " ADD COLUMN "
+                      + q(a.column())
+                      + " "
+                      + dialect.columnType(a.type()));
             }
           }
         }
@@ -121,12 +135,21 @@ final class SchemaSync {
         for (String column : e.getValue()) {
           String name = Sql.name("uq", e.getKey(), column);
           if (constraints.add(e.getKey() + "/" + name)) {
-            execute(st, "ALTER TABLE " + q(e.getKey()) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + q(column) + ")");
+            execute(
+                st,
+                "ALTER TABLE "
+                    + q(e.getKey())
+                    + " ADD CONSTRAINT "
+                    + q(name)
+                    + " UNIQUE ("
+                    + q(column)
+                    + ")");
           }
         }
       }
       // Indexes come before the foreign keys: H2 gives a foreign key an index of its own unless a
-      // single-column index on its column exists (it uses neither the primary key's nor a longer one),
+      // single-column index on its column exists (it uses neither the primary key's nor a longer
+      // one),
       // so made after, each would be made twice.
       Set<List<String>> indexed = new LinkedHashSet<>();
       for (ForeignKeyInfo fk : schema.constraints()) {
@@ -148,10 +171,15 @@ final class SchemaSync {
         String table = index.get(0);
         List<String> cols = index.subList(1, index.size());
         if (servedByAnother(defs, indexed, index)) {
-          continue; // served by the primary key's or a longer index: another would only slow every write
+          continue; // served by the primary key's or a longer index: another would only slow every
+          // write
         }
-        StringBuilder sql = new StringBuilder("CREATE INDEX IF NOT EXISTS ")
-            .append(q(Sql.name("ix", index.toArray(String[]::new)))).append(" ON ").append(q(table)).append(" (");
+        StringBuilder sql =
+            new StringBuilder("CREATE INDEX IF NOT EXISTS ")
+                .append(q(Sql.name("ix", index.toArray(String[]::new))))
+                .append(" ON ")
+                .append(q(table))
+                .append(" (");
         for (int i = 0; i < cols.size(); i++) {
           sql.append(i > 0 ? ", " : "").append(q(cols.get(i)));
         }
@@ -160,19 +188,33 @@ final class SchemaSync {
       for (ForeignKeyInfo fk : schema.constraints()) {
         String name = Sql.name("fk", fk.holderTable(), fk.column());
         if (constraints.add(fk.holderTable() + "/" + name)) {
-          execute(st, "ALTER TABLE " + q(fk.holderTable()) + " ADD CONSTRAINT " + q(name) + " FOREIGN KEY ("
-              + q(fk.column()) + ") REFERENCES " + q(fk.referencedTable()) + " (" + q(fk.referencedColumn())
-              + ") ON DELETE " + action(fk.onDelete()) + " ON UPDATE " + action(fk.onUpdate()));
+          execute(
+              st,
+              "ALTER TABLE "
+                  + q(fk.holderTable())
+                  + " ADD CONSTRAINT "
+                  + q(name)
+                  + " FOREIGN KEY ("
+                  + q(fk.column())
+                  + ") REFERENCES "
+                  + q(fk.referencedTable())
+                  + " ("
+                  + q(fk.referencedColumn())
+                  + ") ON DELETE "
+                  + action(fk.onDelete())
+                  + " ON UPDATE "
+                  + action(fk.onUpdate()));
         }
       }
     }
   }
 
   /**
-   * Whether {@code index} ({@code [table, column...]}) is the beginning of the table's primary key or of
-   * another of the {@code indexes}, whose index then serves every look-up it would.
+   * Whether {@code index} ({@code [table, column...]}) is the beginning of the table's primary key
+   * or of another of the {@code indexes}, whose index then serves every look-up it would.
    */
-  private static boolean servedByAnother(Map<String, TableDef> defs, Set<List<String>> indexes, List<String> index) {
+  private static boolean servedByAnother(
+      Map<String, TableDef> defs, Set<List<String>> indexes, List<String> index) {
     String table = index.get(0);
     List<String> columns = index.subList(1, index.size());
     TableDef def = defs.get(table);
@@ -180,7 +222,9 @@ final class SchemaSync {
       return true;
     }
     for (List<String> other : indexes) {
-      if (other.size() > index.size() && other.get(0).equals(table) && leads(other.subList(1, other.size()), columns)) {
+      if (other.size() > index.size()
+          && other.get(0).equals(table)
+          && leads(other.subList(1, other.size()), columns)) {
         return true;
       }
     }
@@ -193,10 +237,12 @@ final class SchemaSync {
   }
 
   private String createTable(TableDef def, Set<String> uniqueColumns) {
-    StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(q(def.table())).append(" (");
+    StringBuilder sql =
+        new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(q(def.table())).append(" (");
     for (AttributeInfo a : def.attributes()) {
       sql.append(q(a.column())).append(' ').append(dialect.columnType(a.type()));
-      if (a.generated() && (a.type() == Long.class || a.type() == Integer.class || a.type() == Short.class)) {
+      if (a.generated()
+          && (a.type() == Long.class || a.type() == Integer.class || a.type() == Short.class)) {
         sql.append(" GENERATED BY DEFAULT AS IDENTITY");
       }
       if (!a.nullable() || def.notNull().contains(a.column())) {
@@ -210,7 +256,10 @@ final class SchemaSync {
     }
     sql.append(')');
     for (String u : uniqueColumns) {
-      sql.append(", CONSTRAINT ").append(q(Sql.name("uq", def.table(), u))).append(" UNIQUE (").append(q(u))
+      sql.append(", CONSTRAINT ")
+          .append(q(Sql.name("uq", def.table(), u)))
+          .append(" UNIQUE (")
+          .append(q(u))
           .append(')');
     }
     return sql.append(')').toString();
@@ -235,12 +284,18 @@ final class SchemaSync {
 
   private void readCatalog() throws SQLException {
     String schema = conn.getSchema();
-    query("SELECT table_name FROM information_schema.tables WHERE table_schema = ?", schema,
+    query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
+        schema,
         rs -> tables.add(rs.getString(1)));
-    query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?", schema,
+    query(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?",
+        schema,
         rs -> columns.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2)));
-    query("SELECT table_name, constraint_name FROM information_schema.table_constraints WHERE table_schema = ?",
-        schema, rs -> constraints.add(rs.getString(1) + "/" + rs.getString(2)));
+    query(
+        "SELECT table_name, constraint_name FROM information_schema.table_constraints WHERE table_schema = ?",
+        schema,
+        rs -> constraints.add(rs.getString(1) + "/" + rs.getString(2)));
   }
 
   private interface RowAction {

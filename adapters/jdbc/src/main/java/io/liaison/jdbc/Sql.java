@@ -9,8 +9,7 @@ final class Sql {
   /** PostgreSQL truncates identifiers beyond 63 bytes; so does {@link Identifiers#PATTERN}. */
   static final int MAX_IDENTIFIER = 63;
 
-  private Sql() {
-  }
+  private Sql() {}
 
   /** The identifier, checked against {@link Identifiers#PATTERN}, in double quotes (case kept). */
   static String q(String identifier) {

@@ -11,31 +11,37 @@ import java.sql.SQLTransientException;
 /**
  * Maps {@link SQLException}s to Liaison's exceptions by SQLState: class 23 (integrity constraint)
  * is a {@link ConflictException} (but see {@link #translateUpsert}); serialization failures,
- * deadlocks, lock timeouts and lost connections are {@link TransientStoreException}s; anything else a
- * {@link StoreException}. The message names the operation and the SQLException is kept as the cause.
+ * deadlocks, lock timeouts and lost connections are {@link TransientStoreException}s; anything else
+ * a {@link StoreException}. The message names the operation and the SQLException is kept as the
+ * cause.
  */
 public final class SqlErrors {
   /** H2's error code for a lock timeout (SQLState HYT00). */
   private static final int H2_LOCK_TIMEOUT = 50200;
+
   /** H2's error code for a concurrent update in another transaction. */
   private static final int H2_CONCURRENT_UPDATE = 90131;
+
   /** H2's error code for a deadlock (SQLState 40001). */
   private static final int H2_DEADLOCK = 40001;
 
-  /** H2's error code for a failure of its storage engine (MVStore), whose own code ends the message. */
-  private static final int H2_GENERAL_ERROR = 50000;
   /**
-   * How the message of an H2 general error ends for MVStore's "too many open transactions", which H2 also
-   * raises as "an old transaction with the same id is still open" when a new transaction gets the id of
-   * one it is still closing (after an {@code ABORT_SESSION}): a moment later there is room again.
+   * H2's error code for a failure of its storage engine (MVStore), whose own code ends the message.
+   */
+  private static final int H2_GENERAL_ERROR = 50000;
+
+  /**
+   * How the message of an H2 general error ends for MVStore's "too many open transactions", which
+   * H2 also raises as "an old transaction with the same id is still open" when a new transaction
+   * gets the id of one it is still closing (after an {@code ABORT_SESSION}): a moment later there
+   * is room again.
    */
   private static final String MVSTORE_TOO_MANY_OPEN_TRANSACTIONS = "/102]";
 
   /** The SQLState of a unique violation, on both databases. */
   private static final String UNIQUE_VIOLATION = "23505";
 
-  private SqlErrors() {
-  }
+  private SqlErrors() {}
 
   /** The Liaison exception for a failure of {@code operation} (e.g. "link Book.articles"). */
   public static LiaisonException translate(String operation, SQLException e) {
@@ -50,17 +56,17 @@ public final class SqlErrors {
   }
 
   /**
-   * The Liaison exception for a failure of an upsert of junction rows. The upsert inserts a row only
-   * after finding none with its key, so a unique violation there means a concurrent transaction
-   * inserted the same link meanwhile (H2's {@code MERGE} does not wait for it, unlike PostgreSQL's
-   * {@code ON CONFLICT}): a {@link TransientStoreException}, since running the call again finds the
-   * row and updates it. Other failures as {@link #translate}.
+   * The Liaison exception for a failure of an upsert of junction rows. The upsert inserts a row
+   * only after finding none with its key, so a unique violation there means a concurrent
+   * transaction inserted the same link meanwhile (H2's {@code MERGE} does not wait for it, unlike
+   * PostgreSQL's {@code ON CONFLICT}): a {@link TransientStoreException}, since running the call
+   * again finds the row and updates it. Other failures as {@link #translate}.
    */
   public static LiaisonException translateUpsert(String operation, SQLException e) {
     for (SQLException x : chain(e)) {
       if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
-        return new TransientStoreException(operation + " failed: a concurrent transaction wrote the same link: "
-            + describe(e), e);
+        return new TransientStoreException(
+            operation + " failed: a concurrent transaction wrote the same link: " + describe(e), e);
       }
     }
     return translate(operation, e);
@@ -69,12 +75,13 @@ public final class SqlErrors {
   /**
    * The Liaison exception for a failure after which the connection is gone (the server ended it, an
    * administrator killed it, the network failed): a {@link TransientStoreException} whatever the
-   * driver reports, since the database dropped the transaction and a new connection may succeed. H2,
-   * whose session an {@code ABORT_SESSION} ends, reports that as "database closed" or as a general
-   * error about its rolled-back transaction; PostgreSQL as SQLState 57P01 or class 08.
+   * driver reports, since the database dropped the transaction and a new connection may succeed.
+   * H2, whose session an {@code ABORT_SESSION} ends, reports that as "database closed" or as a
+   * general error about its rolled-back transaction; PostgreSQL as SQLState 57P01 or class 08.
    */
   public static LiaisonException connectionLost(String operation, SQLException e) {
-    return new TransientStoreException(operation + " failed: the connection was lost: " + describe(e), e);
+    return new TransientStoreException(
+        operation + " failed: the connection was lost: " + describe(e), e);
   }
 
   static boolean isConflict(SQLException e) {
@@ -96,16 +103,25 @@ public final class SqlErrors {
         return true;
       }
       String state = x.getSQLState();
-      if (state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("08")
-          || state.equals("55P03") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-          || state.equals("HYT00"))) {
+      if (state != null
+          && (state.equals("40001")
+              || state.equals("40P01")
+              || state.startsWith("08")
+              || state.equals("55P03")
+              || state.equals("57P01")
+              || state.equals("57P02")
+              || state.equals("57P03")
+              || state.equals("HYT00"))) {
         return true;
       }
       int code = x.getErrorCode();
-      if (isH2(x) && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK)) {
+      if (isH2(x)
+          && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK)) {
         return true;
       }
-      if (isH2(x) && code == H2_GENERAL_ERROR && x.getMessage() != null
+      if (isH2(x)
+          && code == H2_GENERAL_ERROR
+          && x.getMessage() != null
           && x.getMessage().contains(MVSTORE_TOO_MANY_OPEN_TRANSACTIONS)) {
         return true;
       }

@@ -13,8 +13,7 @@ import java.util.List;
 final class SqlWhere {
 
   /** A column a filter may name. */
-  record Column(String sql, AttributeInfo attribute) {
-  }
+  record Column(String sql, AttributeInfo attribute) {}
 
   /**
    * Resolves an attribute name to its column, or throws {@link InvalidCallException} naming it; and
@@ -26,12 +25,12 @@ final class SqlWhere {
 
     /** The condition for an association filter on these rows, appending its parameters. */
     default String exists(Where.Has has, List<Param> params) {
-      throw new InvalidCallException("Where.has(" + has.association() + ") filters entities, not through attributes");
+      throw new InvalidCallException(
+          "Where.has(" + has.association() + ") filters entities, not through attributes");
     }
   }
 
-  private SqlWhere() {
-  }
+  private SqlWhere() {}
 
   /** The condition for {@code where} (never null or empty), appending its parameters. */
   static String compile(Where where, Columns columns, List<Param> params) {
@@ -60,7 +59,12 @@ final class SqlWhere {
     }
   }
 
-  private static void junction(StringBuilder sql, List<Where> parts, String op, String empty, Columns columns,
+  private static void junction(
+      StringBuilder sql,
+      List<Where> parts,
+      String op,
+      String empty,
+      Columns columns,
       List<Param> params) {
     if (parts.isEmpty()) {
       sql.append(empty);
@@ -76,7 +80,8 @@ final class SqlWhere {
     sql.append(')');
   }
 
-  private static void compare(StringBuilder sql, Where.Compare c, Columns columns, List<Param> params) {
+  private static void compare(
+      StringBuilder sql, Where.Compare c, Columns columns, List<Param> params) {
     Column column = columns.resolve(c.attribute());
     AttributeInfo a = column.attribute();
     String what = "attribute '" + c.attribute() + "'";
@@ -110,10 +115,12 @@ final class SqlWhere {
       }
       case LIKE -> {
         if (!(value instanceof String pattern)) {
-          throw new InvalidCallException("Filter LIKE on " + what + " needs a String pattern, got " + value);
+          throw new InvalidCallException(
+              "Filter LIKE on " + what + " needs a String pattern, got " + value);
         }
         params.add(Param.raw(pattern, String.class));
-        String target = a.type() == String.class ? column.sql() : "CAST(" + column.sql() + " AS VARCHAR(4000))";
+        String target =
+            a.type() == String.class ? column.sql() : "CAST(" + column.sql() + " AS VARCHAR(4000))";
         sql.append(target).append(" LIKE ?");
       }
       default -> throw new InvalidCallException("Unsupported operator " + c.op());

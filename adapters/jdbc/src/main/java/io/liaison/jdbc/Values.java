@@ -20,11 +20,11 @@ import java.util.UUID;
 
 /**
  * Attribute values (the SPI's Java types) to JDBC parameters and columns to attribute values. A
- * caller's value becomes an attribute's type only through {@link ValueTypes#coerce}, exactly or refused.
+ * caller's value becomes an attribute's type only through {@link ValueTypes#coerce}, exactly or
+ * refused.
  */
 final class Values {
-  private Values() {
-  }
+  private Values() {}
 
   /** The java.sql.Types code for a null of this attribute type. */
   static int sqlType(Class<?> type) {
@@ -68,7 +68,8 @@ final class Values {
   }
 
   /** Binds one scalar parameter, already coerced to {@code type}. */
-  static void bind(PreparedStatement ps, int index, Object value, Class<?> type) throws SQLException {
+  static void bind(PreparedStatement ps, int index, Object value, Class<?> type)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, sqlType(type));
     } else if (value instanceof String s) {
@@ -98,7 +99,8 @@ final class Values {
   }
 
   /** A SQL array parameter holding {@code values} (nulls dropped) coerced to {@code type}. */
-  static Array array(Connection conn, Dialect dialect, Collection<?> values, Class<?> type, String what)
+  static Array array(
+      Connection conn, Dialect dialect, Collection<?> values, Class<?> type, String what)
       throws SQLException {
     List<Object> coerced = new ArrayList<>(values.size());
     for (Object v : values) {
@@ -121,7 +123,8 @@ final class Values {
     if (type == LocalDate.class) {
       return rs.getObject(index, LocalDate.class);
     }
-    // the typed getters of the commonest types skip the driver's generic getObject (a quarter of the
+    // the typed getters of the commonest types skip the driver's generic getObject (a quarter of
+    // the
     // Java time of reading links with their targets on PostgreSQL)
     if (type == String.class) {
       return rs.getString(index);

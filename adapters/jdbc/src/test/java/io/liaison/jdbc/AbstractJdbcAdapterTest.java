@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the contract cannot see: the DDL the adapter creates (keys, constraints and their actions,
- * indexes), that sync is idempotent, that values never become SQL, that bad identifiers are refused,
- * and how SQL failures are mapped. Run on H2 and on PostgreSQL by the subclasses.
+ * indexes), that sync is idempotent, that values never become SQL, that bad identifiers are
+ * refused, and how SQL failures are mapped. Run on H2 and on PostgreSQL by the subclasses.
  */
 abstract class AbstractJdbcAdapterTest {
 
@@ -61,10 +61,18 @@ abstract class AbstractJdbcAdapterTest {
   static final BelongsToMany<Comment, Tag> TAGS =
       Association.belongsToMany(Comment.class, Tag.class).through("CommentTags").unique(false);
 
-  static final Schema SCHEMA = Schema.builder()
-      .models(Author.class, Book.class, Article.class, Person.class, Profile.class, Comment.class, Tag.class)
-      .associations(BOOKS, ARTICLES, PROFILE, TAGS)
-      .build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .models(
+              Author.class,
+              Book.class,
+              Article.class,
+              Person.class,
+              Profile.class,
+              Comment.class,
+              Tag.class)
+          .associations(BOOKS, ARTICLES, PROFILE, TAGS)
+          .build();
 
   protected JdbcAdapter adapter;
   protected Liaison db;
@@ -91,7 +99,8 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void uniqueJunctionHasACompositePrimaryKeyOnBothKeys() throws SQLException {
     assertThat(primaryKey("BookArticles")).containsExactlyInAnyOrder("bookId", "articleId");
-    assertThat(columns("BookArticles")).containsExactlyInAnyOrder("bookId", "articleId", "role", "position");
+    assertThat(columns("BookArticles"))
+        .containsExactlyInAnyOrder("bookId", "articleId", "role", "position");
   }
 
   @Test
@@ -105,7 +114,8 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void foreignKeysCarryTheDeclaredActions() throws SQLException {
     Map<String, String> rules = deleteAndUpdateRules();
-    assertThat(rules).containsEntry("Book.authorId", "SET NULL/CASCADE")
+    assertThat(rules)
+        .containsEntry("Book.authorId", "SET NULL/CASCADE")
         .containsEntry("BookArticles.bookId", "CASCADE/CASCADE")
         .containsEntry("BookArticles.articleId", "CASCADE/CASCADE")
         .containsEntry("Profile.personId", "RESTRICT/CASCADE")
@@ -125,29 +135,37 @@ abstract class AbstractJdbcAdapterTest {
     for (String table : tables()) {
       List<String> key = primaryKeyInOrder(table);
       Map<String, List<String>> indexes = indexes(table);
-      // the primary key's own index, then one per other column list: none made twice (H2 makes a foreign
+      // the primary key's own index, then one per other column list: none made twice (H2 makes a
+      // foreign
       // key an index of its own when none exists on its column yet)
       assertThat(indexes.values()).as("indexes of %s: %s", table, indexes).doesNotHaveDuplicates();
       // and none of Liaison's for columns the primary key's index or another of its own begins with
-      indexes.forEach((name, columns) -> {
-        if (name.startsWith("ix_")) {
-          assertThat(SchemaSync.leads(key, columns)).as("%s on %s, whose primary key is %s", name, table, key)
-              .isFalse();
-          indexes.forEach((other, longer) -> {
-            if (other.startsWith("ix_") && !other.equals(name)) {
-              assertThat(SchemaSync.leads(longer, columns)).as("%s begins %s on %s", name, other, table).isFalse();
+      indexes.forEach(
+          (name, columns) -> {
+            if (name.startsWith("ix_")) {
+              assertThat(SchemaSync.leads(key, columns))
+                  .as("%s on %s, whose primary key is %s", name, table, key)
+                  .isFalse();
+              indexes.forEach(
+                  (other, longer) -> {
+                    if (other.startsWith("ix_") && !other.equals(name)) {
+                      assertThat(SchemaSync.leads(longer, columns))
+                          .as("%s begins %s on %s", name, other, table)
+                          .isFalse();
+                    }
+                  });
             }
           });
-        }
-      });
     }
     assertThat(primaryKeyInOrder("BookArticles")).containsExactly("bookId", "articleId");
-    assertThat(indexes("BookArticles")).containsEntry("ix_BookArticles_articleId", List.of("articleId"))
+    assertThat(indexes("BookArticles"))
+        .containsEntry("ix_BookArticles_articleId", List.of("articleId"))
         .doesNotContainKey("ix_BookArticles_bookId");
     // a junction with its own id (unique(false)): the key pair's index serves its first key
     assertThat(indexes("CommentTags"))
         .containsEntry("ix_CommentTags_commentId_tagId", List.of("commentId", "tagId"))
-        .containsEntry("ix_CommentTags_tagId", List.of("tagId")).doesNotContainKey("ix_CommentTags_commentId");
+        .containsEntry("ix_CommentTags_tagId", List.of("tagId"))
+        .doesNotContainKey("ix_CommentTags_commentId");
   }
 
   @Test
@@ -161,7 +179,9 @@ abstract class AbstractJdbcAdapterTest {
     db.delete(ann);
     db.delete(a);
 
-    assertThat(db.find(Book.class, graphs.id)).get().satisfies(b -> assertThat(db.on(b, BOOKS.inverse()).get()).isEmpty());
+    assertThat(db.find(Book.class, graphs.id))
+        .get()
+        .satisfies(b -> assertThat(db.on(b, BOOKS.inverse()).get()).isEmpty());
     assertThat(db.on(graphs, ARTICLES).count()).isZero();
   }
 
@@ -180,7 +200,8 @@ abstract class AbstractJdbcAdapterTest {
 
   @Test
   void syncAddsWhatIsMissingToExistingTables() throws SQLException {
-    try (Connection c = connect(); var s = c.createStatement()) {
+    try (Connection c = connect();
+        var s = c.createStatement()) {
       s.execute("ALTER TABLE \"BookArticles\" DROP CONSTRAINT \"fk_BookArticles_articleId\"");
       s.execute("ALTER TABLE \"Book\" DROP COLUMN \"year\"");
     }
@@ -202,11 +223,14 @@ abstract class AbstractJdbcAdapterTest {
     db.on(b, ARTICLES).add(a, Map.of("role", evil));
 
     assertThat(db.find(Book.class, b.id)).get().extracting(x -> x.title).isEqualTo(evil);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", evil)))).extracting(x -> x.id).containsExactly(b.id);
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", evil))))
+        .extracting(x -> x.id)
+        .containsExactly(b.id);
     assertThat(db.findAll(Book.class, Query.where(Where.in("title", List.of(evil, "' OR '1'='1")))))
         .hasSize(1);
     assertThat(db.findAll(Book.class, Query.where(Where.eq("title", "' OR '1'='1")))).isEmpty();
-    assertThat(db.on(b, ARTICLES).links()).singleElement()
+    assertThat(db.on(b, ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo(evil));
     assertThat(db.on(b, ARTICLES).get(Query.all().through(Where.eq("role", evil)))).hasSize(1);
     assertThat(db.count(Article.class, null)).isEqualTo(1);
@@ -215,17 +239,20 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void identifiersBreakingThePatternAreRefusedBeforeAnySql() throws SQLException {
     AttributeInfo id = new AttributeInfo("id", "id", Long.class, false, true, true);
-    AttributeInfo evil = new AttributeInfo("name", "name\" TEXT); DROP TABLE \"Book\"; --", String.class, true, false,
-        true);
+    AttributeInfo evil =
+        new AttributeInfo(
+            "name", "name\" TEXT); DROP TABLE \"Book\"; --", String.class, true, false, true);
     ModelInfo model = new ModelInfo("Evil", "Evil", id, List.of(id, evil), List.of());
     SchemaInfo schema = new SchemaInfo(List.of(model), List.of(), List.of(), List.of());
 
-    assertThatThrownBy(() -> adapter.sync(schema)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> adapter.sync(schema))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Not a valid identifier");
     assertThat(tables()).contains("Book").doesNotContain("Evil");
 
     ModelInfo badTable = new ModelInfo("Bad", "Bad;Table", id, List.of(id), List.of());
-    assertThatThrownBy(() -> adapter.sync(new SchemaInfo(List.of(badTable), List.of(), List.of(), List.of())))
+    assertThatThrownBy(
+            () -> adapter.sync(new SchemaInfo(List.of(badTable), List.of(), List.of(), List.of())))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -234,9 +261,11 @@ abstract class AbstractJdbcAdapterTest {
     ModelInfo book = SCHEMA.info().model("Book");
     try (StoreSession s = adapter.begin()) {
       assertThatThrownBy(() -> s.find(book, Query.where(Where.eq("title\" OR 1=1 --", "x"))))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("title\" OR 1=1 --");
+          .isInstanceOf(InvalidCallException.class)
+          .hasMessageContaining("title\" OR 1=1 --");
       assertThatThrownBy(() -> s.count(book, Where.gt("nope", 1)))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("nope");
+          .isInstanceOf(InvalidCallException.class)
+          .hasMessageContaining("nope");
     }
   }
 
@@ -259,14 +288,20 @@ abstract class AbstractJdbcAdapterTest {
       assertThat(s.count(book, Where.notIn("id", ids))).isZero();
       assertThat(s.delete(book, ids)).isEqualTo(1);
     }
-    assertThat(statements).hasSize(4).allSatisfy(sql -> assertThat(sql).containsAnyOf("= ANY(?)", "JOIN UNNEST(?)")
-        .doesNotContain("?, ?"));
+    assertThat(statements)
+        .hasSize(4)
+        .allSatisfy(
+            sql ->
+                assertThat(sql).containsAnyOf("= ANY(?)", "JOIN UNNEST(?)").doesNotContain("?, ?"));
   }
 
   @Test
   void linkRowsWithDifferentThroughAttributesAreOneStatement() {
-    AssociationInfo articles = SCHEMA.info().associations().stream()
-        .filter(a -> a.name().equals("Book.articles")).findFirst().orElseThrow();
+    AssociationInfo articles =
+        SCHEMA.info().associations().stream()
+            .filter(a -> a.name().equals("Book.articles"))
+            .findFirst()
+            .orElseThrow();
     Book b = db.insert(book("B"));
     List<Article> as = db.insertAll(List.of(article("1"), article("2"), article("3")));
     db.on(b, ARTICLES).add(as.get(0), Map.of("role", "editor", "position", 1));
@@ -274,18 +309,26 @@ abstract class AbstractJdbcAdapterTest {
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
     try (StoreSession s = adapter.beginOperation()) {
-      s.link(articles, List.of(
-          new LinkRow(b.id, as.get(0).id, Map.of("position", 9), null),
-          new LinkRow(b.id, as.get(1).id, Map.of("role", "reviewer"), null),
-          new LinkRow(b.id, as.get(2).id, Map.of(), null)));
+      s.link(
+          articles,
+          List.of(
+              new LinkRow(b.id, as.get(0).id, Map.of("position", 9), null),
+              new LinkRow(b.id, as.get(1).id, Map.of("role", "reviewer"), null),
+              new LinkRow(b.id, as.get(2).id, Map.of(), null)));
       s.commit();
     }
-    // the upsert is one statement; on H2 the source row is locked first (Dialect.upsertNeedsSourceLock),
-    // and a batch of plain inserts is tried first (Dialect.writesFirst), refused here as one link exists
+    // the upsert is one statement; on H2 the source row is locked first
+    // (Dialect.upsertNeedsSourceLock),
+    // and a batch of plain inserts is tried first (Dialect.writesFirst), refused here as one link
+    // exists
     Dialect d = adapter.dialect();
-    List<String> writes = statements.stream().filter(sql -> !sql.endsWith(d.lockRows()) && !sql.contains("SAVEPOINT"))
-        .toList();
-    assertThat(statements).filteredOn(sql -> sql.endsWith(d.lockRows())).hasSize(d.upsertNeedsSourceLock() ? 1 : 0);
+    List<String> writes =
+        statements.stream()
+            .filter(sql -> !sql.endsWith(d.lockRows()) && !sql.contains("SAVEPOINT"))
+            .toList();
+    assertThat(statements)
+        .filteredOn(sql -> sql.endsWith(d.lockRows()))
+        .hasSize(d.upsertNeedsSourceLock() ? 1 : 0);
     if (d.writesFirst()) {
       assertThat(writes).hasSize(2);
       assertThat(writes.get(0)).startsWith("INSERT INTO");
@@ -297,15 +340,22 @@ abstract class AbstractJdbcAdapterTest {
 
     Map<Long, Map<String, Object>> through = new HashMap<>();
     db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
-    assertThat(through.get(as.get(0).id)).containsEntry("role", "editor").containsEntry("position", 9);
-    assertThat(through.get(as.get(1).id)).containsEntry("role", "reviewer").containsEntry("position", null);
-    assertThat(through.get(as.get(2).id)).containsEntry("role", null).containsEntry("bookId", b.id)
+    assertThat(through.get(as.get(0).id))
+        .containsEntry("role", "editor")
+        .containsEntry("position", 9);
+    assertThat(through.get(as.get(1).id))
+        .containsEntry("role", "reviewer")
+        .containsEntry("position", null);
+    assertThat(through.get(as.get(2).id))
+        .containsEntry("role", null)
+        .containsEntry("bookId", b.id)
         .containsEntry("articleId", as.get(2).id);
   }
 
   /**
-   * Where the dialect inserts first, the junction's foreign keys check the ends: a new link costs no
-   * count; else one query counts both ends. Either way no end is read, and a missing end is refused.
+   * Where the dialect inserts first, the junction's foreign keys check the ends: a new link costs
+   * no count; else one query counts both ends. Either way no end is read, and a missing end is
+   * refused.
    */
   @Test
   void anAddChecksBothEndsWithoutReadingThem() {
@@ -336,14 +386,18 @@ abstract class AbstractJdbcAdapterTest {
     missing.id = as.get(49).id + 1_000;
     List<Article> withMissing = new ArrayList<>(as.subList(0, 10));
     withMissing.add(missing);
-    db.transaction(tx -> {
-      assertThatThrownBy(() -> tx.on(b, ARTICLES).addAll(withMissing, Map.of("role", "reviewer")))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
-      // nothing of the refused add was written, and the caller's transaction can still write
-      tx.on(b, ARTICLES).remove(as.get(49));
-      return null;
-    });
-    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "editor")))).isEqualTo(49);
+    db.transaction(
+        tx -> {
+          assertThatThrownBy(
+                  () -> tx.on(b, ARTICLES).addAll(withMissing, Map.of("role", "reviewer")))
+              .isInstanceOf(InvalidCallException.class)
+              .hasMessageContaining(String.valueOf(missing.id));
+          // nothing of the refused add was written, and the caller's transaction can still write
+          tx.on(b, ARTICLES).remove(as.get(49));
+          return null;
+        });
+    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "editor"))))
+        .isEqualTo(49);
     assertThat(db.on(b, ARTICLES).count()).isEqualTo(49);
   }
 
@@ -364,53 +418,68 @@ abstract class AbstractJdbcAdapterTest {
     // the source's lock counting the targets, the removal of the others, the upsert
     assertThat(statements).hasSize(3);
     assertThat(statements.get(0)).contains("COUNT(*)").endsWith(adapter.dialect().lockRows());
-    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer")))).isEqualTo(10);
+    assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer"))))
+        .isEqualTo(10);
     assertThat(db.on(b, ARTICLES).count()).isEqualTo(10);
 
     Article missing = article("never stored");
     missing.id = as.get(19).id + 1_000;
     List<Article> withMissing = new ArrayList<>(as.subList(0, 3));
     withMissing.add(missing);
-    db.transaction(tx -> {
-      assertThatThrownBy(() -> tx.on(b, ARTICLES).set(withMissing))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
-      tx.on(b, ARTICLES).remove(as.get(14));
-      return null;
-    });
+    db.transaction(
+        tx -> {
+          assertThatThrownBy(() -> tx.on(b, ARTICLES).set(withMissing))
+              .isInstanceOf(InvalidCallException.class)
+              .hasMessageContaining(String.valueOf(missing.id));
+          tx.on(b, ARTICLES).remove(as.get(14));
+          return null;
+        });
     assertThat(db.on(b, ARTICLES).count()).as("the refused set removed nothing").isEqualTo(9);
     assertThat(db.on(b, ARTICLES).has(as.get(5))).isTrue();
   }
 
   @Test
   void linkRowsWithAnUnknownThroughNameOrAValueOfTheWrongTypeAreRefusedBeforeAnySql() {
-    AssociationInfo articles = SCHEMA.info().associations().stream()
-        .filter(a -> a.name().equals("Book.articles")).findFirst().orElseThrow();
+    AssociationInfo articles =
+        SCHEMA.info().associations().stream()
+            .filter(a -> a.name().equals("Book.articles"))
+            .findFirst()
+            .orElseThrow();
     Book b = db.insert(book("B"));
     List<Article> as = db.insertAll(List.of(article("1"), article("2")));
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
 
-    // a value of the wrong type in the first row, an unknown name in the second: the name is refused first
-    List<LinkRow> unknown = List.of(
-        new LinkRow(b.id, as.get(0).id, Map.of("position", "first"), null),
-        new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "rank", 3), null));
-    List<LinkRow> wrongType = List.of(
-        new LinkRow(b.id, as.get(0).id, Map.of("role", "editor", "position", 1), null),
-        new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "position", "second"), null));
+    // a value of the wrong type in the first row, an unknown name in the second: the name is
+    // refused first
+    List<LinkRow> unknown =
+        List.of(
+            new LinkRow(b.id, as.get(0).id, Map.of("position", "first"), null),
+            new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "rank", 3), null));
+    List<LinkRow> wrongType =
+        List.of(
+            new LinkRow(b.id, as.get(0).id, Map.of("role", "editor", "position", 1), null),
+            new LinkRow(b.id, as.get(1).id, Map.of("role", "editor", "position", "second"), null));
     try (StoreSession s = adapter.beginOperation()) {
-      assertThatThrownBy(() -> s.link(articles, unknown)).isInstanceOf(InvalidCallException.class)
+      assertThatThrownBy(() -> s.link(articles, unknown))
+          .isInstanceOf(InvalidCallException.class)
           .hasMessage("Unknown through attribute 'rank' of BookArticles (Book.articles)");
-      assertThatThrownBy(() -> s.link(articles, wrongType)).isInstanceOf(InvalidCallException.class)
+      assertThatThrownBy(() -> s.link(articles, wrongType))
+          .isInstanceOf(InvalidCallException.class)
           .hasMessageContainingAll("'second'", "through attribute 'position'", "Integer");
     }
     assertThat(statements).isEmpty();
 
-    // a key's name among the through values is no payload, but no unknown name either: the link is written
+    // a key's name among the through values is no payload, but no unknown name either: the link is
+    // written
     try (StoreSession s = adapter.beginOperation()) {
-      s.link(articles, List.of(new LinkRow(b.id, as.get(0).id, Map.of("bookId", b.id, "role", "editor"), null)));
+      s.link(
+          articles,
+          List.of(new LinkRow(b.id, as.get(0).id, Map.of("bookId", b.id, "role", "editor"), null)));
       s.commit();
     }
-    assertThat(db.on(b, ARTICLES).links()).singleElement()
+    assertThat(db.on(b, ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
   }
 
@@ -427,12 +496,20 @@ abstract class AbstractJdbcAdapterTest {
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
 
-    List<Boolean> answers = db.links(ARTICLES).has(List.of(LinkPair.of(books.get(0), articles.get(0)),
-        LinkPair.of(books.get(0), articles.get(1)), LinkPair.of(books.get(2), articles.get(2)),
-        LinkPair.of(books.get(3), articles.get(0)), LinkPair.of(books.get(2), articles.get(1))));
+    List<Boolean> answers =
+        db.links(ARTICLES)
+            .has(
+                List.of(
+                    LinkPair.of(books.get(0), articles.get(0)),
+                    LinkPair.of(books.get(0), articles.get(1)),
+                    LinkPair.of(books.get(2), articles.get(2)),
+                    LinkPair.of(books.get(3), articles.get(0)),
+                    LinkPair.of(books.get(2), articles.get(1))));
 
     assertThat(answers).containsExactly(true, false, true, false, true);
-    assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).doesNotContain("\"title\"", "ORDER BY"));
+    assertThat(statements)
+        .singleElement()
+        .satisfies(sql -> assertThat(sql).doesNotContain("\"title\"", "ORDER BY"));
   }
 
   @Test
@@ -460,7 +537,8 @@ abstract class AbstractJdbcAdapterTest {
       assertThatThrownBy(() -> s.insert(book, List.of(row("id", 7L, "title", "again"))))
           .isInstanceOf(ConflictException.class)
           .hasMessageStartingWith("insert Book failed")
-          .cause().isInstanceOf(SQLException.class)
+          .cause()
+          .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("23"));
     }
   }
@@ -470,8 +548,15 @@ abstract class AbstractJdbcAdapterTest {
     ModelInfo book = SCHEMA.info().model("Book");
     try (StoreSession s = adapter.begin()) {
       s.insert(book, List.of(row("id", 1L, "title", "one")));
-      assertThatThrownBy(() -> s.insert(book, List.of(row("id", 2L, "title", "two"), row("id", 1L, "title", "dup"),
-          row("id", 3L, "title", "three")))).isInstanceOf(ConflictException.class);
+      assertThatThrownBy(
+              () ->
+                  s.insert(
+                      book,
+                      List.of(
+                          row("id", 2L, "title", "two"),
+                          row("id", 1L, "title", "dup"),
+                          row("id", 3L, "title", "three"))))
+          .isInstanceOf(ConflictException.class);
 
       assertThat(s.count(book, null)).isEqualTo(1);
       s.insert(book, List.of(row("id", 4L, "title", "four")));
@@ -489,7 +574,8 @@ abstract class AbstractJdbcAdapterTest {
     p.bio = "bio";
     db.on(pat, PROFILE).create(p);
 
-    assertThatThrownBy(() -> db.delete(pat)).isInstanceOf(ConflictException.class)
+    assertThatThrownBy(() -> db.delete(pat))
+        .isInstanceOf(ConflictException.class)
         .hasCauseInstanceOf(SQLException.class);
     assertThat(db.find(Person.class, pat.id)).isPresent();
     assertThat(db.on(pat, PROFILE).get()).isPresent();
@@ -506,7 +592,10 @@ abstract class AbstractJdbcAdapterTest {
     db.on(c, TAGS).add(t);
     db.on(c, TAGS).add(t);
 
-    assertThat(db.on(c, TAGS).links()).hasSize(2).extracting(l -> l.linkId()).doesNotContainNull()
+    assertThat(db.on(c, TAGS).links())
+        .hasSize(2)
+        .extracting(l -> l.linkId())
+        .doesNotContainNull()
         .doesNotHaveDuplicates();
     assertThat(db.on(c, TAGS).count()).isEqualTo(2);
   }
@@ -522,7 +611,8 @@ abstract class AbstractJdbcAdapterTest {
 
   Set<String> columns(String table) throws SQLException {
     Set<String> out = new TreeSet<>();
-    try (Connection c = connect(); ResultSet rs = c.getMetaData().getColumns(null, schemaName(), table, null)) {
+    try (Connection c = connect();
+        ResultSet rs = c.getMetaData().getColumns(null, schemaName(), table, null)) {
       while (rs.next()) {
         out.add(rs.getString("COLUMN_NAME"));
       }
@@ -537,7 +627,8 @@ abstract class AbstractJdbcAdapterTest {
   /** The primary key's columns, in key order. */
   List<String> primaryKeyInOrder(String table) throws SQLException {
     Map<Integer, String> bySeq = new TreeMap<>();
-    try (Connection c = connect(); ResultSet rs = c.getMetaData().getPrimaryKeys(null, schemaName(), table)) {
+    try (Connection c = connect();
+        ResultSet rs = c.getMetaData().getPrimaryKeys(null, schemaName(), table)) {
       while (rs.next()) {
         bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
       }
@@ -553,7 +644,8 @@ abstract class AbstractJdbcAdapterTest {
       try (ResultSet rs = md.getIndexInfo(null, schemaName(), table, false, false)) {
         while (rs.next()) {
           if (rs.getString("COLUMN_NAME") != null) {
-            byIndex.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new TreeMap<>())
+            byIndex
+                .computeIfAbsent(rs.getString("INDEX_NAME"), k -> new TreeMap<>())
                 .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
           }
         }
@@ -586,7 +678,8 @@ abstract class AbstractJdbcAdapterTest {
       for (String table : tables()) {
         try (ResultSet rs = c.getMetaData().getImportedKeys(null, schemaName(), table)) {
           while (rs.next()) {
-            out.put(table + "." + rs.getString("FKCOLUMN_NAME"),
+            out.put(
+                table + "." + rs.getString("FKCOLUMN_NAME"),
                 rule(rs.getShort("DELETE_RULE")) + "/" + rule(rs.getShort("UPDATE_RULE")));
           }
         }
@@ -608,7 +701,8 @@ abstract class AbstractJdbcAdapterTest {
 
   private Set<String> strings(String sql) throws SQLException {
     Set<String> out = new TreeSet<>();
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, schemaName());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -652,12 +746,17 @@ abstract class AbstractJdbcAdapterTest {
     ModelInfo books = new ModelInfo("Book", "Book", id, List.of(id), List.of());
     for (int i = 0; i < 6; i++) {
       try (StoreSession s = adapter.beginReadOperation()) {
-        assertThat(((JdbcSession) s).autoCommitted()).as("read committed: no commit to wait for").isTrue();
-        assertThat(s.findBy(books, "id", List.of(book.id))).as("the insert committed just before").hasSize(1);
+        assertThat(((JdbcSession) s).autoCommitted())
+            .as("read committed: no commit to wait for")
+            .isTrue();
+        assertThat(s.findBy(books, "id", List.of(book.id)))
+            .as("the insert committed just before")
+            .hasSize(1);
         s.commit();
       }
     }
-    // the pool hands the read operations' connections out again: a write on one is still a transaction
+    // the pool hands the read operations' connections out again: a write on one is still a
+    // transaction
     for (int i = 0; i < 6; i++) {
       try (StoreSession s = adapter.beginOperation()) {
         assertThat(((JdbcSession) s).autoCommitted()).isFalse();

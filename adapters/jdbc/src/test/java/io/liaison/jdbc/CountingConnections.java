@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A connection wrapper for {@link JdbcConfig#withConnectionWrapper}: each connection the adapter's own
- * pool opens is wrapped in a {@link Proxy} that counts, at the JDBC API, what the adapter sends to the
- * database: every {@code execute}, {@code executeQuery}, {@code executeUpdate},
- * {@code executeLargeUpdate}, {@code executeBatch} and {@code executeLargeBatch} of its statements, and
+ * A connection wrapper for {@link JdbcConfig#withConnectionWrapper}: each connection the adapter's
+ * own pool opens is wrapped in a {@link Proxy} that counts, at the JDBC API, what the adapter sends
+ * to the database: every {@code execute}, {@code executeQuery}, {@code executeUpdate}, {@code
+ * executeLargeUpdate}, {@code executeBatch} and {@code executeLargeBatch} of its statements, and
  * every {@code setSavepoint}, {@code releaseSavepoint} and {@code rollback(Savepoint)} of its
  * connections (statements on the wire, reported by the adapter as such). Commit and rollback of the
  * whole transaction, and what the driver asks the server on its own (PostgreSQL's isolation level),
@@ -23,19 +23,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * exactly as it does without the wrapper.
  *
  * <p>One {@code executeBatch} counts as one: H2 runs in process, and the PostgreSQL driver sends a
- * batch's statements together without waiting for each answer (and with
- * {@code reWriteBatchedInserts=true} folds inserts into multi-row ones), never one exchange per
- * row. A batch the adapter ran as a loop of {@code executeUpdate} calls counts once per row, which
- * is what this counter is for.
+ * batch's statements together without waiting for each answer (and with {@code
+ * reWriteBatchedInserts=true} folds inserts into multi-row ones), never one exchange per row. A
+ * batch the adapter ran as a loop of {@code executeUpdate} calls counts once per row, which is what
+ * this counter is for.
  */
 final class CountingConnections {
-  private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
-      "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+  private static final Set<String> EXECUTIONS =
+      Set.of(
+          "execute",
+          "executeQuery",
+          "executeUpdate",
+          "executeLargeUpdate",
+          "executeBatch",
+          "executeLargeBatch");
   private static final Set<String> SAVEPOINTS = Set.of("setSavepoint", "releaseSavepoint");
 
   private final AtomicLong statements = new AtomicLong();
 
-  /** The connection, counting what is sent through it (pass as {@code withConnectionWrapper(counter::wrap)}). */
+  /**
+   * The connection, counting what is sent through it (pass as {@code
+   * withConnectionWrapper(counter::wrap)}).
+   */
   Connection wrap(Connection connection) {
     return (Connection) proxy(Connection.class, connection, this::onConnection);
   }
@@ -75,13 +84,15 @@ final class CountingConnections {
   }
 
   private static Object proxy(Class<?> type, Object target, Handler handler) {
-    InvocationHandler h = (p, method, args) -> {
-      if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
-        return invoke(target, method, args);
-      }
-      return handler.handle(target, method, args);
-    };
-    return Proxy.newProxyInstance(CountingConnections.class.getClassLoader(), new Class<?>[] {type}, h);
+    InvocationHandler h =
+        (p, method, args) -> {
+          if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+            return invoke(target, method, args);
+          }
+          return handler.handle(target, method, args);
+        };
+    return Proxy.newProxyInstance(
+        CountingConnections.class.getClassLoader(), new Class<?>[] {type}, h);
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

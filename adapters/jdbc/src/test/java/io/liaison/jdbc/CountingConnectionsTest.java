@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The counter the contract's providers use ({@link CountingConnections}) sees what the adapter's
  * statement listener cannot: a batch reported as one round trip but sent row by row. The contract's
- * {@code roundTrips(..)} compares the two, so such an adapter fails every test that counts round trips.
+ * {@code roundTrips(..)} compares the two, so such an adapter fails every test that counts round
+ * trips.
  */
 class CountingConnectionsTest {
   private static final AtomicInteger N = new AtomicInteger();
@@ -33,7 +34,9 @@ class CountingConnectionsTest {
   @BeforeEach
   void open() {
     url = "jdbc:h2:mem:counted_" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-    adapter = JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counted::wrap));
+    adapter =
+        JdbcAdapter.create(
+            JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counted::wrap));
     Liaison.builder().schema(Schema.builder().model(Book.class).build()).store(adapter).build();
     adapter.addStatementListener(reported::add);
   }
@@ -56,7 +59,8 @@ class CountingConnectionsTest {
     try (Connection c = counted.wrap(DriverManager.getConnection(url, "sa", ""))) {
       c.setAutoCommit(false);
       adapter.fire("INSERT INTO \"Book\" (\"title\") VALUES (?)");
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"Book\" (\"title\") VALUES (?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO \"Book\" (\"title\") VALUES (?)")) {
         for (int i = 0; i < ROWS; i++) {
           ps.setString(1, "row " + i);
           ps.executeUpdate();
@@ -66,7 +70,9 @@ class CountingConnectionsTest {
     }
 
     assertThat(reported).hasSize(1);
-    assertThat(counted.statements() - before).as("executions that reached the database").isEqualTo(ROWS);
+    assertThat(counted.statements() - before)
+        .as("executions that reached the database")
+        .isEqualTo(ROWS);
   }
 
   @Test
@@ -87,7 +93,12 @@ class CountingConnectionsTest {
 
   @Test
   void theAdaptersInsertAllReachesTheDatabaseExactlyAsItReportsIt() {
-    Liaison db = Liaison.builder().schema(Schema.builder().model(Book.class).build()).store(adapter).sync(false).build();
+    Liaison db =
+        Liaison.builder()
+            .schema(Schema.builder().model(Book.class).build())
+            .store(adapter)
+            .sync(false)
+            .build();
     List<Book> books = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
       Book b = new Book();

@@ -77,9 +77,11 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     List<Article> withMissing = new ArrayList<>(articles);
     withMissing.add(missing);
 
-    // the ids beyond the first 65,536 are counted by a query of their own: one missing there is found too
+    // the ids beyond the first 65,536 are counted by a query of their own: one missing there is
+    // found too
     assertThatThrownBy(() -> db.on(book, ARTICLES).addAll(withMissing))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining(String.valueOf(missing.id));
     assertThat(db.on(book, ARTICLES).count()).isZero();
     List<String> statements = new ArrayList<>();
     adapter.addStatementListener(statements::add);
@@ -89,13 +91,15 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     assertThat(statements).filteredOn(sql -> sql.startsWith("MERGE")).hasSize(1);
     assertThat(statements).noneMatch(sql -> sql.startsWith("INSERT") || sql.contains("COUNT(*)"));
     assertThat(db.on(book, ARTICLES).count()).isEqualTo(70_000);
-    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "r")))).isEqualTo(70_000);
+    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "r"))))
+        .isEqualTo(70_000);
   }
 
   /**
-   * Links that give only some through attributes go in as plain inserts, with no count of their ends; a
-   * batch of them holding a link that exists is rolled back to its savepoint and takes the verified path
-   * (the ends counted, then upserted), so the existing links keep the attributes not given.
+   * Links that give only some through attributes go in as plain inserts, with no count of their
+   * ends; a batch of them holding a link that exists is rolled back to its savepoint and takes the
+   * verified path (the ends counted, then upserted), so the existing links keep the attributes not
+   * given.
    */
   @Test
   void newLinksAreInsertedAndABatchWithAnExistingLinkIsUpserted() {
@@ -108,26 +112,31 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     statements.clear();
 
     db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "new"));
-    assertThat(statements).anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""))
-        .contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.startsWith("MERGE"));
+    assertThat(statements)
+        .anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""))
+        .contains("ROLLBACK TO SAVEPOINT")
+        .anyMatch(sql -> sql.startsWith("MERGE"));
     statements.clear();
 
     db.on(b, ARTICLES).add(as.get(2), Map.of("role", "reviewer"));
 
-    assertThat(statements).noneMatch(sql -> sql.startsWith("MERGE") || sql.contains("COUNT(*)"))
+    assertThat(statements)
+        .noneMatch(sql -> sql.startsWith("MERGE") || sql.contains("COUNT(*)"))
         .anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""));
     Map<Long, Map<String, Object>> through = new HashMap<>();
     db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
     assertThat(through.get(as.get(0).id)).containsEntry("role", "new").containsEntry("position", 1);
     assertThat(through.get(as.get(1).id)).containsEntry("role", "new").containsEntry("position", 1);
-    assertThat(through.get(as.get(2).id)).containsEntry("role", "reviewer").containsEntry("position", null);
+    assertThat(through.get(as.get(2).id))
+        .containsEntry("role", "reviewer")
+        .containsEntry("position", null);
   }
 
   /**
-   * Links that give every through attribute go in with one set-based MERGE (Dialect.overwriteAll), run
-   * first with no count of the ends: new and existing links alike, no second try. A missing end makes the
-   * foreign key refuse it: rolled back to its savepoint, the ends are counted, the missing id is named
-   * and nothing is written.
+   * Links that give every through attribute go in with one set-based MERGE (Dialect.overwriteAll),
+   * run first with no count of the ends: new and existing links alike, no second try. A missing end
+   * makes the foreign key refuse it: rolled back to its savepoint, the ends are counted, the
+   * missing id is named and nothing is written.
    */
   @Test
   void linksGivingEveryAttributeAreOneMergeAndAMissingEndIsRolledBack() {
@@ -139,38 +148,62 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
 
     db.on(b, ARTICLES).addAll(as.subList(0, 2), Map.of("role", "reviewer", "position", 2));
 
-    assertThat(statements).filteredOn(sql -> sql.startsWith("MERGE INTO \"BookArticles\" AS j USING (SELECT * FROM UNNEST("))
+    assertThat(statements)
+        .filteredOn(
+            sql -> sql.startsWith("MERGE INTO \"BookArticles\" AS j USING (SELECT * FROM UNNEST("))
         .hasSize(1);
-    assertThat(statements).noneMatch(sql -> sql.startsWith("INSERT") || sql.contains("COUNT(*)") || sql.startsWith("ROLLBACK"));
-    assertThat(db.on(b, ARTICLES).links()).hasSize(2).allSatisfy(l -> {
-      assertThat(l.through("role")).isEqualTo("reviewer");
-      assertThat(l.through("position")).isEqualTo(2);
-    });
+    assertThat(statements)
+        .noneMatch(
+            sql ->
+                sql.startsWith("INSERT") || sql.contains("COUNT(*)") || sql.startsWith("ROLLBACK"));
+    assertThat(db.on(b, ARTICLES).links())
+        .hasSize(2)
+        .allSatisfy(
+            l -> {
+              assertThat(l.through("role")).isEqualTo("reviewer");
+              assertThat(l.through("position")).isEqualTo(2);
+            });
     statements.clear();
 
     Article missing = article("never stored");
     missing.id = as.get(2).id + 1_000;
-    assertThatThrownBy(() -> db.on(b, ARTICLES).addAll(List.of(as.get(2), missing), Map.of("role", "x", "position", 3)))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
-    assertThat(statements).contains("ROLLBACK TO SAVEPOINT").anyMatch(sql -> sql.contains("COUNT(*)"));
-    assertThat(db.on(b, ARTICLES).links()).extracting(l -> l.target().id).containsExactly(as.get(0).id, as.get(1).id);
+    assertThatThrownBy(
+            () ->
+                db.on(b, ARTICLES)
+                    .addAll(List.of(as.get(2), missing), Map.of("role", "x", "position", 3)))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining(String.valueOf(missing.id));
+    assertThat(statements)
+        .contains("ROLLBACK TO SAVEPOINT")
+        .anyMatch(sql -> sql.contains("COUNT(*)"));
+    assertThat(db.on(b, ARTICLES).links())
+        .extracting(l -> l.target().id)
+        .containsExactly(as.get(0).id, as.get(1).id);
   }
 
   /**
    * A junction created by hand without foreign keys cannot refuse a missing end itself: the adapter
-   * sees that in the database's metadata and counts the ends before writing, so the link to a missing
-   * article is refused and nothing is written.
+   * sees that in the database's metadata and counts the ends before writing, so the link to a
+   * missing article is refused and nothing is written.
    */
   @Test
   void aJunctionWithoutForeignKeysHasItsEndsCountedBeforeTheWrite() throws SQLException {
-    try (Connection c = connect(); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE \"LooseLinks\" (\"bookId\" BIGINT NOT NULL, \"articleId\" BIGINT NOT NULL,"
-          + " PRIMARY KEY (\"bookId\", \"articleId\"))");
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE \"LooseLinks\" (\"bookId\" BIGINT NOT NULL, \"articleId\" BIGINT NOT NULL,"
+              + " PRIMARY KEY (\"bookId\", \"articleId\"))");
     }
-    BelongsToMany<Book, Article> loose = Association.belongsToMany(Book.class, Article.class).through("LooseLinks")
-        .as("looseArticles");
-    Liaison unsynced = Liaison.builder().schema(Schema.builder().models(Book.class, Article.class).association(loose)
-        .build()).store(adapter).sync(false).build();
+    BelongsToMany<Book, Article> loose =
+        Association.belongsToMany(Book.class, Article.class)
+            .through("LooseLinks")
+            .as("looseArticles");
+    Liaison unsynced =
+        Liaison.builder()
+            .schema(Schema.builder().models(Book.class, Article.class).association(loose).build())
+            .store(adapter)
+            .sync(false)
+            .build();
     Book b = db.insert(book("B"));
     Article a = db.insert(article("stored"));
     Article missing = article("never stored");
@@ -179,9 +212,12 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     adapter.addStatementListener(statements::add);
 
     assertThatThrownBy(() -> unsynced.on(b, loose).addAll(List.of(a, missing)))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing.id));
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining(String.valueOf(missing.id));
 
-    assertThat(statements).anyMatch(sql -> sql.contains("COUNT(*)")).noneMatch(sql -> sql.startsWith("INSERT"));
+    assertThat(statements)
+        .anyMatch(sql -> sql.contains("COUNT(*)"))
+        .noneMatch(sql -> sql.startsWith("INSERT"));
     assertThat(unsynced.on(b, loose).links()).isEmpty();
     unsynced.on(b, loose).add(a);
     assertThat(unsynced.on(b, loose).links()).extracting(l -> l.target().id).containsExactly(a.id);

@@ -14,13 +14,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The adapter's
- * connections are wrapped by {@link CountingConnections}, so that {@link #probe()} can count what
- * reaches the database. It offers no {@link io.liaison.contract.FaultInjector}: embedded H2 has no
- * socket to cut, its {@code ABORT_SESSION} is not atomic on a statement that is running, and it does not
- * tell a statement that waits for a lock on a unique index from one that runs, so no kill can be
- * placed where the fault tests need it (docs/architecture.md, "Faults"); the FaultContract runs on
- * PostgreSQL and Neo4j.
+ * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The
+ * adapter's connections are wrapped by {@link CountingConnections}, so that {@link #probe()} can
+ * count what reaches the database. It offers no {@link io.liaison.contract.FaultInjector}: embedded
+ * H2 has no socket to cut, its {@code ABORT_SESSION} is not atomic on a statement that is running,
+ * and it does not tell a statement that waits for a lock on a unique index from one that runs, so
+ * no kill can be placed where the fault tests need it (docs/architecture.md, "Faults"); the
+ * FaultContract runs on PostgreSQL and Neo4j.
  */
 final class H2StoreProvider implements StoreProvider {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -40,7 +40,8 @@ final class H2StoreProvider implements StoreProvider {
     String url = "jdbc:h2:mem:" + prefix + "_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     previousUrl = url;
     counter = new CountingConnections();
-    return JdbcAdapter.create(JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counter::wrap));
+    return JdbcAdapter.create(
+        JdbcConfig.url(url, "sa", "").withPoolSize(2).withConnectionWrapper(counter::wrap));
   }
 
   private synchronized long statements() {

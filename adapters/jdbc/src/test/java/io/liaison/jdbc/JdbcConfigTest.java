@@ -23,8 +23,10 @@ class JdbcConfigTest {
     assertThatThrownBy(() -> JdbcAdapter.create(JdbcConfig.url(url, "app", "s3cret")))
         .isExactlyInstanceOf(io.liaison.StoreException.class)
         .isNotInstanceOf(io.liaison.TransientStoreException.class)
-        .hasMessageStartingWith("connect to ").hasMessageContaining(url)
-        .hasMessageContaining("Check that the database server is running").hasMessageNotContaining("s3cret");
+        .hasMessageStartingWith("connect to ")
+        .hasMessageContaining(url)
+        .hasMessageContaining("Check that the database server is running")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test
@@ -44,28 +46,39 @@ class JdbcConfigTest {
 
   @Test
   void aConnectionWrapperIsKeptByTheOtherSettingsAndWrapsTheOwnPoolsConnections() {
-    java.util.concurrent.atomic.AtomicInteger wrapped = new java.util.concurrent.atomic.AtomicInteger();
-    JdbcConfig config = JdbcConfig.url("jdbc:h2:mem:wrapped_config;DB_CLOSE_DELAY=-1", "sa", "")
-        .withConnectionWrapper(c -> {
-          wrapped.incrementAndGet();
-          return c;
-        }).withPoolSize(1).withSavepoints(false);
+    java.util.concurrent.atomic.AtomicInteger wrapped =
+        new java.util.concurrent.atomic.AtomicInteger();
+    JdbcConfig config =
+        JdbcConfig.url("jdbc:h2:mem:wrapped_config;DB_CLOSE_DELAY=-1", "sa", "")
+            .withConnectionWrapper(
+                c -> {
+                  wrapped.incrementAndGet();
+                  return c;
+                })
+            .withPoolSize(1)
+            .withSavepoints(false);
     assertThat(JdbcConfig.url("jdbc:h2:mem:x").connectionWrapper()).isNull();
     assertThat(config.connectionWrapper()).isNotNull();
     assertThatThrownBy(() -> JdbcConfig.url("jdbc:h2:mem:x").withConnectionWrapper(null))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("wrapper");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("wrapper");
 
     try (JdbcAdapter adapter = JdbcAdapter.create(config)) {
       adapter.begin().close();
     }
 
-    assertThat(wrapped.get()).as("connections the adapter's pool opened through the wrapper").isPositive();
+    assertThat(wrapped.get())
+        .as("connections the adapter's pool opened through the wrapper")
+        .isPositive();
   }
 
   @Test
   void toStringHidesPasswords() {
-    assertThat(JdbcConfig.url("jdbc:postgresql://h/db?user=u&password=secret", "u", "other").toString())
-        .doesNotContain("secret").doesNotContain("other");
+    assertThat(
+            JdbcConfig.url("jdbc:postgresql://h/db?user=u&password=secret", "u", "other")
+                .toString())
+        .doesNotContain("secret")
+        .doesNotContain("other");
   }
 
   @Test
@@ -75,7 +88,8 @@ class JdbcConfigTest {
       assertThat(a.dialect()).isInstanceOf(H2Dialect.class);
       assertThat(a.capabilities()).containsExactlyInAnyOrder(Capability.values());
     }
-    assertThat(Dialect.fromUrl("jdbc:postgresql://localhost/db")).isInstanceOf(PostgresDialect.class);
+    assertThat(Dialect.fromUrl("jdbc:postgresql://localhost/db"))
+        .isInstanceOf(PostgresDialect.class);
     assertThat(Dialect.fromProductName("PostgreSQL")).isInstanceOf(PostgresDialect.class);
     assertThat(Dialect.fromProductName("H2")).isInstanceOf(H2Dialect.class);
   }

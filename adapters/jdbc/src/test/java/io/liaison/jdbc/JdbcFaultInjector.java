@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link FaultInjector} for the JDBC stores: the blocker holds a row with {@code SELECT ... FOR UPDATE}
- * (or inserts the junction row it would lock, left uncommitted), and the killer, on a connection of its
- * own, finds the sessions the database shows waiting for the blocker's session and ends them the
- * database's administrative way. Subclasses say how a database names a session, shows who waits for
- * whom, and kills.
+ * {@link FaultInjector} for the JDBC stores: the blocker holds a row with {@code SELECT ... FOR
+ * UPDATE} (or inserts the junction row it would lock, left uncommitted), and the killer, on a
+ * connection of its own, finds the sessions the database shows waiting for the blocker's session
+ * and ends them the database's administrative way. Subclasses say how a database names a session,
+ * shows who waits for whom, and kills.
  */
 abstract class JdbcFaultInjector implements FaultInjector {
 
@@ -30,56 +30,83 @@ abstract class JdbcFaultInjector implements FaultInjector {
   /** On the killer's connection: the sessions waiting for a lock the given session holds. */
   abstract List<Object> waitingFor(Connection killer, Object blocking) throws SQLException;
 
-  /** On the killer's connection: ends that session (and so its transaction) as an administrator would. */
+  /**
+   * On the killer's connection: ends that session (and so its transaction) as an administrator
+   * would.
+   */
   abstract void kill(Connection killer, Object session) throws SQLException;
 
   @Override
-  public Blocker holdLink(String through, String sourceColumn, Object sourceId, String target,
-      String targetColumn, Object targetId) {
-    String where = " FROM \"" + through + "\" WHERE \"" + sourceColumn + "\" = ? AND \"" + targetColumn + "\" = ?";
-    return hold(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1" + where + " FOR UPDATE")) {
-        ps.setObject(1, sourceId);
-        ps.setObject(2, targetId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return;
+  public Blocker holdLink(
+      String through,
+      String sourceColumn,
+      Object sourceId,
+      String target,
+      String targetColumn,
+      Object targetId) {
+    String where =
+        " FROM \""
+            + through
+            + "\" WHERE \""
+            + sourceColumn
+            + "\" = ? AND \""
+            + targetColumn
+            + "\" = ?";
+    return hold(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT 1" + where + " FOR UPDATE")) {
+            ps.setObject(1, sourceId);
+            ps.setObject(2, targetId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                return;
+              }
+            }
           }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + through + "\" (\"" + sourceColumn
-          + "\", \"" + targetColumn + "\") VALUES (?, ?)")) {
-        ps.setObject(1, sourceId);
-        ps.setObject(2, targetId);
-        ps.executeUpdate();
-      }
-    });
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO \""
+                      + through
+                      + "\" (\""
+                      + sourceColumn
+                      + "\", \""
+                      + targetColumn
+                      + "\") VALUES (?, ?)")) {
+            ps.setObject(1, sourceId);
+            ps.setObject(2, targetId);
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public Blocker holdEntity(String model, Object id) {
-    return hold(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM \"" + model + "\" WHERE \"id\" = ? FOR UPDATE")) {
-        ps.setObject(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new IllegalStateException("no " + model + " " + id + " to hold");
+    return hold(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT 1 FROM \"" + model + "\" WHERE \"id\" = ? FOR UPDATE")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException("no " + model + " " + id + " to hold");
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   @Override
   public Blocker holdDelete(String model, Object id) {
-    return hold(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM \"" + model + "\" WHERE \"id\" = ?")) {
-        ps.setObject(1, id);
-        if (ps.executeUpdate() != 1) {
-          throw new IllegalStateException("no " + model + " " + id + " to delete");
-        }
-      }
-    });
+    return hold(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM \"" + model + "\" WHERE \"id\" = ?")) {
+            ps.setObject(1, id);
+            if (ps.executeUpdate() != 1) {
+              throw new IllegalStateException("no " + model + " " + id + " to delete");
+            }
+          }
+        });
   }
 
   /** A write done on a new connection, left uncommitted. */
@@ -124,7 +151,10 @@ abstract class JdbcFaultInjector implements FaultInjector {
       return findWaiter(within, false);
     }
 
-    /** Polls the database for a session waiting for the blocker's (one not seen before), and kills it if asked. */
+    /**
+     * Polls the database for a session waiting for the blocker's (one not seen before), and kills
+     * it if asked.
+     */
     private boolean findWaiter(Duration within, boolean kill) {
       long deadline = System.nanoTime() + within.toNanos();
       try (Connection killer = connect()) {
@@ -179,8 +209,12 @@ abstract class JdbcFaultInjector implements FaultInjector {
 
     @Override
     public StoreAdapter reopen() {
-      return JdbcAdapter.create(JdbcConfig.url(provider.schemaUrl(), PostgresStoreProvider.Server.USER,
-          PostgresStoreProvider.Server.PASSWORD).withPoolSize(1));
+      return JdbcAdapter.create(
+          JdbcConfig.url(
+                  provider.schemaUrl(),
+                  PostgresStoreProvider.Server.USER,
+                  PostgresStoreProvider.Server.PASSWORD)
+              .withPoolSize(1));
     }
 
     @Override
@@ -202,7 +236,10 @@ abstract class JdbcFaultInjector implements FaultInjector {
 
     @Override
     List<Object> waitingFor(Connection killer, Object blocking) throws SQLException {
-      return all(killer, "SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", blocking);
+      return all(
+          killer,
+          "SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))",
+          blocking);
     }
 
     @Override
@@ -216,7 +253,8 @@ abstract class JdbcFaultInjector implements FaultInjector {
     return values.isEmpty() ? null : values.get(0);
   }
 
-  private static List<Object> all(Connection c, String sql, Object... parameters) throws SQLException {
+  private static List<Object> all(Connection c, String sql, Object... parameters)
+      throws SQLException {
     List<Object> values = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {

@@ -23,16 +23,23 @@ class JdbcModuleTest {
 
   @Test
   void theModuleProvidesAWorkingLiaisonOverOneAdapter() {
-    Injector injector = Guice.createInjector(new JdbcModule(JdbcConfig.h2InMemory("guice")), new AbstractModule() {
-      @Provides
-      Schema schema() {
-        return Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
-      }
-    });
+    Injector injector =
+        Guice.createInjector(
+            new JdbcModule(JdbcConfig.h2InMemory("guice")),
+            new AbstractModule() {
+              @Provides
+              Schema schema() {
+                return Schema.builder()
+                    .models(Book.class, Article.class)
+                    .association(ARTICLES)
+                    .build();
+              }
+            });
 
     try (Liaison db = injector.getInstance(Liaison.class)) {
       assertThat(injector.getInstance(Liaison.class)).isSameAs(db);
-      assertThat(injector.getInstance(StoreAdapter.class)).isSameAs(injector.getInstance(JdbcAdapter.class));
+      assertThat(injector.getInstance(StoreAdapter.class))
+          .isSameAs(injector.getInstance(JdbcAdapter.class));
 
       Book b = new Book();
       b.title = "Graphs";
@@ -42,9 +49,11 @@ class JdbcModuleTest {
       db.insert(a);
       db.on(b, ARTICLES).add(a, Map.of("role", "editor"));
 
-      assertThat(db.on(b, ARTICLES).links()).singleElement()
+      assertThat(db.on(b, ARTICLES).links())
+          .singleElement()
           .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
-      assertThat(db.capabilities()).isEqualTo(injector.getInstance(StoreAdapter.class).capabilities());
+      assertThat(db.capabilities())
+          .isEqualTo(injector.getInstance(StoreAdapter.class).capabilities());
     }
   }
 }

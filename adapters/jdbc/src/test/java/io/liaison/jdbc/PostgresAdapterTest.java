@@ -20,9 +20,13 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGStatement;
 
-/** The adapter's own checks on PostgreSQL (given server or embedded; see {@link PostgresStoreProvider}). */
+/**
+ * The adapter's own checks on PostgreSQL (given server or embedded; see {@link
+ * PostgresStoreProvider}).
+ */
 class PostgresAdapterTest extends AbstractJdbcAdapterTest {
-  private static final PostgresStoreProvider PROVIDER = new PostgresStoreProvider("liaison_adapter");
+  private static final PostgresStoreProvider PROVIDER =
+      new PostgresStoreProvider("liaison_adapter");
 
   @Override
   JdbcAdapter openEmpty() {
@@ -47,9 +51,9 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
   }
 
   /**
-   * A read outside a transaction runs in auto-commit when the isolation allows it, and pgjdbc answers
-   * {@code getTransactionIsolation} with a query to the server: the adapter asks its own pool once, not
-   * on every read. pgjdbc's log of what it sends shows it.
+   * A read outside a transaction runs in auto-commit when the isolation allows it, and pgjdbc
+   * answers {@code getTransactionIsolation} with a query to the server: the adapter asks its own
+   * pool once, not on every read. pgjdbc's log of what it sends shows it.
    */
   @Test
   void readsDoNotAskTheServerForTheIsolationEachTime() {
@@ -57,20 +61,19 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
     Logger driver = Logger.getLogger("org.postgresql");
     List<String> sent = new CopyOnWriteArrayList<>();
     SimpleFormatter format = new SimpleFormatter();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        sent.add(format.formatMessage(r));
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            sent.add(format.formatMessage(r));
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    };
+          @Override
+          public void close() {}
+        };
     handler.setLevel(Level.ALL);
     Level before = driver.getLevel();
     driver.setLevel(Level.FINEST);
@@ -83,24 +86,31 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
       driver.removeHandler(handler);
       driver.setLevel(before);
     }
-    assertThat(sent).as("the driver's log of the statements it sent").filteredOn(m -> m.contains("\"BookArticles\""))
+    assertThat(sent)
+        .as("the driver's log of the statements it sent")
+        .filteredOn(m -> m.contains("\"BookArticles\""))
         .hasSizeGreaterThanOrEqualTo(5);
-    assertThat(sent).filteredOn(m -> m.contains("TRANSACTION ISOLATION")).hasSizeLessThanOrEqualTo(1);
+    assertThat(sent)
+        .filteredOn(m -> m.contains("TRANSACTION ISOLATION"))
+        .hasSizeLessThanOrEqualTo(1);
   }
 
   @Test
   void planForArraysKeepsAStatementFromBeingPreparedOnTheServer() throws SQLException {
-    // pgjdbc prepares a statement on the server from its fifth execution, and PostgreSQL then plans it
+    // pgjdbc prepares a statement on the server from its fifth execution, and PostgreSQL then plans
+    // it
     // once for arrays of any length (see PostgresDialect.planForArrays)
     String marker = "SELECT COUNT(*) AS planned_for_arrays FROM UNNEST(?) u(v)";
     String other = "SELECT COUNT(*) AS prepared_once FROM UNNEST(CAST(? AS int8[])) u(v)";
-    try (Connection c = connect(); PreparedStatement arrays = c.prepareStatement(marker);
+    try (Connection c = connect();
+        PreparedStatement arrays = c.prepareStatement(marker);
         PreparedStatement plain = c.prepareStatement(other)) {
       PostgresDialect.INSTANCE.planForArrays(arrays);
       for (int i = 0; i < 8; i++) {
         arrays.setArray(1, c.createArrayOf("int8", new Long[] {1L, 2L, (long) i}));
         plain.setString(1, "{1,2," + i + "}");
-        try (ResultSet a = arrays.executeQuery(); ResultSet b = plain.executeQuery()) {
+        try (ResultSet a = arrays.executeQuery();
+            ResultSet b = plain.executeQuery()) {
           assertThat(a.next() && b.next()).isTrue();
           assertThat(a.getLong(1)).isEqualTo(3);
         }
@@ -112,7 +122,9 @@ class PostgresAdapterTest extends AbstractJdbcAdapterTest {
         while (rs.next()) {
           prepared.append(rs.getString(1)).append('\n');
         }
-        assertThat(prepared.toString()).as("the control statement is prepared on the server").contains("prepared_once")
+        assertThat(prepared.toString())
+            .as("the control statement is prepared on the server")
+            .contains("prepared_once")
             .doesNotContain("planned_for_arrays");
       }
     }

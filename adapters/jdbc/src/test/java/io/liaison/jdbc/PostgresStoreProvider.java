@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * PostgreSQL for the tests: the server named by the system property {@code liaison.postgres.url}
- * (or the environment variable {@code LIAISON_POSTGRES_URL}), with {@code liaison.postgres.user} and
- * {@code liaison.postgres.password} if given; else one embedded server per JVM, started from the
- * Maven-delivered binaries. Each {@link #openEmpty()} drops and recreates this provider's schema and
- * points a new adapter at it with {@code currentSchema}, its connections wrapped by
+ * (or the environment variable {@code LIAISON_POSTGRES_URL}), with {@code liaison.postgres.user}
+ * and {@code liaison.postgres.password} if given; else one embedded server per JVM, started from
+ * the Maven-delivered binaries. Each {@link #openEmpty()} drops and recreates this provider's
+ * schema and points a new adapter at it with {@code currentSchema}, its connections wrapped by
  * {@link CountingConnections} so that {@link #probe()} can count what reaches the server.
  */
 final class PostgresStoreProvider implements StoreProvider {
@@ -57,13 +57,16 @@ final class PostgresStoreProvider implements StoreProvider {
           throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
         }
         EmbeddedPostgres server = pg;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            server.close();
-          } catch (IOException e) {
-            // the JVM is going away anyway
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        server.close();
+                      } catch (IOException e) {
+                        // the JVM is going away anyway
+                      }
+                    }));
         URL = pg.getJdbcUrl("postgres", "postgres");
         USER = null;
         PASSWORD = null;
@@ -71,10 +74,12 @@ final class PostgresStoreProvider implements StoreProvider {
       }
     }
 
-    private Server() {
-    }
+    private Server() {}
 
-    /** A system property or environment variable; unset, empty or an unresolved {@code ${...}} is null. */
+    /**
+     * A system property or environment variable; unset, empty or an unresolved {@code ${...}} is
+     * null.
+     */
     static String setting(String property, String env) {
       String v = System.getProperty(property);
       if (v == null || v.isBlank() || v.startsWith("${")) {
@@ -102,11 +107,13 @@ final class PostgresStoreProvider implements StoreProvider {
 
   /** Drops and recreates the schema: an empty store. */
   void resetSchema() {
-    try (Connection c = Server.connect(); Statement s = c.createStatement()) {
+    try (Connection c = Server.connect();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
       s.execute("CREATE SCHEMA \"" + schema + "\"");
     } catch (SQLException e) {
-      throw new IllegalStateException("resetting schema " + schema + " on " + Server.DESCRIPTION + " failed", e);
+      throw new IllegalStateException(
+          "resetting schema " + schema + " on " + Server.DESCRIPTION + " failed", e);
     }
   }
 
@@ -114,8 +121,10 @@ final class PostgresStoreProvider implements StoreProvider {
   public synchronized StoreAdapter openEmpty() {
     resetSchema();
     counter = new CountingConnections();
-    return JdbcAdapter.create(JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD).withPoolSize(2)
-        .withConnectionWrapper(counter::wrap));
+    return JdbcAdapter.create(
+        JdbcConfig.url(schemaUrl(), Server.USER, Server.PASSWORD)
+            .withPoolSize(2)
+            .withConnectionWrapper(counter::wrap));
   }
 
   private synchronized long statements() {

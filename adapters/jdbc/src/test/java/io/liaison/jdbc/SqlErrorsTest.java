@@ -9,59 +9,71 @@ import io.liaison.TransientStoreException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SqlErrorsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "23505, ConflictException",
-      "23503, ConflictException",
-      "23502, ConflictException",
-      "40001, TransientStoreException",
-      "40P01, TransientStoreException",
-      "08006, TransientStoreException",
-      "08001, TransientStoreException",
-      "55P03, TransientStoreException",
-      "HYT00, TransientStoreException",
-      "42P01, StoreException",
-      "22003, StoreException",
+    "23505, ConflictException",
+    "23503, ConflictException",
+    "23502, ConflictException",
+    "40001, TransientStoreException",
+    "40P01, TransientStoreException",
+    "08006, TransientStoreException",
+    "08001, TransientStoreException",
+    "55P03, TransientStoreException",
+    "HYT00, TransientStoreException",
+    "42P01, StoreException",
+    "22003, StoreException",
   })
   void sqlStateDecidesTheException(String state, String expected) {
     SQLException cause = new SQLException("boom", state);
     LiaisonException e = SqlErrors.translate("link Book.articles", cause);
 
     assertThat(e.getClass().getSimpleName()).isEqualTo(expected);
-    assertThat(e).isInstanceOf(io.liaison.LiaisonException.class).hasCause(cause)
+    assertThat(e)
+        .isInstanceOf(io.liaison.LiaisonException.class)
+        .hasCause(cause)
         .hasMessageStartingWith("link Book.articles failed: boom");
   }
 
   @Test
   void aBatchFailureIsJudgedByItsNextException() {
-    BatchUpdateException batch = new BatchUpdateException("batch entry 2 failed", null, 0, new int[0], null);
+    BatchUpdateException batch =
+        new BatchUpdateException("batch entry 2 failed", null, 0, new int[0], null);
     batch.setNextException(new SQLException("duplicate key", "23505"));
 
     LiaisonException e = SqlErrors.translate("insert Book", batch);
 
-    assertThat(e).isInstanceOf(ConflictException.class).hasCause(batch).hasMessageContaining("duplicate key");
+    assertThat(e)
+        .isInstanceOf(ConflictException.class)
+        .hasCause(batch)
+        .hasMessageContaining("duplicate key");
   }
 
   @Test
   void aUniqueViolationOfAJunctionUpsertIsTransient() {
-    BatchUpdateException batch = new BatchUpdateException("batch entry 0 failed", null, 0, new int[0], null);
+    BatchUpdateException batch =
+        new BatchUpdateException("batch entry 0 failed", null, 0, new int[0], null);
     batch.setNextException(new SQLException("duplicate key", "23505"));
 
     LiaisonException e = SqlErrors.translateUpsert("link Book.articles", batch);
 
-    assertThat(e).isInstanceOf(TransientStoreException.class).hasCause(batch)
-        .hasMessageContaining("concurrent transaction").hasMessageContaining("duplicate key");
+    assertThat(e)
+        .isInstanceOf(TransientStoreException.class)
+        .hasCause(batch)
+        .hasMessageContaining("concurrent transaction")
+        .hasMessageContaining("duplicate key");
   }
 
   @Test
   void otherFailuresOfAJunctionUpsertAreTranslatedAsAnyOther() {
-    assertThat(SqlErrors.translateUpsert("link Book.articles", new SQLException("no such book", "23503")))
+    assertThat(
+            SqlErrors.translateUpsert(
+                "link Book.articles", new SQLException("no such book", "23503")))
         .isInstanceOf(ConflictException.class);
     assertThat(SqlErrors.translateUpsert("link Book.articles", new SQLException("odd")))
         .isExactlyInstanceOf(StoreException.class);
@@ -69,13 +81,19 @@ class SqlErrorsTest {
 
   @Test
   void h2sTransactionIdStillInUseIsTransientButOtherGeneralErrorsAreNot() {
-    SQLException idInUse = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
-        "An old transaction with the same id is still open: 3 [2.3.232/102]");
-    SQLException other = org.h2.message.DbException.getJdbcSQLException(org.h2.api.ErrorCode.GENERAL_ERROR_1, null,
-        "Chunk 7 not found [2.3.232/9]");
+    SQLException idInUse =
+        org.h2.message.DbException.getJdbcSQLException(
+            org.h2.api.ErrorCode.GENERAL_ERROR_1,
+            null,
+            "An old transaction with the same id is still open: 3 [2.3.232/102]");
+    SQLException other =
+        org.h2.message.DbException.getJdbcSQLException(
+            org.h2.api.ErrorCode.GENERAL_ERROR_1, null, "Chunk 7 not found [2.3.232/9]");
 
-    assertThat(SqlErrors.translate("set Book.articles", idInUse)).isInstanceOf(TransientStoreException.class);
-    assertThat(SqlErrors.translate("set Book.articles", other)).isExactlyInstanceOf(StoreException.class);
+    assertThat(SqlErrors.translate("set Book.articles", idInUse))
+        .isInstanceOf(TransientStoreException.class);
+    assertThat(SqlErrors.translate("set Book.articles", other))
+        .isExactlyInstanceOf(StoreException.class);
   }
 
   @Test

@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The contract's look below the JDBC adapter: statements counted by the {@link CountingConnections}
- * wrapping the adapter's connections, links read with plain SQL on a connection of the probe's own (junction rows for
- * belongsToMany, non-null foreign-key columns for the others), within the association's scope.
+ * wrapping the adapter's connections, links read with plain SQL on a connection of the probe's own
+ * (junction rows for belongsToMany, non-null foreign-key columns for the others), within the
+ * association's scope.
  */
 final class SqlStoreProbe implements StoreProbe {
 
@@ -51,19 +52,25 @@ final class SqlStoreProbe implements StoreProbe {
     }
   }
 
-  private static List<StoredLink> junctionRows(Connection c, AssociationInfo a) throws SQLException {
+  private static List<StoredLink> junctionRows(Connection c, AssociationInfo a)
+      throws SQLException {
     JunctionInfo j = a.through();
     List<AttributeInfo> payload = j.payload();
-    StringBuilder sql = new StringBuilder("SELECT ").append(Sql.q(j.attribute(j.principalKey()).column()))
-        .append(", ").append(Sql.q(j.attribute(j.dependentKey()).column()))
-        .append(", ").append(j.id() == null ? "NULL" : Sql.q(j.id().column()));
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(Sql.q(j.attribute(j.principalKey()).column()))
+            .append(", ")
+            .append(Sql.q(j.attribute(j.dependentKey()).column()))
+            .append(", ")
+            .append(j.id() == null ? "NULL" : Sql.q(j.id().column()));
     for (AttributeInfo p : payload) {
       sql.append(", ").append(Sql.q(p.column()));
     }
     sql.append(" FROM ").append(Sql.q(j.table()));
     List<Object> params = where(sql, a.throughScope(), j::attribute);
     List<StoredLink> links = new ArrayList<>();
-    try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(c, sql.toString(), params);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (int i = 0; i < payload.size(); i++) {
@@ -78,12 +85,18 @@ final class SqlStoreProbe implements StoreProbe {
   private static List<StoredLink> foreignKeys(Connection c, AssociationInfo a) throws SQLException {
     ModelInfo holder = a.foreignKeyHolder();
     String key = Sql.q(holder.attribute(a.foreignKey()).column());
-    StringBuilder sql = new StringBuilder("SELECT ").append(key).append(", ").append(Sql.q(holder.id().column()))
-        .append(" FROM ").append(Sql.q(holder.table()));
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(key)
+            .append(", ")
+            .append(Sql.q(holder.id().column()))
+            .append(" FROM ")
+            .append(Sql.q(holder.table()));
     List<Object> params = where(sql, a.scope(), holder::attribute);
     sql.append(params.isEmpty() ? " WHERE " : " AND ").append(key).append(" IS NOT NULL");
     List<StoredLink> links = new ArrayList<>();
-    try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(c, sql.toString(), params);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         links.add(new StoredLink(rs.getObject(1), rs.getObject(2), null, Map.of()));
       }
@@ -92,18 +105,22 @@ final class SqlStoreProbe implements StoreProbe {
   }
 
   /** Appends {@code WHERE col = ? AND ...} for the scope's values and returns them. */
-  private static List<Object> where(StringBuilder sql, Map<String, Object> scope,
+  private static List<Object> where(
+      StringBuilder sql,
+      Map<String, Object> scope,
       java.util.function.Function<String, AttributeInfo> attribute) {
     List<Object> params = new ArrayList<>();
     for (Map.Entry<String, Object> e : scope.entrySet()) {
-      sql.append(params.isEmpty() ? " WHERE " : " AND ").append(Sql.q(attribute.apply(e.getKey()).column()))
+      sql.append(params.isEmpty() ? " WHERE " : " AND ")
+          .append(Sql.q(attribute.apply(e.getKey()).column()))
           .append(" = ?");
       params.add(e.getValue());
     }
     return params;
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, List<Object> params)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {
       ps.setObject(i + 1, params.get(i));

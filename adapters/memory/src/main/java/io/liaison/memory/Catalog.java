@@ -17,10 +17,10 @@ import java.util.Set;
 
 /**
  * What a relational database would hold as DDL for the synced schemas: each table's attributes and
- * primary key, its unique attributes, and the foreign keys with their referential actions. Built from
- * {@link SchemaInfo} as the JDBC adapter's schema sync builds its tables and constraints, so that the
- * memory store refuses and cascades what a database would. Immutable; {@link #plus} merges another
- * schema, as a database keeps the tables of every schema synced into it.
+ * primary key, its unique attributes, and the foreign keys with their referential actions. Built
+ * from {@link SchemaInfo} as the JDBC adapter's schema sync builds its tables and constraints, so
+ * that the memory store refuses and cascades what a database would. Immutable; {@link #plus} merges
+ * another schema, as a database keeps the tables of every schema synced into it.
  */
 final class Catalog {
 
@@ -33,7 +33,8 @@ final class Catalog {
    *     parallel junction's link id)
    * @param unique further attributes whose non-null values must be distinct
    */
-  record TableDef(String name, List<AttributeInfo> attributes, List<String> primaryKey, Set<String> unique) {
+  record TableDef(
+      String name, List<AttributeInfo> attributes, List<String> primaryKey, Set<String> unique) {
 
     /** The row's primary key: the one value, or the list of them. */
     Object keyOf(Map<String, Object> row) {
@@ -76,12 +77,22 @@ final class Catalog {
    * A foreign key, by attribute names: {@code holder.attribute} references {@code referenced.key}.
    * A null action is the database's default, NO ACTION.
    */
-  record ForeignKey(String holder, String attribute, String referenced, String key, ReferentialAction onDelete,
+  record ForeignKey(
+      String holder,
+      String attribute,
+      String referenced,
+      String key,
+      ReferentialAction onDelete,
       ReferentialAction onUpdate) {
 
-    /** Whether the action refuses a change while dependants exist (RESTRICT, NO ACTION, or none given). */
+    /**
+     * Whether the action refuses a change while dependants exist (RESTRICT, NO ACTION, or none
+     * given).
+     */
     static boolean refuses(ReferentialAction action) {
-      return action == null || action == ReferentialAction.RESTRICT || action == ReferentialAction.NO_ACTION;
+      return action == null
+          || action == ReferentialAction.RESTRICT
+          || action == ReferentialAction.NO_ACTION;
     }
   }
 
@@ -95,7 +106,9 @@ final class Catalog {
     this.foreignKeys = List.copyOf(foreignKeys);
   }
 
-  /** This catalog and the tables and foreign keys of {@code schema} (those already known are kept). */
+  /**
+   * This catalog and the tables and foreign keys of {@code schema} (those already known are kept).
+   */
   Catalog plus(SchemaInfo schema) {
     Map<String, TableDef> defs = new LinkedHashMap<>(tables);
     Map<String, Set<String>> uniques = new HashMap<>();
@@ -116,27 +129,48 @@ final class Catalog {
       }
     }
     for (ModelInfo m : schema.models()) {
-      defs.putIfAbsent(m.table(), new TableDef(m.table(), m.attributes(), List.of(m.id().name()),
-          Set.copyOf(uniques.getOrDefault(m.table(), Set.of()))));
+      defs.putIfAbsent(
+          m.table(),
+          new TableDef(
+              m.table(),
+              m.attributes(),
+              List.of(m.id().name()),
+              Set.copyOf(uniques.getOrDefault(m.table(), Set.of()))));
     }
     for (JunctionInfo j : schema.junctions()) {
-      List<String> pk = j.unique() || j.id() == null ? List.of(j.principalKey(), j.dependentKey())
-          : List.of(j.id().name());
-      defs.putIfAbsent(j.table(), new TableDef(j.table(), withNotNull(j.attributes(),
-          Set.of(j.principalKey(), j.dependentKey())), pk, Set.of()));
+      List<String> pk =
+          j.unique() || j.id() == null
+              ? List.of(j.principalKey(), j.dependentKey())
+              : List.of(j.id().name());
+      defs.putIfAbsent(
+          j.table(),
+          new TableDef(
+              j.table(),
+              withNotNull(j.attributes(), Set.of(j.principalKey(), j.dependentKey())),
+              pk,
+              Set.of()));
     }
     List<ForeignKey> keys = new ArrayList<>(foreignKeys);
     for (ForeignKeyInfo fk : schema.constraints()) {
       TableDef holder = defs.get(fk.holderTable());
       TableDef referenced = defs.get(fk.referencedTable());
-      if (holder == null || referenced == null || holder.byColumn(fk.column()) == null
+      if (holder == null
+          || referenced == null
+          || holder.byColumn(fk.column()) == null
           || referenced.byColumn(fk.referencedColumn()) == null) {
         continue;
       }
       String attribute = holder.byColumn(fk.column()).name();
-      if (keys.stream().noneMatch(k -> k.holder().equals(holder.name()) && k.attribute().equals(attribute))) {
-        keys.add(new ForeignKey(holder.name(), attribute, referenced.name(),
-            referenced.byColumn(fk.referencedColumn()).name(), fk.onDelete(), fk.onUpdate()));
+      if (keys.stream()
+          .noneMatch(k -> k.holder().equals(holder.name()) && k.attribute().equals(attribute))) {
+        keys.add(
+            new ForeignKey(
+                holder.name(),
+                attribute,
+                referenced.name(),
+                referenced.byColumn(fk.referencedColumn()).name(),
+                fk.onDelete(),
+                fk.onUpdate()));
       }
     }
     return new Catalog(defs, keys);
@@ -171,8 +205,15 @@ final class Catalog {
   }
 
   /** The attributes, those named made not nullable (a junction's keys are NOT NULL columns). */
-  private static List<AttributeInfo> withNotNull(List<AttributeInfo> attributes, Set<String> names) {
-    return attributes.stream().map(a -> names.contains(a.name())
-        ? new AttributeInfo(a.name(), a.column(), a.type(), false, a.generated(), a.declared()) : a).toList();
+  private static List<AttributeInfo> withNotNull(
+      List<AttributeInfo> attributes, Set<String> names) {
+    return attributes.stream()
+        .map(
+            a ->
+                names.contains(a.name())
+                    ? new AttributeInfo(
+                        a.name(), a.column(), a.type(), false, a.generated(), a.declared())
+                    : a)
+        .toList();
   }
 }

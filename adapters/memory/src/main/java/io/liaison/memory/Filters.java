@@ -16,12 +16,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a {@link Where} into a test of rows, with SQL's semantics: three-valued logic (a comparison
- * with a null is unknown, and {@code NOT} of unknown stays unknown, so {@code ne} and {@code notIn} never
- * match a null), values compared in their natural order after being coerced to the attribute's type,
- * {@code like} with {@code %} and {@code _}, and {@link Where.Has} as a semi-join: a row matches when
- * some link of it does, whatever their number. Compiling resolves every attribute and coerces every
- * value first, so a bad filter is refused even when no row would be tested.
+ * Compiles a {@link Where} into a test of rows, with SQL's semantics: three-valued logic (a
+ * comparison with a null is unknown, and {@code NOT} of unknown stays unknown, so {@code ne} and
+ * {@code notIn} never match a null), values compared in their natural order after being coerced to
+ * the attribute's type, {@code like} with {@code %} and {@code _}, and {@link Where.Has} as a
+ * semi-join: a row matches when some link of it does, whatever their number. Compiling resolves
+ * every attribute and coerces every value first, so a bad filter is refused even when no row would
+ * be tested.
  */
 final class Filters {
 
@@ -50,15 +51,15 @@ final class Filters {
   /** A filter on a junction's rows (an association's through attributes). */
   Test onLink(Where where, AssociationInfo a) {
     if (where != null && a.through() == null) {
-      throw new InvalidCallException("A through filter needs a belongsToMany association; " + a.name() + " is "
-          + a.kind());
+      throw new InvalidCallException(
+          "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
     }
     return compile(where, name -> a.through().requireAttribute(name), null);
   }
 
   /**
-   * @param model the model whose rows are tested, for {@link Where.Has}; null on a junction, where an
-   *     association filter is refused
+   * @param model the model whose rows are tested, for {@link Where.Has}; null on a junction, where
+   *     an association filter is refused
    */
   private Test compile(Where where, Function<String, AttributeInfo> attributes, ModelInfo model) {
     if (where == null) {
@@ -112,7 +113,8 @@ final class Filters {
     throw new InvalidCallException("Unsupported filter: " + where);
   }
 
-  private List<Test> parts(List<Where> parts, Function<String, AttributeInfo> attributes, ModelInfo model) {
+  private List<Test> parts(
+      List<Where> parts, Function<String, AttributeInfo> attributes, ModelInfo model) {
     List<Test> out = new ArrayList<>(parts.size());
     for (Where w : parts) {
       out.add(compile(w, attributes, model));
@@ -120,19 +122,26 @@ final class Filters {
     return out;
   }
 
-  /** Some link of the row, reached through the association, has a target and a link matching the filters. */
+  /**
+   * Some link of the row, reached through the association, has a target and a link matching the
+   * filters.
+   */
   private Test has(Where.Has has, ModelInfo model) {
     if (model == null) {
-      throw new InvalidCallException("Where.has(" + has.association() + ") filters entities, not through attributes");
+      throw new InvalidCallException(
+          "Where.has(" + has.association() + ") filters entities, not through attributes");
     }
     AssociationInfo a = has.info();
     if (a == null) {
-      throw new InvalidCallException("Where.has(" + has.association() + ") reached the store unresolved; filters go "
-          + "through a Liaison session");
+      throw new InvalidCallException(
+          "Where.has("
+              + has.association()
+              + ") reached the store unresolved; filters go "
+              + "through a Liaison session");
     }
     if (!a.source().name().equals(model.name())) {
-      throw new InvalidCallException("Where.has(" + a.name() + ") filters " + a.source().name() + ", not "
-          + model.name());
+      throw new InvalidCallException(
+          "Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
     }
     Test target = onModel(has.where(), a.target());
     Test link = onLink(has.through(), a);
@@ -198,7 +207,8 @@ final class Filters {
       }
       case LIKE -> {
         if (!(value instanceof String pattern)) {
-          throw new InvalidCallException("Filter LIKE on " + what + " needs a String pattern, got " + value);
+          throw new InvalidCallException(
+              "Filter LIKE on " + what + " needs a String pattern, got " + value);
         }
         Pattern regex = like(pattern);
         yield row -> {
@@ -209,7 +219,9 @@ final class Filters {
     };
   }
 
-  /** SQL LIKE as a regular expression: {@code %} any run, {@code _} one character, the rest literal. */
+  /**
+   * SQL LIKE as a regular expression: {@code %} any run, {@code _} one character, the rest literal.
+   */
   static Pattern like(String pattern) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();

@@ -17,12 +17,12 @@ import java.util.Objects;
 
 /**
  * The constraints a relational database enforces, on one transaction's {@link Store}: primary keys,
- * NOT NULL, unique attributes, and foreign keys, both their existence check on a written row and their
- * referential actions when a referenced row is deleted or its key changes (CASCADE, SET NULL, and
- * RESTRICT / NO ACTION refusing with a {@link ConflictException}). Every write of the session goes
- * through {@link #insert}, {@link #update} or {@link #delete}, so no write escapes the rules; a refusal
- * is thrown after part of the write was made, and the session then returns to the store it started
- * from.
+ * NOT NULL, unique attributes, and foreign keys, both their existence check on a written row and
+ * their referential actions when a referenced row is deleted or its key changes (CASCADE, SET NULL,
+ * and RESTRICT / NO ACTION refusing with a {@link ConflictException}). Every write of the session
+ * goes through {@link #insert}, {@link #update} or {@link #delete}, so no write escapes the rules;
+ * a refusal is thrown after part of the write was made, and the session then returns to the store
+ * it started from.
  */
 final class Integrity {
   private final Catalog catalog;
@@ -48,15 +48,17 @@ final class Integrity {
     Object key = def.keyOf(row);
     Table t = store.table(table);
     if (t.contains(key)) {
-      throw new ConflictException("insert into " + table + " failed: a row with key " + key + " exists");
+      throw new ConflictException(
+          "insert into " + table + " failed: a row with key " + key + " exists");
     }
     check(def, row);
     t.put(key, row);
   }
 
   /**
-   * Replaces the row under {@code key} by {@code row} (the same primary key: keys are never changed),
-   * then applies the onUpdate actions of the foreign keys referencing an attribute whose value changed.
+   * Replaces the row under {@code key} by {@code row} (the same primary key: keys are never
+   * changed), then applies the onUpdate actions of the foreign keys referencing an attribute whose
+   * value changed.
    */
   void update(String table, Map<String, Object> row) {
     TableDef def = def(table);
@@ -71,9 +73,9 @@ final class Integrity {
   }
 
   /**
-   * Deletes the rows with these keys and applies the onDelete actions of the foreign keys referencing
-   * them, transitively; returns how many of the given rows existed. RESTRICT and NO ACTION are checked
-   * once everything is done, as NO ACTION is at the end of a statement.
+   * Deletes the rows with these keys and applies the onDelete actions of the foreign keys
+   * referencing them, transitively; returns how many of the given rows existed. RESTRICT and NO
+   * ACTION are checked once everything is done, as NO ACTION is at the end of a statement.
    */
   int delete(String table, List<?> keys) {
     Deque<Object[]> work = new ArrayDeque<>();
@@ -98,7 +100,8 @@ final class Integrity {
         if (value == null || !store.table(name).where(fk.key(), value).isEmpty()) {
           continue; // another row still holds the referenced value
         }
-        List<Map<String, Object>> dependants = store.table(fk.holder()).where(fk.attribute(), value);
+        List<Map<String, Object>> dependants =
+            store.table(fk.holder()).where(fk.attribute(), value);
         if (dependants.isEmpty()) {
           continue;
         }
@@ -122,14 +125,29 @@ final class Integrity {
       ForeignKey fk = (ForeignKey) r[0];
       if (!store.table(fk.holder()).where(fk.attribute(), r[1]).isEmpty()
           && store.table(fk.referenced()).where(fk.key(), r[1]).isEmpty()) {
-        throw new ConflictException("delete from " + table + " failed: rows of " + fk.holder() + " reference "
-            + fk.referenced() + "." + fk.key() + " = " + r[1] + " (" + action(fk.onDelete()) + ")");
+        throw new ConflictException(
+            "delete from "
+                + table
+                + " failed: rows of "
+                + fk.holder()
+                + " reference "
+                + fk.referenced()
+                + "."
+                + fk.key()
+                + " = "
+                + r[1]
+                + " ("
+                + action(fk.onDelete())
+                + ")");
       }
     }
     return deleted;
   }
 
-  /** The onUpdate actions for the referenced attributes whose value changed from {@code old} to {@code row}. */
+  /**
+   * The onUpdate actions for the referenced attributes whose value changed from {@code old} to
+   * {@code row}.
+   */
   private void keyChanged(String table, Map<String, Object> old, Map<String, Object> row) {
     for (ForeignKey fk : catalog.referencing(table)) {
       Object before = old.get(fk.key());
@@ -137,11 +155,13 @@ final class Integrity {
       if (before == null || before.equals(after)) {
         continue;
       }
-      List<Map<String, Object>> dependants = List.copyOf(store.table(fk.holder()).where(fk.attribute(), before));
+      List<Map<String, Object>> dependants =
+          List.copyOf(store.table(fk.holder()).where(fk.attribute(), before));
       if (dependants.isEmpty()) {
         continue;
       }
-      if (fk.onUpdate() == ReferentialAction.CASCADE || fk.onUpdate() == ReferentialAction.SET_NULL) {
+      if (fk.onUpdate() == ReferentialAction.CASCADE
+          || fk.onUpdate() == ReferentialAction.SET_NULL) {
         Object value = fk.onUpdate() == ReferentialAction.CASCADE ? after : null;
         for (Map<String, Object> d : dependants) {
           Map<String, Object> changed = new LinkedHashMap<>(d);
@@ -149,13 +169,28 @@ final class Integrity {
           rekey(fk.holder(), d, changed);
         }
       } else {
-        throw new ConflictException("update of " + table + " failed: rows of " + fk.holder() + " reference "
-            + table + "." + fk.key() + " = " + before + " (" + action(fk.onUpdate()) + ")");
+        throw new ConflictException(
+            "update of "
+                + table
+                + " failed: rows of "
+                + fk.holder()
+                + " reference "
+                + table
+                + "."
+                + fk.key()
+                + " = "
+                + before
+                + " ("
+                + action(fk.onUpdate())
+                + ")");
       }
     }
   }
 
-  /** Replaces a dependant row whose foreign key changed, which may be part of its primary key (a junction's). */
+  /**
+   * Replaces a dependant row whose foreign key changed, which may be part of its primary key (a
+   * junction's).
+   */
   private void rekey(String table, Map<String, Object> old, Map<String, Object> row) {
     TableDef def = def(table);
     Table t = store.table(table);
@@ -176,23 +211,34 @@ final class Integrity {
     for (AttributeInfo a : def.attributes()) {
       Object v = row.get(a.name());
       if (v == null && def.notNull(a)) {
-        throw new ConflictException("write of " + def.name() + " failed: " + a.name() + " may not be null");
+        throw new ConflictException(
+            "write of " + def.name() + " failed: " + a.name() + " may not be null");
       }
       if (v != null && def.unique().contains(a.name()) && t.taken(a.name(), v, key, def::keyOf)) {
-        throw new ConflictException("write of " + def.name() + " failed: " + a.name() + " = " + v
-            + " is taken (unique)");
+        throw new ConflictException(
+            "write of " + def.name() + " failed: " + a.name() + " = " + v + " is taken (unique)");
       }
     }
     for (ForeignKey fk : catalog.heldBy(def.name())) {
       Object v = row.get(fk.attribute());
       if (v != null && !exists(fk, v)) {
-        throw new ConflictException("write of " + def.name() + " failed: " + fk.attribute() + " = " + v
-            + " references no row of " + fk.referenced());
+        throw new ConflictException(
+            "write of "
+                + def.name()
+                + " failed: "
+                + fk.attribute()
+                + " = "
+                + v
+                + " references no row of "
+                + fk.referenced());
       }
     }
   }
 
-  /** Whether the referenced table holds the value in the referenced attribute (a value of another type: no). */
+  /**
+   * Whether the referenced table holds the value in the referenced attribute (a value of another
+   * type: no).
+   */
   private boolean exists(ForeignKey fk, Object value) {
     AttributeInfo key = def(fk.referenced()).attribute(fk.key());
     Object v;

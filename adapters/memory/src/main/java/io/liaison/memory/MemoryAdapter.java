@@ -16,29 +16,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A store adapter holding its rows in maps: the reference implementation of the SPI, for checking the
- * engine against the contract suite without a database and for reading how an adapter meets each
- * method's semantics. Not a cache and not a speed-up: every read scans or indexes a table on demand.
+ * A store adapter holding its rows in maps: the reference implementation of the SPI, for checking
+ * the engine against the contract suite without a database and for reading how an adapter meets
+ * each method's semantics. Not a cache and not a speed-up: every read scans or indexes a table on
+ * demand.
  *
- * <p>Rows live per table (a model's, or a belongsToMany junction's) keyed by primary key, as a relational
- * database would hold them; {@link Catalog} holds what the synced schemas would have created as DDL
- * (primary keys, unique attributes, foreign keys and their actions) and {@link Integrity} enforces it, so
- * the memory store refuses, cascades and nulls what the SQL adapter's database does.
+ * <p>Rows live per table (a model's, or a belongsToMany junction's) keyed by primary key, as a
+ * relational database would hold them; {@link Catalog} holds what the synced schemas would have
+ * created as DDL (primary keys, unique attributes, foreign keys and their actions) and {@link
+ * Integrity} enforces it, so the memory store refuses, cascades and nulls what the SQL adapter's
+ * database does.
  *
- * <p>Transactions are serializable in the simplest way: one adapter-wide lock, taken by
- * {@link #begin()} and held until the session commits, rolls back or closes, so one transaction runs at a
- * time and every other waits (up to {@link #LOCK_WAIT_SECONDS}, then a {@link TransientStoreException}).
- * A session works on a copy of the committed store and publishes it on commit; rollback drops it. Each
- * write of a session starts from a fresh copy and returns to the one before on failure, so an operation
- * that fails inside a user's transaction leaves nothing of itself, as {@link #begin()} requires.
+ * <p>Transactions are serializable in the simplest way: one adapter-wide lock, taken by {@link
+ * #begin()} and held until the session commits, rolls back or closes, so one transaction runs at a
+ * time and every other waits (up to {@link #LOCK_WAIT_SECONDS}, then a {@link
+ * TransientStoreException}). A session works on a copy of the committed store and publishes it on
+ * commit; rollback drops it. Each write of a session starts from a fresh copy and returns to the
+ * one before on failure, so an operation that fails inside a user's transaction leaves nothing of
+ * itself, as {@link #begin()} requires.
  *
- * <p>The lock belongs to a thread: a session ends on the thread that began it (the SPI's sessions are
- * used by one thread). A thread holding a transaction that begins another does not wait for itself; the
- * inner one sees the committed store, and if both write, the second to commit is refused
- * ({@link #commit}).
+ * <p>The lock belongs to a thread: a session ends on the thread that began it (the SPI's sessions
+ * are used by one thread). A thread holding a transaction that begins another does not wait for
+ * itself; the inner one sees the committed store, and if both write, the second to commit is
+ * refused ({@link #commit}).
  *
- * <p>Each session method tells the statement listeners of one round trip, as a database adapter doing
- * the same work in one statement would, so the contract's round-trip counts hold.
+ * <p>Each session method tells the statement listeners of one round trip, as a database adapter
+ * doing the same work in one statement would, so the contract's round-trip counts hold.
  */
 public final class MemoryAdapter implements StoreAdapter {
 
@@ -48,12 +51,13 @@ public final class MemoryAdapter implements StoreAdapter {
   private final ReentrantLock lock = new ReentrantLock(true);
   private final StatementListeners listeners = new StatementListeners();
   private volatile Catalog catalog = Catalog.EMPTY;
+
   /** The committed data; read and replaced only under {@link #lock}. */
   private Store committed = new Store();
+
   private volatile boolean closed;
 
-  private MemoryAdapter() {
-  }
+  private MemoryAdapter() {}
 
   /** A new, empty store. */
   public static MemoryAdapter create() {
@@ -72,8 +76,9 @@ public final class MemoryAdapter implements StoreAdapter {
   }
 
   /**
-   * Learns the schema as {@link #sync} does: a memory store starts empty with every adapter, so there is
-   * no existing store to leave unchanged, and a Liaison built without syncing finds its tables.
+   * Learns the schema as {@link #sync} does: a memory store starts empty with every adapter, so
+   * there is no existing store to leave unchanged, and a Liaison built without syncing finds its
+   * tables.
    */
   @Override
   public void learn(SchemaInfo schema) {
@@ -135,16 +140,19 @@ public final class MemoryAdapter implements StoreAdapter {
   }
 
   /**
-   * Publishes a session's store and lets the next transaction begin. {@code base} is the committed store
-   * the session began from: only a session begun on the thread already holding the lock (the lock is
-   * reentrant) can find another one committed since, and then its writes are refused rather than lost.
+   * Publishes a session's store and lets the next transaction begin. {@code base} is the committed
+   * store the session began from: only a session begun on the thread already holding the lock (the
+   * lock is reentrant) can find another one committed since, and then its writes are refused rather
+   * than lost.
    */
   void commit(Store base, Store store) {
     try {
       if (store != base) {
         if (committed != base) {
-          throw new TransientStoreException("commit failed: another transaction on this thread committed since "
-              + "this one began", null);
+          throw new TransientStoreException(
+              "commit failed: another transaction on this thread committed since "
+                  + "this one began",
+              null);
         }
         committed = store;
       }
@@ -164,8 +172,8 @@ public final class MemoryAdapter implements StoreAdapter {
     }
     try {
       if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        throw new TransientStoreException("Another transaction held the memory store for " + LOCK_WAIT_SECONDS
-            + " s", null);
+        throw new TransientStoreException(
+            "Another transaction held the memory store for " + LOCK_WAIT_SECONDS + " s", null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -27,21 +27,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One transaction on a {@link MemoryAdapter}: entity reads and writes here, link writes in
- * {@link LinkWriter}, filters in {@link Filters}, constraints in {@link Integrity}. The session holds the
+ * One transaction on a {@link MemoryAdapter}: entity reads and writes here, link writes in {@link
+ * LinkWriter}, filters in {@link Filters}, constraints in {@link Integrity}. The session holds the
  * adapter's lock from its start to its end (see {@link MemoryAdapter}).
  *
- * <p>Values are coerced to their attribute's type as they come in ({@link ValueTypes#coerce}, naming the
- * attribute and the model when a value does not fit), so the store holds and compares values of one type
- * per attribute; values read back for keys the caller gave are handed back in the caller's form
- * ({@link ValueTypes#givenValues}), as the other adapters do.
+ * <p>Values are coerced to their attribute's type as they come in ({@link ValueTypes#coerce},
+ * naming the attribute and the model when a value does not fit), so the store holds and compares
+ * values of one type per attribute; values read back for keys the caller gave are handed back in
+ * the caller's form ({@link ValueTypes#givenValues}), as the other adapters do.
  */
 final class MemorySession implements StoreSession {
   private final MemoryAdapter adapter;
+
   /** The committed store this transaction began from. */
   private final Store base;
+
   /** This transaction's data: the committed store until the first write, then copies of it. */
   private Store store;
+
   private boolean ended;
   private boolean closed;
 
@@ -68,17 +71,19 @@ final class MemorySession implements StoreSession {
       out.add(r);
     }
     AttributeInfo id = model.id();
-    return write("INSERT " + model.table(), integrity -> {
-      for (Map<String, Object> r : out) {
-        if (id.generated() && r.get(id.name()) == null) {
-          r.put(id.name(), newId(model.table(), id));
-        } else if (r.get(id.name()) instanceof Number n) {
-          store.saw(model.table(), n.longValue());
-        }
-        integrity.insert(model.table(), r);
-      }
-      return out;
-    });
+    return write(
+        "INSERT " + model.table(),
+        integrity -> {
+          for (Map<String, Object> r : out) {
+            if (id.generated() && r.get(id.name()) == null) {
+              r.put(id.name(), newId(model.table(), id));
+            } else if (r.get(id.name()) instanceof Number n) {
+              store.saw(model.table(), n.longValue());
+            }
+            integrity.insert(model.table(), r);
+          }
+          return out;
+        });
   }
 
   @Override
@@ -93,53 +98,63 @@ final class MemorySession implements StoreSession {
         keys.add(ValueTypes.coerce(v, a.type(), what(model, a)));
       }
     }
-    return read("SELECT " + model.table() + " BY " + attribute, () -> {
-      Table t = store.table(model.table());
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Object k : keys) {
-        out.addAll(t.where(a.name(), k));
-      }
-      return out;
-    });
+    return read(
+        "SELECT " + model.table() + " BY " + attribute,
+        () -> {
+          Table t = store.table(model.table());
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Object k : keys) {
+            out.addAll(t.where(a.name(), k));
+          }
+          return out;
+        });
   }
 
   @Override
   public List<Map<String, Object>> find(ModelInfo model, Query query) {
     Query qy = query == null ? Query.ALL : query;
     if (qy.throughWhere() != null) {
-      throw new InvalidCallException("A through filter needs a belongsToMany association; " + model.name()
-          + " is queried as a model");
+      throw new InvalidCallException(
+          "A through filter needs a belongsToMany association; "
+              + model.name()
+              + " is queried as a model");
     }
     Comparator<Map<String, Object>> order = (x, y) -> 0;
     for (Order o : qy.order()) {
       if (o.onThrough()) {
-        throw new InvalidCallException("Ordering by through attribute '" + o.attribute()
-            + "' needs a belongsToMany association");
+        throw new InvalidCallException(
+            "Ordering by through attribute '"
+                + o.attribute()
+                + "' needs a belongsToMany association");
       }
       String name = model.requireAttribute(o.attribute()).name();
       order = order.thenComparing(Values.by(r -> r.get(name), o.ascending()));
     }
     String id = model.id().name();
     Comparator<Map<String, Object>> sorted = order.thenComparing(Values.by(r -> r.get(id), true));
-    return read("SELECT " + model.table(), () -> {
-      Filters.Test test = filters().onModel(qy.where(), model);
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Map<String, Object> row : store.table(model.table()).rows()) {
-        if (test.matches(row)) {
-          out.add(row);
-        }
-      }
-      out.sort(sorted);
-      return page(out, qy);
-    });
+    return read(
+        "SELECT " + model.table(),
+        () -> {
+          Filters.Test test = filters().onModel(qy.where(), model);
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Map<String, Object> row : store.table(model.table()).rows()) {
+            if (test.matches(row)) {
+              out.add(row);
+            }
+          }
+          out.sort(sorted);
+          return page(out, qy);
+        });
   }
 
   @Override
   public long count(ModelInfo model, Where where) {
-    return read("COUNT " + model.table(), () -> {
-      Filters.Test test = filters().onModel(where, model);
-      return store.table(model.table()).rows().stream().filter(test::matches).count();
-    });
+    return read(
+        "COUNT " + model.table(),
+        () -> {
+          Filters.Test test = filters().onModel(where, model);
+          return store.table(model.table()).rows().stream().filter(test::matches).count();
+        });
   }
 
   @Override
@@ -161,20 +176,22 @@ final class MemorySession implements StoreSession {
       }
       changes.add(change);
     }
-    return write("UPDATE " + model.table(), integrity -> {
-      Table t = store.table(model.table());
-      int matched = 0;
-      for (Map<String, Object> change : changes) {
-        Map<String, Object> old = t.get(change.get(id.name()));
-        if (old != null) {
-          Map<String, Object> row = new LinkedHashMap<>(old);
-          row.putAll(change);
-          integrity.update(model.table(), row);
-          matched++;
-        }
-      }
-      return matched;
-    });
+    return write(
+        "UPDATE " + model.table(),
+        integrity -> {
+          Table t = store.table(model.table());
+          int matched = 0;
+          for (Map<String, Object> change : changes) {
+            Map<String, Object> old = t.get(change.get(id.name()));
+            if (old != null) {
+              Map<String, Object> row = new LinkedHashMap<>(old);
+              row.putAll(change);
+              integrity.update(model.table(), row);
+              matched++;
+            }
+          }
+          return matched;
+        });
   }
 
   @Override
@@ -183,15 +200,18 @@ final class MemorySession implements StoreSession {
       return 0;
     }
     AttributeInfo id = model.id();
-    List<Object> keys = new ArrayList<>(new LinkedHashSet<>(coerceAll(ids, id.type(), what(model, id))));
+    List<Object> keys =
+        new ArrayList<>(new LinkedHashSet<>(coerceAll(ids, id.type(), what(model, id))));
     return write("DELETE " + model.table(), integrity -> integrity.delete(model.table(), keys));
   }
 
   // ---- link reads
 
-  /** One link reached from a source: the source's value as given, the target, the link (or null). */
-  private record Hit(Object source, Object stored, Map<String, Object> target, Map<String, Object> link) {
-  }
+  /**
+   * One link reached from a source: the source's value as given, the target, the link (or null).
+   */
+  private record Hit(
+      Object source, Object stored, Map<String, Object> target, Map<String, Object> link) {}
 
   @Override
   public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
@@ -236,7 +256,10 @@ final class MemorySession implements StoreSession {
     return out;
   }
 
-  /** Counts the links {@link #targets} would read without paging; the order is ignored, as counts ignore it. */
+  /**
+   * Counts the links {@link #targets} would read without paging; the order is ignored, as counts
+   * ignore it.
+   */
   @Override
   public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
@@ -259,21 +282,24 @@ final class MemorySession implements StoreSession {
     Object s = ValueTypes.coerce(source, Paths.sourceType(a), "source of " + a.name());
     Set<Object> wanted = new LinkedHashSet<>(coerceAll(targets, type, "target of " + a.name()));
     Map<Object, Object> given = ValueTypes.givenValues(targets, type);
-    return read("SELECT " + a.name() + " LINKED", () -> {
-      Set<Object> found = new LinkedHashSet<>();
-      for (Paths.Reach r : new Paths(store).from(a, s)) {
-        Object t = Paths.as(r.target().get(a.targetMatch()), type);
-        if (wanted.contains(t)) {
-          found.add(given.getOrDefault(t, t));
-        }
-      }
-      return new ArrayList<>(found);
-    });
+    return read(
+        "SELECT " + a.name() + " LINKED",
+        () -> {
+          Set<Object> found = new LinkedHashSet<>();
+          for (Paths.Reach r : new Paths(store).from(a, s)) {
+            Object t = Paths.as(r.target().get(a.targetMatch()), type);
+            if (wanted.contains(t)) {
+              found.add(given.getOrDefault(t, t));
+            }
+          }
+          return new ArrayList<>(found);
+        });
   }
 
   /**
-   * Every link of the sources whose target and link pass the query's filters, unordered; each source
-   * once, however often given. The filters are compiled first, so bad ones are refused with no source.
+   * Every link of the sources whose target and link pass the query's filters, unordered; each
+   * source once, however often given. The filters are compiled first, so bad ones are refused with
+   * no source.
    */
   private List<Hit> hits(AssociationInfo a, Collection<?> sources, Query qy) {
     Filters f = filters();
@@ -299,8 +325,14 @@ final class MemorySession implements StoreSession {
     for (Order o : qy.order()) {
       if (o.onThrough()) {
         if (a.through() == null) {
-          throw new InvalidCallException("Ordering by through attribute '" + o.attribute() + "' needs a "
-              + "belongsToMany association; " + a.name() + " is " + a.kind());
+          throw new InvalidCallException(
+              "Ordering by through attribute '"
+                  + o.attribute()
+                  + "' needs a "
+                  + "belongsToMany association; "
+                  + a.name()
+                  + " is "
+                  + a.kind());
         }
         a.through().requireAttribute(o.attribute());
       } else {
@@ -321,10 +353,12 @@ final class MemorySession implements StoreSession {
   @Override
   public void link(AssociationInfo a, List<LinkRow> links) {
     if (!links.isEmpty()) {
-      write("LINK " + a.name(), integrity -> {
-        writer(integrity).link(a, links);
-        return null;
-      });
+      write(
+          "LINK " + a.name(),
+          integrity -> {
+            writer(integrity).link(a, links);
+            return null;
+          });
     }
   }
 
@@ -338,7 +372,8 @@ final class MemorySession implements StoreSession {
     if (source == null || targets != null && targets.isEmpty()) {
       return 0;
     }
-    return write("UNLINK " + a.name(), integrity -> writer(integrity).unlink(a, source, targets, mode));
+    return write(
+        "UNLINK " + a.name(), integrity -> writer(integrity).unlink(a, source, targets, mode));
   }
 
   @Override
@@ -350,20 +385,25 @@ final class MemorySession implements StoreSession {
     if (source == null || linkIds.isEmpty()) {
       return 0;
     }
-    return write("UNLINK " + a.name(), integrity -> writer(integrity).unlinkByIds(a, source, linkIds));
+    return write(
+        "UNLINK " + a.name(), integrity -> writer(integrity).unlinkByIds(a, source, linkIds));
   }
 
   @Override
   public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
-    write("SET " + a.name(), integrity -> {
-      writer(integrity).replace(a, source, links, mode, false);
-      return null;
-    });
+    write(
+        "SET " + a.name(),
+        integrity -> {
+          writer(integrity).replace(a, source, links, mode, false);
+          return null;
+        });
   }
 
   @Override
-  public boolean replaceExisting(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
-    return write("SET " + a.name(), integrity -> writer(integrity).replace(a, source, links, mode, true));
+  public boolean replaceExisting(
+      AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
+    return write(
+        "SET " + a.name(), integrity -> writer(integrity).replace(a, source, links, mode, true));
   }
 
   // ---- transaction
@@ -448,7 +488,9 @@ final class MemorySession implements StoreSession {
       return UUID.randomUUID();
     }
     long next = store.next(table);
-    return id.type() == String.class ? String.valueOf(next) : ValueTypes.coerce(next, id.type(), "id of " + table);
+    return id.type() == String.class
+        ? String.valueOf(next)
+        : ValueTypes.coerce(next, id.type(), "id of " + table);
   }
 
   /** The values coerced to the type, nulls dropped. */
@@ -464,12 +506,12 @@ final class MemorySession implements StoreSession {
 
   private static <T> List<T> page(List<T> rows, Query qy) {
     int from = qy.offset() == null ? 0 : (int) Math.min(rows.size(), qy.offset());
-    int to = qy.limit() == null ? rows.size() : (int) Math.min(rows.size(), (long) from + qy.limit());
+    int to =
+        qy.limit() == null ? rows.size() : (int) Math.min(rows.size(), (long) from + qy.limit());
     return rows.subList(from, to);
   }
 
   private static String what(ModelInfo model, AttributeInfo a) {
     return "attribute '" + a.name() + "' of " + model.name();
   }
-
 }

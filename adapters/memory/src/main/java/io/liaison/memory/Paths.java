@@ -11,15 +11,15 @@ import java.util.Map;
 
 /**
  * How an association reaches its targets from a source's match value, in one transaction's store:
- * hasOne/hasMany through the target's foreign key, belongsTo through the source's, belongsToMany through
- * the junction's rows. Every read of links ({@code targets}, {@code count}, {@code linked}, and the
- * {@link io.liaison.Where.Has} filters) walks these paths; the writes have their own ({@link LinkWriter}).
+ * hasOne/hasMany through the target's foreign key, belongsTo through the source's, belongsToMany
+ * through the junction's rows. Every read of links ({@code targets}, {@code count}, {@code linked},
+ * and the {@link io.liaison.Where.Has} filters) walks these paths; the writes have their own
+ * ({@link LinkWriter}).
  */
 final class Paths {
 
   /** One link reached: the target's row, and for belongsToMany the junction's row (else null). */
-  record Reach(Map<String, Object> target, Map<String, Object> link) {
-  }
+  record Reach(Map<String, Object> target, Map<String, Object> link) {}
 
   private final Store store;
 
@@ -42,7 +42,10 @@ final class Paths {
       }
       case BELONGS_TO -> {
         Map<String, Object> s = store.table(a.source().table()).get(source);
-        Object fk = s == null ? null : as(s.get(a.foreignKey()), target.requireAttribute(a.targetKey()).type());
+        Object fk =
+            s == null
+                ? null
+                : as(s.get(a.foreignKey()), target.requireAttribute(a.targetKey()).type());
         for (Map<String, Object> t : store.table(target.table()).where(a.targetKey(), fk)) {
           out.add(new Reach(t, null));
         }
@@ -51,7 +54,10 @@ final class Paths {
         JunctionInfo j = a.through();
         Class<?> keyType = target.requireAttribute(a.targetKey()).type();
         for (Map<String, Object> link : store.table(j.table()).where(a.foreignKey(), source)) {
-          for (Map<String, Object> t : store.table(target.table()).where(a.targetKey(), as(link.get(a.otherKey()), keyType))) {
+          for (Map<String, Object> t :
+              store
+                  .table(target.table())
+                  .where(a.targetKey(), as(link.get(a.otherKey()), keyType))) {
             out.add(new Reach(t, link));
           }
         }
@@ -72,7 +78,9 @@ final class Paths {
     };
   }
 
-  /** The type target match values are stored as where a link names them (the target's id or key). */
+  /**
+   * The type target match values are stored as where a link names them (the target's id or key).
+   */
   static Class<?> targetType(AssociationInfo a) {
     return switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> a.target().id().type();
@@ -81,7 +89,9 @@ final class Paths {
     };
   }
 
-  /** The value as the type, or null where it cannot be one (a key of another type matches nothing). */
+  /**
+   * The value as the type, or null where it cannot be one (a key of another type matches nothing).
+   */
   static Object as(Object value, Class<?> type) {
     try {
       return ValueTypes.coerce(value, type, "key");

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The data of a memory store: its tables by name and the last id each table handed out. A
  * transaction works on a {@link #copy}, which shares the rows (they never change in place), and
- * publishes it on commit; the adapter's lock lets one transaction run at a time, so there is nothing to
- * merge.
+ * publishes it on commit; the adapter's lock lets one transaction run at a time, so there is
+ * nothing to merge.
  */
 final class Store {
   private final Map<String, Table> tables;
@@ -39,7 +39,8 @@ final class Store {
   Table table(String name) {
     Table t = tables.get(name);
     if (t == null) {
-      throw new StoreException("No table " + name + " in the memory store (was the schema synced?)", null);
+      throw new StoreException(
+          "No table " + name + " in the memory store (was the schema synced?)", null);
     }
     return t;
   }

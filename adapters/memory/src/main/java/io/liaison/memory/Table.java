@@ -10,18 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The rows of one table (a model's or a junction's), by primary key: a model row by its id, a unique
- * junction row by its pair of keys, a parallel link by its link id. Rows are maps from attribute name to
- * value, never changed once stored (an update stores a new map), so that {@link #copy} may share them:
- * a transaction works on a copy of the tables and a failed operation returns to the copy it started
- * from.
+ * The rows of one table (a model's or a junction's), by primary key: a model row by its id, a
+ * unique junction row by its pair of keys, a parallel link by its link id. Rows are maps from
+ * attribute name to value, never changed once stored (an update stores a new map), so that {@link
+ * #copy} may share them: a transaction works on a copy of the tables and a failed operation returns
+ * to the copy it started from.
  *
- * <p>Look-ups by a column's value go through an index built on first use and dropped on every write, so
- * a read over many sources costs one pass over the table rather than one per source.
+ * <p>Look-ups by a column's value go through an index built on first use and dropped on every
+ * write, so a read over many sources costs one pass over the table rather than one per source.
  */
 final class Table {
   private final String name;
   private final LinkedHashMap<Object, Map<String, Object>> rows;
+
   /** Indexes by attribute name: value to the rows holding it (nulls are not indexed). */
   private final Map<String, Map<Object, List<Map<String, Object>>>> indexes = new HashMap<>();
 
@@ -86,21 +87,30 @@ final class Table {
     if (value == null) {
       return List.of();
     }
-    Map<Object, List<Map<String, Object>>> index = indexes.computeIfAbsent(attribute, a -> {
-      Map<Object, List<Map<String, Object>>> built = new HashMap<>();
-      for (Map<String, Object> row : rows.values()) {
-        Object v = row.get(a);
-        if (v != null) {
-          built.computeIfAbsent(v, k -> new ArrayList<>()).add(row);
-        }
-      }
-      return built;
-    });
+    Map<Object, List<Map<String, Object>>> index =
+        indexes.computeIfAbsent(
+            attribute,
+            a -> {
+              Map<Object, List<Map<String, Object>>> built = new HashMap<>();
+              for (Map<String, Object> row : rows.values()) {
+                Object v = row.get(a);
+                if (v != null) {
+                  built.computeIfAbsent(v, k -> new ArrayList<>()).add(row);
+                }
+              }
+              return built;
+            });
     return index.getOrDefault(value, List.of());
   }
 
-  /** Whether some row other than the one under {@code key} has {@code value} in {@code attribute}. */
-  boolean taken(String attribute, Object value, Object key, java.util.function.Function<Map<String, Object>, Object> keyOf) {
+  /**
+   * Whether some row other than the one under {@code key} has {@code value} in {@code attribute}.
+   */
+  boolean taken(
+      String attribute,
+      Object value,
+      Object key,
+      java.util.function.Function<Map<String, Object>, Object> keyOf) {
     for (Map<String, Object> row : where(attribute, value)) {
       if (!Objects.equals(keyOf.apply(row), key)) {
         return true;

@@ -18,11 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the memory store does beyond the contract: its own transaction rules and SQL's filter details. */
+/**
+ * What the memory store does beyond the contract: its own transaction rules and SQL's filter
+ * details.
+ */
 class MemoryAdapterTest {
-  private static final AttributeInfo ID = new AttributeInfo("id", "id", Long.class, false, true, true);
-  private static final AttributeInfo TITLE = new AttributeInfo("title", "title", String.class, true, false, true);
-  private static final ModelInfo BOOK = new ModelInfo("Book", "book", ID, List.of(ID, TITLE), List.of());
+  private static final AttributeInfo ID =
+      new AttributeInfo("id", "id", Long.class, false, true, true);
+  private static final AttributeInfo TITLE =
+      new AttributeInfo("title", "title", String.class, true, false, true);
+  private static final ModelInfo BOOK =
+      new ModelInfo("Book", "book", ID, List.of(ID, TITLE), List.of());
 
   private MemoryAdapter store;
 
@@ -107,7 +113,9 @@ class MemoryAdapterTest {
 
   private List<Object> titles(Where where) {
     try (StoreSession tx = store.begin()) {
-      return tx.find(BOOK, where == null ? Query.ALL : Query.where(where)).stream().map(r -> r.get("title")).toList();
+      return tx.find(BOOK, where == null ? Query.ALL : Query.where(where)).stream()
+          .map(r -> r.get("title"))
+          .toList();
     }
   }
 

@@ -9,17 +9,18 @@ import java.util.Set;
 
 /** The whole contract suite on the memory store, a fresh adapter per test. */
 class MemoryContractTest extends AssociationContract {
-  private static final StoreProvider PROVIDER = new StoreProvider() {
-    @Override
-    public StoreAdapter openEmpty() {
-      return MemoryAdapter.create();
-    }
+  private static final StoreProvider PROVIDER =
+      new StoreProvider() {
+        @Override
+        public StoreAdapter openEmpty() {
+          return MemoryAdapter.create();
+        }
 
-    @Override
-    public Set<Capability> capabilities() {
-      return EnumSet.allOf(Capability.class);
-    }
-  };
+        @Override
+        public Set<Capability> capabilities() {
+          return EnumSet.allOf(Capability.class);
+        }
+      };
 
   @Override
   protected StoreProvider provider() {

@@ -4,10 +4,11 @@ import io.liaison.spi.Identifiers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Identifier quoting and parameter collection for generated Cypher. Values never enter the text. */
+/**
+ * Identifier quoting and parameter collection for generated Cypher. Values never enter the text.
+ */
 final class Cypher {
-  private Cypher() {
-  }
+  private Cypher() {}
 
   /** A label, relationship type or property name, checked and quoted with backticks. */
   static String q(String identifier) {

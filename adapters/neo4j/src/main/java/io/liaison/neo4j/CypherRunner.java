@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one Cypher statement in the current transaction and returns its records as maps of plain Java
- * values. The one thing a store session needs from a connection: the Java Driver's transaction
+ * Runs one Cypher statement in the current transaction and returns its records as maps of plain
+ * Java values. The one thing a store session needs from a connection: the Java Driver's transaction
  * ({@link Neo4jAdapter}) and a Neo4j-OGM transaction ({@link OgmBridge}) both provide it, so both
  * run the same generated Cypher.
  */

@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles a {@link Where} to a Cypher predicate. Attribute names become quoted property accesses;
- * every value becomes a parameter. Comparisons follow SQL's three-valued logic, which Cypher shares.
- * LIKE becomes a regular expression ({@code =~}) in which {@code %} is any run, {@code _} one
- * character, a backslash makes the next character literal (as in PostgreSQL and H2), and everything
- * else is quoted. BigDecimal properties (canonical text) compare and order through {@code toFloat}.
+ * every value becomes a parameter. Comparisons follow SQL's three-valued logic, which Cypher
+ * shares. LIKE becomes a regular expression ({@code =~}) in which {@code %} is any run, {@code _}
+ * one character, a backslash makes the next character literal (as in PostgreSQL and H2), and
+ * everything else is quoted. BigDecimal properties (canonical text) compare and order through
+ * {@code toFloat}.
  */
 final class CypherWhere {
 
   /** A property a filter may name: its Cypher expression and attribute. */
-  record Prop(String expr, AttributeInfo attribute) {
-  }
+  record Prop(String expr, AttributeInfo attribute) {}
 
   /**
    * Resolves an attribute name, or throws {@link InvalidCallException} naming it; and compiles
@@ -31,12 +31,12 @@ final class CypherWhere {
 
     /** The predicate for an association filter on these nodes, adding its parameters. */
     default String exists(Where.Has has, Cypher.Params params) {
-      throw new InvalidCallException("Where.has(" + has.association() + ") filters entities, not through attributes");
+      throw new InvalidCallException(
+          "Where.has(" + has.association() + ") filters entities, not through attributes");
     }
   }
 
-  private CypherWhere() {
-  }
+  private CypherWhere() {}
 
   /** The predicate for {@code where} (never empty), adding its parameters. */
   static String compile(Where where, Props props, Cypher.Params params) {
@@ -70,7 +70,12 @@ final class CypherWhere {
     }
   }
 
-  private static void junction(StringBuilder out, List<Where> parts, String op, String empty, Props props,
+  private static void junction(
+      StringBuilder out,
+      List<Where> parts,
+      String op,
+      String empty,
+      Props props,
       Cypher.Params params) {
     if (parts.isEmpty()) {
       out.append(empty);
@@ -86,7 +91,8 @@ final class CypherWhere {
     out.append(')');
   }
 
-  private static void compare(StringBuilder out, Where.Compare c, Props props, Cypher.Params params) {
+  private static void compare(
+      StringBuilder out, Where.Compare c, Props props, Cypher.Params params) {
     Prop p = props.resolve(c.attribute());
     AttributeInfo a = p.attribute();
     String what = "attribute '" + c.attribute() + "'";
@@ -100,7 +106,8 @@ final class CypherWhere {
           out.append(p.expr()).append(c.op() == Where.Op.EQ ? " IS NULL" : " IS NOT NULL");
           return;
         }
-        out.append(p.expr()).append(c.op() == Where.Op.EQ ? " = " : " <> ")
+        out.append(p.expr())
+            .append(c.op() == Where.Op.EQ ? " = " : " <> ")
             .append(params.add(GraphValues.param(value, a.type(), what)));
       }
       case GT, GTE, LT, LTE -> {
@@ -122,7 +129,8 @@ final class CypherWhere {
       }
       case LIKE -> {
         if (!(value instanceof String pattern)) {
-          throw new InvalidCallException("Filter LIKE on " + what + " needs a String pattern, got " + value);
+          throw new InvalidCallException(
+              "Filter LIKE on " + what + " needs a String pattern, got " + value);
         }
         String target = a.type() == String.class ? p.expr() : "toString(" + p.expr() + ")";
         out.append(target).append(" =~ ").append(params.add(likeToRegex(pattern)));

@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The relationship types of the synced schemas and what they mean for the nodes at their ends: which
- * node is the principal (the relationship starts there) and which the dependent, which key property
- * the link refers to, the foreign-key property the dependent keeps in step (hasOne/hasMany/belongsTo),
- * and the referential actions to emulate. Immutable; {@link #plus} merges another schema's links, as a
- * relational database keeps the constraints of every schema synced into it.
+ * The relationship types of the synced schemas and what they mean for the nodes at their ends:
+ * which node is the principal (the relationship starts there) and which the dependent, which key
+ * property the link refers to, the foreign-key property the dependent keeps in step
+ * (hasOne/hasMany/belongsTo), and the referential actions to emulate. Immutable; {@link #plus}
+ * merges another schema's links, as a relational database keeps the constraints of every schema
+ * synced into it.
  */
 final class GraphRules {
 
@@ -29,23 +30,37 @@ final class GraphRules {
    * @param principal the model where relationships start (the referenced one)
    * @param principalKey the principal's key the link refers to
    * @param dependent the model where relationships end
-   * @param foreignKey the dependent's foreign-key attribute (kept in step), or null for belongsToMany
+   * @param foreignKey the dependent's foreign-key attribute (kept in step), or null for
+   *     belongsToMany
    * @param dependentKey belongsToMany: the dependent's key the link refers to, else null
    * @param junction belongsToMany: the junction, else null
    * @param onDelete the action when a principal (or, for belongsToMany, either end) is deleted
    * @param onUpdate the action when the referenced key changes
    * @param constraints false: no emulated action and no existence check
-   * @param scope values a dependent must have to be linked through this type when its foreign key is
-   *     written directly (polymorphic associations share a foreign key); empty for none
+   * @param scope values a dependent must have to be linked through this type when its foreign key
+   *     is written directly (polymorphic associations share a foreign key); empty for none
    */
-  record Link(String type, ModelInfo principal, AttributeInfo principalKey, ModelInfo dependent,
-      AttributeInfo foreignKey, AttributeInfo dependentKey, JunctionInfo junction, ReferentialAction onDelete,
-      ReferentialAction onUpdate, boolean constraints, Map<String, Object> scope) {
+  record Link(
+      String type,
+      ModelInfo principal,
+      AttributeInfo principalKey,
+      ModelInfo dependent,
+      AttributeInfo foreignKey,
+      AttributeInfo dependentKey,
+      JunctionInfo junction,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      boolean constraints,
+      Map<String, Object> scope) {
 
-    /** Whether a dependent row written with these attributes belongs to this link's scope (attributes not given: yes). */
+    /**
+     * Whether a dependent row written with these attributes belongs to this link's scope
+     * (attributes not given: yes).
+     */
     boolean admits(Map<String, Object> row) {
       for (Map.Entry<String, Object> e : scope.entrySet()) {
-        if (row.containsKey(e.getKey()) && !java.util.Objects.equals(e.getValue(), row.get(e.getKey()))) {
+        if (row.containsKey(e.getKey())
+            && !java.util.Objects.equals(e.getValue(), row.get(e.getKey()))) {
           return false;
         }
       }
@@ -61,7 +76,8 @@ final class GraphRules {
     }
 
     boolean restricts(ReferentialAction action) {
-      return constraints && (action == ReferentialAction.RESTRICT || action == ReferentialAction.NO_ACTION);
+      return constraints
+          && (action == ReferentialAction.RESTRICT || action == ReferentialAction.NO_ACTION);
     }
   }
 
@@ -91,15 +107,35 @@ final class GraphRules {
       ModelInfo dependent = a.sourceIsPrincipal() ? a.target() : a.source();
       String principalKey = a.sourceIsPrincipal() ? a.sourceKey() : a.targetKey();
       String dependentKey = a.sourceIsPrincipal() ? a.targetKey() : a.sourceKey();
-      return new Link(a.linkName(), principal, principal.attribute(principalKey), dependent, null,
-          dependent.attribute(dependentKey), j, a.onDelete(), a.onUpdate(), a.constraints(), Map.of());
+      return new Link(
+          a.linkName(),
+          principal,
+          principal.attribute(principalKey),
+          dependent,
+          null,
+          dependent.attribute(dependentKey),
+          j,
+          a.onDelete(),
+          a.onUpdate(),
+          a.constraints(),
+          Map.of());
     }
     boolean has = a.kind() == Kind.HAS_ONE || a.kind() == Kind.HAS_MANY;
     ModelInfo principal = has ? a.source() : a.target();
     ModelInfo dependent = has ? a.target() : a.source();
     AttributeInfo key = principal.attribute(has ? a.sourceKey() : a.targetKey());
-    return new Link(a.linkName(), principal, key, dependent, dependent.attribute(a.foreignKey()), null, null,
-        a.onDelete(), a.onUpdate(), a.constraints(), a.scope());
+    return new Link(
+        a.linkName(),
+        principal,
+        key,
+        dependent,
+        dependent.attribute(a.foreignKey()),
+        null,
+        null,
+        a.onDelete(),
+        a.onUpdate(),
+        a.constraints(),
+        a.scope());
   }
 
   Collection<Link> all() {
@@ -132,17 +168,21 @@ final class GraphRules {
   List<Link> junctionsAt(ModelInfo model) {
     List<Link> out = new ArrayList<>();
     for (Link l : links.values()) {
-      if (l.isJunction() && (l.principal().table().equals(model.table())
-          || l.dependent().table().equals(model.table()))) {
+      if (l.isJunction()
+          && (l.principal().table().equals(model.table())
+              || l.dependent().table().equals(model.table()))) {
         out.add(l);
       }
     }
     return out;
   }
 
-  /** Relationship types whose principal's deletion deletes the dependent (foreign keys, CASCADE). */
+  /**
+   * Relationship types whose principal's deletion deletes the dependent (foreign keys, CASCADE).
+   */
   List<String> cascadeTypes() {
-    return types(l -> !l.isJunction() && l.constraints() && l.onDelete() == ReferentialAction.CASCADE);
+    return types(
+        l -> !l.isJunction() && l.constraints() && l.onDelete() == ReferentialAction.CASCADE);
   }
 
   /** Foreign-key types that refuse the deletion of a principal with dependants. */

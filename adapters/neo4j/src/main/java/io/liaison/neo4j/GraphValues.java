@@ -18,18 +18,18 @@ import java.util.UUID;
  * Attribute values (the SPI's Java types) to Neo4j property values and back.
  *
  * <ul>
- *   <li>Long, Double, String, Boolean, LocalDate (Date), LocalDateTime (LocalDateTime): as they are;</li>
- *   <li>Integer and Short: stored as Long (Neo4j's one integer type); Float as Double; converted back to
- *       the attribute type on read;</li>
- *   <li>Instant: a DateTime in UTC (a {@link ZonedDateTime}), compared and ordered as an instant;</li>
- *   <li>UUID: its canonical lower-case text;</li>
- *   <li>BigDecimal: its canonical plain text ({@code stripTrailingZeros().toPlainString()}, so equal
- *       numbers are equal strings); {@link CypherWhere} compares and orders it numerically.</li>
+ *   <li>Long, Double, String, Boolean, LocalDate (Date), LocalDateTime (LocalDateTime): as they
+ *       are;
+ *   <li>Integer and Short: stored as Long (Neo4j's one integer type); Float as Double; converted
+ *       back to the attribute type on read;
+ *   <li>Instant: a DateTime in UTC (a {@link ZonedDateTime}), compared and ordered as an instant;
+ *   <li>UUID: its canonical lower-case text;
+ *   <li>BigDecimal: its canonical plain text ({@code stripTrailingZeros().toPlainString()}, so
+ *       equal numbers are equal strings); {@link CypherWhere} compares and orders it numerically.
  * </ul>
  */
 final class GraphValues {
-  private GraphValues() {
-  }
+  private GraphValues() {}
 
   /** The property value for a value of the attribute's type (already coerced). */
   static Object toStore(Object value, Class<?> type) {
@@ -62,7 +62,10 @@ final class GraphValues {
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 
-  /** {@link ValueTypes#coerce} (exactly, or refused) then {@link #toStore}: a parameter value for an attribute. */
+  /**
+   * {@link ValueTypes#coerce} (exactly, or refused) then {@link #toStore}: a parameter value for an
+   * attribute.
+   */
   static Object param(Object value, Class<?> type, String what) {
     return toStore(ValueTypes.coerce(value, type, what), type);
   }

@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The graph store adapter: Neo4j 5 through the Neo4j Java Driver. Models are labels, attributes
- * properties; every association is a relationship of type {@code AssociationInfo.linkName()} from the
- * principal node to the dependent node, belongsToMany through attributes are relationship properties,
- * and a foreign key the dependent model holds is also kept as a property in step with the relationship.
- * Referential actions are emulated in the transaction of the call. Thread-safe.
+ * properties; every association is a relationship of type {@code AssociationInfo.linkName()} from
+ * the principal node to the dependent node, belongsToMany through attributes are relationship
+ * properties, and a foreign key the dependent model holds is also kept as a property in step with
+ * the relationship. Referential actions are emulated in the transaction of the call. Thread-safe.
  *
  * <pre>{@code
  * Neo4jAdapter store = Neo4jAdapter.create(Neo4jConfig.uri("neo4j://localhost:7687", "neo4j", secret));
@@ -63,8 +63,8 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   /**
-   * An adapter for the configured server. With a URI it creates a driver (closed by {@link #close()})
-   * and checks that the server answers; with a driver it borrows it.
+   * An adapter for the configured server. With a URI it creates a driver (closed by {@link
+   * #close()}) and checks that the server answers; with a driver it borrows it.
    */
   public static Neo4jAdapter create(Neo4jConfig config) {
     Objects.requireNonNull(config, "config");
@@ -73,9 +73,13 @@ public final class Neo4jAdapter implements StoreAdapter {
     }
     Driver driver;
     try {
-      driver = GraphDatabase.driver(config.uri(),
-          config.user() == null ? AuthTokens.none() : AuthTokens.basic(config.user(), config.password()),
-          Config.builder().withMaxConnectionPoolSize(config.poolSize()).build());
+      driver =
+          GraphDatabase.driver(
+              config.uri(),
+              config.user() == null
+                  ? AuthTokens.none()
+                  : AuthTokens.basic(config.user(), config.password()),
+              Config.builder().withMaxConnectionPoolSize(config.poolSize()).build());
     } catch (RuntimeException e) {
       throw new StoreException("connect to " + config + " failed: " + e.getMessage(), e);
     }
@@ -83,12 +87,20 @@ public final class Neo4jAdapter implements StoreAdapter {
       driver.verifyConnectivity();
     } catch (RuntimeException e) {
       driver.close();
-      // a StoreException, as the JDBC adapter's, not the driver's retryable ServiceUnavailableException:
-      // nothing retries the start, and a refused start is most often the URI (architecture.md, "Faults")
+      // a StoreException, as the JDBC adapter's, not the driver's retryable
+      // ServiceUnavailableException:
+      // nothing retries the start, and a refused start is most often the URI (architecture.md,
+      // "Faults")
       LiaisonException cause = Neo4jErrors.translate("connect to " + config, e);
-      throw new StoreException(cause.getMessage() + ". Check that the Neo4j server is running and accepts "
-          + "Bolt connections at " + config.uri().getHost() + ":" + (config.uri().getPort() < 0 ? 7687
-          : config.uri().getPort()) + ", and the user and password", e);
+      throw new StoreException(
+          cause.getMessage()
+              + ". Check that the Neo4j server is running and accepts "
+              + "Bolt connections at "
+              + config.uri().getHost()
+              + ":"
+              + (config.uri().getPort() < 0 ? 7687 : config.uri().getPort())
+              + ", and the user and password",
+          e);
     }
     return new Neo4jAdapter(driver, true, config.database());
   }
@@ -114,9 +126,9 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   /**
-   * Creates the uniqueness constraints and indexes the schema needs (each {@code IF NOT EXISTS}, all in
-   * one transaction), waits for them to be online, and learns the schema's relationship types
-   * for the referential actions. Idempotent.
+   * Creates the uniqueness constraints and indexes the schema needs (each {@code IF NOT EXISTS},
+   * all in one transaction), waits for them to be online, and learns the schema's relationship
+   * types for the referential actions. Idempotent.
    */
   @Override
   public void sync(SchemaInfo schema) {
@@ -125,12 +137,13 @@ public final class Neo4jAdapter implements StoreAdapter {
     List<String> statements = SchemaSync.statements(schema);
     try (Session session = session()) {
       // Schema commands may share a transaction (not with data writes): one commit for all of them.
-      session.executeWriteWithoutResult(tx -> {
-        for (String statement : statements) {
-          fire(statement);
-          tx.run(statement).consume();
-        }
-      });
+      session.executeWriteWithoutResult(
+          tx -> {
+            for (String statement : statements) {
+              fire(statement);
+              tx.run(statement).consume();
+            }
+          });
       String await = SchemaSync.awaitIndexes();
       fire(await);
       session.run(await).consume();
@@ -141,8 +154,9 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   /**
-   * Learns a schema's relationship types and referential actions without touching the database (what
-   * {@link #sync} does besides creating constraints), for a Liaison built with {@code sync(false)}.
+   * Learns a schema's relationship types and referential actions without touching the database
+   * (what {@link #sync} does besides creating constraints), for a Liaison built with {@code
+   * sync(false)}.
    */
   @Override
   public synchronized void learn(SchemaInfo schema) {
@@ -159,7 +173,10 @@ public final class Neo4jAdapter implements StoreAdapter {
     return open(true, AccessMode.WRITE);
   }
 
-  /** One engine operation, rolled back by the engine on any failure: no checks needed to keep it usable. */
+  /**
+   * One engine operation, rolled back by the engine on any failure: no checks needed to keep it
+   * usable.
+   */
   @Override
   public StoreSession beginOperation() {
     return open(false, AccessMode.WRITE);
@@ -182,33 +199,35 @@ public final class Neo4jAdapter implements StoreAdapter {
       Transaction tx = session.beginTransaction();
       Session s = session;
       CypherRunner runner = (cypher, parameters) -> Records.rows(tx.run(cypher, parameters));
-      CypherSession.Transaction control = new CypherSession.Transaction() {
-        @Override
-        public void commit() {
-          tx.commit();
-        }
+      CypherSession.Transaction control =
+          new CypherSession.Transaction() {
+            @Override
+            public void commit() {
+              tx.commit();
+            }
 
-        @Override
-        public void rollback() {
-          tx.rollback();
-        }
+            @Override
+            public void rollback() {
+              tx.rollback();
+            }
 
-        @Override
-        public void close() {
-          try {
-            tx.close();
-          } catch (RuntimeException e) {
-            LOG.warn("closing a Neo4j transaction failed", e);
-          } finally {
-            s.close();
-          }
-        }
-      };
-      CypherRunner committed = (cypher, parameters) -> {
-        try (Session reader = session(AccessMode.READ)) {
-          return reader.executeRead(t -> Records.rows(t.run(cypher, parameters)));
-        }
-      };
+            @Override
+            public void close() {
+              try {
+                tx.close();
+              } catch (RuntimeException e) {
+                LOG.warn("closing a Neo4j transaction failed", e);
+              } finally {
+                s.close();
+              }
+            }
+          };
+      CypherRunner committed =
+          (cypher, parameters) -> {
+            try (Session reader = session(AccessMode.READ)) {
+              return reader.executeRead(t -> Records.rows(t.run(cypher, parameters)));
+            }
+          };
       return new CypherSession(runner, control, rules, this::fire, protect, "neo4j " + database)
           .readingCommittedWith(committed);
     } catch (RuntimeException e) {
@@ -228,8 +247,12 @@ public final class Neo4jAdapter implements StoreAdapter {
   }
 
   private Session session(AccessMode mode) {
-    return driver.session(SessionConfig.builder().withDatabase(database).withBookmarkManager(bookmarks)
-        .withDefaultAccessMode(mode).build());
+    return driver.session(
+        SessionConfig.builder()
+            .withDatabase(database)
+            .withBookmarkManager(bookmarks)
+            .withDefaultAccessMode(mode)
+            .build());
   }
 
   /** Runs one statement in a transaction of its own (for tests and tools); returns its records. */

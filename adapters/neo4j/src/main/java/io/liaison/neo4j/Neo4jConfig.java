@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.neo4j.driver.Driver;
 
 /**
- * Where the Neo4j adapter connects: a Bolt URI ({@code bolt://host:7687}, or {@code neo4j://host:7687}
- * for a routing cluster) with basic authentication or none, or an existing {@link Driver} the adapter
- * borrows (and never closes). The database name is always set on sessions (default {@code "neo4j"}).
- * Immutable; the {@code with...} methods return copies.
+ * Where the Neo4j adapter connects: a Bolt URI ({@code bolt://host:7687}, or {@code
+ * neo4j://host:7687} for a routing cluster) with basic authentication or none, or an existing
+ * {@link Driver} the adapter borrows (and never closes). The database name is always set on
+ * sessions (default {@code "neo4j"}). Immutable; the {@code with...} methods return copies.
  *
  * <pre>{@code
  * Neo4jAdapter store = Neo4jAdapter.create(Neo4jConfig.uri("neo4j://db.example:7687", "neo4j", secret)
@@ -18,6 +18,7 @@ import org.neo4j.driver.Driver;
 public final class Neo4jConfig {
   /** The database a session uses unless another is named. */
   public static final String DEFAULT_DATABASE = "neo4j";
+
   /** Connections the adapter's own driver pools at most, unless set. */
   public static final int DEFAULT_POOL_SIZE = 50;
 
@@ -28,7 +29,8 @@ public final class Neo4jConfig {
   private final String database;
   private final int poolSize;
 
-  private Neo4jConfig(URI uri, String user, String password, Driver driver, String database, int poolSize) {
+  private Neo4jConfig(
+      URI uri, String user, String password, Driver driver, String database, int poolSize) {
     this.uri = uri;
     this.user = user;
     this.password = password;
@@ -51,7 +53,12 @@ public final class Neo4jConfig {
 
   /** An existing driver, borrowed: {@link Neo4jAdapter#close()} leaves it open. */
   public static Neo4jConfig driver(Driver driver) {
-    return new Neo4jConfig(null, null, null, Objects.requireNonNull(driver, "driver"), DEFAULT_DATABASE,
+    return new Neo4jConfig(
+        null,
+        null,
+        null,
+        Objects.requireNonNull(driver, "driver"),
+        DEFAULT_DATABASE,
         DEFAULT_POOL_SIZE);
   }
 
@@ -65,7 +72,8 @@ public final class Neo4jConfig {
     }
     String scheme = parsed.getScheme();
     if (scheme == null || !scheme.matches("(bolt|neo4j)(\\+s|\\+ssc)?")) {
-      throw new IllegalArgumentException("A Neo4j URI starts with bolt://, neo4j:// (or +s / +ssc), got: " + uri);
+      throw new IllegalArgumentException(
+          "A Neo4j URI starts with bolt://, neo4j:// (or +s / +ssc), got: " + uri);
     }
     return parsed;
   }
@@ -79,7 +87,9 @@ public final class Neo4jConfig {
     return new Neo4jConfig(uri, user, password, driver, database, poolSize);
   }
 
-  /** The same configuration with another connection pool size (for a driver the adapter creates). */
+  /**
+   * The same configuration with another connection pool size (for a driver the adapter creates).
+   */
   public Neo4jConfig withPoolSize(int poolSize) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("The pool size must be at least 1, was " + poolSize);
@@ -116,8 +126,12 @@ public final class Neo4jConfig {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Neo4jConfig c && Objects.equals(uri, c.uri) && Objects.equals(user, c.user)
-        && Objects.equals(password, c.password) && driver == c.driver && database.equals(c.database)
+    return o instanceof Neo4jConfig c
+        && Objects.equals(uri, c.uri)
+        && Objects.equals(user, c.user)
+        && Objects.equals(password, c.password)
+        && driver == c.driver
+        && database.equals(c.database)
         && poolSize == c.poolSize;
   }
 
@@ -129,7 +143,8 @@ public final class Neo4jConfig {
   /** Never shows the password. */
   @Override
   public String toString() {
-    String target = driver != null ? "given driver" : uri + (user != null ? " as " + user : " without auth");
+    String target =
+        driver != null ? "given driver" : uri + (user != null ? " as " + user : " without auth");
     return "Neo4jConfig[" + target + ", database " + database + "]";
   }
 }

@@ -7,8 +7,9 @@ import io.liaison.spi.StoreAdapter;
 import java.util.Objects;
 
 /**
- * The Guice module that puts Liaison over Neo4j. The application binds its {@link io.liaison.Schema};
- * this module binds {@link StoreAdapter} (and {@link Neo4jAdapter}) to one adapter, created on first use.
+ * The Guice module that puts Liaison over Neo4j. The application binds its {@link
+ * io.liaison.Schema}; this module binds {@link StoreAdapter} (and {@link Neo4jAdapter}) to one
+ * adapter, created on first use.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new Neo4jModule(Neo4jConfig.uri("neo4j://localhost:7687", "neo4j", pw)),
@@ -32,7 +33,9 @@ public final class Neo4jModule extends LiaisonModule {
   protected void configureStore() {
     bind(Neo4jConfig.class).toInstance(config);
     Neo4jConfig c = config;
-    bind(Neo4jAdapter.class).toProvider((Provider<Neo4jAdapter>) () -> Neo4jAdapter.create(c)).in(Scopes.SINGLETON);
+    bind(Neo4jAdapter.class)
+        .toProvider((Provider<Neo4jAdapter>) () -> Neo4jAdapter.create(c))
+        .in(Scopes.SINGLETON);
     bind(StoreAdapter.class).to(Neo4jAdapter.class);
   }
 }

@@ -15,17 +15,18 @@ import java.util.Set;
 
 /**
  * The schema statements for a {@link SchemaInfo}: a uniqueness constraint on every model's id and
- * unique keys, on the sequence names, an index on every foreign-key property and on the id of parallel
- * links. Each is {@code IF NOT EXISTS}, so running them again changes nothing.
+ * unique keys, on the sequence names, an index on every foreign-key property and on the id of
+ * parallel links. Each is {@code IF NOT EXISTS}, so running them again changes nothing.
  */
 final class SchemaSync {
   /** Seconds to wait for new indexes to come online. */
   static final int AWAIT_SECONDS = 300;
 
-  private SchemaSync() {
-  }
+  private SchemaSync() {}
 
-  /** The statements, each to run in a transaction of its own, followed by waiting for the indexes. */
+  /**
+   * The statements, each to run in a transaction of its own, followed by waiting for the indexes.
+   */
   static List<String> statements(SchemaInfo schema) {
     List<String> out = new ArrayList<>();
     Set<String> unique = new LinkedHashSet<>();
@@ -47,14 +48,26 @@ final class SchemaSync {
       if (l.isJunction()) {
         JunctionInfo j = l.junction();
         if (!j.unique() && j.id() != null && indexed.add(":" + l.type() + "." + j.id().column())) {
-          out.add("CREATE INDEX " + name(l.type(), j.id().column(), "index") + " IF NOT EXISTS FOR ()-[r:"
-              + q(l.type()) + "]-() ON (r." + q(j.id().column()) + ")");
+          out.add(
+              "CREATE INDEX "
+                  + name(l.type(), j.id().column(), "index")
+                  + " IF NOT EXISTS FOR ()-[r:"
+                  + q(l.type())
+                  + "]-() ON (r."
+                  + q(j.id().column())
+                  + ")");
         }
       } else {
         String key = l.dependent().table() + "." + l.foreignKey().column();
         if (!unique.contains(key) && indexed.add(key)) {
-          out.add("CREATE INDEX " + name(l.dependent().table(), l.foreignKey().column(), "index")
-              + " IF NOT EXISTS FOR (n:" + q(l.dependent().table()) + ") ON (n." + q(l.foreignKey().column()) + ")");
+          out.add(
+              "CREATE INDEX "
+                  + name(l.dependent().table(), l.foreignKey().column(), "index")
+                  + " IF NOT EXISTS FOR (n:"
+                  + q(l.dependent().table())
+                  + ") ON (n."
+                  + q(l.foreignKey().column())
+                  + ")");
         }
       }
     }
@@ -66,12 +79,26 @@ final class SchemaSync {
   }
 
   private static String uniqueness(String label, String property) {
-    return "CREATE CONSTRAINT " + name(label, property, "unique") + " IF NOT EXISTS FOR (n:" + q(label)
-        + ") REQUIRE n." + q(property) + " IS UNIQUE";
+    return "CREATE CONSTRAINT "
+        + name(label, property, "unique")
+        + " IF NOT EXISTS FOR (n:"
+        + q(label)
+        + ") REQUIRE n."
+        + q(property)
+        + " IS UNIQUE";
   }
 
-  /** A schema object's name, quoted: made of checked identifiers only, so it needs no check of its own. */
+  /**
+   * A schema object's name, quoted: made of checked identifiers only, so it needs no check of its
+   * own.
+   */
   static String name(String owner, String property, String kind) {
-    return "`liaison_" + Identifiers.check(owner) + "_" + Identifiers.check(property) + "_" + kind + "`";
+    return "`liaison_"
+        + Identifiers.check(owner)
+        + "_"
+        + Identifiers.check(property)
+        + "_"
+        + kind
+        + "`";
   }
 }

@@ -13,21 +13,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP relay in front of the embedded Neo4j's Bolt port, so that a test can break the connections a
- * driver holds, as a network failure or a crashed server would, while the database goes on. Bytes pass
- * unchanged; {@link #cut()} resets every connection open at that moment (both sides see a reset), and
- * new connections are still accepted.
+ * A TCP relay in front of the embedded Neo4j's Bolt port, so that a test can break the connections
+ * a driver holds, as a network failure or a crashed server would, while the database goes on. Bytes
+ * pass unchanged; {@link #cut()} resets every connection open at that moment (both sides see a
+ * reset), and new connections are still accepted.
  */
 final class BoltProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final String targetHost;
   private final int targetPort;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "bolt-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "bolt-proxy");
+            t.setDaemon(true);
+            return t;
+          });
 
   BoltProxy(URI bolt) throws IOException {
     this.targetHost = bolt.getHost();
@@ -58,7 +60,8 @@ final class BoltProxy implements AutoCloseable {
 
   private void relay(Socket from, Socket to) {
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         out.write(buffer, 0, n);
         out.flush();

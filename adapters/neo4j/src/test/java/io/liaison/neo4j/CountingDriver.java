@@ -13,11 +13,11 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * A {@link Driver} handed to {@link Neo4jAdapter} through {@link Neo4jConfig#driver} behind a
- * {@link Proxy} that counts the Cypher statements sent on the driver's sessions: every {@code run} of
- * a {@link Session}, an explicit {@link Transaction} or the {@link TransactionContext} of a managed
- * transaction ({@code executeRead}/{@code executeWrite}), each one RUN message over Bolt. Begin,
- * commit and rollback are not counted. A statement the adapter reports once but runs per row counts
- * once per row.
+ * {@link Proxy} that counts the Cypher statements sent on the driver's sessions: every {@code run}
+ * of a {@link Session}, an explicit {@link Transaction} or the {@link TransactionContext} of a
+ * managed transaction ({@code executeRead}/{@code executeWrite}), each one RUN message over Bolt.
+ * Begin, commit and rollback are not counted. A statement the adapter reports once but runs per row
+ * counts once per row.
  */
 final class CountingDriver {
   private final Driver counting;
@@ -27,7 +27,9 @@ final class CountingDriver {
     counting = (Driver) proxy(Driver.class, driver);
   }
 
-  /** The counting driver to give the adapter (closing it closes the real one: give it as borrowed). */
+  /**
+   * The counting driver to give the adapter (closing it closes the real one: give it as borrowed).
+   */
   Driver driver() {
     return counting;
   }
@@ -38,15 +40,19 @@ final class CountingDriver {
   }
 
   private Object proxy(Class<?> type, Object target) {
-    return Proxy.newProxyInstance(CountingDriver.class.getClassLoader(), new Class<?>[] {type},
+    return Proxy.newProxyInstance(
+        CountingDriver.class.getClassLoader(),
+        new Class<?>[] {type},
         (p, method, args) -> invoke(target, method, args));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Object invoke(Object target, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (name.equals("run") && (target instanceof Session || target instanceof Transaction
-        || target instanceof TransactionContext)) {
+    if (name.equals("run")
+        && (target instanceof Session
+            || target instanceof Transaction
+            || target instanceof TransactionContext)) {
       statements.incrementAndGet();
     }
     if (args != null && name.startsWith("execute")) {
@@ -64,7 +70,8 @@ final class CountingDriver {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-    if (result instanceof Transaction && method.getReturnType().isAssignableFrom(Transaction.class)) {
+    if (result instanceof Transaction
+        && method.getReturnType().isAssignableFrom(Transaction.class)) {
       return proxy(Transaction.class, result);
     }
     if (result instanceof Session && method.getReturnType().isAssignableFrom(Session.class)) {

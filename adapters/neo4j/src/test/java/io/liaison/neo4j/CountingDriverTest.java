@@ -15,9 +15,10 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 
 /**
- * The counter the contract's provider uses ({@link CountingDriver}) sees what the adapter's statement
- * listener cannot: statements reported as one round trip but run one per row. The contract's
- * {@code roundTrips(..)} compares the two, so such an adapter fails every test that counts round trips.
+ * The counter the contract's provider uses ({@link CountingDriver}) sees what the adapter's
+ * statement listener cannot: statements reported as one round trip but run one per row. The
+ * contract's {@code roundTrips(..)} compares the two, so such an adapter fails every test that
+ * counts round trips.
  */
 class CountingDriverTest {
   private static final int ROWS = 20;
@@ -45,7 +46,8 @@ class CountingDriverTest {
 
     // what a broken adapter would do: one event, then one statement per row
     adapter.fire("UNWIND $rows AS row CREATE (:Book {title: row})");
-    try (Session session = counted.driver().session(); Transaction tx = session.beginTransaction()) {
+    try (Session session = counted.driver().session();
+        Transaction tx = session.beginTransaction()) {
       for (int i = 0; i < ROWS; i++) {
         tx.run("CREATE (:Book {title: $title})", Map.of("title", "row " + i)).consume();
       }
@@ -53,12 +55,15 @@ class CountingDriverTest {
     }
 
     assertThat(reported).hasSize(1);
-    assertThat(counted.statements() - before).as("statements that reached the server").isEqualTo(ROWS);
+    assertThat(counted.statements() - before)
+        .as("statements that reached the server")
+        .isEqualTo(ROWS);
   }
 
   @Test
   void theAdaptersInsertAllReachesTheServerExactlyAsItReportsIt() {
-    Liaison db = Liaison.builder().schema(Schema.builder().model(Book.class).build()).store(adapter).build();
+    Liaison db =
+        Liaison.builder().schema(Schema.builder().model(Book.class).build()).store(adapter).build();
     List<Book> books = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
       Book b = new Book();

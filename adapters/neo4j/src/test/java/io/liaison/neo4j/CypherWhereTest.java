@@ -13,23 +13,41 @@ import org.junit.jupiter.api.Test;
 
 class CypherWhereTest {
 
-  private static final CypherWhere.Props PROPS = name -> switch (name) {
-    case "title" -> new CypherWhere.Prop("n.`title`", new AttributeInfo("title", "title", String.class, true, false, true));
-    case "year" -> new CypherWhere.Prop("n.`year`", new AttributeInfo("year", "year", Integer.class, true, false, true));
-    case "amount" -> new CypherWhere.Prop("n.`amount`",
-        new AttributeInfo("amount", "amount", BigDecimal.class, true, false, true));
-    default -> throw new InvalidCallException("Unknown attribute '" + name + "'");
-  };
+  private static final CypherWhere.Props PROPS =
+      name ->
+          switch (name) {
+            case "title" ->
+                new CypherWhere.Prop(
+                    "n.`title`",
+                    new AttributeInfo("title", "title", String.class, true, false, true));
+            case "year" ->
+                new CypherWhere.Prop(
+                    "n.`year`",
+                    new AttributeInfo("year", "year", Integer.class, true, false, true));
+            case "amount" ->
+                new CypherWhere.Prop(
+                    "n.`amount`",
+                    new AttributeInfo("amount", "amount", BigDecimal.class, true, false, true));
+            default -> throw new InvalidCallException("Unknown attribute '" + name + "'");
+          };
 
   @Test
   void valuesBecomeParametersConvertedToStoreTypes() {
     Cypher.Params params = new Cypher.Params();
 
-    String cypher = CypherWhere.compile(Where.eq("title", "x' OR 1=1 //").and(Where.in("year", List.of(1990, 2003)))
-        .or(Where.not(Where.isNull("year"))), PROPS, params);
+    String cypher =
+        CypherWhere.compile(
+            Where.eq("title", "x' OR 1=1 //")
+                .and(Where.in("year", List.of(1990, 2003)))
+                .or(Where.not(Where.isNull("year"))),
+            PROPS,
+            params);
 
-    assertThat(cypher).isEqualTo("((n.`title` = $p0 AND n.`year` IN $p1) OR NOT (n.`year` IS NULL))");
-    assertThat(params.values()).containsEntry("p0", "x' OR 1=1 //").containsEntry("p1", List.of(1990L, 2003L));
+    assertThat(cypher)
+        .isEqualTo("((n.`title` = $p0 AND n.`year` IN $p1) OR NOT (n.`year` IS NULL))");
+    assertThat(params.values())
+        .containsEntry("p0", "x' OR 1=1 //")
+        .containsEntry("p1", List.of(1990L, 2003L));
   }
 
   @Test
@@ -52,7 +70,9 @@ class CypherWhereTest {
     assertThat(matches("%(2nd ed.)", "Data Modeling (2nd ed.)")).isTrue();
     assertThat(matches("%(2nd ed.)", "Data Modeling (2nd edX)")).isFalse();
     assertThat(matches("a.*b\\E[c]$", "a.*b\\E[c]$")).as("regex syntax is literal").isFalse();
-    assertThat(matches("a.*b\\\\E[c]$", "a.*b\\E[c]$")).as("a backslash escapes the next character").isTrue();
+    assertThat(matches("a.*b\\\\E[c]$", "a.*b\\E[c]$"))
+        .as("a backslash escapes the next character")
+        .isTrue();
     assertThat(matches("100\\%", "100%")).isTrue();
     assertThat(matches("100\\%", "1000")).isFalse();
     assertThat(matches("%two", "line one\nline two")).as("wildcards span lines").isTrue();
@@ -62,7 +82,8 @@ class CypherWhereTest {
   @Test
   void unknownAttributesAreRefused() {
     assertThatThrownBy(() -> CypherWhere.compile(Where.eq("nope", 1), PROPS, new Cypher.Params()))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("nope");
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("nope");
   }
 
   /** Cypher's {@code =~} is Java's full match. */

@@ -22,26 +22,26 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One embedded Neo4j per test JVM (Neo4j Harness, test scope only: GPL), started on first use with a
- * small page cache and no HTTP server, and one driver to it; both closed when the JVM exits.
+ * One embedded Neo4j per test JVM (Neo4j Harness, test scope only: GPL), started on first use with
+ * a small page cache and no HTTP server, and one driver to it; both closed when the JVM exits.
  */
 final class EmbeddedNeo4j {
   private static Neo4j server;
   private static Driver driver;
   private static Path workingDir;
 
-  private EmbeddedNeo4j() {
-  }
+  private EmbeddedNeo4j() {}
 
   static synchronized Neo4j server() {
     if (server == null) {
       workingDir = workingDir();
-      server = Neo4jBuilders.newInProcessBuilder(workingDir)
-          .withDisabledServer()
-          .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-          .withConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
-          .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
-          .build();
+      server =
+          Neo4jBuilders.newInProcessBuilder(workingDir)
+              .withDisabledServer()
+              .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+              .withConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
+              .withConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
+              .build();
       driver = GraphDatabase.driver(server.boltURI(), AuthTokens.none());
       Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedNeo4j::stop, "embedded-neo4j-stop"));
     }
@@ -49,13 +49,16 @@ final class EmbeddedNeo4j {
   }
 
   /**
-   * Where the store files go: a fresh folder in memory (/dev/shm) when there is one, so commits cost no
-   * disk flush; else the system temporary folder.
+   * Where the store files go: a fresh folder in memory (/dev/shm) when there is one, so commits
+   * cost no disk flush; else the system temporary folder.
    */
   private static Path workingDir() {
     Path shm = Path.of("/dev/shm");
     try {
-      Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+      Path base =
+          Files.isDirectory(shm) && Files.isWritable(shm)
+              ? shm
+              : Path.of(System.getProperty("java.io.tmpdir"));
       return Files.createTempDirectory(base, "liaison-neo4j-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,14 +8,14 @@ import io.liaison.Liaison;
 import io.liaison.Schema;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.Chapter;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A Liaison built without syncing still teaches the adapter its relationships and actions. */
 class LearnWithoutSyncTest {
   static final HasMany<Book, Chapter> CHAPTERS =
       Association.hasMany(Book.class, Chapter.class).foreignKeyAllowNull(false);
-  static final Schema SCHEMA = Schema.builder().models(Book.class, Chapter.class).association(CHAPTERS).build();
+  static final Schema SCHEMA =
+      Schema.builder().models(Book.class, Chapter.class).association(CHAPTERS).build();
 
   @Test
   void aLiaisonBuiltWithoutSyncLinksAndCascadesAsASyncedOne() {
@@ -34,7 +34,9 @@ class LearnWithoutSyncTest {
 
       assertThat(db.on(book, CHAPTERS).get()).extracting(c -> c.title).containsExactly("One");
       db.delete(book);
-      assertThat(db.findAll(Chapter.class)).as("onDelete CASCADE, the default for a non-null key").isEmpty();
+      assertThat(db.findAll(Chapter.class))
+          .as("onDelete CASCADE, the default for a non-null key")
+          .isEmpty();
     }
   }
 }

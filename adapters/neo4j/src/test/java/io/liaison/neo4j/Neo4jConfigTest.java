@@ -22,7 +22,9 @@ class Neo4jConfigTest {
     assertThat(c.withPoolSize(3).poolSize()).isEqualTo(3);
   }
 
-  /** Refused at start: the same type as on the JDBC adapter, naming the address and what to check. */
+  /**
+   * Refused at start: the same type as on the JDBC adapter, naming the address and what to check.
+   */
   @Test
   void aServerThatRefusesTheConnectionAtStartIsAStoreExceptionNamingTheAddress() throws Exception {
     int port;
@@ -32,23 +34,30 @@ class Neo4jConfigTest {
     String uri = "bolt://127.0.0.1:" + port;
 
     assertThatThrownBy(() -> Neo4jAdapter.create(Neo4jConfig.uri(uri)))
-        .isExactlyInstanceOf(StoreException.class).isNotInstanceOf(TransientStoreException.class)
-        .hasMessageStartingWith("connect to ").hasMessageContaining(uri).hasMessageContaining("127.0.0.1:" + port)
+        .isExactlyInstanceOf(StoreException.class)
+        .isNotInstanceOf(TransientStoreException.class)
+        .hasMessageStartingWith("connect to ")
+        .hasMessageContaining(uri)
+        .hasMessageContaining("127.0.0.1:" + port)
         .hasMessageContaining("Check that the Neo4j server is running");
   }
 
   @Test
   void toStringNeverShowsThePassword() {
     assertThat(Neo4jConfig.uri("bolt://localhost:7687", "app", "s3cret").toString())
-        .contains("bolt://localhost:7687", "app").doesNotContain("s3cret");
+        .contains("bolt://localhost:7687", "app")
+        .doesNotContain("s3cret");
   }
 
   @Test
   void badValuesAreRefused() {
-    assertThatThrownBy(() -> Neo4jConfig.uri("http://localhost:7474")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Neo4jConfig.uri("http://localhost:7474"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bolt://");
-    assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withDatabase(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withDatabase(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Neo4jConfig.uri("bolt://x").withPoolSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -19,63 +19,94 @@ class Neo4jErrorsTest {
 
   @Test
   void aViolatedConstraintIsAConflict() {
-    ClientException e = new ClientException(Neo4jErrors.CONSTRAINT_VIOLATION, "Node(1) already exists");
+    ClientException e =
+        new ClientException(Neo4jErrors.CONSTRAINT_VIOLATION, "Node(1) already exists");
 
     LiaisonException mapped = Neo4jErrors.translate("insert Book", e);
 
-    assertThat(mapped).isExactlyInstanceOf(ConflictException.class).hasCause(e)
-        .hasMessageStartingWith("insert Book failed: ").hasMessageContaining("already exists")
+    assertThat(mapped)
+        .isExactlyInstanceOf(ConflictException.class)
+        .hasCause(e)
+        .hasMessageStartingWith("insert Book failed: ")
+        .hasMessageContaining("already exists")
         .hasMessageContaining(Neo4jErrors.CONSTRAINT_VIOLATION);
   }
 
   @Test
   void transientFailuresAreRetryable() {
-    for (RuntimeException e : new RuntimeException[] {
-        new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"),
-        new ClientException(Neo4jErrors.ENTITY_NOT_FOUND, "Unable to load NODE 4:abc:206."),
-        new ServiceUnavailableException("no server"),
-        new SessionExpiredException("leader switched")}) {
+    for (RuntimeException e :
+        new RuntimeException[] {
+          new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"),
+          new ClientException(Neo4jErrors.ENTITY_NOT_FOUND, "Unable to load NODE 4:abc:206."),
+          new ServiceUnavailableException("no server"),
+          new SessionExpiredException("leader switched")
+        }) {
       LiaisonException mapped = Neo4jErrors.translate("link Book.articles", e);
-      assertThat(mapped).as(e.getClass().getSimpleName()).isExactlyInstanceOf(TransientStoreException.class)
-          .isInstanceOf(Retryable.class).hasCause(e).hasMessageStartingWith("link Book.articles failed: ");
+      assertThat(mapped)
+          .as(e.getClass().getSimpleName())
+          .isExactlyInstanceOf(TransientStoreException.class)
+          .isInstanceOf(Retryable.class)
+          .hasCause(e)
+          .hasMessageStartingWith("link Book.articles failed: ");
     }
   }
 
-  /** The fault policy (architecture.md, "Faults"): a killed transaction is transient on every store. */
+  /**
+   * The fault policy (architecture.md, "Faults"): a killed transaction is transient on every store.
+   */
   @Test
   void aTransactionTerminatedFromOutsideIsRetryable() {
-    for (String code : new String[] {"Neo.ClientError.Transaction.Terminated",
-        "Neo.ClientError.Transaction.LockClientStopped", "Neo.TransientError.Transaction.Terminated"}) {
+    for (String code :
+        new String[] {
+          "Neo.ClientError.Transaction.Terminated",
+          "Neo.ClientError.Transaction.LockClientStopped",
+          "Neo.TransientError.Transaction.Terminated"
+        }) {
       ClientException e = new ClientException(code, "The transaction has been terminated.");
-      assertThat(Neo4jErrors.translate("set Book.articles", e)).as(code)
-          .isExactlyInstanceOf(TransientStoreException.class).hasCause(e);
+      assertThat(Neo4jErrors.translate("set Book.articles", e))
+          .as(code)
+          .isExactlyInstanceOf(TransientStoreException.class)
+          .hasCause(e);
     }
   }
 
   @Test
   void aTimedOutTransactionIsNotRetried() {
-    ClientException e = new ClientException("Neo.ClientError.Transaction.TransactionTimedOut", "timed out");
+    ClientException e =
+        new ClientException("Neo.ClientError.Transaction.TransactionTimedOut", "timed out");
 
-    assertThat(Neo4jErrors.translate("set Book.articles", e)).isExactlyInstanceOf(StoreException.class);
+    assertThat(Neo4jErrors.translate("set Book.articles", e))
+        .isExactlyInstanceOf(StoreException.class);
   }
 
   @Test
   void anythingElseIsAStoreException() {
-    ClientException syntax = new ClientException("Neo.ClientError.Statement.SyntaxError", "Invalid input");
-    DatabaseException broken = new DatabaseException("Neo.DatabaseError.General.UnknownError", "boom");
+    ClientException syntax =
+        new ClientException("Neo.ClientError.Statement.SyntaxError", "Invalid input");
+    DatabaseException broken =
+        new DatabaseException("Neo.DatabaseError.General.UnknownError", "boom");
     IllegalStateException other = new IllegalStateException("closed");
 
-    assertThat(Neo4jErrors.translate("find Book", syntax)).isExactlyInstanceOf(StoreException.class).hasCause(syntax);
-    assertThat(Neo4jErrors.translate("find Book", broken)).isExactlyInstanceOf(StoreException.class).hasCause(broken);
-    assertThat(Neo4jErrors.translate("find Book", other)).isExactlyInstanceOf(StoreException.class).hasCause(other);
+    assertThat(Neo4jErrors.translate("find Book", syntax))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasCause(syntax);
+    assertThat(Neo4jErrors.translate("find Book", broken))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasCause(broken);
+    assertThat(Neo4jErrors.translate("find Book", other))
+        .isExactlyInstanceOf(StoreException.class)
+        .hasCause(other);
   }
 
   @Test
   void aWrappedDriverFailureIsFoundThroughItsCauses() {
-    RuntimeException wrapped = new RuntimeException("Cypher execution failed",
-        new ClientException(Neo4jErrors.CONSTRAINT_VIOLATION, "exists"));
+    RuntimeException wrapped =
+        new RuntimeException(
+            "Cypher execution failed",
+            new ClientException(Neo4jErrors.CONSTRAINT_VIOLATION, "exists"));
 
-    assertThat(Neo4jErrors.translate("insert Tag", wrapped)).isExactlyInstanceOf(ConflictException.class)
+    assertThat(Neo4jErrors.translate("insert Tag", wrapped))
+        .isExactlyInstanceOf(ConflictException.class)
         .hasCause(wrapped);
   }
 

@@ -11,10 +11,11 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 
 /**
- * {@link FaultInjector} for the embedded Neo4j: the blocker takes a node's write lock in a transaction
- * of its own ({@code SET n:Label}, a write that changes nothing), which a link, unlink or delete
- * touching that node waits for; the killer finds the transaction {@code SHOW TRANSACTIONS} shows blocked
- * and ends it with {@code TERMINATE TRANSACTIONS}, as an administrator would.
+ * {@link FaultInjector} for the embedded Neo4j: the blocker takes a node's write lock in a
+ * transaction of its own ({@code SET n:Label}, a write that changes nothing), which a link, unlink
+ * or delete touching that node waits for; the killer finds the transaction {@code SHOW
+ * TRANSACTIONS} shows blocked and ends it with {@code TERMINATE TRANSACTIONS}, as an administrator
+ * would.
  */
 final class Neo4jFaultInjector implements FaultInjector {
 
@@ -24,8 +25,13 @@ final class Neo4jFaultInjector implements FaultInjector {
   }
 
   @Override
-  public Blocker holdLink(String through, String sourceColumn, Object sourceId, String target,
-      String targetColumn, Object targetId) {
+  public Blocker holdLink(
+      String through,
+      String sourceColumn,
+      Object sourceId,
+      String target,
+      String targetColumn,
+      Object targetId) {
     return holdEntity(target, targetId);
   }
 
@@ -44,8 +50,13 @@ final class Neo4jFaultInjector implements FaultInjector {
     Session session = EmbeddedNeo4j.driver().session();
     try {
       Transaction tx = session.beginTransaction();
-      long held = tx.run("MATCH (n:`" + model + "`) WHERE n.id = $id " + write + " RETURN count(*)",
-          Map.of("id", id)).single().get(0).asLong();
+      long held =
+          tx.run(
+                  "MATCH (n:`" + model + "`) WHERE n.id = $id " + write + " RETURN count(*)",
+                  Map.of("id", id))
+              .single()
+              .get(0)
+              .asLong();
       if (held != 1) {
         throw new IllegalStateException("no " + model + " " + id + " to hold");
       }
@@ -82,8 +93,12 @@ final class Neo4jFaultInjector implements FaultInjector {
       long deadline = System.nanoTime() + within.toNanos();
       try (Session killer = EmbeddedNeo4j.driver().session()) {
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-          List<String> blocked = killer.run("SHOW TRANSACTIONS YIELD transactionId, status "
-              + "WHERE status STARTS WITH 'Blocked' RETURN transactionId").list(r -> r.get(0).asString());
+          List<String> blocked =
+              killer
+                  .run(
+                      "SHOW TRANSACTIONS YIELD transactionId, status "
+                          + "WHERE status STARTS WITH 'Blocked' RETURN transactionId")
+                  .list(r -> r.get(0).asString());
           for (String transaction : blocked) {
             if (killed.add(transaction)) {
               if (kill) {

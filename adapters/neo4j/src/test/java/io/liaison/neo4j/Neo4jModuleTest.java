@@ -24,18 +24,25 @@ class Neo4jModuleTest {
   @Test
   void theModuleProvidesAWorkingLiaisonOverOneAdapter() {
     EmbeddedNeo4j.clean();
-    Injector injector = Guice.createInjector(
-        new Neo4jModule(Neo4jConfig.uri(EmbeddedNeo4j.server().boltURI().toString())), new AbstractModule() {
-          @Provides
-          Schema schema() {
-            return Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
-          }
-        });
+    Injector injector =
+        Guice.createInjector(
+            new Neo4jModule(Neo4jConfig.uri(EmbeddedNeo4j.server().boltURI().toString())),
+            new AbstractModule() {
+              @Provides
+              Schema schema() {
+                return Schema.builder()
+                    .models(Book.class, Article.class)
+                    .association(ARTICLES)
+                    .build();
+              }
+            });
 
     try (Liaison db = injector.getInstance(Liaison.class)) {
       assertThat(injector.getInstance(Liaison.class)).isSameAs(db);
-      assertThat(injector.getInstance(StoreAdapter.class)).isSameAs(injector.getInstance(Neo4jAdapter.class));
-      assertThat(db.capabilities()).isEqualTo(injector.getInstance(StoreAdapter.class).capabilities());
+      assertThat(injector.getInstance(StoreAdapter.class))
+          .isSameAs(injector.getInstance(Neo4jAdapter.class));
+      assertThat(db.capabilities())
+          .isEqualTo(injector.getInstance(StoreAdapter.class).capabilities());
 
       Book b = new Book();
       b.title = "Graphs";
@@ -45,7 +52,8 @@ class Neo4jModuleTest {
       db.insert(a);
       db.on(b, ARTICLES).add(a, Map.of("role", "editor"));
 
-      assertThat(db.on(b, ARTICLES).links()).singleElement()
+      assertThat(db.on(b, ARTICLES).links())
+          .singleElement()
           .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
     }
   }
@@ -53,8 +61,11 @@ class Neo4jModuleTest {
   @Test
   void theModuleTakesAnExistingDriverAndLeavesItOpen() {
     EmbeddedNeo4j.clean();
-    Injector injector = Guice.createInjector(new Neo4jModule(EmbeddedNeo4j.driver()),
-        binder -> binder.bind(Schema.class).toInstance(Schema.builder().model(Book.class).build()));
+    Injector injector =
+        Guice.createInjector(
+            new Neo4jModule(EmbeddedNeo4j.driver()),
+            binder ->
+                binder.bind(Schema.class).toInstance(Schema.builder().model(Book.class).build()));
 
     Liaison db = injector.getInstance(Liaison.class);
     Book b = new Book();

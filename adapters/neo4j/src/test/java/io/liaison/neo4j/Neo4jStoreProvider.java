@@ -16,7 +16,8 @@ import java.util.Set;
 final class Neo4jStoreProvider implements StoreProvider {
 
   private volatile CountingDriver counting;
-  private final StoreProbe probe = new CypherStoreProbe(() -> counting == null ? 0 : counting.statements());
+  private final StoreProbe probe =
+      new CypherStoreProbe(() -> counting == null ? 0 : counting.statements());
 
   @Override
   public StoreAdapter openEmpty() {

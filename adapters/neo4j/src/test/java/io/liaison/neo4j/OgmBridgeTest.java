@@ -39,8 +39,11 @@ import org.neo4j.ogm.transaction.Transaction;
 class OgmBridgeTest {
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
-  static final Schema SCHEMA = Schema.builder().models(Book.class, Article.class, Specimen.class)
-      .association(ARTICLES).build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .models(Book.class, Article.class, Specimen.class)
+          .association(ARTICLES)
+          .build();
 
   private SessionFactory factory;
   private Neo4jAdapter adapter;
@@ -50,8 +53,13 @@ class OgmBridgeTest {
   @BeforeEach
   void open() {
     EmbeddedNeo4j.clean();
-    factory = new SessionFactory(new Configuration.Builder().uri(EmbeddedNeo4j.server().boltURI().toString())
-        .verifyConnection(true).build(), Shelf.class.getPackageName());
+    factory =
+        new SessionFactory(
+            new Configuration.Builder()
+                .uri(EmbeddedNeo4j.server().boltURI().toString())
+                .verifyConnection(true)
+                .build(),
+            Shelf.class.getPackageName());
     adapter = Neo4jAdapter.create(Neo4jConfig.driver(factory.unwrap(Driver.class)));
     db = Liaison.builder().schema(SCHEMA).store(adapter).build();
     info = SCHEMA.info();
@@ -70,7 +78,9 @@ class OgmBridgeTest {
       ogm.save(new Shelf("Fiction"));
       StoreSession joined = OgmBridge.join(ogm, adapter);
       writeBookWithArticle(joined);
-      assertThat(joined.count(model("Book"), null)).as("visible inside the transaction").isEqualTo(1);
+      assertThat(joined.count(model("Book"), null))
+          .as("visible inside the transaction")
+          .isEqualTo(1);
       tx.rollback();
     }
 
@@ -90,11 +100,16 @@ class OgmBridgeTest {
 
     Book book = db.findAll(Book.class).get(0);
     assertThat(book.title).isEqualTo("Inside OGM");
-    assertThat(db.on(book, ARTICLES).links()).singleElement().satisfies(link -> {
-      assertThat(link.target().title).isEqualTo("Nodes");
-      assertThat(link.through("role")).isEqualTo("editor");
-    });
-    assertThat(factory.openSession().loadAll(Shelf.class)).extracting(s -> s.name).containsExactly("Fiction");
+    assertThat(db.on(book, ARTICLES).links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.target().title).isEqualTo("Nodes");
+              assertThat(link.through("role")).isEqualTo("editor");
+            });
+    assertThat(factory.openSession().loadAll(Shelf.class))
+        .extracting(s -> s.name)
+        .containsExactly("Fiction");
   }
 
   @Test
@@ -113,7 +128,9 @@ class OgmBridgeTest {
     assertThat(found.day).isEqualTo(LocalDate.of(2024, 2, 29));
     assertThat(found.at).isEqualTo(Instant.parse("2024-02-29T13:45:30.123456Z"));
     assertThat(found.big).isEqualTo(9_007_199_254_740_993L);
-    assertThat(db.findAll(Specimen.class, Query.where(io.liaison.Where.eq("day", LocalDate.of(2024, 2, 29)))))
+    assertThat(
+            db.findAll(
+                Specimen.class, Query.where(io.liaison.Where.eq("day", LocalDate.of(2024, 2, 29)))))
         .hasSize(1);
   }
 
@@ -127,17 +144,23 @@ class OgmBridgeTest {
       tx.rollback();
     }
 
-    assertThat(statements).as("two inserts, the add (one statement proving both ends exist as it links), the read")
-        .hasSize(4).allSatisfy(s -> assertThat(s).doesNotContain("Inside OGM"));
+    assertThat(statements)
+        .as("two inserts, the add (one statement proving both ends exist as it links), the read")
+        .hasSize(4)
+        .allSatisfy(s -> assertThat(s).doesNotContain("Inside OGM"));
   }
 
   @Test
   void joiningNeedsAnOpenOgmTransaction() {
     assertThatThrownBy(() -> OgmBridge.join(factory.openSession(), adapter))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("beginTransaction");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("beginTransaction");
   }
 
-  /** Through the user API joined to OGM's transaction: a Book, an Article and their link with a through attribute. */
+  /**
+   * Through the user API joined to OGM's transaction: a Book, an Article and their link with a
+   * through attribute.
+   */
   private void writeBookWithArticle(StoreSession s) {
     io.liaison.Session tx = db.join(s);
     Book book = new Book();
@@ -147,7 +170,8 @@ class OgmBridgeTest {
     tx.insertAll(List.of(book));
     tx.insert(article);
     tx.on(book, ARTICLES).add(article, Map.of("role", "editor"));
-    assertThat(tx.on(book, ARTICLES).links()).singleElement()
+    assertThat(tx.on(book, ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
   }
 

@@ -16,8 +16,7 @@ public class Article {
 
   private String title;
 
-  protected Article() {
-  }
+  protected Article() {}
 
   public Article(String title) {
     this.title = title;

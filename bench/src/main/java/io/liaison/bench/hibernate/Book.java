@@ -16,8 +16,7 @@ public class Book {
 
   private String title;
 
-  protected Book() {
-  }
+  protected Book() {}
 
   public Book(String title) {
     this.title = title;

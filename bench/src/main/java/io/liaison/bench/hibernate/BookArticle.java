@@ -19,13 +19,21 @@ import jakarta.persistence.UniqueConstraint;
  */
 @Entity
 @Table(
-    uniqueConstraints = @UniqueConstraint(name = "uq_book_article", columnNames = {"book_id", "article_id"}),
-    indexes = {@Index(name = "ix_book_article_book", columnList = "book_id"),
-        @Index(name = "ix_book_article_article", columnList = "article_id")})
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "uq_book_article",
+            columnNames = {"book_id", "article_id"}),
+    indexes = {
+      @Index(name = "ix_book_article_book", columnList = "book_id"),
+      @Index(name = "ix_book_article_article", columnList = "article_id")
+    })
 public class BookArticle {
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "book_article_seq")
-  @SequenceGenerator(name = "book_article_seq", sequenceName = "book_article_seq", allocationSize = 100)
+  @SequenceGenerator(
+      name = "book_article_seq",
+      sequenceName = "book_article_seq",
+      allocationSize = 100)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -40,8 +48,7 @@ public class BookArticle {
 
   private Integer position;
 
-  protected BookArticle() {
-  }
+  protected BookArticle() {}
 
   public BookArticle(Book book, Article article, String role, Integer position) {
     this.book = book;

@@ -5,8 +5,7 @@ public class Article {
   public Long id;
   public String title;
 
-  public Article() {
-  }
+  public Article() {}
 
   public Article(String title) {
     this.title = title;

@@ -5,8 +5,7 @@ public class Book {
   public Long id;
   public String title;
 
-  public Book() {
-  }
+  public Book() {}
 
   public Book(String title) {
     this.title = title;

@@ -12,8 +12,8 @@ public final class Library {
   public static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
-  public static final Schema SCHEMA = Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
+  public static final Schema SCHEMA =
+      Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
 
-  private Library() {
-  }
+  private Library() {}
 }

@@ -8,22 +8,20 @@ import org.neo4j.ogm.annotation.NodeEntity;
 import org.neo4j.ogm.annotation.Relationship;
 
 /**
- * A Neo4j-OGM node entity: label {@code Book}, the internal id as OGM's reference documentation maps it
- * ({@code @Id @GeneratedValue}), and its links as relationship entities, outgoing as Liaison's are.
+ * A Neo4j-OGM node entity: label {@code Book}, the internal id as OGM's reference documentation
+ * maps it ({@code @Id @GeneratedValue}), and its links as relationship entities, outgoing as
+ * Liaison's are.
  */
 @NodeEntity
 public class Book {
-  @Id
-  @GeneratedValue
-  private Long id;
+  @Id @GeneratedValue private Long id;
 
   private String title;
 
   @Relationship(type = BookArticle.TYPE)
   private Set<BookArticle> articles = new HashSet<>();
 
-  protected Book() {
-  }
+  protected Book() {}
 
   public Book(String title) {
     this.title = title;

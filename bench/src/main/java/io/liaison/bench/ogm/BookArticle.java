@@ -8,29 +8,25 @@ import org.neo4j.ogm.annotation.StartNode;
 
 /**
  * A link with attributes, as Neo4j-OGM maps one: a relationship entity from the book to the article
- * carrying the role and the position as relationship properties, the graph Liaison's adapter writes.
+ * carrying the role and the position as relationship properties, the graph Liaison's adapter
+ * writes.
  */
 @RelationshipEntity(type = BookArticle.TYPE)
 public class BookArticle {
   /** The relationship type: Liaison names it after the through model. */
   public static final String TYPE = "BookArticles";
 
-  @Id
-  @GeneratedValue
-  private Long id;
+  @Id @GeneratedValue private Long id;
 
-  @StartNode
-  private Book book;
+  @StartNode private Book book;
 
-  @EndNode
-  private Article article;
+  @EndNode private Article article;
 
   private String role;
 
   private Integer position;
 
-  protected BookArticle() {
-  }
+  protected BookArticle() {}
 
   public BookArticle(Book book, Article article, String role, Integer position) {
     this.book = book;

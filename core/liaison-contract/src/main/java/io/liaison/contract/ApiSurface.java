@@ -24,14 +24,13 @@ import java.util.stream.Stream;
 /**
  * The public API as the class path holds it: every public type of the package {@code io.liaison}
  * (not its sub-packages spi and internal) and their public methods and constructors, found by
- * listing the directory or jar that {@link Liaison} was loaded from. Nothing is listed by hand, so a
- * type or method added to the API is found without anyone remembering to name it.
+ * listing the directory or jar that {@link Liaison} was loaded from. Nothing is listed by hand, so
+ * a type or method added to the API is found without anyone remembering to name it.
  */
 final class ApiSurface {
   static final String PACKAGE = "io.liaison";
 
-  private ApiSurface() {
-  }
+  private ApiSurface() {}
 
   /** Every public type of the package, nested public types included, sorted by name. */
   static List<Class<?>> publicTypes() {
@@ -52,10 +51,16 @@ final class ApiSurface {
     return types;
   }
 
-  /** A public type reachable from outside: it and every type enclosing it are public, none anonymous or local. */
+  /**
+   * A public type reachable from outside: it and every type enclosing it are public, none anonymous
+   * or local.
+   */
   private static boolean isPublic(Class<?> type) {
     for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isLocalClass() || c.isSynthetic()) {
+      if (!Modifier.isPublic(c.getModifiers())
+          || c.isAnonymousClass()
+          || c.isLocalClass()
+          || c.isSynthetic()) {
         return false;
       }
     }
@@ -70,7 +75,9 @@ final class ApiSurface {
         .toList();
   }
 
-  /** The public constructors of a type that can be instantiated (not abstract, not an interface). */
+  /**
+   * The public constructors of a type that can be instantiated (not abstract, not an interface).
+   */
   static List<Constructor<?>> publicConstructors(Class<?> type) {
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
       return List.of();
@@ -89,7 +96,10 @@ final class ApiSurface {
 
   /** {@code Type.method(ParamType, ...)}, constructors as {@code Type.new(...)}. */
   static String signature(Executable e) {
-    String params = Arrays.stream(e.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
+    String params =
+        Arrays.stream(e.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "));
     String name = e instanceof Constructor<?> ? "new" : e.getName();
     return typeName(e.getDeclaringClass()) + "." + name + "(" + params + ")";
   }

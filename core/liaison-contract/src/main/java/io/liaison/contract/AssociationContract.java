@@ -20,12 +20,16 @@ public abstract class AssociationContract {
   /** The provider of the adapter under test. */
   protected abstract StoreProvider provider();
 
-  /** An opt-out must name a test that exists, so that a renamed or removed test cannot stay silenced. */
+  /**
+   * An opt-out must name a test that exists, so that a renamed or removed test cannot stay
+   * silenced.
+   */
   @Test
   void optOutsNameExistingContractTests() {
     Set<String> tests = new HashSet<>();
     for (Class<?> nested : AssociationContract.class.getDeclaredClasses()) {
-      for (Class<?> group = nested.getSuperclass(); group != null && ContractGroup.class.isAssignableFrom(group);
+      for (Class<?> group = nested.getSuperclass();
+          group != null && ContractGroup.class.isAssignableFrom(group);
           group = group.getSuperclass()) {
         for (Method method : group.getDeclaredMethods()) {
           if (AnnotationSupport.isAnnotated(method, Testable.class)) {
@@ -35,9 +39,14 @@ public abstract class AssociationContract {
       }
     }
 
-    List<String> bad = provider().optOuts().keySet().stream()
-        .filter(key -> !key.matches("\\w+#\\w+") || !tests.contains(key)).sorted().toList();
-    assertThat(bad).as("opt-outs that are not \"Group#method\" naming a test of the contract groups").isEmpty();
+    List<String> bad =
+        provider().optOuts().keySet().stream()
+            .filter(key -> !key.matches("\\w+#\\w+") || !tests.contains(key))
+            .sorted()
+            .toList();
+    assertThat(bad)
+        .as("opt-outs that are not \"Group#method\" naming a test of the contract groups")
+        .isEmpty();
   }
 
   @Nested
@@ -223,5 +232,4 @@ public abstract class AssociationContract {
       return AssociationContract.this.provider();
     }
   }
-
 }

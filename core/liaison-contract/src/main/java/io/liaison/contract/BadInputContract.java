@@ -40,13 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Cheat sheet rule 13 over the whole public API, as a table: every row is one bad call (a value of
  * the wrong type for an attribute, an unsaved, foreign or missing entity, a target of the wrong
- * model, a call that does not apply to the association's kind, a bad query, include or declaration).
- * Each row must be refused with its own exception type, by a message that names the argument and
- * the model, association or attribute concerned, and must leave the store exactly as it was: the
- * whole store is read back through the public API before and after, and compared.
+ * model, a call that does not apply to the association's kind, a bad query, include or
+ * declaration). Each row must be refused with its own exception type, by a message that names the
+ * argument and the model, association or attribute concerned, and must leave the store exactly as
+ * it was: the whole store is read back through the public API before and after, and compared.
  *
- * <p>The rows live in {@link BadInputCalls} (entities, ids and association calls) and
- * {@link BadInputQueries} (values, queries, includes and declarations); each shows its own name in
+ * <p>The rows live in {@link BadInputCalls} (entities, ids and association calls) and {@link
+ * BadInputQueries} (values, queries, includes and declarations); each shows its own name in
  * reports. {@link InvalidCallContract} keeps the hand-written tests of the same rule.
  */
 public abstract class BadInputContract extends ContractGroup {
@@ -58,17 +58,30 @@ public abstract class BadInputContract extends ContractGroup {
   static final BelongsToMany<Article, Book> ARTICLE_BOOKS = ARTICLES.inverse();
   static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
   static final BelongsTo<Profile, Person> PERSON = PROFILE.inverse();
+
   /** Parallel links (each with its own id): a person may bookmark one article more than once. */
   static final BelongsToMany<Person, Article> BOOKMARKS =
-      Association.belongsToMany(Person.class, Article.class).through("Bookmarks").as("bookmarks").unique(false);
+      Association.belongsToMany(Person.class, Article.class)
+          .through("Bookmarks")
+          .as("bookmarks")
+          .unique(false);
+
   /** Declared but never registered in the schema. */
-  static final HasMany<Author, Comment> NOTES = Association.hasMany(Author.class, Comment.class).as("notes");
+  static final HasMany<Author, Comment> NOTES =
+      Association.hasMany(Author.class, Comment.class).as("notes");
 
   /** An id no entity of the test's store has. */
   static final long MISSING = 987_654_321L;
 
   static final List<Class<?>> MODELS =
-      List.of(Author.class, Book.class, Article.class, Person.class, Profile.class, Comment.class, Specimen.class);
+      List.of(
+          Author.class,
+          Book.class,
+          Article.class,
+          Person.class,
+          Profile.class,
+          Comment.class,
+          Specimen.class);
 
   /** A class that is not a model of any schema, with an id-looking field. */
   public static final class Stranger {
@@ -91,10 +104,17 @@ public abstract class BadInputContract extends ContractGroup {
    * @param named what the message must name: the argument, and the model, association or attribute
    * @param needs a capability the row needs, or null
    */
-  record Case(String name, Class<? extends LiaisonException> type, Function<World, ThrowingCallable> call,
-      List<String> named, Capability needs) {
+  record Case(
+      String name,
+      Class<? extends LiaisonException> type,
+      Function<World, ThrowingCallable> call,
+      List<String> named,
+      Capability needs) {
 
-    static Case of(String name, Class<? extends LiaisonException> type, Function<World, ThrowingCallable> call,
+    static Case of(
+        String name,
+        Class<? extends LiaisonException> type,
+        Function<World, ThrowingCallable> call,
         String... named) {
       return new Case(name, type, call, List.of(named), null);
     }
@@ -170,7 +190,8 @@ public abstract class BadInputContract extends ContractGroup {
       assumeThat(provider().capabilities()).as("capabilities").contains(c.needs());
     }
     World world = new World(liaison(schema(parallel)), parallel);
-    List<Association<?, ?>> associations = new ArrayList<>(List.of(BOOKS, AUTHOR, ARTICLES, PROFILE));
+    List<Association<?, ?>> associations =
+        new ArrayList<>(List.of(BOOKS, AUTHOR, ARTICLES, PROFILE));
     if (parallel) {
       associations.add(BOOKMARKS);
     }
@@ -180,12 +201,16 @@ public abstract class BadInputContract extends ContractGroup {
 
     assertThat(thrown).as("what " + c.name() + " throws").isInstanceOf(c.type());
     assertThat(thrown.getMessage()).as("the message of " + c.name()).contains(c.named());
-    assertThat(StoreState.read(world.db, MODELS, associations)).as("the store after " + c.name()).isEqualTo(before);
+    assertThat(StoreState.read(world.db, MODELS, associations))
+        .as("the store after " + c.name())
+        .isEqualTo(before);
   }
 
   static Schema schema(boolean parallel) {
-    Schema.Builder builder = Schema.builder().models(MODELS.toArray(Class<?>[]::new))
-        .associations(BOOKS, ARTICLES, PROFILE);
+    Schema.Builder builder =
+        Schema.builder()
+            .models(MODELS.toArray(Class<?>[]::new))
+            .associations(BOOKS, ARTICLES, PROFILE);
     if (parallel) {
       builder.association(BOOKMARKS);
     }

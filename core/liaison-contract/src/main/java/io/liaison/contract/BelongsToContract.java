@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 public abstract class BelongsToContract extends ContractGroup {
 
   static final BelongsTo<Chapter, Book> BOOK = Association.belongsTo(Chapter.class, Book.class);
-  static final BelongsTo<Comment, Author> AUTHOR = Association.belongsTo(Comment.class, Author.class);
+  static final BelongsTo<Comment, Author> AUTHOR =
+      Association.belongsTo(Comment.class, Author.class);
 
   private Liaison withBook(BelongsTo<Chapter, Book> book) {
     return liaison(Schema.builder().models(Chapter.class, Book.class).association(book).build());
   }
 
   private Liaison withAuthor() {
-    return liaison(Schema.builder().models(Comment.class, Author.class).association(AUTHOR).build());
+    return liaison(
+        Schema.builder().models(Comment.class, Author.class).association(AUTHOR).build());
   }
 
   private static Long bookIdOf(Liaison db, Chapter chapter) {
@@ -68,7 +70,8 @@ public abstract class BelongsToContract extends ContractGroup {
 
     db.on(comment, AUTHOR).set(ann);
 
-    assertThat(db.on(comment, AUTHOR).get()).get()
+    assertThat(db.on(comment, AUTHOR).get())
+        .get()
         .satisfies(a -> assertThat(a.id).isEqualTo(ann.id))
         .satisfies(a -> assertThat(a.name).isEqualTo("Ann"));
   }
@@ -136,7 +139,8 @@ public abstract class BelongsToContract extends ContractGroup {
     chapter.bookId = book.id;
     db.insert(chapter);
 
-    assertThatThrownBy(() -> db.on(chapter, strict).set(null)).isInstanceOf(InvalidCallException.class);
+    assertThatThrownBy(() -> db.on(chapter, strict).set(null))
+        .isInstanceOf(InvalidCallException.class);
 
     assertThat(bookIdOf(db, chapter)).isEqualTo(book.id);
     assertThat(db.on(chapter, strict).get()).get().extracting(b -> b.id).isEqualTo(book.id);
@@ -184,7 +188,8 @@ public abstract class BelongsToContract extends ContractGroup {
   @Test
   void defaultForeignKeyIsTheTargetNamePlusId() {
     BelongsTo<Novel, Author> author = Association.belongsTo(Novel.class, Author.class);
-    Liaison db = liaison(Schema.builder().models(Novel.class, Author.class).association(author).build());
+    Liaison db =
+        liaison(Schema.builder().models(Novel.class, Author.class).association(author).build());
     Novel novel = db.insert(novel("Dune"));
     Author ann = db.insert(author("Ann", "A-1"));
 
@@ -196,7 +201,8 @@ public abstract class BelongsToContract extends ContractGroup {
   @Test
   void defaultForeignKeyIsTheAliasPlusId() {
     BelongsTo<Essay, Author> writer = Association.belongsTo(Essay.class, Author.class).as("writer");
-    Liaison db = liaison(Schema.builder().models(Essay.class, Author.class).association(writer).build());
+    Liaison db =
+        liaison(Schema.builder().models(Essay.class, Author.class).association(writer).build());
     Essay essay = db.insert(essay("On graphs"));
     Author ann = db.insert(author("Ann", "A-1"));
 
@@ -208,14 +214,19 @@ public abstract class BelongsToContract extends ContractGroup {
   @Test
   @Requires(Capability.CUSTOM_KEYS)
   void defaultForeignKeyEndsWithTheTargetKeyName() {
-    BelongsTo<Citation, Author> author = Association.belongsTo(Citation.class, Author.class).targetKey("code");
-    Liaison db = liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
+    BelongsTo<Citation, Author> author =
+        Association.belongsTo(Citation.class, Author.class).targetKey("code");
+    Liaison db =
+        liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
     Citation citation = db.insert(citation("quoted"));
     Author ann = db.insert(author("Ann", "A-1"));
 
     db.on(citation, author).set(ann);
 
-    assertThat(db.find(Citation.class, citation.id)).get().extracting(c -> c.authorCode).isEqualTo("A-1");
+    assertThat(db.find(Citation.class, citation.id))
+        .get()
+        .extracting(c -> c.authorCode)
+        .isEqualTo("A-1");
   }
 
   // targetKey
@@ -224,15 +235,21 @@ public abstract class BelongsToContract extends ContractGroup {
   @Requires(Capability.CUSTOM_KEYS)
   void targetKeyMakesTheForeignKeyHoldTheTargetsKey() {
     BelongsTo<Citation, Author> author =
-        Association.belongsTo(Citation.class, Author.class).targetKey("code").foreignKey("authorCode");
-    Liaison db = liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
+        Association.belongsTo(Citation.class, Author.class)
+            .targetKey("code")
+            .foreignKey("authorCode");
+    Liaison db =
+        liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
     Citation citation = db.insert(citation("quoted"));
     db.insert(author("Bob", "B-1"));
     Author ann = db.insert(author("Ann", "A-1"));
 
     db.on(citation, author).set(ann);
 
-    assertThat(db.find(Citation.class, citation.id)).get().extracting(c -> c.authorCode).isEqualTo("A-1");
+    assertThat(db.find(Citation.class, citation.id))
+        .get()
+        .extracting(c -> c.authorCode)
+        .isEqualTo("A-1");
     assertThat(db.on(citation, author).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
   }
 
@@ -240,8 +257,11 @@ public abstract class BelongsToContract extends ContractGroup {
   @Requires(Capability.CUSTOM_KEYS)
   void changingTheTargetKeyUpdatesTheForeignKeyByDefault() {
     BelongsTo<Citation, Author> author =
-        Association.belongsTo(Citation.class, Author.class).targetKey("code").foreignKey("authorCode");
-    Liaison db = liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
+        Association.belongsTo(Citation.class, Author.class)
+            .targetKey("code")
+            .foreignKey("authorCode");
+    Liaison db =
+        liaison(Schema.builder().models(Citation.class, Author.class).association(author).build());
     Citation citation = db.insert(citation("quoted"));
     Author ann = db.insert(author("Ann", "A-1"));
     db.on(citation, author).set(ann);
@@ -249,7 +269,10 @@ public abstract class BelongsToContract extends ContractGroup {
     ann.code = "A-2";
     db.update(ann);
 
-    assertThat(db.find(Citation.class, citation.id)).get().extracting(c -> c.authorCode).isEqualTo("A-2");
+    assertThat(db.find(Citation.class, citation.id))
+        .get()
+        .extracting(c -> c.authorCode)
+        .isEqualTo("A-2");
     assertThat(db.on(citation, author).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
   }
 

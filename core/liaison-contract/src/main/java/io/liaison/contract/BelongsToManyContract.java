@@ -133,8 +133,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).add(b, Map.of("position", 1));
     db.on(book, ARTICLES).add(c, Map.of("position", 2));
 
-    List<Article> ascending = db.on(book, ARTICLES).get(Query.all().orderBy(Order.through("position", true)));
-    List<Article> descending = db.on(book, ARTICLES).get(Query.all().orderBy(Order.through("position", false)));
+    List<Article> ascending =
+        db.on(book, ARTICLES).get(Query.all().orderBy(Order.through("position", true)));
+    List<Article> descending =
+        db.on(book, ARTICLES).get(Query.all().orderBy(Order.through("position", false)));
 
     assertThat(ids(ascending)).containsExactly(b.id, c.id, a.id);
     assertThat(ids(descending)).containsExactly(a.id, c.id, b.id);
@@ -151,7 +153,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).addAll(List.of(a, b, c, d));
     db.on(book(db, "Other"), ARTICLES).add(article(db, "AA"));
 
-    List<Article> page = db.on(book, ARTICLES).get(Query.all().orderBy(Order.asc("title")).offset(1).limit(2));
+    List<Article> page =
+        db.on(book, ARTICLES).get(Query.all().orderBy(Order.asc("title")).offset(1).limit(2));
 
     assertThat(ids(page)).containsExactly(b.id, c.id);
   }
@@ -174,7 +177,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 1));
-    db.on(book(db, "Other"), ARTICLES).add(article(db, "Rows"), Map.of("role", "author", "position", 9));
+    db.on(book(db, "Other"), ARTICLES)
+        .add(article(db, "Rows"), Map.of("role", "author", "position", 9));
 
     List<Linked<Article>> links = db.on(book, ARTICLES).links();
 
@@ -273,9 +277,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
 
-    db.on(book, ARTICLES).addAll(List.of(
-        Link.to(a, Map.of("role", "editor", "position", 1)),
-        Link.to(b, bookArticles("reviewer", 2))));
+    db.on(book, ARTICLES)
+        .addAll(
+            List.of(
+                Link.to(a, Map.of("role", "editor", "position", 1)),
+                Link.to(b, bookArticles("reviewer", 2))));
 
     Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
     assertThat(throughs).containsOnlyKeys(a.id, b.id);
@@ -289,9 +295,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
 
-    db.on(book, ARTICLES).addAll(List.of(
-        Link.to(a, Map.of("role", "editor")),
-        Link.to(a.id, Map.of("role", "reviewer"))));
+    db.on(book, ARTICLES)
+        .addAll(
+            List.of(
+                Link.to(a, Map.of("role", "editor")), Link.to(a.id, Map.of("role", "reviewer"))));
 
     List<Linked<Article>> links = db.on(book, ARTICLES).links();
     assertThat(links).hasSize(1);
@@ -307,14 +314,18 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article edges = article(db, "Edges");
     db.on(book, ARTICLES).add(edges, Map.of("role", "author", "position", 9));
 
-    db.on(book, ARTICLES).addAll(List.of(
-        Link.to(nodes, Map.of("role", "editor", "position", 1)),
-        Link.to(edges, Map.of("role", "editor", "position", 2)),
-        Link.to(nodes.id, Map.of("role", "reviewer", "position", 3))));
+    db.on(book, ARTICLES)
+        .addAll(
+            List.of(
+                Link.to(nodes, Map.of("role", "editor", "position", 1)),
+                Link.to(edges, Map.of("role", "editor", "position", 2)),
+                Link.to(nodes.id, Map.of("role", "reviewer", "position", 3))));
 
     Map<Object, Map<String, Object>> byTarget = throughs(db.on(book, ARTICLES).links());
     assertThat(byTarget).containsOnlyKeys(nodes.id, edges.id);
-    assertThat(byTarget.get(nodes.id)).containsEntry("role", "reviewer").containsEntry("position", 3);
+    assertThat(byTarget.get(nodes.id))
+        .containsEntry("role", "reviewer")
+        .containsEntry("position", 3);
     assertThat(byTarget.get(edges.id)).containsEntry("role", "editor").containsEntry("position", 2);
   }
 
@@ -408,7 +419,9 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book, ARTICLES).add(b, Map.of("role", "reviewer"));
 
-    db.on(book, ARTICLES).setAll(List.of(Link.to(a, Map.of("role", "author")), Link.to(c, Map.of("role", "editor"))));
+    db.on(book, ARTICLES)
+        .setAll(
+            List.of(Link.to(a, Map.of("role", "author")), Link.to(c, Map.of("role", "editor"))));
 
     Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
     assertThat(throughs).containsOnlyKeys(a.id, c.id);
@@ -475,7 +488,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article created = db.on(book, ARTICLES).create(newArticle("Fresh"), Map.of("role", "author"));
 
     assertThat(created.id).isNotNull();
-    assertThat(db.find(Article.class, created.id)).hasValueSatisfying(a -> assertThat(a.title).isEqualTo("Fresh"));
+    assertThat(db.find(Article.class, created.id))
+        .hasValueSatisfying(a -> assertThat(a.title).isEqualTo("Fresh"));
     Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
     assertThat(throughs).containsOnlyKeys(created.id);
     assertThat(throughs.get(created.id)).containsEntry("role", "author");
@@ -488,7 +502,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article kept = article(db, "Nodes");
     db.on(book, ARTICLES).add(kept);
 
-    assertThatThrownBy(() -> db.on(book, ARTICLES).create(newArticle("Fresh"), Map.of("noSuchAttribute", 1)))
+    assertThatThrownBy(
+            () -> db.on(book, ARTICLES).create(newArticle("Fresh"), Map.of("noSuchAttribute", 1)))
         .isInstanceOf(InvalidCallException.class);
 
     assertThat(ids(db.findAll(Article.class))).containsExactly(kept.id);
@@ -621,10 +636,13 @@ public abstract class BelongsToManyContract extends ContractGroup {
   void countWithWhereCountsMatchingTargets() {
     Liaison db = booksAndArticles();
     Book book = book(db, "Graphs");
-    db.on(book, ARTICLES).addAll(List.of(article(db, "Graph walks"), article(db, "Graph cuts"), article(db, "Rows")));
+    db.on(book, ARTICLES)
+        .addAll(
+            List.of(article(db, "Graph walks"), article(db, "Graph cuts"), article(db, "Rows")));
     db.on(book(db, "Other"), ARTICLES).add(article(db, "Graph colouring"));
 
-    assertThat(db.on(book, ARTICLES).count(Query.where(Where.like("title", "Graph%")))).isEqualTo(2);
+    assertThat(db.on(book, ARTICLES).count(Query.where(Where.like("title", "Graph%"))))
+        .isEqualTo(2);
   }
 
   @Test
@@ -639,40 +657,52 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).add(c, Map.of("role", "editor"));
     db.on(book(db, "Other"), ARTICLES).add(b, Map.of("role", "editor"));
 
-    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "editor")))).isEqualTo(2);
+    assertThat(db.on(book, ARTICLES).count(Query.all().through(Where.eq("role", "editor"))))
+        .isEqualTo(2);
   }
 
   // ---------------------------------------------------------------- both sides (rule 15)
 
   @Test
   void linksMadeFromOneSideAreSeenFromTheOtherWithTheSameThroughAttributes() {
-    Liaison db = liaison(Schema.builder()
-        .models(Book.class, Article.class)
-        .associations(ARTICLES, ARTICLES.inverse())
-        .build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .associations(ARTICLES, ARTICLES.inverse())
+                .build());
     Book book = book(db, "Graphs");
     Book other = book(db, "Tables");
     Article a = article(db, "Nodes");
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 1));
     db.on(a, ARTICLES.inverse()).add(other, Map.of("role", "reviewer", "position", 2));
 
-    Map<Object, Map<String, Object>> fromArticle = throughs(db.on(a, ARTICLES.inverse()).links(), x -> x.id);
+    Map<Object, Map<String, Object>> fromArticle =
+        throughs(db.on(a, ARTICLES.inverse()).links(), x -> x.id);
     Map<Object, Map<String, Object>> fromBook = throughs(db.on(book, ARTICLES).links());
     Map<Object, Map<String, Object>> fromOther = throughs(db.on(other, ARTICLES).links());
 
     assertThat(fromArticle).containsOnlyKeys(book.id, other.id);
-    assertThat(fromArticle.get(book.id)).isEqualTo(fromBook.get(a.id))
-        .containsEntry("role", "editor").containsEntry("bookId", book.id).containsEntry("articleId", a.id);
-    assertThat(fromArticle.get(other.id)).isEqualTo(fromOther.get(a.id))
-        .containsEntry("role", "reviewer").containsEntry("bookId", other.id).containsEntry("articleId", a.id);
+    assertThat(fromArticle.get(book.id))
+        .isEqualTo(fromBook.get(a.id))
+        .containsEntry("role", "editor")
+        .containsEntry("bookId", book.id)
+        .containsEntry("articleId", a.id);
+    assertThat(fromArticle.get(other.id))
+        .isEqualTo(fromOther.get(a.id))
+        .containsEntry("role", "reviewer")
+        .containsEntry("bookId", other.id)
+        .containsEntry("articleId", a.id);
   }
 
   @Test
   void removeFromTheOtherSideUnlinksForBothSides() {
-    Liaison db = liaison(Schema.builder()
-        .models(Book.class, Article.class)
-        .associations(ARTICLES, ARTICLES.inverse())
-        .build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .associations(ARTICLES, ARTICLES.inverse())
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -702,8 +732,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
   @Test
   void throughGivenByNameLinksWithoutAttributesOfItsOwn() {
-    BelongsToMany<Book, Article> likes = Association.belongsToMany(Book.class, Article.class).through("Likes");
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(likes).build());
+    BelongsToMany<Book, Article> likes =
+        Association.belongsToMany(Book.class, Article.class).through("Likes");
+    Liaison db =
+        liaison(Schema.builder().models(Book.class, Article.class).association(likes).build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -715,15 +747,20 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Map<Object, Map<String, Object>> throughs = throughs(db.on(book, likes).links());
     assertThat(throughs).containsOnlyKeys(a.id, b.id);
     // No attributes of its own: at most the two keys, with their values.
-    assertThat(Map.<String, Object>of("bookId", book.id, "articleId", a.id)).containsAllEntriesOf(throughs.get(a.id));
-    assertThat(Map.<String, Object>of("bookId", book.id, "articleId", b.id)).containsAllEntriesOf(throughs.get(b.id));
+    assertThat(Map.<String, Object>of("bookId", book.id, "articleId", a.id))
+        .containsAllEntriesOf(throughs.get(a.id));
+    assertThat(Map.<String, Object>of("bookId", book.id, "articleId", b.id))
+        .containsAllEntriesOf(throughs.get(b.id));
     assertThat(db.on(a, likes.inverse()).get()).extracting(x -> x.id).containsExactly(book.id);
   }
 
   // ---------------------------------------------------------------- self-association
 
-  private static final BelongsToMany<User, User> FRIENDS = Association.belongsToMany(User.class, User.class)
-      .through(Friendship.class).as("friends").inverseAs("friendOf");
+  private static final BelongsToMany<User, User> FRIENDS =
+      Association.belongsToMany(User.class, User.class)
+          .through(Friendship.class)
+          .as("friends")
+          .inverseAs("friendOf");
 
   @Test
   void selfAssociationReadsEachDirectionThroughItsOwnAlias() {
@@ -750,10 +787,13 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(alice, FRIENDS).add(bob, Map.of("since", "2020"));
 
     // otherKey from as("friends") singularised, foreignKey from inverseAs("friendOf") (rule 2).
-    Map<String, Object> expected = Map.of("friendId", bob.id, "friendOfId", alice.id, "since", "2020");
-    assertThat(db.on(alice, FRIENDS).links()).singleElement()
+    Map<String, Object> expected =
+        Map.of("friendId", bob.id, "friendOfId", alice.id, "since", "2020");
+    assertThat(db.on(alice, FRIENDS).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through()).isEqualTo(expected));
-    assertThat(db.on(bob, FRIENDS.inverse()).links()).singleElement()
+    assertThat(db.on(bob, FRIENDS.inverse()).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through()).isEqualTo(expected));
   }
 
@@ -767,7 +807,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(alice.id, FRIENDS).add(bob.id);
 
     assertThat(db.on(alice, FRIENDS).has(bob.id)).isTrue();
-    assertThat(db.on(alice, FRIENDS).get()).singleElement()
+    assertThat(db.on(alice, FRIENDS).get())
+        .singleElement()
         .satisfies(u -> assertThat(u.id).isInstanceOf(UUID.class).isEqualTo(bob.id));
   }
 
@@ -775,12 +816,17 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
   @Test
   void twoAssociationsOfOnePairToldApartByAliasKeepSeparateLinks() {
-    BelongsToMany<Book, Article> reviewed = Association.belongsToMany(Book.class, Article.class)
-        .through(BookReviews.class).as("reviewedArticles").inverseAs("reviewers");
-    Liaison db = liaison(Schema.builder()
-        .models(Book.class, Article.class)
-        .associations(ARTICLES, reviewed)
-        .build());
+    BelongsToMany<Book, Article> reviewed =
+        Association.belongsToMany(Book.class, Article.class)
+            .through(BookReviews.class)
+            .as("reviewedArticles")
+            .inverseAs("reviewers");
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .associations(ARTICLES, reviewed)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -801,26 +847,42 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
   @Test
   void explicitForeignKeyAndOtherKeyNameTheKeysOfTheLink() {
-    BelongsToMany<Book, Article> cites = Association.belongsToMany(Book.class, Article.class)
-        .through(BookCitations.class).foreignKey("citingBookId").otherKey("citedArticleId");
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(cites).build());
+    BelongsToMany<Book, Article> cites =
+        Association.belongsToMany(Book.class, Article.class)
+            .through(BookCitations.class)
+            .foreignKey("citingBookId")
+            .otherKey("citedArticleId");
+    Liaison db =
+        liaison(Schema.builder().models(Book.class, Article.class).association(cites).build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
 
     db.on(book, cites).add(a, Map.of("note", "see p. 3"));
 
-    assertThat(db.on(book, cites).links()).singleElement().satisfies(l -> assertThat(l.through())
-        .isEqualTo(Map.of("citingBookId", book.id, "citedArticleId", a.id, "note", "see p. 3")));
+    assertThat(db.on(book, cites).links())
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l.through())
+                    .isEqualTo(
+                        Map.of(
+                            "citingBookId", book.id, "citedArticleId", a.id, "note", "see p. 3")));
     assertThat(db.on(a, cites.inverse()).get()).extracting(x -> x.id).containsExactly(book.id);
   }
 
   @Test
   @Requires(Capability.CUSTOM_KEYS)
   void sourceKeyAndTargetKeyAreTheValuesTheLinksHold() {
-    BelongsToMany<Author, Publisher> publishers = Association.belongsToMany(Author.class, Publisher.class)
-        .through("AuthorPublishers").sourceKey("code").targetKey("code")
-        .foreignKey("authorCode").otherKey("publisherCode");
-    Liaison db = liaison(Schema.builder().models(Author.class, Publisher.class).association(publishers).build());
+    BelongsToMany<Author, Publisher> publishers =
+        Association.belongsToMany(Author.class, Publisher.class)
+            .through("AuthorPublishers")
+            .sourceKey("code")
+            .targetKey("code")
+            .foreignKey("authorCode")
+            .otherKey("publisherCode");
+    Liaison db =
+        liaison(
+            Schema.builder().models(Author.class, Publisher.class).association(publishers).build());
     Author ada = db.insert(author("Ada", "AU-ADA"));
     Author bo = db.insert(author("Bo", "AU-BO"));
     Publisher north = db.insert(publisher("North", "PU-NORTH"));
@@ -829,22 +891,37 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(ada, publishers).add(north);
     db.on(bo, publishers).addAll(List.of(north, south));
 
-    assertThat(db.on(ada, publishers).links()).singleElement().satisfies(l -> {
-      assertThat(l.target().id).isEqualTo(north.id);
-      assertThat(l.through()).containsEntry("authorCode", "AU-ADA").containsEntry("publisherCode", "PU-NORTH");
-    });
-    assertThat(db.on(bo, publishers).get()).extracting(p -> p.id).containsExactlyInAnyOrder(north.id, south.id);
-    assertThat(db.on(north, publishers.inverse()).get()).extracting(x -> x.id)
+    assertThat(db.on(ada, publishers).links())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.target().id).isEqualTo(north.id);
+              assertThat(l.through())
+                  .containsEntry("authorCode", "AU-ADA")
+                  .containsEntry("publisherCode", "PU-NORTH");
+            });
+    assertThat(db.on(bo, publishers).get())
+        .extracting(p -> p.id)
+        .containsExactlyInAnyOrder(north.id, south.id);
+    assertThat(db.on(north, publishers.inverse()).get())
+        .extracting(x -> x.id)
         .containsExactlyInAnyOrder(ada.id, bo.id);
   }
 
   private static final BelongsToMany<Book, Article> PARALLEL_ARTICLES =
-      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).unique(false);
+      Association.belongsToMany(Book.class, Article.class)
+          .through(BookArticles.class)
+          .unique(false);
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueAddOfALinkedPairAddsAParallelLinkWithItsOwnIdAndAttributes() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
 
@@ -854,13 +931,20 @@ public abstract class BelongsToManyContract extends ContractGroup {
     List<Linked<Article>> links = db.on(book, PARALLEL_ARTICLES).links();
     assertThat(links).hasSize(2).allSatisfy(l -> assertThat(l.target().id).isEqualTo(a.id));
     assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
-    assertThat(links).extracting(l -> l.through("role")).containsExactlyInAnyOrder("editor", "reviewer");
+    assertThat(links)
+        .extracting(l -> l.through("role"))
+        .containsExactlyInAnyOrder("editor", "reviewer");
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueGetLinksAndCountSeeOneEntryPerLink() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -868,7 +952,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
     db.on(book, PARALLEL_ARTICLES).add(b);
 
-    assertThat(ids(db.on(book, PARALLEL_ARTICLES).get())).containsExactlyInAnyOrder(a.id, a.id, b.id);
+    assertThat(ids(db.on(book, PARALLEL_ARTICLES).get()))
+        .containsExactlyInAnyOrder(a.id, a.id, b.id);
     assertThat(db.on(book, PARALLEL_ARTICLES).links()).hasSize(3);
     assertThat(db.on(book, PARALLEL_ARTICLES).count()).isEqualTo(3);
   }
@@ -876,7 +961,12 @@ public abstract class BelongsToManyContract extends ContractGroup {
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveOfATargetRemovesEveryLinkOfThePair() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -886,14 +976,20 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, PARALLEL_ARTICLES).remove(a);
 
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.target().id).isEqualTo(b.id));
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveLinkRemovesThatLinkOnlyAndKeepsTheOthersOfThePair() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -908,13 +1004,20 @@ public abstract class BelongsToManyContract extends ContractGroup {
     assertThat(db.on(book, PARALLEL_ARTICLES).links())
         .extracting(l -> l.target().id + " " + l.through("role"))
         .containsExactlyInAnyOrder(a.id + " reviewer", b.id + " editor");
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).doesNotContain(editorOfA);
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .extracting(Linked::linkId)
+        .doesNotContain(editorOfA);
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveLinksRemovesTheGivenLinksAndCountsThem() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     for (String role : List.of("editor", "reviewer", "author")) {
@@ -927,73 +1030,113 @@ public abstract class BelongsToManyContract extends ContractGroup {
     int removed = db.on(book, PARALLEL_ARTICLES).removeLinks(List.of(editor, author, editor));
 
     assertThat(removed).isEqualTo(2);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo("reviewer"));
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveLinkOfAnotherSourcesLinkRemovesNothing() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Book other = book(db, "Tables");
     Article a = article(db, "Nodes");
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(other, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     Object othersLink = linkId(db.on(other, PARALLEL_ARTICLES).links(), a, "editor");
-    Object missing = db.on(book, PARALLEL_ARTICLES).links().stream().mapToLong(l -> ((Number) l.linkId()).longValue())
-        .max().orElse(0) + 1000;
+    Object missing =
+        db.on(book, PARALLEL_ARTICLES).links().stream()
+                .mapToLong(l -> ((Number) l.linkId()).longValue())
+                .max()
+                .orElse(0)
+            + 1000;
 
-    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(othersLink)).as("another source's link").isFalse();
-    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(missing)).as("a link id of no link").isFalse();
+    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(othersLink))
+        .as("another source's link")
+        .isFalse();
+    assertThat(db.on(book, PARALLEL_ARTICLES).removeLink(missing))
+        .as("a link id of no link")
+        .isFalse();
 
-    assertThat(db.on(other, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).containsExactly(othersLink);
+    assertThat(db.on(other, PARALLEL_ARTICLES).links())
+        .extracting(Linked::linkId)
+        .containsExactly(othersLink);
     assertThat(db.on(book, PARALLEL_ARTICLES).links()).hasSize(1);
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueLinkIdsAreTheSameFromBothSides() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
-    List<Object> fromBook = db.on(book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
-    Object reviewer = db.on(a, PARALLEL_ARTICLES.inverse()).links().stream()
-        .filter(l -> "reviewer".equals(l.through("role"))).findFirst().orElseThrow().linkId();
+    List<Object> fromBook =
+        db.on(book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+    Object reviewer =
+        db.on(a, PARALLEL_ARTICLES.inverse()).links().stream()
+            .filter(l -> "reviewer".equals(l.through("role")))
+            .findFirst()
+            .orElseThrow()
+            .linkId();
 
     db.on(a, PARALLEL_ARTICLES.inverse()).removeLink(reviewer);
 
     assertThat(fromBook).contains(reviewer);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).singleElement()
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
   }
 
   @Test
   void removeLinkOnLinksWithoutIdsIsRefused() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class, Author.class)
-        .associations(ARTICLES, Association.hasMany(Author.class, Book.class)).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class, Author.class)
+                .associations(ARTICLES, Association.hasMany(Author.class, Book.class))
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, ARTICLES).add(a);
     Author ann = db.insert(author("Ann", "A-1"));
     db.on(ann, Association.hasMany(Author.class, Book.class)).add(book);
 
-    assertThatThrownBy(() -> db.on(book, ARTICLES).removeLink(1L)).isInstanceOf(InvalidCallException.class)
+    assertThatThrownBy(() -> db.on(book, ARTICLES).removeLink(1L))
+        .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("unique(false)");
-    assertThatThrownBy(() -> db.on(ann, Association.hasMany(Author.class, Book.class)).removeLinks(List.of(1L)))
+    assertThatThrownBy(
+            () ->
+                db.on(ann, Association.hasMany(Author.class, Book.class)).removeLinks(List.of(1L)))
         .isInstanceOf(InvalidCallException.class);
 
     assertThat(db.on(book, ARTICLES).get()).extracting(x -> x.id).containsExactly(a.id);
-    assertThat(db.on(ann, Association.hasMany(Author.class, Book.class)).get()).extracting(x -> x.id)
+    assertThat(db.on(ann, Association.hasMany(Author.class, Book.class)).get())
+        .extracting(x -> x.id)
         .containsExactly(book.id);
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveLinkOfANullOrMistypedIdIsRefusedAndChangesNothing() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
@@ -1002,31 +1145,45 @@ public abstract class BelongsToManyContract extends ContractGroup {
     withNull.add(id);
     withNull.add(null);
 
-    assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLink(null)).isInstanceOf(InvalidCallException.class);
+    assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLink(null))
+        .isInstanceOf(InvalidCallException.class);
     assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLinks(withNull))
         .isInstanceOf(InvalidCallException.class);
     assertThatThrownBy(() -> db.on(book, PARALLEL_ARTICLES).removeLink("first"))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("first");
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("first");
 
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).extracting(Linked::linkId).containsExactly(id);
+    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+        .extracting(Linked::linkId)
+        .containsExactly(id);
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void nonUniqueRemoveLinksCostsAConstantNumberOfRoundTrips() {
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(PARALLEL_ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .association(PARALLEL_ARTICLES)
+                .build());
     Batch ten = batch(db, 10);
     Batch thousand = batch(db, 1000);
     for (Batch b : List.of(ten, thousand)) {
       db.on(b.book, PARALLEL_ARTICLES).addAll(b.targets);
       db.on(b.book, PARALLEL_ARTICLES).addAll(b.targets);
     }
-    List<Object> tenIds = db.on(ten.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
-    List<Object> thousandIds = db.on(thousand.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+    List<Object> tenIds =
+        db.on(ten.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+    List<Object> thousandIds =
+        db.on(thousand.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
 
-    int forTen = roundTrips(() -> db.on(ten.book, PARALLEL_ARTICLES).removeLinks(tenIds.subList(0, 10)));
-    int forThousand = roundTrips(() -> db.on(thousand.book, PARALLEL_ARTICLES)
-        .removeLinks(thousandIds.subList(0, 1000)));
+    int forTen =
+        roundTrips(() -> db.on(ten.book, PARALLEL_ARTICLES).removeLinks(tenIds.subList(0, 10)));
+    int forThousand =
+        roundTrips(
+            () ->
+                db.on(thousand.book, PARALLEL_ARTICLES).removeLinks(thousandIds.subList(0, 1000)));
 
     assertThat(db.on(ten.book, PARALLEL_ARTICLES).count()).isEqualTo(10);
     assertThat(db.on(thousand.book, PARALLEL_ARTICLES).count()).isEqualTo(1000);
@@ -1035,16 +1192,21 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
   /** The id of the link to {@code target} with this role. */
   private static Object linkId(List<Linked<Article>> links, Article target, String role) {
-    return links.stream().filter(l -> l.target().id.equals(target.id) && role.equals(l.through("role")))
-        .findFirst().orElseThrow().linkId();
+    return links.stream()
+        .filter(l -> l.target().id.equals(target.id) && role.equals(l.through("role")))
+        .findFirst()
+        .orElseThrow()
+        .linkId();
   }
 
   @Test
   void deletingASourceDeletesItsLinksByDefault() {
-    Liaison db = liaison(Schema.builder()
-        .models(Book.class, Article.class)
-        .associations(ARTICLES, ARTICLES.inverse())
-        .build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .associations(ARTICLES, ARTICLES.inverse())
+                .build());
     Book doomed = book(db, "Graphs");
     Book kept = book(db, "Tables");
     Article a = article(db, "Nodes");
@@ -1078,9 +1240,12 @@ public abstract class BelongsToManyContract extends ContractGroup {
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void onDeleteRestrictRefusesToDeleteALinkedSourceAndChangesNothing() {
-    BelongsToMany<Book, Article> restricted = Association.belongsToMany(Book.class, Article.class)
-        .through(BookArticles.class).onDelete(ReferentialAction.RESTRICT);
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(restricted).build());
+    BelongsToMany<Book, Article> restricted =
+        Association.belongsToMany(Book.class, Article.class)
+            .through(BookArticles.class)
+            .onDelete(ReferentialAction.RESTRICT);
+    Liaison db =
+        liaison(Schema.builder().models(Book.class, Article.class).association(restricted).build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, restricted).add(a, Map.of("role", "editor"));
@@ -1088,17 +1253,23 @@ public abstract class BelongsToManyContract extends ContractGroup {
     assertThatThrownBy(() -> db.delete(book)).isInstanceOf(ConflictException.class);
 
     assertThat(db.find(Book.class, book.id)).isPresent();
-    assertThat(db.on(book, restricted).links()).singleElement().satisfies(l -> {
-      assertThat(l.target().id).isEqualTo(a.id);
-      assertThat(l.through()).containsEntry("role", "editor");
-    });
+    assertThat(db.on(book, restricted).links())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.target().id).isEqualTo(a.id);
+              assertThat(l.through()).containsEntry("role", "editor");
+            });
   }
 
   @Test
   void withoutConstraintsTheSchemaBuildsAndLinksWork() {
-    BelongsToMany<Book, Article> loose = Association.belongsToMany(Book.class, Article.class)
-        .through(BookArticles.class).constraints(false);
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class).association(loose).build());
+    BelongsToMany<Book, Article> loose =
+        Association.belongsToMany(Book.class, Article.class)
+            .through(BookArticles.class)
+            .constraints(false);
+    Liaison db =
+        liaison(Schema.builder().models(Book.class, Article.class).association(loose).build());
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     Article b = article(db, "Edges");
@@ -1119,8 +1290,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Batch ten = batch(db, 10);
     Batch thousand = batch(db, 1000);
 
-    int forTen = roundTrips(() -> db.on(ten.book, ARTICLES).addAll(ten.targets, Map.of("role", "bulk")));
-    int forThousand = roundTrips(() -> db.on(thousand.book, ARTICLES).addAll(thousand.targets, Map.of("role", "bulk")));
+    int forTen =
+        roundTrips(() -> db.on(ten.book, ARTICLES).addAll(ten.targets, Map.of("role", "bulk")));
+    int forThousand =
+        roundTrips(
+            () -> db.on(thousand.book, ARTICLES).addAll(thousand.targets, Map.of("role", "bulk")));
 
     assertThat(db.on(ten.book, ARTICLES).count()).isEqualTo(10);
     assertThat(db.on(thousand.book, ARTICLES).count()).isEqualTo(1000);
@@ -1151,7 +1325,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Liaison db = booksAndArticles();
     Batch ten = batch(db, 10);
     Batch thousand = batch(db, 1000);
-    // Half the targets already linked, plus as many links that must go: set keeps, adds and removes.
+    // Half the targets already linked, plus as many links that must go: set keeps, adds and
+    // removes.
     for (Batch b : List.of(ten, thousand)) {
       int n = b.targets.size();
       db.on(b.book, ARTICLES).addAll(b.targets.subList(0, n / 2), Map.of("role", "kept"));
@@ -1161,8 +1336,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     int forTen = roundTrips(() -> db.on(ten.book, ARTICLES).set(ten.targets));
     int forThousand = roundTrips(() -> db.on(thousand.book, ARTICLES).set(thousand.targets));
 
-    assertThat(ids(db.on(ten.book, ARTICLES).get())).containsExactlyInAnyOrderElementsOf(ids(ten.targets));
-    assertThat(ids(db.on(thousand.book, ARTICLES).get())).containsExactlyInAnyOrderElementsOf(ids(thousand.targets));
+    assertThat(ids(db.on(ten.book, ARTICLES).get()))
+        .containsExactlyInAnyOrderElementsOf(ids(ten.targets));
+    assertThat(ids(db.on(thousand.book, ARTICLES).get()))
+        .containsExactlyInAnyOrderElementsOf(ids(thousand.targets));
     assertConstant("set", forTen, forThousand);
   }
 
@@ -1204,7 +1381,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
     boolean[] answers = new boolean[2];
 
     int forTen = roundTrips(() -> answers[0] = db.on(ten.book, ARTICLES).hasAll(ten.targets));
-    int forThousand = roundTrips(() -> answers[1] = db.on(thousand.book, ARTICLES).hasAll(thousand.targets));
+    int forThousand =
+        roundTrips(() -> answers[1] = db.on(thousand.book, ARTICLES).hasAll(thousand.targets));
 
     assertThat(answers).containsExactly(true, true);
     assertConstant("hasAll", forTen, forThousand);
@@ -1213,8 +1391,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
   // ---------------------------------------------------------------- helpers
 
   /** A book and {@code n} saved articles, not linked yet. */
-  private record Batch(Book book, List<Article> targets) {
-  }
+  private record Batch(Book book, List<Article> targets) {}
 
   private Batch batch(Liaison db, int n) {
     Book book = book(db, "Batch of " + n);
@@ -1235,7 +1412,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
   }
 
   private Liaison booksAndArticles() {
-    return liaison(Schema.builder().models(Book.class, Article.class).association(ARTICLES).build());
+    return liaison(
+        Schema.builder().models(Book.class, Article.class).association(ARTICLES).build());
   }
 
   private static Book book(Liaison db, String title) {
@@ -1299,12 +1477,15 @@ public abstract class BelongsToManyContract extends ContractGroup {
     return users.stream().map(u -> u.id).toList();
   }
 
-  /** Through attributes by target article id; fails if a target appears twice (links are unique). */
+  /**
+   * Through attributes by target article id; fails if a target appears twice (links are unique).
+   */
   private static Map<Object, Map<String, Object>> throughs(List<Linked<Article>> links) {
     return throughs(links, a -> a.id);
   }
 
-  private static <T> Map<Object, Map<String, Object>> throughs(List<Linked<T>> links, Function<T, Object> id) {
+  private static <T> Map<Object, Map<String, Object>> throughs(
+      List<Linked<T>> links, Function<T, Object> id) {
     Map<Object, Map<String, Object>> byTarget = new HashMap<>();
     for (Linked<T> link : links) {
       Object key = id.apply(link.target());

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Declared capabilities cannot lie: the adapter reports exactly what its provider declares, a schema
- * using a declared capability builds, and one using a missing capability is refused when the
+ * Declared capabilities cannot lie: the adapter reports exactly what its provider declares, a
+ * schema using a declared capability builds, and one using a missing capability is refused when the
  * {@link Liaison} is built with {@link UnsupportedCapabilityException} naming it. Every capability
  * is checked one way or the other, so nothing here is skipped on any adapter.
  */
@@ -33,14 +33,22 @@ public abstract class CapabilityContract extends ContractGroup {
 
   @Test
   void adapterReportsExactlyTheCapabilitiesItsProviderDeclares() {
-    assertThat(adapter().capabilities()).containsExactlyInAnyOrderElementsOf(provider().capabilities());
+    assertThat(adapter().capabilities())
+        .containsExactlyInAnyOrderElementsOf(provider().capabilities());
   }
 
   @TestFactory
   Stream<DynamicTest> eachCapabilityIsSupportedWhenDeclaredAndRefusedWhenNot() {
-    return Arrays.stream(Capability.values()).map(capability -> provider().capabilities().contains(capability)
-        ? dynamicTest(capability + " is declared: a schema using it builds", () -> assertBuilds(capability))
-        : dynamicTest(capability + " is not declared: a schema using it is refused", () -> assertRefused(capability)));
+    return Arrays.stream(Capability.values())
+        .map(
+            capability ->
+                provider().capabilities().contains(capability)
+                    ? dynamicTest(
+                        capability + " is declared: a schema using it builds",
+                        () -> assertBuilds(capability))
+                    : dynamicTest(
+                        capability + " is not declared: a schema using it is refused",
+                        () -> assertRefused(capability)));
   }
 
   private void assertBuilds(Capability capability) {
@@ -52,8 +60,8 @@ public abstract class CapabilityContract extends ContractGroup {
   private void assertRefused(Capability capability) {
     Schema schema = schemaUsing(capability);
 
-    UnsupportedCapabilityException e = catchThrowableOfType(UnsupportedCapabilityException.class,
-        () -> liaison(schema));
+    UnsupportedCapabilityException e =
+        catchThrowableOfType(UnsupportedCapabilityException.class, () -> liaison(schema));
 
     assertThat(e).as("building a Liaison that needs %s", capability).isNotNull();
     assertThat(e.capability()).isEqualTo(capability);
@@ -61,20 +69,31 @@ public abstract class CapabilityContract extends ContractGroup {
   }
 
   /**
-   * A schema that needs the capability and nothing else. Each uses models of its own, so that all of
-   * them can be synced into the one store of the test.
+   * A schema that needs the capability and nothing else. Each uses models of its own, so that all
+   * of them can be synced into the one store of the test.
    */
   private static Schema schemaUsing(Capability capability) {
     return switch (capability) {
-      case PARALLEL_LINKS -> Schema.builder().models(Book.class, Article.class)
-          .association(Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).unique(false))
-          .build();
-      case CUSTOM_KEYS -> Schema.builder().models(Author.class, Chapter.class)
-          .association(Association.hasMany(Author.class, Chapter.class).sourceKey("code"))
-          .build();
-      case REFERENTIAL_ACTIONS -> Schema.builder().models(Person.class, Profile.class)
-          .association(Association.hasOne(Person.class, Profile.class).onDelete(ReferentialAction.RESTRICT))
-          .build();
+      case PARALLEL_LINKS ->
+          Schema.builder()
+              .models(Book.class, Article.class)
+              .association(
+                  Association.belongsToMany(Book.class, Article.class)
+                      .through(BookArticles.class)
+                      .unique(false))
+              .build();
+      case CUSTOM_KEYS ->
+          Schema.builder()
+              .models(Author.class, Chapter.class)
+              .association(Association.hasMany(Author.class, Chapter.class).sourceKey("code"))
+              .build();
+      case REFERENTIAL_ACTIONS ->
+          Schema.builder()
+              .models(Person.class, Profile.class)
+              .association(
+                  Association.hasOne(Person.class, Profile.class)
+                      .onDelete(ReferentialAction.RESTRICT))
+              .build();
     };
   }
 }

@@ -33,8 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -42,15 +42,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two writers at the same moment (the cheat sheet's "Concurrent callers"): callers racing on the same
- * links end in a state one of them alone, run after the other, would have left, never a mix, and
- * neither sees an exception. A store may refuse one of them transiently (a deadlock, say) as long as it
- * says so with a {@link io.liaison.TransientStoreException}: the engine runs a single operation again,
- * so the caller still sees nothing.
+ * Two writers at the same moment (the cheat sheet's "Concurrent callers"): callers racing on the
+ * same links end in a state one of them alone, run after the other, would have left, never a mix,
+ * and neither sees an exception. A store may refuse one of them transiently (a deadlock, say) as
+ * long as it says so with a {@link io.liaison.TransientStoreException}: the engine runs a single
+ * operation again, so the caller still sees nothing.
  *
- * <p>Each test repeats its race for several rounds: two threads wait at a barrier, then call at once.
- * Racing calls pass ids, not entities, so the two threads share no object. One test instead runs
- * eight callers mixing every kind of write for a bounded few seconds and checks the invariants after.
+ * <p>Each test repeats its race for several rounds: two threads wait at a barrier, then call at
+ * once. Racing calls pass ids, not entities, so the two threads share no object. One test instead
+ * runs eight callers mixing every kind of write for a bounded few seconds and checks the invariants
+ * after.
  */
 public abstract class ConcurrencyContract extends ContractGroup {
 
@@ -60,10 +61,13 @@ public abstract class ConcurrencyContract extends ContractGroup {
 
   /** Races of single links: cheap, so many. */
   static final int ROUNDS = 50;
+
   /** Races of whole sets. */
   static final int SET_ROUNDS = 10;
+
   /** Targets in each raced set. */
   static final int TARGETS = 200;
+
   /** A racing call that takes longer than this is taken for a hang. */
   static final long TIMEOUT_SECONDS = 60;
 
@@ -72,8 +76,12 @@ public abstract class ConcurrencyContract extends ContractGroup {
 
   @BeforeEach
   void openLiaison() {
-    db = liaison(Schema.builder().models(Author.class, Book.class, Article.class).associations(BOOKS, ARTICLES)
-        .build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class, Article.class)
+                .associations(BOOKS, ARTICLES)
+                .build());
     threads = Executors.newFixedThreadPool(2);
   }
 
@@ -93,7 +101,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(() -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
+      race(
+          () -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
           () -> db.on(book, ARTICLES).add(article, Map.of("role", "second")));
 
       assertOneLink(round, book, article);
@@ -108,8 +117,10 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(() -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "first"))),
-          () -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "second"))));
+      race(
+          () -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "first"))),
+          () ->
+              db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "second"))));
 
       assertOneLink(round, book, article);
     }
@@ -123,7 +134,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(() -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
+      race(
+          () -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
           () -> db.on(article, ARTICLES.inverse()).add(book, Map.of("role", "second")));
 
       assertOneLink(round, book, article);
@@ -132,11 +144,16 @@ public abstract class ConcurrencyContract extends ContractGroup {
 
   private void assertOneLink(int round, Long book, Long article) {
     List<Linked<Article>> links = db.on(book, ARTICLES).links();
-    assertThat(links).as("links after round %d", round).singleElement().satisfies(link -> {
-      assertThat(link.target().id).isEqualTo(article);
-      assertThat(link.through("role")).isIn("first", "second");
-    });
-    assertThat(db.on(article, ARTICLES.inverse()).count()).as("links seen from the article, round %d", round)
+    assertThat(links)
+        .as("links after round %d", round)
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.target().id).isEqualTo(article);
+              assertThat(link.through("role")).isIn("first", "second");
+            });
+    assertThat(db.on(article, ARTICLES.inverse()).count())
+        .as("links seen from the article, round %d", round)
         .isEqualTo(1);
   }
 
@@ -152,7 +169,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
     for (int round = 0; round < SET_ROUNDS; round++) {
       db.on(book, ARTICLES).set(before, Map.of("role", "before"));
 
-      race(() -> db.on(book, ARTICLES).set(a, Map.of("role", "a")),
+      race(
+          () -> db.on(book, ARTICLES).set(a, Map.of("role", "a")),
           () -> db.on(book, ARTICLES).set(b, Map.of("role", "b")));
 
       List<Linked<Article>> links = db.on(book, ARTICLES).links();
@@ -163,7 +181,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
         roles.add(link.through("role"));
       }
       assertOneOf(round, linked, a, b);
-      assertThat(roles).as("through attributes after round %d", round)
+      assertThat(roles)
+          .as("through attributes after round %d", round)
           .containsExactly(Set.copyOf(linked).equals(Set.copyOf(a)) ? "a" : "b");
     }
   }
@@ -205,7 +224,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
         }
       }
       assertThat(owners).as("authors having the book after round %d", round).hasSize(1);
-      assertThat(db.on(book, BOOKS.inverse()).get()).as("the book's author after round %d", round)
+      assertThat(db.on(book, BOOKS.inverse()).get())
+          .as("the book's author after round %d", round)
           .hasValueSatisfying(x -> assertThat(x.id).isEqualTo(owners.get(0)));
     }
   }
@@ -226,50 +246,71 @@ public abstract class ConcurrencyContract extends ContractGroup {
       both.retainAll(bobs);
       Set<Long> all = Set.copyOf(raced);
       assertThat(anns.equals(all) && bobs.isEmpty() || bobs.equals(all) && anns.isEmpty())
-          .as("after round %d one author has all %d books and the other none; Ann has %d, Bob %d, both %d", round,
-              all.size(), anns.size(), bobs.size(), both.size())
+          .as(
+              "after round %d one author has all %d books and the other none; Ann has %d, Bob %d, both %d",
+              round, all.size(), anns.size(), bobs.size(), both.size())
           .isTrue();
     }
   }
 
   // ---------------------------------------------------------------- helpers
 
-  // ---------------------------------------------------------------- many callers, every kind of write
+  // ---------------------------------------------------------------- many callers, every kind of
+  // write
 
   static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
+
   /** Callers of the mixed workload. */
   static final int WORKERS = 8;
+
   /** How long the mixed workload runs; each caller stops by itself after it. */
   static final long MIXED_MILLIS = 3_000;
+
   /** Kinds of call in the mixed workload (see mixedCall). */
   static final int MIXED_KINDS = 13;
 
   /**
    * Eight callers for a few seconds, each picking at random among adds, sets, removes, creates and
-   * deletes of targets (belongsToMany from both sides, hasMany, hasOne) on a few shared sources. A call
-   * naming a row another caller just deleted may be refused, with {@link InvalidCallException} or
-   * {@link ConflictException}, and a call whose every attempt lost a deadlock to the others may end in
-   * {@link TransientStoreException} (its transaction rolled back whole, the policy of architecture.md's
-   * "Faults"), as long as most calls complete; any other exception fails the test. Afterwards: no unique link twice,
-   * no link to or from a deleted row, at most one target per hasOne, and for every source
-   * {@code count()} equals {@code get().size()} equals what the store holds (read natively through the
-   * provider's {@link StoreProbe}, when it has one).
+   * deletes of targets (belongsToMany from both sides, hasMany, hasOne) on a few shared sources. A
+   * call naming a row another caller just deleted may be refused, with {@link InvalidCallException}
+   * or {@link ConflictException}, and a call whose every attempt lost a deadlock to the others may
+   * end in {@link TransientStoreException} (its transaction rolled back whole, the policy of
+   * architecture.md's "Faults"), as long as most calls complete; any other exception fails the
+   * test. Afterwards: no unique link twice, no link to or from a deleted row, at most one target
+   * per hasOne, and for every source {@code count()} equals {@code get().size()} equals what the
+   * store holds (read natively through the provider's {@link StoreProbe}, when it has one).
    */
   @Test
   void eightCallersMixingEveryWriteOnSharedSourcesKeepEveryInvariant() throws Exception {
-    Schema schema = Schema.builder().models(Author.class, Book.class, Article.class, Person.class, Profile.class)
-        .associations(BOOKS, ARTICLES, PROFILE).build();
+    Schema schema =
+        Schema.builder()
+            .models(Author.class, Book.class, Article.class, Person.class, Profile.class)
+            .associations(BOOKS, ARTICLES, PROFILE)
+            .build();
     Liaison mixed = liaison(schema);
     List<Long> shelves = ids(mixed.insertAll(books("Shared", 3)));
     List<Long> writers = ids(mixed.insertAll(authors(2)));
     List<Long> people = ids(mixed.insertAll(List.of(Samples.person("Ann"), Samples.person("Bob"))));
     List<Long> articles = new CopyOnWriteArrayList<>(ids(mixed.insertAll(articles(12))));
     List<Long> loose = new CopyOnWriteArrayList<>(ids(mixed.insertAll(books("Loose", 8))));
-    List<Long> profiles = new CopyOnWriteArrayList<>(ids(mixed.insertAll(List.of(Samples.profile("p0"),
-        Samples.profile("p1"), Samples.profile("p2")))));
-    // each kind of call once, alone: it works on its own (and a store that plans statements has planned them)
+    List<Long> profiles =
+        new CopyOnWriteArrayList<>(
+            ids(
+                mixed.insertAll(
+                    List.of(Samples.profile("p0"), Samples.profile("p1"), Samples.profile("p2")))));
+    // each kind of call once, alone: it works on its own (and a store that plans statements has
+    // planned them)
     for (int kind = 0; kind < MIXED_KINDS; kind++) {
-      mixedCall(mixed, kind, ThreadLocalRandom.current(), shelves, writers, people, articles, loose, profiles);
+      mixedCall(
+          mixed,
+          kind,
+          ThreadLocalRandom.current(),
+          shelves,
+          writers,
+          people,
+          articles,
+          loose,
+          profiles);
     }
     AtomicInteger done = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -279,20 +320,31 @@ public abstract class ConcurrencyContract extends ContractGroup {
     try {
       List<Future<?>> calls = new ArrayList<>();
       for (int w = 0; w < WORKERS; w++) {
-        calls.add(workers.submit(() -> {
-          ThreadLocalRandom r = ThreadLocalRandom.current();
-          while (System.nanoTime() < end) {
-            try {
-              mixedCall(mixed, r.nextInt(MIXED_KINDS), r, shelves, writers, people, articles, loose, profiles);
-              done.incrementAndGet();
-            } catch (InvalidCallException | ConflictException e) {
-              refused.incrementAndGet();
-            } catch (TransientStoreException e) {
-              transients.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        calls.add(
+            workers.submit(
+                () -> {
+                  ThreadLocalRandom r = ThreadLocalRandom.current();
+                  while (System.nanoTime() < end) {
+                    try {
+                      mixedCall(
+                          mixed,
+                          r.nextInt(MIXED_KINDS),
+                          r,
+                          shelves,
+                          writers,
+                          people,
+                          articles,
+                          loose,
+                          profiles);
+                      done.incrementAndGet();
+                    } catch (InvalidCallException | ConflictException e) {
+                      refused.incrementAndGet();
+                    } catch (TransientStoreException e) {
+                      transients.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> call : calls) {
         try {
@@ -306,8 +358,11 @@ public abstract class ConcurrencyContract extends ContractGroup {
       workers.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    assertThat(done.get() + refused.get()).as("calls made (%d refused)", refused.get()).isGreaterThanOrEqualTo(WORKERS);
-    assertThat(transients.get()).as("calls that ended transient, against %d completed", done.get())
+    assertThat(done.get() + refused.get())
+        .as("calls made (%d refused)", refused.get())
+        .isGreaterThanOrEqualTo(WORKERS);
+    assertThat(transients.get())
+        .as("calls that ended transient, against %d completed", done.get())
         .isLessThan(done.get());
     Set<Long> liveArticles = Set.copyOf(ids(mixed.findAll(Article.class)));
     Set<Long> liveBooks = Set.copyOf(ids(mixed.findAll(Book.class)));
@@ -321,26 +376,36 @@ public abstract class ConcurrencyContract extends ContractGroup {
       List<Long> got = ids(mixed.on(shelf, ARTICLES).get());
       assertThat(got).as("articles of book %d", shelf).doesNotHaveDuplicates();
       assertThat(liveArticles).as("articles of book %d exist", shelf).containsAll(got);
-      assertThat(mixed.on(shelf, ARTICLES).count()).as("count of book %d's articles", shelf).isEqualTo(got.size());
+      assertThat(mixed.on(shelf, ARTICLES).count())
+          .as("count of book %d's articles", shelf)
+          .isEqualTo(got.size());
       if (probed) {
-        assertThat(stored(storedArticles, shelf)).as("stored links of book %d", shelf)
+        assertThat(stored(storedArticles, shelf))
+            .as("stored links of book %d", shelf)
             .containsExactlyInAnyOrderElementsOf(got);
       }
     }
     if (probed) {
-      assertThat(storedArticles).as("stored belongsToMany links").allSatisfy(l -> {
-        assertThat(liveBooks).contains((Long) l.principal());
-        assertThat(liveArticles).contains((Long) l.dependent());
-      });
+      assertThat(storedArticles)
+          .as("stored belongsToMany links")
+          .allSatisfy(
+              l -> {
+                assertThat(liveBooks).contains((Long) l.principal());
+                assertThat(liveArticles).contains((Long) l.dependent());
+              });
       assertThat(storedArticles.stream().map(l -> l.principal() + "->" + l.dependent()).toList())
-          .as("unique links stored once").doesNotHaveDuplicates();
+          .as("unique links stored once")
+          .doesNotHaveDuplicates();
     }
     for (Long writer : writers) {
       List<Long> got = ids(mixed.on(writer, BOOKS).get());
       assertThat(liveBooks).containsAll(got);
-      assertThat(mixed.on(writer, BOOKS).count()).as("count of author %d's books", writer).isEqualTo(got.size());
+      assertThat(mixed.on(writer, BOOKS).count())
+          .as("count of author %d's books", writer)
+          .isEqualTo(got.size());
       if (probed) {
-        assertThat(stored(storedBooks, writer)).as("stored links of author %d", writer)
+        assertThat(stored(storedBooks, writer))
+            .as("stored links of author %d", writer)
             .containsExactlyInAnyOrderElementsOf(got);
       }
     }
@@ -348,15 +413,27 @@ public abstract class ConcurrencyContract extends ContractGroup {
       List<Long> got = mixed.on(person, PROFILE).get().map(p -> List.of(p.id)).orElse(List.of());
       assertThat(liveProfiles).containsAll(got);
       if (probed) {
-        assertThat(stored(storedProfiles, person)).as("stored profiles of person %d: one at most", person)
+        assertThat(stored(storedProfiles, person))
+            .as("stored profiles of person %d: one at most", person)
             .containsExactlyElementsOf(got);
       }
     }
   }
 
-  /** One call of the mixed workload, of this kind, on rows picked at random; ids only, so callers share no object. */
-  private static void mixedCall(Liaison db, int kind, ThreadLocalRandom r, List<Long> shelves, List<Long> writers,
-      List<Long> people, List<Long> articles, List<Long> loose, List<Long> profiles) {
+  /**
+   * One call of the mixed workload, of this kind, on rows picked at random; ids only, so callers
+   * share no object.
+   */
+  private static void mixedCall(
+      Liaison db,
+      int kind,
+      ThreadLocalRandom r,
+      List<Long> shelves,
+      List<Long> writers,
+      List<Long> people,
+      List<Long> articles,
+      List<Long> loose,
+      List<Long> profiles) {
     Long shelf = pick(r, shelves);
     Long writer = pick(r, writers);
     Long person = pick(r, people);
@@ -365,7 +442,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
       case 1 -> db.on(pick(r, articles), ARTICLES.inverse()).add(shelf);
       case 2 -> db.on(shelf, ARTICLES).set(List.of(pick(r, articles), pick(r, articles)));
       case 3 -> db.on(shelf, ARTICLES).remove(pick(r, articles));
-      case 4 -> articles.add(db.on(shelf, ARTICLES).create(article("Created " + r.nextInt(1000))).id);
+      case 4 ->
+          articles.add(db.on(shelf, ARTICLES).create(article("Created " + r.nextInt(1000))).id);
       case 5 -> {
         Long gone = pick(r, articles);
         if (articles.size() > 4 && articles.remove(gone)) {
@@ -404,22 +482,27 @@ public abstract class ConcurrencyContract extends ContractGroup {
 
   /** The dependents the store holds for one principal. */
   private static List<Long> stored(List<StoredLink> links, Long principal) {
-    return links.stream().filter(l -> principal.equals(l.principal())).map(l -> (Long) l.dependent()).toList();
+    return links.stream()
+        .filter(l -> principal.equals(l.principal()))
+        .map(l -> (Long) l.dependent())
+        .toList();
   }
 
   /**
-   * Runs both calls at the same moment on two threads and waits for them; fails with whatever either
-   * threw, or if either takes longer than {@link #TIMEOUT_SECONDS}.
+   * Runs both calls at the same moment on two threads and waits for them; fails with whatever
+   * either threw, or if either takes longer than {@link #TIMEOUT_SECONDS}.
    */
   private void race(Runnable first, Runnable second) {
     CyclicBarrier start = new CyclicBarrier(2);
     List<Future<?>> calls = new ArrayList<>();
     for (Runnable call : List.of(first, second)) {
-      calls.add(threads.submit(() -> {
-        start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        call.run();
-        return null;
-      }));
+      calls.add(
+          threads.submit(
+              () -> {
+                start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                call.run();
+                return null;
+              }));
     }
     List<Throwable> failures = new ArrayList<>();
     for (Future<?> call : calls) {
@@ -429,7 +512,8 @@ public abstract class ConcurrencyContract extends ContractGroup {
         failures.add(e.getCause());
       } catch (TimeoutException e) {
         call.cancel(true);
-        failures.add(new AssertionError("a racing call did not end within " + TIMEOUT_SECONDS + " s", e));
+        failures.add(
+            new AssertionError("a racing call did not end within " + TIMEOUT_SECONDS + " s", e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failures.add(e);
@@ -437,25 +521,38 @@ public abstract class ConcurrencyContract extends ContractGroup {
     }
     if (!failures.isEmpty()) {
       Throwable failure = failures.get(0);
-      AssertionError error = new AssertionError("a racing caller saw an exception: " + failure, failure);
+      AssertionError error =
+          new AssertionError("a racing caller saw an exception: " + failure, failure);
       failures.subList(1, failures.size()).forEach(error::addSuppressed);
       throw error;
     }
   }
 
-  /** The targets are exactly list a or exactly list b; the message counts what they hold of each. */
+  /**
+   * The targets are exactly list a or exactly list b; the message counts what they hold of each.
+   */
   private static void assertOneOf(int round, List<Long> targets, List<Long> a, List<Long> b) {
     Set<Long> inA = Set.copyOf(a);
     Set<Long> inB = Set.copyOf(b);
     long onlyA = targets.stream().filter(t -> inA.contains(t) && !inB.contains(t)).count();
     long onlyB = targets.stream().filter(t -> inB.contains(t) && !inA.contains(t)).count();
     long shared = targets.stream().filter(t -> inA.contains(t) && inB.contains(t)).count();
-    boolean exactlyOne = targets.size() == new HashSet<>(targets).size()
-        && (Set.copyOf(targets).equals(inA) || Set.copyOf(targets).equals(inB));
-    assertThat(exactlyOne).as("after round %d the %d targets are exactly list a or list b (%d each, %d shared);"
-            + " they hold %d of a only, %d of b only, %d of both, %d others", round, targets.size(), a.size(),
-        inA.stream().filter(inB::contains).count(), onlyA, onlyB, shared,
-        targets.size() - onlyA - onlyB - shared).isTrue();
+    boolean exactlyOne =
+        targets.size() == new HashSet<>(targets).size()
+            && (Set.copyOf(targets).equals(inA) || Set.copyOf(targets).equals(inB));
+    assertThat(exactlyOne)
+        .as(
+            "after round %d the %d targets are exactly list a or list b (%d each, %d shared);"
+                + " they hold %d of a only, %d of b only, %d of both, %d others",
+            round,
+            targets.size(),
+            a.size(),
+            inA.stream().filter(inB::contains).count(),
+            onlyA,
+            onlyB,
+            shared,
+            targets.size() - onlyA - onlyB - shared)
+        .isTrue();
   }
 
   private static List<Author> authors(int n) {

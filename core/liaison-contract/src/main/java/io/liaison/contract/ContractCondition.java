@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips a contract test the provider opted out of (with its reason), whose capability is missing, or
- * that needs a {@link FaultInjector} the provider does not offer.
+ * Skips a contract test the provider opted out of (with its reason), whose capability is missing,
+ * or that needs a {@link FaultInjector} the provider does not offer.
  */
 final class ContractCondition implements ExecutionCondition {
 
@@ -19,7 +19,9 @@ final class ContractCondition implements ExecutionCondition {
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     Optional<Method> method = context.getTestMethod();
     Optional<Object> instance = context.getTestInstance();
-    if (method.isEmpty() || instance.isEmpty() || !(instance.get() instanceof ContractGroup group)) {
+    if (method.isEmpty()
+        || instance.isEmpty()
+        || !(instance.get() instanceof ContractGroup group)) {
       return ConditionEvaluationResult.enabled("not a contract test method");
     }
     StoreProvider provider = group.provider();
@@ -29,7 +31,8 @@ final class ContractCondition implements ExecutionCondition {
       return ConditionEvaluationResult.disabled("opted out by the adapter: " + reason);
     }
     if (method.get().isAnnotationPresent(RequiresFaults.class) && provider.faults().isEmpty()) {
-      return ConditionEvaluationResult.disabled("the provider offers no FaultInjector (StoreProvider.faults())");
+      return ConditionEvaluationResult.disabled(
+          "the provider offers no FaultInjector (StoreProvider.faults())");
     }
     Requires requires = method.get().getAnnotation(Requires.class);
     if (requires != null) {
@@ -40,8 +43,10 @@ final class ContractCondition implements ExecutionCondition {
         }
       }
       if (!missing.isEmpty()) {
-        return ConditionEvaluationResult.disabled("adapter lacks " + missing
-            + "; CapabilityContract checks the documented refusal instead");
+        return ConditionEvaluationResult.disabled(
+            "adapter lacks "
+                + missing
+                + "; CapabilityContract checks the documented refusal instead");
       }
     }
     return ConditionEvaluationResult.enabled("contract test");

@@ -23,41 +23,46 @@ import io.liaison.contract.fixtures.User;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad definitions are refused at start-up by {@code Schema.build()} with one
- * {@link DefinitionException} listing every problem, each naming the model and the option (like
- * Guice's {@code CreationException}). No store is needed, but the rules are promised here so that
- * every adapter's suite states them.
+ * Bad definitions are refused at start-up by {@code Schema.build()} with one {@link
+ * DefinitionException} listing every problem, each naming the model and the option (like Guice's
+ * {@code CreationException}). No store is needed, but the rules are promised here so that every
+ * adapter's suite states them.
  */
 public abstract class DefinitionContract extends ContractGroup {
 
   @Test
   void validSchemaBuilds() {
-    Schema schema = Schema.builder()
-        .models(Author.class, Book.class, Article.class, Person.class, Profile.class)
-        .association(Association.hasMany(Author.class, Book.class))
-        .association(Association.belongsToMany(Book.class, Article.class).through(BookArticles.class))
-        .association(Association.hasOne(Person.class, Profile.class))
-        .build();
+    Schema schema =
+        Schema.builder()
+            .models(Author.class, Book.class, Article.class, Person.class, Profile.class)
+            .association(Association.hasMany(Author.class, Book.class))
+            .association(
+                Association.belongsToMany(Book.class, Article.class).through(BookArticles.class))
+            .association(Association.hasOne(Person.class, Profile.class))
+            .build();
 
-    assertThat(schema.info().models()).extracting(m -> m.name())
+    assertThat(schema.info().models())
+        .extracting(m -> m.name())
         .containsExactlyInAnyOrder("Author", "Book", "Article", "Person", "Profile");
     assertThat(liaison(schema).schema()).isSameAs(schema);
   }
 
   @Test
   void associationWithUndeclaredTargetModelIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class)
-        .association(Association.hasMany(Book.class, Comment.class));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class)
+            .association(Association.hasMany(Book.class, Comment.class));
 
     assertSingleProblem(builder, "Book", "Comment");
   }
 
   @Test
   void associationWithUndeclaredSourceModelIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class)
-        .association(Association.belongsTo(Chapter.class, Book.class));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class)
+            .association(Association.belongsTo(Chapter.class, Book.class));
 
     assertSingleProblem(builder, "Chapter", "Book");
   }
@@ -71,19 +76,26 @@ public abstract class DefinitionContract extends ContractGroup {
 
   @Test
   void aliasClashingWithAnAttributeOfTheSourceIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class, Article.class)
-        .association(Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).as("title"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class, Article.class)
+            .association(
+                Association.belongsToMany(Book.class, Article.class)
+                    .through(BookArticles.class)
+                    .as("title"));
 
     assertSingleProblem(builder, "Book", "title");
   }
 
   @Test
   void explicitJunctionKeyMissingFromTheThroughModelIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class, Article.class)
-        .association(Association.belongsToMany(Book.class, Article.class)
-            .through(BookArticles.class).foreignKey("bookRef"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class, Article.class)
+            .association(
+                Association.belongsToMany(Book.class, Article.class)
+                    .through(BookArticles.class)
+                    .foreignKey("bookRef"));
 
     // "Book" also matches a message that names the through model BookArticles.
     assertSingleProblem(builder, "Book", "bookRef");
@@ -91,10 +103,14 @@ public abstract class DefinitionContract extends ContractGroup {
 
   @Test
   void twoAssociationsOfOneSourceWithTheSameAliasAreAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class, Article.class, Comment.class)
-        .association(Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).as("notes"))
-        .association(Association.hasMany(Book.class, Comment.class).as("notes"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class, Article.class, Comment.class)
+            .association(
+                Association.belongsToMany(Book.class, Article.class)
+                    .through(BookArticles.class)
+                    .as("notes"))
+            .association(Association.hasMany(Book.class, Comment.class).as("notes"));
 
     assertSingleProblem(builder, "Book", "notes");
   }
@@ -115,81 +131,107 @@ public abstract class DefinitionContract extends ContractGroup {
 
   @Test
   void invalidAliasIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class, Book.class)
-        .association(Association.hasMany(Author.class, Book.class).as("x; DROP"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class)
+            .association(Association.hasMany(Author.class, Book.class).as("x; DROP"));
 
     assertSingleProblem(builder, "Author", "x; DROP");
   }
 
   @Test
   void invalidForeignKeyNameIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class, Book.class)
-        .association(Association.hasMany(Author.class, Book.class).foreignKey("author id"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class)
+            .association(Association.hasMany(Author.class, Book.class).foreignKey("author id"));
 
     assertSingleProblem(builder, "Author", "author id");
   }
 
   @Test
   void selfBelongsToManyWithEqualForeignAndOtherKeyIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(User.class)
-        .association(Association.belongsToMany(User.class, User.class).through("Friends")
-            .as("friends").inverseAs("friendOf").foreignKey("friendId").otherKey("friendId"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(User.class)
+            .association(
+                Association.belongsToMany(User.class, User.class)
+                    .through("Friends")
+                    .as("friends")
+                    .inverseAs("friendOf")
+                    .foreignKey("friendId")
+                    .otherKey("friendId"));
 
     assertSingleProblem(builder, "User", "friendId");
   }
 
   @Test
   void sourceKeyNamingAMissingAttributeIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class, Book.class)
-        .association(Association.hasMany(Author.class, Book.class).sourceKey("isbn"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class)
+            .association(Association.hasMany(Author.class, Book.class).sourceKey("isbn"));
 
     assertSingleProblem(builder, "Author", "isbn");
   }
 
   @Test
   void twoModelsRequiringEachOtherThroughRequiredForeignKeysAreAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class, Book.class)
-        .association(Association.belongsTo(Book.class, Author.class).foreignKeyAllowNull(false))
-        .association(Association.belongsTo(Author.class, Book.class).as("favourite").foreignKeyAllowNull(false));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class)
+            .association(Association.belongsTo(Book.class, Author.class).foreignKeyAllowNull(false))
+            .association(
+                Association.belongsTo(Author.class, Book.class)
+                    .as("favourite")
+                    .foreignKeyAllowNull(false));
 
     assertSingleProblem(builder, "Author", "Book", "authorId", "favouriteId", "nullable");
   }
 
   @Test
   void longerCycleOfRequiredForeignKeysIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class, Book.class, Article.class)
-        .association(Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false))
-        .association(Association.hasOne(Book.class, Article.class).foreignKeyAllowNull(false))
-        .association(Association.belongsTo(Author.class, Article.class).as("signature").foreignKeyAllowNull(false));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class, Article.class)
+            .association(Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false))
+            .association(Association.hasOne(Book.class, Article.class).foreignKeyAllowNull(false))
+            .association(
+                Association.belongsTo(Author.class, Article.class)
+                    .as("signature")
+                    .foreignKeyAllowNull(false));
 
-    assertSingleProblem(builder, "Author", "Book", "Article", "authorId", "bookId", "signatureId", "nullable");
+    assertSingleProblem(
+        builder, "Author", "Book", "Article", "authorId", "bookId", "signatureId", "nullable");
   }
 
   @Test
   void modelWithARequiredForeignKeyToItselfIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Person.class)
-        .association(Association.hasMany(Person.class, Person.class).as("children").inverseAs("parent")
-            .foreignKeyAllowNull(false));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Person.class)
+            .association(
+                Association.hasMany(Person.class, Person.class)
+                    .as("children")
+                    .inverseAs("parent")
+                    .foreignKeyAllowNull(false));
 
     assertSingleProblem(builder, "Person", "parentId", "nullable");
   }
 
   @Test
   void cycleOfForeignKeysWithOneNullableKeyBuilds() {
-    HasMany<Author, Book> books = Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false);
-    BelongsTo<Author, Book> favourite = Association.belongsTo(Author.class, Book.class).as("favourite");
-    Schema schema = Schema.builder()
-        .models(Author.class, Book.class, Person.class)
-        .associations(books, favourite)
-        .association(Association.hasMany(Person.class, Person.class).as("children").inverseAs("parent"))
-        .build();
+    HasMany<Author, Book> books =
+        Association.hasMany(Author.class, Book.class).foreignKeyAllowNull(false);
+    BelongsTo<Author, Book> favourite =
+        Association.belongsTo(Author.class, Book.class).as("favourite");
+    Schema schema =
+        Schema.builder()
+            .models(Author.class, Book.class, Person.class)
+            .associations(books, favourite)
+            .association(
+                Association.hasMany(Person.class, Person.class).as("children").inverseAs("parent"))
+            .build();
 
     // The cycle can be filled: the nullable key is set once both rows exist.
     Liaison db = liaison(schema);
@@ -202,28 +244,34 @@ public abstract class DefinitionContract extends ContractGroup {
 
   @Test
   void oneClassDeclaredUnderTwoModelNamesIsAProblem() {
-    Schema.Builder builder = Schema.builder()
-        .models(Author.class)
-        .model(Book.class, "Book")
-        .model(Book.class, "Tome");
+    Schema.Builder builder =
+        Schema.builder().models(Author.class).model(Book.class, "Book").model(Book.class, "Tome");
 
     assertSingleProblem(builder, Book.class.getName(), "Book", "Tome");
   }
 
   @Test
   void oneClassDeclaredTwiceUnderTheSameNameBuilds() {
-    Schema schema = Schema.builder().models(Book.class, Author.class).model(Book.class).model(Book.class, "Book")
-        .build();
+    Schema schema =
+        Schema.builder()
+            .models(Book.class, Author.class)
+            .model(Book.class)
+            .model(Book.class, "Book")
+            .build();
 
     assertThat(schema.info().models()).extracting(m -> m.name()).containsExactly("Book", "Author");
   }
 
   @Test
   void everyProblemIsReportedInOneException() {
-    Schema.Builder builder = Schema.builder()
-        .models(Book.class, Article.class, Sticker.class, Gadget.class)
-        .association(Association.hasMany(Book.class, Comment.class))
-        .association(Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).as("title"));
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class, Article.class, Sticker.class, Gadget.class)
+            .association(Association.hasMany(Book.class, Comment.class))
+            .association(
+                Association.belongsToMany(Book.class, Article.class)
+                    .through(BookArticles.class)
+                    .as("title"));
 
     DefinitionException e = catchThrowableOfType(DefinitionException.class, builder::build);
 

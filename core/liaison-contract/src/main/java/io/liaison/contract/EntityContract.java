@@ -46,22 +46,25 @@ public abstract class EntityContract extends ContractGroup {
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
   /** Values that break a store which splices them into its query text. */
-  static final List<String> HOSTILE = List.of(
-      "O'Brien\"); DROP TABLE x;--",
-      "}) DETACH DELETE n //",
-      "' OR '1'='1",
-      "\\'; MATCH (n) DETACH DELETE n; //",
-      "$1 :param {x} `Book` \"Book\" [Book]",
-      "line one\nline two\ttab, Zoë 東京 🚀");
+  static final List<String> HOSTILE =
+      List.of(
+          "O'Brien\"); DROP TABLE x;--",
+          "}) DETACH DELETE n //",
+          "' OR '1'='1",
+          "\\'; MATCH (n) DETACH DELETE n; //",
+          "$1 :param {x} `Book` \"Book\" [Book]",
+          "line one\nline two\ttab, Zoë 東京 🚀");
 
   private Liaison db;
 
   @BeforeEach
   void openLiaison() {
-    db = liaison(Schema.builder()
-        .models(Book.class, Article.class, User.class, Tag.class, Specimen.class)
-        .association(ARTICLES)
-        .build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class, User.class, Tag.class, Specimen.class)
+                .association(ARTICLES)
+                .build());
   }
 
   // ---- ids and insert
@@ -111,7 +114,10 @@ public abstract class EntityContract extends ContractGroup {
     db.insert(tag);
 
     assertThat(tag.id).isEqualTo("graph-db");
-    assertThat(db.find(Tag.class, "graph-db")).get().extracting(t -> t.label).isEqualTo("Graph databases");
+    assertThat(db.find(Tag.class, "graph-db"))
+        .get()
+        .extracting(t -> t.label)
+        .isEqualTo("Graph databases");
   }
 
   @Test
@@ -136,8 +142,10 @@ public abstract class EntityContract extends ContractGroup {
       assertThat(books.get(i).id).isNotNull();
     }
     assertThat(books).extracting(b -> b.id).doesNotHaveDuplicates();
-    assertThat(db.findAll(Book.class)).extracting(b -> b.id + " " + b.title)
-        .containsExactlyInAnyOrderElementsOf(books.stream().map(b -> b.id + " " + b.title).toList());
+    assertThat(db.findAll(Book.class))
+        .extracting(b -> b.id + " " + b.title)
+        .containsExactlyInAnyOrderElementsOf(
+            books.stream().map(b -> b.id + " " + b.title).toList());
   }
 
   @Test
@@ -149,7 +157,9 @@ public abstract class EntityContract extends ContractGroup {
     db.insertAll(List.of(user("New"), kept));
 
     assertThat(kept.id).isEqualTo(given);
-    assertThat(db.findAll(User.class)).extracting(u -> u.name).containsExactlyInAnyOrder("New", "Kept");
+    assertThat(db.findAll(User.class))
+        .extracting(u -> u.name)
+        .containsExactlyInAnyOrder("New", "Kept");
     assertThat(db.findAll(User.class)).extracting(u -> u.id).doesNotContainNull().contains(given);
   }
 
@@ -189,21 +199,32 @@ public abstract class EntityContract extends ContractGroup {
 
     List<Book> found = db.findAll(Book.class, query);
 
-    List<String> expected = books.stream().filter(b -> b.year != null)
-        .sorted(Comparator.comparing((Book b) -> b.year).reversed())
-        .skip(1).limit(2).map(b -> b.title).toList();
+    List<String> expected =
+        books.stream()
+            .filter(b -> b.year != null)
+            .sorted(Comparator.comparing((Book b) -> b.year).reversed())
+            .skip(1)
+            .limit(2)
+            .map(b -> b.title)
+            .toList();
     assertThat(found).extracting(b -> b.title).containsExactlyElementsOf(expected);
   }
 
   @Test
   void findAllOrdersByEveryGivenKey() {
-    List<Book> books = db.insertAll(List.of(book("B", 2000), book("A", 2000), book("C", 1990), book("D", 2010)));
+    List<Book> books =
+        db.insertAll(List.of(book("B", 2000), book("A", 2000), book("C", 1990), book("D", 2010)));
 
-    List<Book> found = db.findAll(Book.class, Query.all().orderBy(Order.asc("year"), Order.desc("title")));
+    List<Book> found =
+        db.findAll(Book.class, Query.all().orderBy(Order.asc("year"), Order.desc("title")));
 
-    List<String> expected = books.stream()
-        .sorted(Comparator.comparing((Book b) -> b.year).thenComparing(b -> b.title, Comparator.reverseOrder()))
-        .map(b -> b.title).toList();
+    List<String> expected =
+        books.stream()
+            .sorted(
+                Comparator.comparing((Book b) -> b.year)
+                    .thenComparing(b -> b.title, Comparator.reverseOrder()))
+            .map(b -> b.title)
+            .toList();
     assertThat(found).extracting(b -> b.title).containsExactlyElementsOf(expected);
   }
 
@@ -217,19 +238,23 @@ public abstract class EntityContract extends ContractGroup {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operators")
-  void whereOperatorsSelectTheSameEntitiesOnEveryStore(String description, Where where, Predicate<Book> expected) {
+  void whereOperatorsSelectTheSameEntitiesOnEveryStore(
+      String description, Where where, Predicate<Book> expected) {
     List<Book> books = db.insertAll(library());
 
-    List<String> found = db.findAll(Book.class, Query.where(where)).stream().map(b -> b.title).toList();
+    List<String> found =
+        db.findAll(Book.class, Query.where(where)).stream().map(b -> b.title).toList();
 
-    assertThat(found).as(description)
-        .containsExactlyInAnyOrderElementsOf(books.stream().filter(expected).map(b -> b.title).toList());
+    assertThat(found)
+        .as(description)
+        .containsExactlyInAnyOrderElementsOf(
+            books.stream().filter(expected).map(b -> b.title).toList());
     assertThat(db.count(Book.class, where)).as("count " + description).isEqualTo(found.size());
   }
 
   /**
-   * Each operator with the matches written out in Java. Comparisons follow SQL's three-valued logic,
-   * which Cypher shares: a comparison with null is unknown, so {@code ne}, {@code notIn} and
+   * Each operator with the matches written out in Java. Comparisons follow SQL's three-valued
+   * logic, which Cypher shares: a comparison with null is unknown, so {@code ne}, {@code notIn} and
    * {@code not} never select a null attribute.
    */
   static Stream<Arguments> operators() {
@@ -242,31 +267,67 @@ public abstract class EntityContract extends ContractGroup {
         op("gte", Where.gte("year", 2010), b -> b.year != null && b.year >= 2010),
         op("lt", Where.lt("year", 2010), b -> b.year != null && b.year < 2010),
         op("lte", Where.lte("year", 2010), b -> b.year != null && b.year <= 2010),
-        op("gt on strings", Where.gt("title", "Graph Theory"), b -> b.title.compareTo("Graph Theory") > 0),
-        op("in", Where.in("year", List.of(1990, 2003, 1234)), b -> b.year != null && List.of(1990, 2003).contains(b.year)),
+        op(
+            "gt on strings",
+            Where.gt("title", "Graph Theory"),
+            b -> b.title.compareTo("Graph Theory") > 0),
+        op(
+            "in",
+            Where.in("year", List.of(1990, 2003, 1234)),
+            b -> b.year != null && List.of(1990, 2003).contains(b.year)),
         op("in an empty list", Where.in("year", List.of()), b -> false),
-        op("notIn", Where.notIn("year", List.of(1990, 2003)),
+        op(
+            "notIn",
+            Where.notIn("year", List.of(1990, 2003)),
             b -> b.year != null && !List.of(1990, 2003).contains(b.year)),
         op("like prefix", Where.like("title", "Graph%"), b -> b.title.startsWith("Graph")),
         op("like is case-sensitive", Where.like("title", "%base%"), b -> b.title.contains("base")),
         op("like one character", Where.like("title", "Se_uel"), b -> b.title.matches("Se.uel")),
-        op("like with regex characters", Where.like("title", "%(2nd ed.)"), b -> b.title.endsWith("(2nd ed.)")),
+        op(
+            "like with regex characters",
+            Where.like("title", "%(2nd ed.)"),
+            b -> b.title.endsWith("(2nd ed.)")),
         op("isNull", Where.isNull("year"), b -> b.year == null),
         op("notNull", Where.notNull("year"), b -> b.year != null),
-        op("and", Where.gt("year", 2000).and(Where.like("title", "Graph%")),
+        op(
+            "and",
+            Where.gt("year", 2000).and(Where.like("title", "Graph%")),
             b -> b.year != null && b.year > 2000 && b.title.startsWith("Graph")),
-        op("allOf", Where.allOf(Where.gte("year", 1990), Where.lte("year", 2010), Where.ne("title", "SQL Basics")),
-            b -> b.year != null && b.year >= 1990 && b.year <= 2010 && !b.title.equals("SQL Basics")),
-        op("or", Where.eq("year", 1990).or(Where.isNull("year")), b -> b.year == null || b.year == 1990),
-        op("anyOf", Where.anyOf(Where.eq("title", "Sequel"), Where.gt("year", 2015), Where.lt("year", 1995)),
+        op(
+            "allOf",
+            Where.allOf(
+                Where.gte("year", 1990), Where.lte("year", 2010), Where.ne("title", "SQL Basics")),
+            b ->
+                b.year != null
+                    && b.year >= 1990
+                    && b.year <= 2010
+                    && !b.title.equals("SQL Basics")),
+        op(
+            "or",
+            Where.eq("year", 1990).or(Where.isNull("year")),
+            b -> b.year == null || b.year == 1990),
+        op(
+            "anyOf",
+            Where.anyOf(
+                Where.eq("title", "Sequel"), Where.gt("year", 2015), Where.lt("year", 1995)),
             b -> b.title.equals("Sequel") || (b.year != null && (b.year > 2015 || b.year < 1995))),
         op("not", Where.not(Where.like("title", "Graph%")), b -> !b.title.startsWith("Graph")),
-        op("not of a comparison with null", Where.not(Where.gt("year", 2010)), b -> b.year != null && b.year <= 2010),
-        op("not of or", Where.not(Where.eq("year", 1990).or(Where.eq("year", 2015))),
+        op(
+            "not of a comparison with null",
+            Where.not(Where.gt("year", 2010)),
+            b -> b.year != null && b.year <= 2010),
+        op(
+            "not of or",
+            Where.not(Where.eq("year", 1990).or(Where.eq("year", 2015))),
             b -> b.year != null && b.year != 1990 && b.year != 2015),
-        op("nested and/or", Where.anyOf(Where.allOf(Where.like("title", "%a%"), Where.lt("year", 2005)),
-            Where.eq("title", "Cypher_Manual")),
-            b -> (b.title.contains("a") && b.year != null && b.year < 2005) || b.title.equals("Cypher_Manual")));
+        op(
+            "nested and/or",
+            Where.anyOf(
+                Where.allOf(Where.like("title", "%a%"), Where.lt("year", 2005)),
+                Where.eq("title", "Cypher_Manual")),
+            b ->
+                (b.title.contains("a") && b.year != null && b.year < 2005)
+                    || b.title.equals("Cypher_Manual")));
   }
 
   private static Arguments op(String description, Where where, Predicate<Book> expected) {
@@ -341,9 +402,12 @@ public abstract class EntityContract extends ContractGroup {
     Book other = db.insert(book("Other", 2));
 
     assertThat(db.find(Book.class, book.id).orElseThrow().title).isEqualTo(value);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", value)))).extracting(b -> b.id)
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", value))))
+        .extracting(b -> b.id)
         .containsExactly(book.id);
-    assertThat(db.findAll(Book.class)).extracting(b -> b.id).containsExactlyInAnyOrder(book.id, other.id);
+    assertThat(db.findAll(Book.class))
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrder(book.id, other.id);
   }
 
   @ParameterizedTest
@@ -352,7 +416,8 @@ public abstract class EntityContract extends ContractGroup {
     Book book = db.insert(book("prefix " + value, 1));
     db.insert(book("prefix plain", 2));
 
-    assertThat(db.findAll(Book.class, Query.where(Where.like("title", "%" + value)))).extracting(b -> b.id)
+    assertThat(db.findAll(Book.class, Query.where(Where.like("title", "%" + value))))
+        .extracting(b -> b.id)
         .containsExactly(book.id);
   }
 
@@ -364,10 +429,12 @@ public abstract class EntityContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article, Map.of("role", value));
 
-    assertThat(db.on(book, ARTICLES).links()).singleElement()
+    assertThat(db.on(book, ARTICLES).links())
+        .singleElement()
         .satisfies(link -> assertThat(link.through("role")).isEqualTo(value));
     assertThat(db.on(book, ARTICLES).get(Query.all().through(Where.eq("role", value))))
-        .extracting(a -> a.id).containsExactly(article.id);
+        .extracting(a -> a.id)
+        .containsExactly(article.id);
   }
 
   static Stream<String> hostileValues() {
@@ -401,19 +468,25 @@ public abstract class EntityContract extends ContractGroup {
 
     Map<String, Object> attributes = StoreState.fields(found);
     attributes.remove("id");
-    assertThat(attributes).isNotEmpty().allSatisfy((name, value) -> assertThat(value).as(name).isNull());
+    assertThat(attributes)
+        .isNotEmpty()
+        .allSatisfy((name, value) -> assertThat(value).as(name).isNull());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "quantity", "big", "ratio", "flag", "amount", "day", "at", "ref", "shade"})
-  void everySupportedAttributeTypeCanBeMatchedByEquality(String attribute) throws ReflectiveOperationException {
+  @ValueSource(
+      strings = {"text", "quantity", "big", "ratio", "flag", "amount", "day", "at", "ref", "shade"})
+  void everySupportedAttributeTypeCanBeMatchedByEquality(String attribute)
+      throws ReflectiveOperationException {
     Specimen wanted = db.insert(specimen());
     Specimen other = db.insert(otherSpecimen());
     Object value = Specimen.class.getField(attribute).get(wanted);
 
-    assertThat(db.findAll(Specimen.class, Query.where(Where.eq(attribute, value)))).extracting(s -> s.id)
+    assertThat(db.findAll(Specimen.class, Query.where(Where.eq(attribute, value))))
+        .extracting(s -> s.id)
         .containsExactly(wanted.id);
-    assertThat(db.findAll(Specimen.class, Query.where(Where.ne(attribute, value)))).extracting(s -> s.id)
+    assertThat(db.findAll(Specimen.class, Query.where(Where.ne(attribute, value))))
+        .extracting(s -> s.id)
         .containsExactly(other.id);
   }
 

@@ -34,34 +34,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A transaction ended from outside in the middle of a large call (the store's administrator kills it:
- * PostgreSQL {@code pg_terminate_backend}, H2 {@code ABORT_SESSION}, Neo4j {@code TERMINATE
+ * A transaction ended from outside in the middle of a large call (the store's administrator kills
+ * it: PostgreSQL {@code pg_terminate_backend}, H2 {@code ABORT_SESSION}, Neo4j {@code TERMINATE
  * TRANSACTIONS}): the store keeps all of the call or none of it, the caller sees the documented
- * {@link TransientStoreException} (architecture.md, "Faults"), and the next call on the same
- * {@link Liaison} succeeds at once.
+ * {@link TransientStoreException} (architecture.md, "Faults"), and the next call on the same {@link
+ * Liaison} succeeds at once.
  *
- * <p>To make the moment certain, a blocker (the provider's {@link FaultInjector}, on a connection of
- * its own) holds an uncommitted write that the call reaches halfway: the call writes the first half of
- * its rows, then waits for the blocker. The killer waits until the store shows the call's transaction
- * waiting, ends it, then lets the blocker roll back. A call in a user's transaction is never run again,
- * so the caller sees the exception and the store is read back unchanged; a single call is run again by
- * the engine, and ends with all of its rows.
+ * <p>To make the moment certain, a blocker (the provider's {@link FaultInjector}, on a connection
+ * of its own) holds an uncommitted write that the call reaches halfway: the call writes the first
+ * half of its rows, then waits for the blocker. The killer waits until the store shows the call's
+ * transaction waiting, ends it, then lets the blocker roll back. A call in a user's transaction is
+ * never run again, so the caller sees the exception and the store is read back unchanged; a single
+ * call is run again by the engine, and ends with all of its rows.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class FaultContract extends ContractGroup {
 
-  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class)
-      .onDelete(ReferentialAction.CASCADE);
+  static final HasMany<Author, Book> BOOKS =
+      Association.hasMany(Author.class, Book.class).onDelete(ReferentialAction.CASCADE);
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
   static final List<Class<?>> MODELS = List.of(Author.class, Book.class, Article.class);
 
   /** Rows of each large call. */
   static final int ROWS = 1_000;
+
   /** The row the blocker holds: the call has written the ones before it when it waits. */
   static final int HELD = ROWS / 2;
+
   /** How long the killer waits for the call to wait for the blocker. */
   static final Duration KILLER_PATIENCE = Duration.ofSeconds(60);
+
   /**
    * The next call after a kill must end within this. A call here takes milliseconds; a store that
    * still holds the killed transaction's locks until a lock or session timeout takes seconds.
@@ -79,7 +82,12 @@ public abstract class FaultContract extends ContractGroup {
   @BeforeEach
   void fillStore() {
     faults = provider().faults().orElseThrow();
-    db = liaison(Schema.builder().models(MODELS.toArray(Class<?>[]::new)).associations(BOOKS, ARTICLES).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(MODELS.toArray(Class<?>[]::new))
+                .associations(BOOKS, ARTICLES)
+                .build());
     author = db.insert(Samples.author("Ann", "A-1"));
     book = db.insert(Samples.book("Killed midway", 2024));
     oldTargets = ids(db.insertAll(articles("old")));
@@ -94,15 +102,20 @@ public abstract class FaultContract extends ContractGroup {
     killerThread.awaitTermination(30, TimeUnit.SECONDS);
   }
 
-  // ---------------------------------------------------------------- in a user's transaction: never re-run
+  // ---------------------------------------------------------------- in a user's transaction: never
+  // re-run
 
   @Test
   @RequiresFaults
   void addAllKilledInATransactionIsTransientAndWritesNoLink() {
-    Blocker blocker = faults.holdLink("BookArticles", "bookId", book.id, "Article", "articleId",
-        newTargets.get(HELD));
-    killedInATransaction(blocker, "Book.articles", tx -> tx.on(book, ARTICLES).addAll(newTargets,
-        Map.of("role", "new")), List.of(ARTICLES));
+    Blocker blocker =
+        faults.holdLink(
+            "BookArticles", "bookId", book.id, "Article", "articleId", newTargets.get(HELD));
+    killedInATransaction(
+        blocker,
+        "Book.articles",
+        tx -> tx.on(book, ARTICLES).addAll(newTargets, Map.of("role", "new")),
+        List.of(ARTICLES));
 
     promptly(() -> db.on(book, ARTICLES).add(newTargets.get(HELD)));
   }
@@ -110,10 +123,14 @@ public abstract class FaultContract extends ContractGroup {
   @Test
   @RequiresFaults
   void setKilledInATransactionIsTransientAndKeepsTheOldLinks() {
-    Blocker blocker = faults.holdLink("BookArticles", "bookId", book.id, "Article", "articleId",
-        newTargets.get(HELD));
-    killedInATransaction(blocker, "Book.articles", tx -> tx.on(book, ARTICLES).set(newTargets,
-        Map.of("role", "new")), List.of(ARTICLES));
+    Blocker blocker =
+        faults.holdLink(
+            "BookArticles", "bookId", book.id, "Article", "articleId", newTargets.get(HELD));
+    killedInATransaction(
+        blocker,
+        "Book.articles",
+        tx -> tx.on(book, ARTICLES).set(newTargets, Map.of("role", "new")),
+        List.of(ARTICLES));
 
     promptly(() -> db.on(book, ARTICLES).set(newTargets.subList(0, 1)));
   }
@@ -121,9 +138,13 @@ public abstract class FaultContract extends ContractGroup {
   @Test
   @RequiresFaults
   void removeAllKilledInATransactionIsTransientAndKeepsEveryLink() {
-    Blocker blocker = faults.holdLink("BookArticles", "bookId", book.id, "Article", "articleId",
-        oldTargets.get(HELD));
-    killedInATransaction(blocker, "Book.articles", tx -> tx.on(book, ARTICLES).removeAll(oldTargets),
+    Blocker blocker =
+        faults.holdLink(
+            "BookArticles", "bookId", book.id, "Article", "articleId", oldTargets.get(HELD));
+    killedInATransaction(
+        blocker,
+        "Book.articles",
+        tx -> tx.on(book, ARTICLES).removeAll(oldTargets),
         List.of(ARTICLES));
 
     promptly(() -> db.on(book, ARTICLES).remove(oldTargets.get(HELD)));
@@ -135,7 +156,10 @@ public abstract class FaultContract extends ContractGroup {
     Blocker blocker = faults.holdEntity("Book", book.id);
     Article created = new Article();
     created.title = "created while killed";
-    killedInATransaction(blocker, "Book.articles", tx -> tx.on(book, ARTICLES).create(created, Map.of("role", "new")),
+    killedInATransaction(
+        blocker,
+        "Book.articles",
+        tx -> tx.on(book, ARTICLES).create(created, Map.of("role", "new")),
         List.of(ARTICLES));
 
     promptly(() -> db.on(book, ARTICLES).add(newTargets.get(0)));
@@ -147,51 +171,62 @@ public abstract class FaultContract extends ContractGroup {
     List<Long> books = ids(db.insertAll(Samples.books("Dependant", ROWS)));
     db.on(author, BOOKS).addAll(books);
     Blocker blocker = faults.holdEntity("Book", books.get(HELD));
-    killedInATransaction(blocker, "delete Author", tx -> tx.delete(Author.class, author.id), List.of(BOOKS));
+    killedInATransaction(
+        blocker, "delete Author", tx -> tx.delete(Author.class, author.id), List.of(BOOKS));
 
     promptly(() -> db.delete(Book.class, books.get(HELD)));
   }
 
-  // ---------------------------------------------------------------- single calls: run again by the engine
+  // ---------------------------------------------------------------- single calls: run again by the
+  // engine
 
   @Test
   @RequiresFaults
   void aSingleSetKilledOnceRunsAgainAndEndsWithTheNewLinks() throws Exception {
-    Blocker blocker = faults.holdLink("BookArticles", "bookId", book.id, "Article", "articleId",
-        newTargets.get(HELD));
+    Blocker blocker =
+        faults.holdLink(
+            "BookArticles", "bookId", book.id, "Article", "articleId", newTargets.get(HELD));
     Future<Integer> killed = killer(blocker, 1);
 
     db.on(book, ARTICLES).set(newTargets, Map.of("role", "new"));
 
-    assertThat(killed.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("transactions killed").isEqualTo(1);
+    assertThat(killed.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+        .as("transactions killed")
+        .isEqualTo(1);
     assertLinks(newTargets, "new");
   }
 
   @Test
   @RequiresFaults
   void aSingleSetKilledOnEveryAttemptIsTransientAndKeepsTheOldLinks() throws Exception {
-    Blocker blocker = faults.holdLink("BookArticles", "bookId", book.id, "Article", "articleId",
-        newTargets.get(HELD));
+    Blocker blocker =
+        faults.holdLink(
+            "BookArticles", "bookId", book.id, "Article", "articleId", newTargets.get(HELD));
     Map<String, Object> before = storeState(List.of(ARTICLES));
     Future<Integer> killed = killer(blocker, 3);
 
     assertThatThrownBy(() -> db.on(book, ARTICLES).set(newTargets, Map.of("role", "new")))
-        .isInstanceOf(TransientStoreException.class).hasMessageContaining("Book.articles");
+        .isInstanceOf(TransientStoreException.class)
+        .hasMessageContaining("Book.articles");
 
     assertThat(killed.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS))
-        .as("transactions killed: the engine's three attempts").isEqualTo(3);
+        .as("transactions killed: the engine's three attempts")
+        .isEqualTo(3);
     if (faults.killIsAtomic()) {
-      assertThat(storeState(List.of(ARTICLES))).as("the store after three killed attempts").isEqualTo(before);
+      assertThat(storeState(List.of(ARTICLES)))
+          .as("the store after three killed attempts")
+          .isEqualTo(before);
     }
     promptly(() -> db.on(book, ARTICLES).add(newTargets.get(HELD)));
   }
 
-  // ---------------------------------------------------------------- another transaction deletes a target
+  // ---------------------------------------------------------------- another transaction deletes a
+  // target
 
   /**
    * A target that another transaction deletes while a call links it: the call waits for that
-   * transaction, then is refused with a {@link ConflictException} naming the target's model and the id
-   * the caller gave (never a store-internal id), writes nothing, and the next call goes through.
+   * transaction, then is refused with a {@link ConflictException} naming the target's model and the
+   * id the caller gave (never a store-internal id), writes nothing, and the next call goes through.
    */
   @Test
   @RequiresFaults
@@ -199,19 +234,23 @@ public abstract class FaultContract extends ContractGroup {
     Long doomed = newTargets.get(HELD);
     List<Long> targets = newTargets.subList(HELD - 5, HELD + 5);
     Blocker deleter = faults.holdDelete("Article", doomed);
-    Future<Boolean> waited = killerThread.submit(() -> {
-      try {
-        return deleter.awaitWaiter(KILLER_PATIENCE);
-      } finally {
-        deleter.commit();
-      }
-    });
+    Future<Boolean> waited =
+        killerThread.submit(
+            () -> {
+              try {
+                return deleter.awaitWaiter(KILLER_PATIENCE);
+              } finally {
+                deleter.commit();
+              }
+            });
 
     assertThatThrownBy(() -> db.on(book, ARTICLES).addAll(targets, Map.of("role", "new")))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("Article")
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("Article")
         .hasMessageContaining(String.valueOf(doomed));
 
-    assertThat(waited.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the add waited for the delete")
+    assertThat(waited.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+        .as("the add waited for the delete")
         .isTrue();
     assertLinks(oldTargets, "old");
     List<Long> remaining = new ArrayList<>(targets);
@@ -222,48 +261,61 @@ public abstract class FaultContract extends ContractGroup {
   // ---------------------------------------------------------------- helpers
 
   /**
-   * Runs {@code work} in a user's transaction while the killer ends it at the blocker: the caller sees a
-   * {@link TransientStoreException} naming the operation, the work ran once, and the store read back
-   * through a new adapter is what it was before.
+   * Runs {@code work} in a user's transaction while the killer ends it at the blocker: the caller
+   * sees a {@link TransientStoreException} naming the operation, the work ran once, and the store
+   * read back through a new adapter is what it was before.
    */
-  private void killedInATransaction(Blocker blocker, String operation, Consumer<Session> work,
+  private void killedInATransaction(
+      Blocker blocker,
+      String operation,
+      Consumer<Session> work,
       List<Association<?, ?>> associations) {
     Map<String, Object> before = storeState(associations);
     Future<Integer> killed = killer(blocker, 1);
     AtomicInteger runs = new AtomicInteger();
 
-    assertThatThrownBy(() -> db.inTransaction(tx -> {
-      runs.incrementAndGet();
-      work.accept(tx);
-    })).isInstanceOf(TransientStoreException.class).hasMessageContaining(operation);
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    tx -> {
+                      runs.incrementAndGet();
+                      work.accept(tx);
+                    }))
+        .isInstanceOf(TransientStoreException.class)
+        .hasMessageContaining(operation);
 
     try {
-      assertThat(killed.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("transactions killed").isEqualTo(1);
+      assertThat(killed.get(KILLER_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+          .as("transactions killed")
+          .isEqualTo(1);
     } catch (Exception e) {
       throw new AssertionError("the killer failed", e);
     }
     assertThat(runs).as("runs of the user's transaction: never re-run").hasValue(1);
     if (faults.killIsAtomic()) {
-      assertThat(storeState(associations)).as("the store after the killed transaction").isEqualTo(before);
+      assertThat(storeState(associations))
+          .as("the store after the killed transaction")
+          .isEqualTo(before);
     }
   }
 
   /**
-   * Starts the killer: {@code times} times it waits for a transaction waiting for the blocker and ends
-   * it; then it rolls the blocker back. Returns how many it ended.
+   * Starts the killer: {@code times} times it waits for a transaction waiting for the blocker and
+   * ends it; then it rolls the blocker back. Returns how many it ended.
    */
   private Future<Integer> killer(Blocker blocker, int times) {
-    return killerThread.submit(() -> {
-      int killed = 0;
-      try {
-        while (killed < times && blocker.killWaiter(KILLER_PATIENCE)) {
-          killed++;
-        }
-      } finally {
-        blocker.close();
-      }
-      return killed;
-    });
+    return killerThread.submit(
+        () -> {
+          int killed = 0;
+          try {
+            while (killed < times && blocker.killWaiter(KILLER_PATIENCE)) {
+              killed++;
+            }
+          } finally {
+            blocker.close();
+          }
+          return killed;
+        });
   }
 
   /** Runs the next call on the same Liaison and checks that it ends within {@link #PROMPT}. */
@@ -277,23 +329,46 @@ public abstract class FaultContract extends ContractGroup {
   /** The store's state, read through a new adapter over it (as another process would). */
   private Map<String, Object> storeState(List<Association<?, ?>> associations) {
     try (StoreAdapter reopened = faults.reopen();
-        Liaison fresh = Liaison.builder().schema(Schema.builder().models(MODELS.toArray(Class<?>[]::new))
-            .associations(BOOKS, ARTICLES).build()).store(reopened).sync(false).build()) {
+        Liaison fresh =
+            Liaison.builder()
+                .schema(
+                    Schema.builder()
+                        .models(MODELS.toArray(Class<?>[]::new))
+                        .associations(BOOKS, ARTICLES)
+                        .build())
+                .store(reopened)
+                .sync(false)
+                .build()) {
       return StoreState.read(fresh, MODELS, associations);
     }
   }
 
-  /** Checks through a new adapter that the book's links are exactly these targets, all with this role. */
+  /**
+   * Checks through a new adapter that the book's links are exactly these targets, all with this
+   * role.
+   */
   private void assertLinks(List<Long> expected, String role) {
     try (StoreAdapter reopened = faults.reopen();
-        Liaison fresh = Liaison.builder().schema(Schema.builder().models(MODELS.toArray(Class<?>[]::new))
-            .associations(BOOKS, ARTICLES).build()).store(reopened).sync(false).build()) {
+        Liaison fresh =
+            Liaison.builder()
+                .schema(
+                    Schema.builder()
+                        .models(MODELS.toArray(Class<?>[]::new))
+                        .associations(BOOKS, ARTICLES)
+                        .build())
+                .store(reopened)
+                .sync(false)
+                .build()) {
       List<Long> targets = new ArrayList<>();
       List<Object> roles = new ArrayList<>();
-      fresh.on(book.id, ARTICLES).links().forEach(link -> {
-        targets.add(link.target().id);
-        roles.add(link.through("role"));
-      });
+      fresh
+          .on(book.id, ARTICLES)
+          .links()
+          .forEach(
+              link -> {
+                targets.add(link.target().id);
+                roles.add(link.through("role"));
+              });
       assertThat(targets).as("the book's links").containsExactlyInAnyOrderElementsOf(expected);
       assertThat(roles).as("the links' through attributes").containsOnly(role);
     }

@@ -32,9 +32,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Author.hasMany(Book)} (implicit key) and {@code Book.hasMany(Chapter)} (declared
- * {@code bookId}): the plural mixins, moving and unlinking (rules 5, 9, 10, 12), default keys,
- * sourceKey, referential actions, the inverse, self-association and batch cost (rule 16).
+ * {@code Author.hasMany(Book)} (implicit key) and {@code Book.hasMany(Chapter)} (declared {@code
+ * bookId}): the plural mixins, moving and unlinking (rules 5, 9, 10, 12), default keys, sourceKey,
+ * referential actions, the inverse, self-association and batch cost (rule 16).
  */
 public abstract class HasManyContract extends ContractGroup {
 
@@ -49,7 +49,8 @@ public abstract class HasManyContract extends ContractGroup {
   }
 
   private Liaison withChapters(HasMany<Book, Chapter> chapters) {
-    return liaison(Schema.builder().models(Book.class, Chapter.class).association(chapters).build());
+    return liaison(
+        Schema.builder().models(Book.class, Chapter.class).association(chapters).build());
   }
 
   private static Long bookIdOf(Liaison db, Chapter chapter) {
@@ -67,13 +68,16 @@ public abstract class HasManyContract extends ContractGroup {
     Liaison db = withBooks();
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
-    List<Book> anns = db.insertAll(List.of(book("One", 2001), book("Two", 2002), book("Three", 2003)));
+    List<Book> anns =
+        db.insertAll(List.of(book("One", 2001), book("Two", 2002), book("Three", 2003)));
     Book bobs = db.insert(book("Four", 2004));
     db.insert(book("Unlinked", 2005));
     db.on(ann, BOOKS).addAll(anns);
     db.on(bob, BOOKS).add(bobs);
 
-    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrderElementsOf(ids(anns));
+    assertThat(db.on(ann, BOOKS).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrderElementsOf(ids(anns));
   }
 
   @Test
@@ -119,7 +123,9 @@ public abstract class HasManyContract extends ContractGroup {
   void getWithLimitReturnsTheFirstTargetsInOrder() {
     Liaison db = withBooks();
     Author ann = db.insert(author("Ann", "A-1"));
-    List<Book> books = db.insertAll(List.of(book("Y1", 2001), book("Y4", 2004), book("Y2", 2002), book("Y3", 2003)));
+    List<Book> books =
+        db.insertAll(
+            List.of(book("Y1", 2001), book("Y4", 2004), book("Y2", 2002), book("Y3", 2003)));
     db.on(ann, BOOKS).addAll(books);
 
     List<Book> found = db.on(ann, BOOKS).get(Query.all().orderBy(Order.desc("year")).limit(2));
@@ -132,7 +138,8 @@ public abstract class HasManyContract extends ContractGroup {
     Liaison db = withBooks();
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
-    db.on(ann, BOOKS).addAll(db.insertAll(List.of(book("One", 2001), book("Two", 2002), book("Three", 2003))));
+    db.on(ann, BOOKS)
+        .addAll(db.insertAll(List.of(book("One", 2001), book("Two", 2002), book("Three", 2003))));
     db.on(bob, BOOKS).add(db.insert(book("Four", 2004)));
     db.insert(book("Unlinked", 2005));
 
@@ -143,7 +150,8 @@ public abstract class HasManyContract extends ContractGroup {
   void countWithWhereCountsOnlyMatchingTargets() {
     Liaison db = withBooks();
     Author ann = db.insert(author("Ann", "A-1"));
-    db.on(ann, BOOKS).addAll(db.insertAll(List.of(book("One", 1990), book("Two", 2002), book("Three", 2003))));
+    db.on(ann, BOOKS)
+        .addAll(db.insertAll(List.of(book("One", 1990), book("Two", 2002), book("Three", 2003))));
 
     assertThat(db.on(ann, BOOKS).count(Query.where(Where.gt("year", 2000)))).isEqualTo(2);
   }
@@ -208,7 +216,9 @@ public abstract class HasManyContract extends ContractGroup {
 
     db.on(ann, BOOKS).add(second);
 
-    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrder(first.id, second.id);
+    assertThat(db.on(ann, BOOKS).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrder(first.id, second.id);
   }
 
   @Test
@@ -219,7 +229,9 @@ public abstract class HasManyContract extends ContractGroup {
 
     db.on(ann, BOOKS).addAll(books);
 
-    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrderElementsOf(ids(books));
+    assertThat(db.on(ann, BOOKS).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrderElementsOf(ids(books));
   }
 
   @Test
@@ -233,7 +245,8 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(ann.id, BOOKS).add(one.id);
     db.on(ann.id, BOOKS).addAll(List.of(two.id, three.id));
 
-    assertThat(db.on(ann.id, BOOKS).get()).extracting(b -> b.id)
+    assertThat(db.on(ann.id, BOOKS).get())
+        .extracting(b -> b.id)
         .containsExactlyInAnyOrder(one.id, two.id, three.id);
   }
 
@@ -265,7 +278,9 @@ public abstract class HasManyContract extends ContractGroup {
 
     db.on(book, CHAPTERS).set(List.of(kept, added));
 
-    assertThat(db.on(book, CHAPTERS).get()).extracting(c -> c.id).containsExactlyInAnyOrder(kept.id, added.id);
+    assertThat(db.on(book, CHAPTERS).get())
+        .extracting(c -> c.id)
+        .containsExactlyInAnyOrder(kept.id, added.id);
     assertThat(db.find(Chapter.class, dropped.id)).as("the unlinked target").isPresent();
     assertThat(bookIdOf(db, dropped)).as("the unlinked target's foreign key").isNull();
   }
@@ -283,7 +298,9 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(book, strict).set(List.of(kept, moved));
 
     assertThat(db.find(Chapter.class, dropped.id)).as("the unlinked target").isEmpty();
-    assertThat(db.on(book, strict).get()).extracting(c -> c.id).containsExactlyInAnyOrder(kept.id, moved.id);
+    assertThat(db.on(book, strict).get())
+        .extracting(c -> c.id)
+        .containsExactlyInAnyOrder(kept.id, moved.id);
   }
 
   @Test
@@ -430,7 +447,9 @@ public abstract class HasManyContract extends ContractGroup {
 
     assertThat(created.id).as("generated id").isNotNull();
     assertThat(db.find(Chapter.class, created.id)).get().extracting(c -> c.title).isEqualTo("Two");
-    assertThat(db.on(book, CHAPTERS).get()).extracting(c -> c.id).containsExactlyInAnyOrder(existing.id, created.id);
+    assertThat(db.on(book, CHAPTERS).get())
+        .extracting(c -> c.id)
+        .containsExactlyInAnyOrder(existing.id, created.id);
   }
 
   @Test
@@ -449,7 +468,8 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void defaultForeignKeyIsTheSourceNamePlusId() {
     HasMany<Author, Novel> novels = Association.hasMany(Author.class, Novel.class);
-    Liaison db = liaison(Schema.builder().models(Author.class, Novel.class).association(novels).build());
+    Liaison db =
+        liaison(Schema.builder().models(Author.class, Novel.class).association(novels).build());
     Author ann = db.insert(author("Ann", "A-1"));
     Novel novel = db.insert(novel("Dune"));
 
@@ -462,29 +482,42 @@ public abstract class HasManyContract extends ContractGroup {
   @Requires(Capability.CUSTOM_KEYS)
   void sourceKeyMakesTheForeignKeyHoldTheSourcesKey() {
     HasMany<Author, Citation> citations =
-        Association.hasMany(Author.class, Citation.class).sourceKey("code").foreignKey("authorCode");
-    Liaison db = liaison(Schema.builder().models(Author.class, Citation.class).association(citations).build());
+        Association.hasMany(Author.class, Citation.class)
+            .sourceKey("code")
+            .foreignKey("authorCode");
+    Liaison db =
+        liaison(
+            Schema.builder().models(Author.class, Citation.class).association(citations).build());
     Author ann = db.insert(author("Ann", "A-1"));
     db.insert(author("Bob", "B-1"));
     Citation citation = db.insert(citation("quoted"));
 
     db.on(ann, citations).add(citation);
 
-    assertThat(db.find(Citation.class, citation.id)).get().extracting(c -> c.authorCode).isEqualTo("A-1");
+    assertThat(db.find(Citation.class, citation.id))
+        .get()
+        .extracting(c -> c.authorCode)
+        .isEqualTo("A-1");
     assertThat(db.on(ann, citations).get()).extracting(c -> c.id).containsExactly(citation.id);
   }
 
   @Test
   @Requires(Capability.CUSTOM_KEYS)
   void defaultForeignKeyEndsWithTheSourceKeyName() {
-    HasMany<Author, Citation> citations = Association.hasMany(Author.class, Citation.class).sourceKey("code");
-    Liaison db = liaison(Schema.builder().models(Author.class, Citation.class).association(citations).build());
+    HasMany<Author, Citation> citations =
+        Association.hasMany(Author.class, Citation.class).sourceKey("code");
+    Liaison db =
+        liaison(
+            Schema.builder().models(Author.class, Citation.class).association(citations).build());
     Author ann = db.insert(author("Ann", "A-1"));
     Citation citation = db.insert(citation("quoted"));
 
     db.on(ann, citations).add(citation);
 
-    assertThat(db.find(Citation.class, citation.id)).get().extracting(c -> c.authorCode).isEqualTo("A-1");
+    assertThat(db.find(Citation.class, citation.id))
+        .get()
+        .extracting(c -> c.authorCode)
+        .isEqualTo("A-1");
   }
 
   // onDelete (rules 3, 4) and constraints(false)
@@ -579,10 +612,21 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void twoAssociationsBetweenTheSameModelsAreIndependent() {
     HasMany<Author, Book> written =
-        Association.hasMany(Author.class, Book.class).as("written").foreignKey("writerId").inverseAs("writer");
+        Association.hasMany(Author.class, Book.class)
+            .as("written")
+            .foreignKey("writerId")
+            .inverseAs("writer");
     HasMany<Author, Book> edited =
-        Association.hasMany(Author.class, Book.class).as("edited").foreignKey("editorId").inverseAs("editor");
-    Liaison db = liaison(Schema.builder().models(Author.class, Book.class).associations(written, edited).build());
+        Association.hasMany(Author.class, Book.class)
+            .as("edited")
+            .foreignKey("editorId")
+            .inverseAs("editor");
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class)
+                .associations(written, edited)
+                .build());
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
     Book both = db.insert(book("Both", 2001));
@@ -591,7 +635,9 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(ann, written).addAll(List.of(both, writtenOnly));
     db.on(bob, edited).add(both);
 
-    assertThat(db.on(ann, written).get()).extracting(b -> b.id).containsExactlyInAnyOrder(both.id, writtenOnly.id);
+    assertThat(db.on(ann, written).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrder(both.id, writtenOnly.id);
     assertThat(db.on(ann, edited).get()).isEmpty();
     assertThat(db.on(bob, edited).get()).extracting(b -> b.id).containsExactly(both.id);
     assertThat(db.on(bob, written).get()).isEmpty();
@@ -618,14 +664,21 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(one, BOOKS.inverse()).set(ann);
     db.on(two, BOOKS.inverse()).set(ann.id);
 
-    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrder(one.id, two.id);
+    assertThat(db.on(ann, BOOKS).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrder(one.id, two.id);
   }
 
   @Test
   void declaredBelongsToSharesTheForeignKeyOfHasMany() {
     HasMany<Author, Novel> novels = Association.hasMany(Author.class, Novel.class);
     BelongsTo<Novel, Author> author = Association.belongsTo(Novel.class, Author.class);
-    Liaison db = liaison(Schema.builder().models(Author.class, Novel.class).associations(novels, author).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Novel.class)
+                .associations(novels, author)
+                .build());
     Author ann = db.insert(author("Ann", "A-1"));
     Novel viaHasMany = db.insert(novel("Dune"));
     Novel viaBelongsTo = db.insert(novel("Emma"));
@@ -634,7 +687,8 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(viaBelongsTo, author).set(ann);
 
     assertThat(db.on(viaHasMany, author).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
-    assertThat(db.on(ann, novels).get()).extracting(n -> n.id)
+    assertThat(db.on(ann, novels).get())
+        .extracting(n -> n.id)
         .containsExactlyInAnyOrder(viaHasMany.id, viaBelongsTo.id);
   }
 
@@ -651,7 +705,9 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(ann, children).addAll(List.of(bob, carl));
     db.on(bob, children).add(dora);
 
-    assertThat(db.on(ann, children).get()).extracting(p -> p.name).containsExactlyInAnyOrder("Bob", "Carl");
+    assertThat(db.on(ann, children).get())
+        .extracting(p -> p.name)
+        .containsExactlyInAnyOrder("Bob", "Carl");
     assertThat(db.on(bob, children).get()).extracting(p -> p.name).containsExactly("Dora");
     assertThat(db.on(dora, children).get()).isEmpty();
   }
@@ -691,11 +747,12 @@ public abstract class HasManyContract extends ContractGroup {
     int ofTen = batchCost(db, 10, prepare, measured, check);
     int ofThousand = batchCost(db, 1000, prepare, measured, check);
     assertThat(ofThousand).as("round trips for 1,000 targets (10 cost %d)", ofTen).isEqualTo(ofTen);
-    assertThat(ofThousand).as("round trips for one batch").isLessThanOrEqualTo(MAX_BATCH_ROUND_TRIPS);
+    assertThat(ofThousand)
+        .as("round trips for one batch")
+        .isLessThanOrEqualTo(MAX_BATCH_ROUND_TRIPS);
   }
 
-  private static void nothing(Liaison db, Author author, List<Book> books) {
-  }
+  private static void nothing(Liaison db, Author author, List<Book> books) {}
 
   private static void linkAll(Liaison db, Author author, List<Book> books) {
     db.on(author, BOOKS).addAll(books);
@@ -703,32 +760,40 @@ public abstract class HasManyContract extends ContractGroup {
 
   @Test
   void addAllCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
-    assertConstantCost(HasManyContract::nothing,
+    assertConstantCost(
+        HasManyContract::nothing,
         (db, author, books) -> db.on(author, BOOKS).addAll(books),
         (db, author, books) -> assertThat(db.on(author, BOOKS).count()).isEqualTo(books.size()));
   }
 
   @Test
   void removeAllCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
-    assertConstantCost(HasManyContract::linkAll,
+    assertConstantCost(
+        HasManyContract::linkAll,
         (db, author, books) -> db.on(author, BOOKS).removeAll(books),
         (db, author, books) -> assertThat(db.on(author, BOOKS).count()).isZero());
   }
 
   @Test
   void setCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
-    // Linked before: the first half. Set to: the last three quarters. So set keeps, adds and removes.
+    // Linked before: the first half. Set to: the last three quarters. So set keeps, adds and
+    // removes.
     assertConstantCost(
         (db, author, books) -> db.on(author, BOOKS).addAll(books.subList(0, books.size() / 2)),
-        (db, author, books) -> db.on(author, BOOKS).set(books.subList(books.size() / 4, books.size())),
-        (db, author, books) -> assertThat(db.on(author, BOOKS).get()).extracting(b -> b.id)
-            .containsExactlyInAnyOrderElementsOf(ids(books.subList(books.size() / 4, books.size()))));
+        (db, author, books) ->
+            db.on(author, BOOKS).set(books.subList(books.size() / 4, books.size())),
+        (db, author, books) ->
+            assertThat(db.on(author, BOOKS).get())
+                .extracting(b -> b.id)
+                .containsExactlyInAnyOrderElementsOf(
+                    ids(books.subList(books.size() / 4, books.size()))));
   }
 
   @Test
   void getCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
     List<Integer> sizes = new ArrayList<>();
-    assertConstantCost(HasManyContract::linkAll,
+    assertConstantCost(
+        HasManyContract::linkAll,
         (db, author, books) -> sizes.add(db.on(author, BOOKS).get().size()),
         (db, author, books) -> assertThat(sizes.get(sizes.size() - 1)).isEqualTo(books.size()));
   }
@@ -736,7 +801,8 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void countCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
     List<Long> counts = new ArrayList<>();
-    assertConstantCost(HasManyContract::linkAll,
+    assertConstantCost(
+        HasManyContract::linkAll,
         (db, author, books) -> counts.add(db.on(author, BOOKS).count()),
         (db, author, books) -> assertThat(counts.get(counts.size() - 1)).isEqualTo(books.size()));
   }
@@ -744,7 +810,8 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void hasAllCostsTheSameRoundTripsForAThousandTargetsAsForTen() {
     List<Boolean> answers = new ArrayList<>();
-    assertConstantCost(HasManyContract::linkAll,
+    assertConstantCost(
+        HasManyContract::linkAll,
         (db, author, books) -> answers.add(db.on(author, BOOKS).hasAll(books)),
         (db, author, books) -> assertThat(answers.get(answers.size() - 1)).isTrue());
   }

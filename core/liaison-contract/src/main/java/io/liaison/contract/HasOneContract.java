@@ -31,14 +31,17 @@ import org.junit.jupiter.api.Test;
 public abstract class HasOneContract extends ContractGroup {
 
   static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
-  static final HasOne<Person, DrivingLicense> LICENSE = Association.hasOne(Person.class, DrivingLicense.class);
+  static final HasOne<Person, DrivingLicense> LICENSE =
+      Association.hasOne(Person.class, DrivingLicense.class);
 
   private Liaison withProfile() {
-    return liaison(Schema.builder().models(Person.class, Profile.class).association(PROFILE).build());
+    return liaison(
+        Schema.builder().models(Person.class, Profile.class).association(PROFILE).build());
   }
 
   private Liaison withLicense(HasOne<Person, DrivingLicense> license) {
-    return liaison(Schema.builder().models(Person.class, DrivingLicense.class).association(license).build());
+    return liaison(
+        Schema.builder().models(Person.class, DrivingLicense.class).association(license).build());
   }
 
   private static Long personIdOf(Liaison db, DrivingLicense license) {
@@ -64,7 +67,8 @@ public abstract class HasOneContract extends ContractGroup {
 
     db.on(ann, PROFILE).set(profile);
 
-    assertThat(db.on(ann, PROFILE).get()).get()
+    assertThat(db.on(ann, PROFILE).get())
+        .get()
         .satisfies(p -> assertThat(p.id).isEqualTo(profile.id))
         .satisfies(p -> assertThat(p.bio).isEqualTo("climber"));
   }
@@ -95,7 +99,9 @@ public abstract class HasOneContract extends ContractGroup {
     db.on(ann, LICENSE).set(second);
 
     assertThat(db.on(ann, LICENSE).get()).get().extracting(l -> l.id).isEqualTo(second.id);
-    assertThat(db.find(DrivingLicense.class, first.id)).as("the previous target is kept").isPresent();
+    assertThat(db.find(DrivingLicense.class, first.id))
+        .as("the previous target is kept")
+        .isPresent();
     assertThat(personIdOf(db, first)).as("the previous target's foreign key").isNull();
   }
 
@@ -208,15 +214,21 @@ public abstract class HasOneContract extends ContractGroup {
   @Test
   void createThatFailsLeavesThePreviousTargetLinked() {
     HasOne<Person, Passport> passport = Association.hasOne(Person.class, Passport.class);
-    Liaison db = liaison(Schema.builder().models(Person.class, Passport.class).association(passport).build());
+    Liaison db =
+        liaison(
+            Schema.builder().models(Person.class, Passport.class).association(passport).build());
     Person ann = db.insert(person("Ann"));
     Passport previous = db.on(ann, passport).create(passport("P-1"));
     Passport clash = passport("P-2");
     clash.id = previous.id;
 
-    assertThatThrownBy(() -> db.on(ann, passport).create(clash)).isInstanceOf(LiaisonException.class);
+    assertThatThrownBy(() -> db.on(ann, passport).create(clash))
+        .isInstanceOf(LiaisonException.class);
 
-    assertThat(db.findAll(Passport.class)).as("passports").extracting(p -> p.number).containsExactly("P-1");
+    assertThat(db.findAll(Passport.class))
+        .as("passports")
+        .extracting(p -> p.number)
+        .containsExactly("P-1");
     assertThat(db.on(ann, passport).get()).get().extracting(p -> p.number).isEqualTo("P-1");
   }
 
@@ -235,26 +247,37 @@ public abstract class HasOneContract extends ContractGroup {
 
   @Test
   void inverseAliasNamesTheDefaultForeignKey() {
-    HasOne<Person, Passport> passport = Association.hasOne(Person.class, Passport.class).inverseAs("owner");
-    Liaison db = liaison(Schema.builder().models(Person.class, Passport.class).association(passport).build());
+    HasOne<Person, Passport> passport =
+        Association.hasOne(Person.class, Passport.class).inverseAs("owner");
+    Liaison db =
+        liaison(
+            Schema.builder().models(Person.class, Passport.class).association(passport).build());
     Person ann = db.insert(person("Ann"));
     Passport p = db.insert(passport("P-1"));
 
     db.on(ann, passport).set(p);
 
-    assertThat(db.find(Passport.class, p.id)).get().extracting(found -> found.ownerId).isEqualTo(ann.id);
+    assertThat(db.find(Passport.class, p.id))
+        .get()
+        .extracting(found -> found.ownerId)
+        .isEqualTo(ann.id);
   }
 
   @Test
   void explicitForeignKeyHoldsTheSourceId() {
-    HasOne<Person, Badge> badge = Association.hasOne(Person.class, Badge.class).foreignKey("holderId");
-    Liaison db = liaison(Schema.builder().models(Person.class, Badge.class).association(badge).build());
+    HasOne<Person, Badge> badge =
+        Association.hasOne(Person.class, Badge.class).foreignKey("holderId");
+    Liaison db =
+        liaison(Schema.builder().models(Person.class, Badge.class).association(badge).build());
     Person ann = db.insert(person("Ann"));
     Badge b = db.insert(badge("guest"));
 
     db.on(ann, badge).set(b);
 
-    assertThat(db.find(Badge.class, b.id)).get().extracting(found -> found.holderId).isEqualTo(ann.id);
+    assertThat(db.find(Badge.class, b.id))
+        .get()
+        .extracting(found -> found.holderId)
+        .isEqualTo(ann.id);
   }
 
   // onDelete (rule 3)
@@ -282,8 +305,12 @@ public abstract class HasOneContract extends ContractGroup {
 
     db.delete(ann);
 
-    assertThat(db.find(DrivingLicense.class, annsLicense.id)).as("the deleted source's target").isEmpty();
-    assertThat(db.find(DrivingLicense.class, bobsLicense.id)).as("another source's target").isPresent();
+    assertThat(db.find(DrivingLicense.class, annsLicense.id))
+        .as("the deleted source's target")
+        .isEmpty();
+    assertThat(db.find(DrivingLicense.class, bobsLicense.id))
+        .as("another source's target")
+        .isPresent();
   }
 
   @Test
@@ -324,7 +351,10 @@ public abstract class HasOneContract extends ContractGroup {
 
     db.on(ann, PROFILE).set(profile);
 
-    assertThat(db.on(profile, PROFILE.inverse()).get()).get().extracting(p -> p.id).isEqualTo(ann.id);
+    assertThat(db.on(profile, PROFILE.inverse()).get())
+        .get()
+        .extracting(p -> p.id)
+        .isEqualTo(ann.id);
   }
 
   @Test

@@ -37,13 +37,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Eager loading ({@code findAll({include})}, cheat sheet rules 17-22): include trees of any depth and
- * kind, filters on targets and on through attributes, required includes, the through attributes
+ * Eager loading ({@code findAll({include})}, cheat sheet rules 17-22): include trees of any depth
+ * and kind, filters on targets and on through attributes, required includes, the through attributes
  * returned, order, per-parent limits, paging of the roots, one instance per stored row, association
- * filters ({@link Where#has}) that never inflate counts, and one round trip per include whatever the
- * number of parents.
+ * filters ({@link Where#has}) that never inflate counts, and one round trip per include whatever
+ * the number of parents.
  *
  * <p>The library used by most tests (built by {@link #openLibrary()}):
+ *
  * <pre>
  * Ann (A): Graphs 2001 [Nodes editor 1, Edges editor 2], publisher P1, chapters G1, G2
  *          Trees  2002 []
@@ -58,7 +59,8 @@ public abstract class IncludeContract extends ContractGroup {
   static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
-  static final BelongsTo<Book, Publisher> PUBLISHER = Association.belongsTo(Book.class, Publisher.class);
+  static final BelongsTo<Book, Publisher> PUBLISHER =
+      Association.belongsTo(Book.class, Publisher.class);
   static final HasMany<Book, Chapter> CHAPTERS = Association.hasMany(Book.class, Chapter.class);
 
   /** Round trips allowed per include: one query, for any number of parents. */
@@ -80,9 +82,12 @@ public abstract class IncludeContract extends ContractGroup {
 
   @BeforeEach
   void openLibrary() {
-    db = liaison(Schema.builder()
-        .models(Author.class, Book.class, Article.class, Publisher.class, Chapter.class)
-        .associations(BOOKS, ARTICLES, PUBLISHER, CHAPTERS).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class, Article.class, Publisher.class, Chapter.class)
+                .associations(BOOKS, ARTICLES, PUBLISHER, CHAPTERS)
+                .build());
     ann = db.insert(author("Ann", "A"));
     bob = db.insert(author("Bob", "B"));
     cat = db.insert(author("Cat", "C"));
@@ -116,32 +121,48 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void includeLoadsEachSourcesTargetsWithTheirThroughAttributes() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).orderBy(Order.through("position", true)));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).orderBy(Order.through("position", true)));
 
-    assertThat(titles(books.list())).containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
+    assertThat(titles(books.list()))
+        .containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
     Book g = byTitle(books, "Graphs");
-    assertThat(describe(books.links(g, ARTICLES))).containsExactly("Nodes:editor:1", "Edges:editor:2");
-    assertThat(describe(books.links(byTitle(books, "Tables"), ARTICLES))).containsExactly("Rows:editor:1",
-        "Nodes:reviewer:2");
-    assertThat(describe(books.links(byTitle(books, "Queries"), ARTICLES))).containsExactly("Joins:author:1",
-        "Nodes:editor:3");
+    assertThat(describe(books.links(g, ARTICLES)))
+        .containsExactly("Nodes:editor:1", "Edges:editor:2");
+    assertThat(describe(books.links(byTitle(books, "Tables"), ARTICLES)))
+        .containsExactly("Rows:editor:1", "Nodes:reviewer:2");
+    assertThat(describe(books.links(byTitle(books, "Queries"), ARTICLES)))
+        .containsExactly("Joins:author:1", "Nodes:editor:3");
     assertThat(books.get(byTitle(books, "Trees"), ARTICLES)).isEmpty();
     assertThat(books.get(byTitle(books, "Loose"), ARTICLES)).isEmpty();
-    assertThat(books.links(g, ARTICLES).get(0).through()).containsEntry("bookId", graphs.id)
+    assertThat(books.links(g, ARTICLES).get(0).through())
+        .containsEntry("bookId", graphs.id)
         .containsEntry("articleId", nodes.id);
   }
 
   @Test
   void severalIncludesOfEveryKindLoadTogether() {
-    Loaded<Book> books = db.findAll(Book.class, Query.where(Where.in("title", List.of("Graphs", "Trees"))),
-        List.of(Include.of(ARTICLES), Include.of(PUBLISHER), Include.of(CHAPTERS), Include.of(BOOKS.inverse())));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.where(Where.in("title", List.of("Graphs", "Trees"))),
+            List.of(
+                Include.of(ARTICLES),
+                Include.of(PUBLISHER),
+                Include.of(CHAPTERS),
+                Include.of(BOOKS.inverse())));
 
     Book g = byTitle(books, "Graphs");
     Book t = byTitle(books, "Trees");
-    assertThat(titlesOfArticles(books.get(g, ARTICLES))).containsExactlyInAnyOrder("Nodes", "Edges");
+    assertThat(titlesOfArticles(books.get(g, ARTICLES)))
+        .containsExactlyInAnyOrder("Nodes", "Edges");
     assertThat(books.one(g, PUBLISHER)).get().extracting(p -> p.code).isEqualTo("P1");
-    assertThat(books.get(g, CHAPTERS)).extracting(c -> c.title).containsExactlyInAnyOrder("G1", "G2");
+    assertThat(books.get(g, CHAPTERS))
+        .extracting(c -> c.title)
+        .containsExactlyInAnyOrder("G1", "G2");
     assertThat(books.one(g, BOOKS.inverse())).get().extracting(a -> a.name).isEqualTo("Ann");
     assertThat(books.get(t, ARTICLES)).isEmpty();
     assertThat(books.one(t, PUBLISHER)).isEmpty();
@@ -151,22 +172,29 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void nestedIncludesLoadEveryLevel() {
-    Loaded<Author> authors = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")),
-        Include.of(BOOKS).orderBy(Order.asc("year"))
-            .include(Include.of(ARTICLES).orderBy(Order.asc("title")))
-            .include(Include.of(CHAPTERS)));
+    Loaded<Author> authors =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.asc("name")),
+            Include.of(BOOKS)
+                .orderBy(Order.asc("year"))
+                .include(Include.of(ARTICLES).orderBy(Order.asc("title")))
+                .include(Include.of(CHAPTERS)));
 
     assertThat(authors.list()).extracting(a -> a.name).containsExactly("Ann", "Bob", "Cat");
     Author a = authors.list().get(0);
     List<Book> annBooks = authors.get(a, BOOKS);
     assertThat(titles(annBooks)).containsExactly("Graphs", "Trees", "Tables");
-    assertThat(titlesOfArticles(authors.get(annBooks.get(0), ARTICLES))).containsExactly("Edges", "Nodes");
+    assertThat(titlesOfArticles(authors.get(annBooks.get(0), ARTICLES)))
+        .containsExactly("Edges", "Nodes");
     assertThat(authors.get(annBooks.get(0), CHAPTERS)).hasSize(2);
     assertThat(authors.get(annBooks.get(1), ARTICLES)).isEmpty();
-    assertThat(titlesOfArticles(authors.get(annBooks.get(2), ARTICLES))).containsExactly("Nodes", "Rows");
+    assertThat(titlesOfArticles(authors.get(annBooks.get(2), ARTICLES)))
+        .containsExactly("Nodes", "Rows");
     Author b = authors.list().get(1);
     assertThat(titles(authors.get(b, BOOKS))).containsExactly("Queries");
-    assertThat(titlesOfArticles(authors.get(authors.get(b, BOOKS).get(0), ARTICLES))).containsExactly("Joins", "Nodes");
+    assertThat(titlesOfArticles(authors.get(authors.get(b, BOOKS).get(0), ARTICLES)))
+        .containsExactly("Joins", "Nodes");
     assertThat(authors.get(authors.list().get(2), BOOKS)).isEmpty();
   }
 
@@ -174,8 +202,11 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void aTargetFilterMakesTheIncludeRequiredAsInSequelize() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).where(Where.like("title", "N%")));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).where(Where.like("title", "N%")));
 
     assertThat(titles(books.list())).containsExactly("Graphs", "Queries", "Tables");
     for (Book b : books) {
@@ -185,45 +216,67 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void requiredFalseKeepsParentsWithoutAMatchingTarget() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).where(Where.like("title", "E%")).required(false));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).where(Where.like("title", "E%")).required(false));
 
-    assertThat(titles(books.list())).containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Graphs"), ARTICLES))).containsExactly("Edges");
+    assertThat(titles(books.list()))
+        .containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Graphs"), ARTICLES)))
+        .containsExactly("Edges");
     assertThat(books.get(byTitle(books, "Tables"), ARTICLES)).isEmpty();
   }
 
   @Test
   void aThroughFilterFiltersLinksButKeepsEveryParent() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).through(Where.eq("role", "reviewer")));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).through(Where.eq("role", "reviewer")));
 
-    assertThat(titles(books.list())).containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Tables"), ARTICLES))).containsExactly("Nodes");
+    assertThat(titles(books.list()))
+        .containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Tables"), ARTICLES)))
+        .containsExactly("Nodes");
     assertThat(books.get(byTitle(books, "Graphs"), ARTICLES)).isEmpty();
     assertThat(books.get(byTitle(books, "Queries"), ARTICLES)).isEmpty();
   }
 
   @Test
   void aRequiredIncludeKeepsOnlyParentsWithAMatchLikeAnInnerJoin() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).through(Where.eq("role", "editor")).required(true));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).through(Where.eq("role", "editor")).required(true));
 
     assertThat(titles(books.list())).containsExactly("Graphs", "Queries", "Tables");
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Queries"), ARTICLES))).containsExactly("Nodes");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Queries"), ARTICLES)))
+        .containsExactly("Nodes");
   }
 
   @Test
   void aRequiredNestedIncludeFiltersItsParentsTargetsAndOnlyThem() {
-    Include<Book, Article> reviewed = Include.of(ARTICLES).through(Where.eq("role", "reviewer")).required(true);
+    Include<Book, Article> reviewed =
+        Include.of(ARTICLES).through(Where.eq("role", "reviewer")).required(true);
 
-    Loaded<Author> optionalBooks = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")),
-        Include.of(BOOKS).include(reviewed));
-    Loaded<Author> requiredBooks = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")),
-        Include.of(BOOKS).required(true).include(reviewed));
+    Loaded<Author> optionalBooks =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.asc("name")),
+            Include.of(BOOKS).include(reviewed));
+    Loaded<Author> requiredBooks =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.asc("name")),
+            Include.of(BOOKS).required(true).include(reviewed));
 
     assertThat(optionalBooks.list()).extracting(a -> a.name).containsExactly("Ann", "Bob", "Cat");
-    assertThat(titles(optionalBooks.get(optionalBooks.list().get(0), BOOKS))).containsExactly("Tables");
+    assertThat(titles(optionalBooks.get(optionalBooks.list().get(0), BOOKS)))
+        .containsExactly("Tables");
     assertThat(optionalBooks.get(optionalBooks.list().get(1), BOOKS)).isEmpty();
     assertThat(requiredBooks.list()).extracting(a -> a.name).containsExactly("Ann");
     Book only = requiredBooks.get(requiredBooks.list().get(0), BOOKS).get(0);
@@ -233,25 +286,40 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void throughAttributesChooseWhatEachLinkCarries() {
-    Loaded<Book> some = db.findAll(Book.class, Query.where(Where.eq("title", "Graphs")),
-        Include.of(ARTICLES).throughAttributes("role"));
-    Loaded<Book> none = db.findAll(Book.class, Query.where(Where.eq("title", "Graphs")),
-        Include.of(ARTICLES).throughAttributes());
+    Loaded<Book> some =
+        db.findAll(
+            Book.class,
+            Query.where(Where.eq("title", "Graphs")),
+            Include.of(ARTICLES).throughAttributes("role"));
+    Loaded<Book> none =
+        db.findAll(
+            Book.class,
+            Query.where(Where.eq("title", "Graphs")),
+            Include.of(ARTICLES).throughAttributes());
 
     for (Linked<Article> l : some.links(some.list().get(0), ARTICLES)) {
       assertThat(l.through()).containsOnlyKeys("role").containsEntry("role", "editor");
     }
-    assertThat(none.links(none.list().get(0), ARTICLES)).hasSize(2).allSatisfy(l -> assertThat(l.through()).isEmpty());
+    assertThat(none.links(none.list().get(0), ARTICLES))
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l.through()).isEmpty());
   }
 
   @Test
   void includeOrderSortsEachParentsTargetsByTargetOrThroughAttributes() {
-    Loaded<Book> byTitleDesc = db.findAll(Book.class, Query.where(Where.eq("title", "Queries")),
-        Include.of(ARTICLES).orderBy(Order.desc("title")));
-    Loaded<Book> byPositionDesc = db.findAll(Book.class, Query.where(Where.eq("title", "Graphs")),
-        Include.of(ARTICLES).orderBy(Order.through("position", false)));
+    Loaded<Book> byTitleDesc =
+        db.findAll(
+            Book.class,
+            Query.where(Where.eq("title", "Queries")),
+            Include.of(ARTICLES).orderBy(Order.desc("title")));
+    Loaded<Book> byPositionDesc =
+        db.findAll(
+            Book.class,
+            Query.where(Where.eq("title", "Graphs")),
+            Include.of(ARTICLES).orderBy(Order.through("position", false)));
 
-    assertThat(titlesOfArticles(byTitleDesc.get(byTitleDesc.list().get(0), ARTICLES))).containsExactly("Nodes", "Joins");
+    assertThat(titlesOfArticles(byTitleDesc.get(byTitleDesc.list().get(0), ARTICLES)))
+        .containsExactly("Nodes", "Joins");
     assertThat(titlesOfArticles(byPositionDesc.get(byPositionDesc.list().get(0), ARTICLES)))
         .containsExactly("Edges", "Nodes");
   }
@@ -260,10 +328,14 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void anIncludeLimitAppliesPerParentNotInTotal() {
-    Loaded<Author> authors = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")),
-        Include.of(BOOKS).orderBy(Order.asc("year")).limit(2));
+    Loaded<Author> authors =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.asc("name")),
+            Include.of(BOOKS).orderBy(Order.asc("year")).limit(2));
 
-    assertThat(titles(authors.get(authors.list().get(0), BOOKS))).containsExactly("Graphs", "Trees");
+    assertThat(titles(authors.get(authors.list().get(0), BOOKS)))
+        .containsExactly("Graphs", "Trees");
     assertThat(titles(authors.get(authors.list().get(1), BOOKS))).containsExactly("Queries");
     assertThat(authors.get(authors.list().get(2), BOOKS)).isEmpty();
   }
@@ -272,55 +344,76 @@ public abstract class IncludeContract extends ContractGroup {
   void anIncludeLimitBreaksTiesByTargetId() {
     Author dan = db.insert(author("Dan", "D"));
     Author eve = db.insert(author("Eve", "E"));
-    List<Book> dans = db.insertAll(List.of(book("D1", 2000), book("D2", 2000), book("D3", 2000), book("D4", 1999)));
+    List<Book> dans =
+        db.insertAll(
+            List.of(book("D1", 2000), book("D2", 2000), book("D3", 2000), book("D4", 1999)));
     List<Book> eves = db.insertAll(List.of(book("E1", 2010), book("E2", 2010), book("E3", 2010)));
     db.on(dan, BOOKS).addAll(dans);
     db.on(eve, BOOKS).addAll(eves);
     Query danAndEve = Query.where(Where.in("code", List.of("D", "E"))).orderBy(Order.asc("name"));
 
-    Loaded<Author> firstTwo = db.findAll(Author.class, danAndEve,
-        Include.of(BOOKS).orderBy(Order.desc("year")).limit(2));
-    Loaded<Author> secondPage = db.findAll(Author.class, danAndEve,
-        Include.of(BOOKS).orderBy(Order.desc("year")).offset(2).limit(2));
+    Loaded<Author> firstTwo =
+        db.findAll(Author.class, danAndEve, Include.of(BOOKS).orderBy(Order.desc("year")).limit(2));
+    Loaded<Author> secondPage =
+        db.findAll(
+            Author.class,
+            danAndEve,
+            Include.of(BOOKS).orderBy(Order.desc("year")).offset(2).limit(2));
 
     List<Book> dansFirst = firstTwo.get(firstTwo.list().get(0), BOOKS);
     List<Book> evesFirst = firstTwo.get(firstTwo.list().get(1), BOOKS);
     assertThat(dansFirst).extracting(b -> b.id).containsExactly(dans.get(0).id, dans.get(1).id);
     assertThat(evesFirst).extracting(b -> b.id).containsExactly(eves.get(0).id, eves.get(1).id);
-    assertThat(secondPage.get(secondPage.list().get(0), BOOKS)).extracting(b -> b.id)
+    assertThat(secondPage.get(secondPage.list().get(0), BOOKS))
+        .extracting(b -> b.id)
         .containsExactly(dans.get(2).id, dans.get(3).id);
-    assertThat(secondPage.get(secondPage.list().get(1), BOOKS)).extracting(b -> b.id)
+    assertThat(secondPage.get(secondPage.list().get(1), BOOKS))
+        .extracting(b -> b.id)
         .containsExactly(eves.get(2).id);
   }
 
   @Test
   void anIncludeLimitOnBelongsToManyUsesTheThroughOrder() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all().orderBy(Order.asc("title")),
-        Include.of(ARTICLES).orderBy(Order.through("position", false)).limit(1));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class,
+            Query.all().orderBy(Order.asc("title")),
+            Include.of(ARTICLES).orderBy(Order.through("position", false)).limit(1));
 
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Graphs"), ARTICLES))).containsExactly("Edges");
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Tables"), ARTICLES))).containsExactly("Nodes");
-    assertThat(titlesOfArticles(books.get(byTitle(books, "Queries"), ARTICLES))).containsExactly("Nodes");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Graphs"), ARTICLES)))
+        .containsExactly("Edges");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Tables"), ARTICLES)))
+        .containsExactly("Nodes");
+    assertThat(titlesOfArticles(books.get(byTitle(books, "Queries"), ARTICLES)))
+        .containsExactly("Nodes");
     assertThat(books.get(byTitle(books, "Trees"), ARTICLES)).isEmpty();
   }
 
   @Test
   void pagingTheRootsKeepsEveryTargetOfEachRoot() {
-    Loaded<Author> first = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")).limit(1),
-        Include.of(BOOKS));
-    Loaded<Author> second = db.findAll(Author.class, Query.all().orderBy(Order.asc("name")).offset(1).limit(1),
-        Include.of(BOOKS));
+    Loaded<Author> first =
+        db.findAll(
+            Author.class, Query.all().orderBy(Order.asc("name")).limit(1), Include.of(BOOKS));
+    Loaded<Author> second =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.asc("name")).offset(1).limit(1),
+            Include.of(BOOKS));
 
     assertThat(first.list()).extracting(a -> a.name).containsExactly("Ann");
-    assertThat(titles(first.get(first.list().get(0), BOOKS))).containsExactlyInAnyOrder("Graphs", "Trees", "Tables");
+    assertThat(titles(first.get(first.list().get(0), BOOKS)))
+        .containsExactlyInAnyOrder("Graphs", "Trees", "Tables");
     assertThat(second.list()).extracting(a -> a.name).containsExactly("Bob");
     assertThat(titles(second.get(second.list().get(0), BOOKS))).containsExactly("Queries");
   }
 
   @Test
   void pagingTheRootsCountsOnlyRootsThatARequiredIncludeKeeps() {
-    Loaded<Author> page = db.findAll(Author.class, Query.all().orderBy(Order.desc("name")).limit(2),
-        Include.of(BOOKS).required(true));
+    Loaded<Author> page =
+        db.findAll(
+            Author.class,
+            Query.all().orderBy(Order.desc("name")).limit(2),
+            Include.of(BOOKS).required(true));
 
     assertThat(page.list()).extracting(a -> a.name).containsExactly("Bob", "Ann");
   }
@@ -329,8 +422,9 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void everyStoredRowIsOneInstanceWithinAResult() {
-    Loaded<Book> books = db.findAll(Book.class, Query.all(),
-        Include.of(ARTICLES).include(Include.of(ARTICLES.inverse())));
+    Loaded<Book> books =
+        db.findAll(
+            Book.class, Query.all(), Include.of(ARTICLES).include(Include.of(ARTICLES.inverse())));
 
     Article fromGraphs = find(books.get(byTitle(books, "Graphs"), ARTICLES), "Nodes");
     Article fromTables = find(books.get(byTitle(books, "Tables"), ARTICLES), "Nodes");
@@ -348,9 +442,11 @@ public abstract class IncludeContract extends ContractGroup {
     Loaded<Book> books = db.findAll(Book.class, Query.all(), Include.of(ARTICLES));
     Book stranger = db.find(Book.class, graphs.id).orElseThrow();
 
-    assertThatThrownBy(() -> books.get(stranger, ARTICLES)).isInstanceOf(InvalidCallException.class)
+    assertThatThrownBy(() -> books.get(stranger, ARTICLES))
+        .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("not an entity of this result");
-    assertThatThrownBy(() -> books.get(byTitle(books, "Graphs"), CHAPTERS)).isInstanceOf(InvalidCallException.class)
+    assertThatThrownBy(() -> books.get(byTitle(books, "Graphs"), CHAPTERS))
+        .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("not included");
   }
 
@@ -360,8 +456,9 @@ public abstract class IncludeContract extends ContractGroup {
   void countWithAnAssociationFilterCountsEachSourceOnce() {
     long editors = db.count(Book.class, Where.has(ARTICLES, null, Where.eq("role", "editor")));
     long withNodes = db.count(Book.class, Where.has(ARTICLES, Where.eq("title", "Nodes")));
-    long authorsOfEditedBooks = db.count(Author.class,
-        Where.has(BOOKS, Where.has(ARTICLES, null, Where.eq("role", "editor"))));
+    long authorsOfEditedBooks =
+        db.count(
+            Author.class, Where.has(BOOKS, Where.has(ARTICLES, null, Where.eq("role", "editor"))));
 
     assertThat(editors).isEqualTo(3);
     assertThat(withNodes).isEqualTo(3);
@@ -370,9 +467,14 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void associationFiltersCombineWithNotAndOr() {
-    List<Book> without = db.findAll(Book.class, Query.where(Where.not(Where.has(ARTICLES))).orderBy(Order.asc("title")));
-    List<Book> either = db.findAll(Book.class, Query.where(Where.has(CHAPTERS).or(Where.has(ARTICLES,
-        Where.eq("title", "Joins")))).orderBy(Order.asc("title")));
+    List<Book> without =
+        db.findAll(
+            Book.class, Query.where(Where.not(Where.has(ARTICLES))).orderBy(Order.asc("title")));
+    List<Book> either =
+        db.findAll(
+            Book.class,
+            Query.where(Where.has(CHAPTERS).or(Where.has(ARTICLES, Where.eq("title", "Joins"))))
+                .orderBy(Order.asc("title")));
     List<Author> noBooks = db.findAll(Author.class, Query.where(Where.not(Where.has(BOOKS))));
 
     assertThat(titles(without)).containsExactly("Loose", "Trees");
@@ -383,7 +485,8 @@ public abstract class IncludeContract extends ContractGroup {
   @Test
   void associationFiltersWorkOnBelongsToAndInsideAssociationQueries() {
     long published = db.count(Book.class, Where.has(PUBLISHER, Where.eq("code", "P1")));
-    List<Book> annsWithRows = db.on(ann, BOOKS).get(Query.where(Where.has(ARTICLES, Where.eq("title", "Rows"))));
+    List<Book> annsWithRows =
+        db.on(ann, BOOKS).get(Query.where(Where.has(ARTICLES, Where.eq("title", "Rows"))));
 
     assertThat(published).isEqualTo(2);
     assertThat(titles(annsWithRows)).containsExactly("Tables");
@@ -394,22 +497,47 @@ public abstract class IncludeContract extends ContractGroup {
   @Test
   void badIncludesAreRefusedBeforeTheStoreIsAsked() {
     Query all = Query.all();
-    int trips = roundTrips(() -> {
-      assertThatThrownBy(() -> db.findAll(Author.class, all, List.of(Include.of(BOOKS), wrongParent())))
-          .isInstanceOf(InvalidCallException.class).hasMessageContainingAll("Book.articles", "Author");
-      assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(ARTICLES).where(Where.eq("color", "red"))))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("color");
-      assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(PUBLISHER).limit(1)))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("limit");
-      assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(CHAPTERS).through(Where.eq("role", "x"))))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("through");
-      assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(ARTICLES).throughAttributes("rank")))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("rank");
-      assertThatThrownBy(() -> db.count(Author.class, Where.has(ARTICLES)))
-          .isInstanceOf(InvalidCallException.class).hasMessageContainingAll("Book", "Author");
-      assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(ARTICLES).through(Where.has(CHAPTERS))))
-          .isInstanceOf(InvalidCallException.class).hasMessageContaining("through");
-    });
+    int trips =
+        roundTrips(
+            () -> {
+              assertThatThrownBy(
+                      () ->
+                          db.findAll(Author.class, all, List.of(Include.of(BOOKS), wrongParent())))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContainingAll("Book.articles", "Author");
+              assertThatThrownBy(
+                      () ->
+                          db.findAll(
+                              Book.class,
+                              all,
+                              Include.of(ARTICLES).where(Where.eq("color", "red"))))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContaining("color");
+              assertThatThrownBy(() -> db.findAll(Book.class, all, Include.of(PUBLISHER).limit(1)))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContaining("limit");
+              assertThatThrownBy(
+                      () ->
+                          db.findAll(
+                              Book.class, all, Include.of(CHAPTERS).through(Where.eq("role", "x"))))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContaining("through");
+              assertThatThrownBy(
+                      () ->
+                          db.findAll(
+                              Book.class, all, Include.of(ARTICLES).throughAttributes("rank")))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContaining("rank");
+              assertThatThrownBy(() -> db.count(Author.class, Where.has(ARTICLES)))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContainingAll("Book", "Author");
+              assertThatThrownBy(
+                      () ->
+                          db.findAll(
+                              Book.class, all, Include.of(ARTICLES).through(Where.has(CHAPTERS))))
+                  .isInstanceOf(InvalidCallException.class)
+                  .hasMessageContaining("through");
+            });
     assertThat(trips).as("round trips of refused calls").isZero();
   }
 
@@ -422,8 +550,15 @@ public abstract class IncludeContract extends ContractGroup {
 
   @Test
   void anEmptyResultAsksTheStoreOnce() {
-    int trips = roundTrips(() -> assertThat(db.findAll(Book.class, Query.where(Where.eq("title", "none")),
-        Include.of(ARTICLES).include(Include.of(ARTICLES.inverse())))).isEmpty());
+    int trips =
+        roundTrips(
+            () ->
+                assertThat(
+                        db.findAll(
+                            Book.class,
+                            Query.where(Where.eq("title", "none")),
+                            Include.of(ARTICLES).include(Include.of(ARTICLES.inverse()))))
+                    .isEmpty());
 
     assertThat(trips).isEqualTo(1);
   }
@@ -439,27 +574,47 @@ public abstract class IncludeContract extends ContractGroup {
     Include<Book, Publisher> publisher = Include.of(PUBLISHER);
 
     List<Loaded<Book>> results = new ArrayList<>();
-    int one = roundTrips(() -> results.add(db.findAll(Book.class, Query.where(Where.eq("title", "many-0000")),
-        List.of(tree, publisher))));
-    int hundred = roundTrips(() -> results.add(db.findAll(Book.class, Query.where(Where.like("title", "many-%")),
-        List.of(tree, publisher))));
+    int one =
+        roundTrips(
+            () ->
+                results.add(
+                    db.findAll(
+                        Book.class,
+                        Query.where(Where.eq("title", "many-0000")),
+                        List.of(tree, publisher))));
+    int hundred =
+        roundTrips(
+            () ->
+                results.add(
+                    db.findAll(
+                        Book.class,
+                        Query.where(Where.like("title", "many-%")),
+                        List.of(tree, publisher))));
 
     assertThat(results.get(0).list()).hasSize(1);
     assertThat(results.get(1).list()).hasSize(100);
     Book last = results.get(1).list().get(99);
     assertThat(results.get(1).get(last, ARTICLES)).hasSize(2);
-    assertThat(results.get(1).get(results.get(1).get(last, ARTICLES).get(0), ARTICLES.inverse())).hasSize(100);
+    assertThat(results.get(1).get(results.get(1).get(last, ARTICLES).get(0), ARTICLES.inverse()))
+        .hasSize(100);
     assertThat(one).as("round trips for 1 parent").isLessThanOrEqualTo(1 + 3 * PER_INCLUDE);
     assertThat(hundred).as("round trips for 100 parents (%d for 1)", one).isEqualTo(one);
   }
 
   @Test
   void aDepthThreeIncludeOver10000ParentsCostsThreeRoundTripsBeyondTheRoot() {
-    HasMany<Person, Novel> novels = Association.hasMany(Person.class, Novel.class).foreignKey("authorId");
-    HasMany<Novel, Essay> essays = Association.hasMany(Novel.class, Essay.class).foreignKey("writerId");
-    HasMany<Essay, Badge> badges = Association.hasMany(Essay.class, Badge.class).foreignKey("holderId");
-    Liaison deep = liaison(Schema.builder().models(Person.class, Novel.class, Essay.class, Badge.class)
-        .associations(novels, essays, badges).build());
+    HasMany<Person, Novel> novels =
+        Association.hasMany(Person.class, Novel.class).foreignKey("authorId");
+    HasMany<Novel, Essay> essays =
+        Association.hasMany(Novel.class, Essay.class).foreignKey("writerId");
+    HasMany<Essay, Badge> badges =
+        Association.hasMany(Essay.class, Badge.class).foreignKey("holderId");
+    Liaison deep =
+        liaison(
+            Schema.builder()
+                .models(Person.class, Novel.class, Essay.class, Badge.class)
+                .associations(novels, essays, badges)
+                .build());
     int n = 10_000;
     List<Person> people = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -489,8 +644,15 @@ public abstract class IncludeContract extends ContractGroup {
     deep.insertAll(badgeList);
 
     List<Loaded<Person>> result = new ArrayList<>();
-    int trips = roundTrips(() -> result.add(deep.findAll(Person.class, Query.all(),
-        Include.of(novels).include(Include.of(essays).include(Include.of(badges))))));
+    int trips =
+        roundTrips(
+            () ->
+                result.add(
+                    deep.findAll(
+                        Person.class,
+                        Query.all(),
+                        Include.of(novels)
+                            .include(Include.of(essays).include(Include.of(badges))))));
 
     Loaded<Person> loaded = result.get(0);
     assertThat(loaded.list()).hasSize(n);
@@ -499,12 +661,15 @@ public abstract class IncludeContract extends ContractGroup {
       List<Novel> ns = loaded.get(p, novels);
       List<Essay> es = ns.size() == 1 ? loaded.get(ns.get(0), essays) : List.of();
       List<Badge> bs = es.size() == 1 ? loaded.get(es.get(0), badges) : List.of();
-      if (bs.size() == 1 && bs.get(0).label.equals("badge " + p.name.substring("person ".length()))) {
+      if (bs.size() == 1
+          && bs.get(0).label.equals("badge " + p.name.substring("person ".length()))) {
         complete++;
       }
     }
     assertThat(complete).as("people with their novel, essay and badge").isEqualTo(n);
-    assertThat(trips).as("round trips: the root query plus one per include level").isLessThanOrEqualTo(1 + 3);
+    assertThat(trips)
+        .as("round trips: the root query plus one per include level")
+        .isLessThanOrEqualTo(1 + 3);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -522,7 +687,9 @@ public abstract class IncludeContract extends ContractGroup {
   }
 
   private static List<String> describe(List<Linked<Article>> links) {
-    return links.stream().map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position")).toList();
+    return links.stream()
+        .map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
+        .toList();
   }
 
   private static Book byTitle(Loaded<Book> books, String title) {

@@ -43,11 +43,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Cheat sheet rule 13: bad input (null, an unsaved entity, an id of the wrong type, an entity of the
- * wrong model, an id that does not exist, an unknown through or query attribute, an association not
- * in the schema) is refused with {@link InvalidCallException} naming it, and the store is unchanged.
- * Reads from a source id that does not exist find nothing. Each rule is checked on every association
- * kind it applies to; after each refusal the whole store is read back and compared.
+ * Cheat sheet rule 13: bad input (null, an unsaved entity, an id of the wrong type, an entity of
+ * the wrong model, an id that does not exist, an unknown through or query attribute, an association
+ * not in the schema) is refused with {@link InvalidCallException} naming it, and the store is
+ * unchanged. Reads from a source id that does not exist find nothing. Each rule is checked on every
+ * association kind it applies to; after each refusal the whole store is read back and compared.
  */
 public abstract class InvalidCallContract extends ContractGroup {
 
@@ -56,15 +56,24 @@ public abstract class InvalidCallContract extends ContractGroup {
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
   static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
+
   /** Declared but never registered in the schema. */
-  static final HasMany<Author, Comment> NOTES = Association.hasMany(Author.class, Comment.class).as("notes");
+  static final HasMany<Author, Comment> NOTES =
+      Association.hasMany(Author.class, Comment.class).as("notes");
 
   private static final List<Class<?>> MODELS =
       List.of(Author.class, Book.class, Article.class, Person.class, Profile.class, Comment.class);
-  private static final List<Association<?, ?>> ASSOCIATIONS = List.of(BOOKS, AUTHOR, ARTICLES, PROFILE);
+  private static final List<Association<?, ?>> ASSOCIATIONS =
+      List.of(BOOKS, AUTHOR, ARTICLES, PROFILE);
 
-  /** A write that names one target: add on the many kinds, set on the single kinds, or set/remove. */
-  enum Write { ADD, SET, REMOVE }
+  /**
+   * A write that names one target: add on the many kinds, set on the single kinds, or set/remove.
+   */
+  enum Write {
+    ADD,
+    SET,
+    REMOVE
+  }
 
   private Liaison db;
   private Author ann;
@@ -79,8 +88,12 @@ public abstract class InvalidCallContract extends ContractGroup {
 
   @BeforeEach
   void fillStore() {
-    db = liaison(Schema.builder().models(MODELS.toArray(Class<?>[]::new))
-        .associations(BOOKS, ARTICLES, PROFILE).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(MODELS.toArray(Class<?>[]::new))
+                .associations(BOOKS, ARTICLES, PROFILE)
+                .build());
     ann = db.insert(author("Ann"));
     spareAuthors.add(db.insert(author("Bob")));
     spareAuthors.add(db.insert(author("Cy")));
@@ -112,7 +125,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   // ---- null
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void nullTargetIsRefused(Kind kind) {
     assertRefused(() -> write(kind, Write.ADD, source(kind), null));
   }
@@ -136,7 +151,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   void unsavedEntityAsTargetIsRefused(Kind kind) {
     Object unsaved = newEntity(targetModel(kind));
 
-    assertRefused(() -> write(kind, defaultWrite(kind), source(kind), unsaved), targetModel(kind).getSimpleName());
+    assertRefused(
+        () -> write(kind, defaultWrite(kind), source(kind), unsaved),
+        targetModel(kind).getSimpleName());
   }
 
   @ParameterizedTest
@@ -144,7 +161,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   void unsavedEntityAsSourceIsRefused(Kind kind) {
     Object unsaved = newEntity(sourceModel(kind));
 
-    assertRefused(() -> write(kind, defaultWrite(kind), unsaved, spare(kind, 0)), sourceModel(kind).getSimpleName());
+    assertRefused(
+        () -> write(kind, defaultWrite(kind), unsaved, spare(kind, 0)),
+        sourceModel(kind).getSimpleName());
   }
 
   // ---- wrong type, wrong model
@@ -158,7 +177,8 @@ public abstract class InvalidCallContract extends ContractGroup {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void idOfTheWrongTypeAsSourceIsRefused(Kind kind) {
-    assertRefused(() -> write(kind, defaultWrite(kind), "not-a-long", spare(kind, 0)), "not-a-long");
+    assertRefused(
+        () -> write(kind, defaultWrite(kind), "not-a-long", spare(kind, 0)), "not-a-long");
   }
 
   @ParameterizedTest
@@ -189,7 +209,9 @@ public abstract class InvalidCallContract extends ContractGroup {
     Object deleted = spare(kind, 1);
     db.delete(deleted);
 
-    assertRefused(() -> write(kind, defaultWrite(kind), source(kind), deleted), String.valueOf(StoreState.id(deleted)));
+    assertRefused(
+        () -> write(kind, defaultWrite(kind), source(kind), deleted),
+        String.valueOf(StoreState.id(deleted)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -201,7 +223,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void readsFromAManySourceIdThatDoesNotExistFindNothing(Kind kind) {
     Object missing = missingId(sourceModel(kind));
     Object linkedTarget = many(kind, source(kind)).get().get(0);
@@ -214,7 +238,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_ONE", "BELONGS_TO"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_ONE", "BELONGS_TO"})
   void readsFromASingleSourceIdThatDoesNotExistFindNothing(Kind kind) {
     Object missing = missingId(sourceModel(kind));
 
@@ -223,7 +249,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void addAllWithOneMissingIdAmongValidOnesWritesNothing(Kind kind) {
     List<Object> targets = List.of(spare(kind, 0), missingId(targetModel(kind)), spare(kind, 1));
 
@@ -231,19 +259,25 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void removeAllWithOneMissingIdAmongLinkedOnesRemovesNothing(Kind kind) {
     Object linked = many(kind, source(kind)).get().get(0);
     Object missing = missingId(targetModel(kind));
 
-    assertRefused(() -> many(kind, source(kind)).removeAll(List.of(linked, missing)), String.valueOf(missing));
+    assertRefused(
+        () -> many(kind, source(kind)).removeAll(List.of(linked, missing)),
+        String.valueOf(missing));
   }
 
   // ---- unknown attributes
 
   @Test
   void unknownThroughAttributeInAddIsRefused() {
-    assertRefused(() -> db.on(graphs, ARTICLES).add(spareArticles.get(0), Map.of("role", "author", "rank", 3)),
+    assertRefused(
+        () ->
+            db.on(graphs, ARTICLES).add(spareArticles.get(0), Map.of("role", "author", "rank", 3)),
         "rank");
   }
 
@@ -254,18 +288,26 @@ public abstract class InvalidCallContract extends ContractGroup {
 
   @Test
   void unknownThroughAttributeInALaterLinkIsRefused() {
-    List<Link> links = List.of(Link.to(spareArticles.get(0), Map.of("role", "author")),
-        Link.to(spareArticles.get(1), Map.of("role", "author", "rank", 3)));
+    List<Link> links =
+        List.of(
+            Link.to(spareArticles.get(0), Map.of("role", "author")),
+            Link.to(spareArticles.get(1), Map.of("role", "author", "rank", 3)));
 
     assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "rank");
   }
 
   @Test
   void throughValueOfTheWrongTypeInALaterLinkIsRefused() {
-    List<Link> links = List.of(Link.to(spareArticles.get(0), Map.of("role", "author", "position", 1)),
-        Link.to(spareArticles.get(1), Map.of("role", "author", "position", "second")));
+    List<Link> links =
+        List.of(
+            Link.to(spareArticles.get(0), Map.of("role", "author", "position", 1)),
+            Link.to(spareArticles.get(1), Map.of("role", "author", "position", "second")));
 
-    assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "through attribute 'position'", "'second'", "Integer");
+    assertRefused(
+        () -> db.on(graphs, ARTICLES).addAll(links),
+        "through attribute 'position'",
+        "'second'",
+        "Integer");
   }
 
   @Test
@@ -276,7 +318,9 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void queryOnAnUnknownAttributeIsRefused(Kind kind) {
     Query query = Query.where(Where.eq("isbn", "978-3"));
 
@@ -285,14 +329,18 @@ public abstract class InvalidCallContract extends ContractGroup {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void orderByAnUnknownAttributeIsRefused(Kind kind) {
-    assertRefused(() -> many(kind, source(kind)).get(Query.all().orderBy(Order.asc("isbn"))), "isbn");
+    assertRefused(
+        () -> many(kind, source(kind)).get(Query.all().orderBy(Order.asc("isbn"))), "isbn");
   }
 
   @Test
   void throughQueryOnAnUnknownAttributeIsRefused() {
-    assertRefused(() -> db.on(graphs, ARTICLES).get(Query.all().through(Where.eq("rank", 3))), "rank");
+    assertRefused(
+        () -> db.on(graphs, ARTICLES).get(Query.all().through(Where.eq("rank", 3))), "rank");
   }
 
   @Test
@@ -312,13 +360,15 @@ public abstract class InvalidCallContract extends ContractGroup {
   @Test
   void negativeLimitIsRefused() {
     assertThatThrownBy(() -> db.findAll(Book.class, Query.all().limit(-1)))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("-1");
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("-1");
   }
 
   @Test
   void negativeOffsetIsRefused() {
     assertThatThrownBy(() -> db.on(ann, BOOKS).get(Query.all().offset(-2)))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("-2");
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("-2");
   }
 
   // ---- helpers
@@ -335,7 +385,10 @@ public abstract class InvalidCallContract extends ContractGroup {
         Arguments.of(Kind.BELONGS_TO, Write.SET));
   }
 
-  /** The call throws InvalidCallException naming each of {@code named} (if any), and the store is as before. */
+  /**
+   * The call throws InvalidCallException naming each of {@code named} (if any), and the store is as
+   * before.
+   */
   private void assertRefused(ThrowingCallable call, String... named) {
     Map<String, Object> before = StoreState.read(db, MODELS, ASSOCIATIONS);
 
@@ -344,7 +397,9 @@ public abstract class InvalidCallContract extends ContractGroup {
       refusal.hasMessageContainingAll(named);
     }
 
-    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS)).as("the store after the refused call").isEqualTo(before);
+    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS))
+        .as("the store after the refused call")
+        .isEqualTo(before);
   }
 
   private static Write defaultWrite(Kind kind) {

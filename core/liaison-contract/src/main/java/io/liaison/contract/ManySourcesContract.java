@@ -29,10 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations across many sources at once ({@code db.links(association)}, cheat sheet rule 23): adding
- * links of many sources with their own through attributes, reading, counting and testing links of
- * many sources, each in a constant number of round trips, with the same checks and atomicity as the
- * one-source operations.
+ * Operations across many sources at once ({@code db.links(association)}, cheat sheet rule 23):
+ * adding links of many sources with their own through attributes, reading, counting and testing
+ * links of many sources, each in a constant number of round trips, with the same checks and
+ * atomicity as the one-source operations.
  */
 public abstract class ManySourcesContract extends ContractGroup {
 
@@ -49,7 +49,12 @@ public abstract class ManySourcesContract extends ContractGroup {
 
   @BeforeEach
   void openLiaison() {
-    db = liaison(Schema.builder().models(MODELS.toArray(Class<?>[]::new)).associations(BOOKS, ARTICLES).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(MODELS.toArray(Class<?>[]::new))
+                .associations(BOOKS, ARTICLES)
+                .build());
   }
 
   @Test
@@ -57,12 +62,15 @@ public abstract class ManySourcesContract extends ContractGroup {
     List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
     List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
 
-    db.links(ARTICLES).addAll(List.of(
-        LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
-        LinkPair.of(books.get(0).id, articles.get(1).id, new BookArticles()),
-        LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author"))));
+    db.links(ARTICLES)
+        .addAll(
+            List.of(
+                LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+                LinkPair.of(books.get(0).id, articles.get(1).id, new BookArticles()),
+                LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author"))));
 
-    assertThat(describe(db.on(books.get(0), ARTICLES).links(Query.all().orderBy(Order.asc("title")))))
+    assertThat(
+            describe(db.on(books.get(0), ARTICLES).links(Query.all().orderBy(Order.asc("title")))))
         .containsExactly("Nodes:editor:1", "Rows:null:null");
     assertThat(describe(db.on(books.get(1), ARTICLES).links())).containsExactly("Rows:author:null");
   }
@@ -73,14 +81,19 @@ public abstract class ManySourcesContract extends ContractGroup {
     List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
     db.on(books.get(1), ARTICLES).add(articles.get(0), Map.of("role", "author", "position", 9));
 
-    db.links(ARTICLES).addAll(List.of(
-        LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
-        LinkPair.of(books.get(1), articles.get(0), Map.of("role", "editor", "position", 2)),
-        LinkPair.of(books.get(0).id, articles.get(0).id, Map.of("role", "reviewer", "position", 3)),
-        LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author", "position", 4))));
+    db.links(ARTICLES)
+        .addAll(
+            List.of(
+                LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+                LinkPair.of(books.get(1), articles.get(0), Map.of("role", "editor", "position", 2)),
+                LinkPair.of(
+                    books.get(0).id, articles.get(0).id, Map.of("role", "reviewer", "position", 3)),
+                LinkPair.of(
+                    books.get(1), articles.get(1), Map.of("role", "author", "position", 4))));
 
     assertThat(describe(db.on(books.get(0), ARTICLES).links())).containsExactly("Nodes:reviewer:3");
-    assertThat(describe(db.on(books.get(1), ARTICLES).links())).containsExactly("Nodes:editor:2", "Rows:author:4");
+    assertThat(describe(db.on(books.get(1), ARTICLES).links()))
+        .containsExactly("Nodes:editor:2", "Rows:author:4");
   }
 
   @Test
@@ -100,8 +113,12 @@ public abstract class ManySourcesContract extends ContractGroup {
     Author bob = db.insert(author("Bob", "B"));
     List<Book> books = db.insertAll(Samples.books("b", 4));
 
-    db.links(BOOKS).addAll(List.of(LinkPair.of(ann, books.get(0)), LinkPair.of(bob, books.get(1)),
-        LinkPair.of(ann.id, books.get(2).id)));
+    db.links(BOOKS)
+        .addAll(
+            List.of(
+                LinkPair.of(ann, books.get(0)),
+                LinkPair.of(bob, books.get(1)),
+                LinkPair.of(ann.id, books.get(2).id)));
 
     assertThat(titles(db.on(ann, BOOKS).get())).containsExactlyInAnyOrder("b-0000", "b-0002");
     assertThat(titles(db.on(bob, BOOKS).get())).containsExactly("b-0001");
@@ -116,62 +133,88 @@ public abstract class ManySourcesContract extends ContractGroup {
     Article nodes = db.insert(article("Nodes"));
     Map<String, Object> before = StoreState.read(db, MODELS, ASSOCIATIONS);
 
-    assertThatThrownBy(() -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book), LinkPair.of(bob, book))))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("two sources");
-    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(other, 999_999L))))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("999999");
-    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(888_888L, nodes))))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("888888");
-    assertThatThrownBy(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("rank", 1)))))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("rank");
-    assertThatThrownBy(() -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book, Map.of("role", "x")))))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining("through");
+    assertThatThrownBy(
+            () -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book), LinkPair.of(bob, book))))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("two sources");
+    assertThatThrownBy(
+            () ->
+                db.links(ARTICLES)
+                    .addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(other, 999_999L))))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("999999");
+    assertThatThrownBy(
+            () ->
+                db.links(ARTICLES)
+                    .addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(888_888L, nodes))))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("888888");
+    assertThatThrownBy(
+            () -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("rank", 1)))))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("rank");
+    assertThatThrownBy(
+            () -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book, Map.of("role", "x")))))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining("through");
 
     assertThat(StoreState.read(db, MODELS, ASSOCIATIONS)).isEqualTo(before);
   }
 
   @Test
   void linksReadsEachSourcesLinksKeyedByTheSourcesAsGiven() {
-    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Book> books =
+        db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
     List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C")));
-    db.on(books.get(0), ARTICLES).addAll(List.of(articles.get(0), articles.get(1), articles.get(2)), Map.of("role", "x"));
+    db.on(books.get(0), ARTICLES)
+        .addAll(List.of(articles.get(0), articles.get(1), articles.get(2)), Map.of("role", "x"));
     db.on(books.get(1), ARTICLES).add(articles.get(2), Map.of("role", "y"));
 
-    Map<Object, List<Linked<Article>>> all = db.links(ARTICLES).links(List.of(books.get(0), books.get(1).id,
-        books.get(2), 777_777L));
-    Map<Object, List<Linked<Article>>> firstTwo = db.links(ARTICLES).links(books,
-        Query.all().orderBy(Order.desc("title")).limit(2));
+    Map<Object, List<Linked<Article>>> all =
+        db.links(ARTICLES).links(List.of(books.get(0), books.get(1).id, books.get(2), 777_777L));
+    Map<Object, List<Linked<Article>>> firstTwo =
+        db.links(ARTICLES).links(books, Query.all().orderBy(Order.desc("title")).limit(2));
 
     assertThat(all).containsOnlyKeys(books.get(0), books.get(1).id, books.get(2), 777_777L);
-    assertThat(describe(all.get(books.get(0)))).containsExactlyInAnyOrder("A:x:null", "B:x:null", "C:x:null");
+    assertThat(describe(all.get(books.get(0))))
+        .containsExactlyInAnyOrder("A:x:null", "B:x:null", "C:x:null");
     assertThat(describe(all.get(books.get(1).id))).containsExactly("C:y:null");
     assertThat(all.get(books.get(2))).isEmpty();
     assertThat(all.get(777_777L)).isEmpty();
-    assertThat(firstTwo.get(books.get(0))).extracting(l -> l.target().title).containsExactly("C", "B");
+    assertThat(firstTwo.get(books.get(0)))
+        .extracting(l -> l.target().title)
+        .containsExactly("C", "B");
     assertThat(firstTwo.get(books.get(1))).extracting(l -> l.target().title).containsExactly("C");
   }
 
   /**
-   * One read makes one entity per stored target, however many of the sources reach it: in the default
-   * order, with a page per source (each source's page in id order, so the ids start over from one
-   * source to the next), and in an order of the caller's.
+   * One read makes one entity per stored target, however many of the sources reach it: in the
+   * default order, with a page per source (each source's page in id order, so the ids start over
+   * from one source to the next), and in an order of the caller's.
    */
   @Test
   void aTargetOfSeveralSourcesIsOneInstanceInEveryListOfARead() {
-    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
-    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C"), article("D")));
-    db.on(books.get(0), ARTICLES).addAll(List.of(articles.get(0), articles.get(1), articles.get(3)));
-    db.on(books.get(1), ARTICLES).addAll(List.of(articles.get(1), articles.get(2), articles.get(3)));
+    List<Book> books =
+        db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Article> articles =
+        db.insertAll(List.of(article("A"), article("B"), article("C"), article("D")));
+    db.on(books.get(0), ARTICLES)
+        .addAll(List.of(articles.get(0), articles.get(1), articles.get(3)));
+    db.on(books.get(1), ARTICLES)
+        .addAll(List.of(articles.get(1), articles.get(2), articles.get(3)));
     db.on(books.get(2), ARTICLES).addAll(List.of(articles.get(0), articles.get(3)));
 
-    for (Query q : List.of(Query.all(), Query.all().limit(2), Query.all().orderBy(Order.desc("title")))) {
+    for (Query q :
+        List.of(Query.all(), Query.all().limit(2), Query.all().orderBy(Order.desc("title")))) {
       Map<Object, List<Linked<Article>>> read = db.links(ARTICLES).links(books, q);
       Map<String, Article> byTitle = new HashMap<>();
       int links = 0;
       for (List<Linked<Article>> l : read.values()) {
         for (Linked<Article> x : l) {
           Article first = byTitle.putIfAbsent(x.target().title, x.target());
-          assertThat(x.target()).as("%s of %s", x.target().title, q).isSameAs(first == null ? x.target() : first);
+          assertThat(x.target())
+              .as("%s of %s", x.target().title, q)
+              .isSameAs(first == null ? x.target() : first);
           links++;
         }
       }
@@ -189,43 +232,67 @@ public abstract class ManySourcesContract extends ContractGroup {
   void withoutAnOrderEachSourcesTargetsComeInIdOrder() {
     List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
     Author ann = db.insert(author("Ann", "A"));
-    List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C"), article("D"),
-        article("E")));
+    List<Article> articles =
+        db.insertAll(List.of(article("A"), article("B"), article("C"), article("D"), article("E")));
     for (int i = articles.size() - 1; i >= 0; i--) {
       db.on(books.get(0), ARTICLES).add(articles.get(i), Map.of("position", i));
     }
-    db.on(books.get(1), ARTICLES).addAll(List.of(articles.get(3), articles.get(0), articles.get(4), articles.get(1)));
+    db.on(books.get(1), ARTICLES)
+        .addAll(List.of(articles.get(3), articles.get(0), articles.get(4), articles.get(1)));
     db.on(ann, BOOKS).add(books.get(1));
     db.on(ann, BOOKS).add(books.get(0));
 
     Map<Object, List<Linked<Article>>> all = db.links(ARTICLES).links(books);
 
-    assertThat(all.get(books.get(0))).extracting(l -> l.target().title).containsExactly("A", "B", "C", "D", "E");
-    assertThat(all.get(books.get(0))).extracting(l -> l.through("articleId"))
+    assertThat(all.get(books.get(0)))
+        .extracting(l -> l.target().title)
+        .containsExactly("A", "B", "C", "D", "E");
+    assertThat(all.get(books.get(0)))
+        .extracting(l -> l.through("articleId"))
         .containsExactly(articles.stream().map(a -> (Object) a.id).toArray());
-    assertThat(all.get(books.get(1))).extracting(l -> l.target().title).containsExactly("A", "B", "D", "E");
-    assertThat(db.on(books.get(0), ARTICLES).get()).extracting(a -> a.title).containsExactly("A", "B", "C", "D", "E");
-    assertThat(db.on(books.get(1), ARTICLES).links()).extracting(l -> l.target().title)
+    assertThat(all.get(books.get(1)))
+        .extracting(l -> l.target().title)
+        .containsExactly("A", "B", "D", "E");
+    assertThat(db.on(books.get(0), ARTICLES).get())
+        .extracting(a -> a.title)
+        .containsExactly("A", "B", "C", "D", "E");
+    assertThat(db.on(books.get(1), ARTICLES).links())
+        .extracting(l -> l.target().title)
         .containsExactly("A", "B", "D", "E");
     assertThat(titles(db.on(ann, BOOKS).get())).containsExactly("Graphs", "Tables");
   }
 
   @Test
   void countAndHasAnswerForEverySourceAndPair() {
-    List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
+    List<Book> books =
+        db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002), book("Trees", 2003)));
     List<Article> articles = db.insertAll(List.of(article("A"), article("B")));
     db.on(books.get(0), ARTICLES).addAll(articles, Map.of("role", "editor"));
     db.on(books.get(1), ARTICLES).add(articles.get(1), Map.of("role", "author"));
 
-    Map<Object, Long> counts = db.links(ARTICLES).count(List.of(books.get(0), books.get(1), books.get(2), 555L));
-    Map<Object, Long> editors = db.links(ARTICLES).count(books, Query.all().through(Where.eq("role", "editor")));
-    List<Boolean> has = db.links(ARTICLES).has(List.of(LinkPair.of(books.get(0), articles.get(1)),
-        LinkPair.of(books.get(1), articles.get(0)), LinkPair.of(books.get(1).id, articles.get(1).id),
-        LinkPair.of(books.get(2), articles.get(0)), LinkPair.of(555L, articles.get(0))));
+    Map<Object, Long> counts =
+        db.links(ARTICLES).count(List.of(books.get(0), books.get(1), books.get(2), 555L));
+    Map<Object, Long> editors =
+        db.links(ARTICLES).count(books, Query.all().through(Where.eq("role", "editor")));
+    List<Boolean> has =
+        db.links(ARTICLES)
+            .has(
+                List.of(
+                    LinkPair.of(books.get(0), articles.get(1)),
+                    LinkPair.of(books.get(1), articles.get(0)),
+                    LinkPair.of(books.get(1).id, articles.get(1).id),
+                    LinkPair.of(books.get(2), articles.get(0)),
+                    LinkPair.of(555L, articles.get(0))));
 
-    assertThat(counts).containsEntry(books.get(0), 2L).containsEntry(books.get(1), 1L).containsEntry(books.get(2), 0L)
+    assertThat(counts)
+        .containsEntry(books.get(0), 2L)
+        .containsEntry(books.get(1), 1L)
+        .containsEntry(books.get(2), 0L)
         .containsEntry(555L, 0L);
-    assertThat(editors).containsEntry(books.get(0), 2L).containsEntry(books.get(1), 0L).containsEntry(books.get(2), 0L);
+    assertThat(editors)
+        .containsEntry(books.get(0), 2L)
+        .containsEntry(books.get(1), 0L)
+        .containsEntry(books.get(2), 0L);
     assertThat(has).containsExactly(true, false, true, false, false);
   }
 
@@ -268,6 +335,8 @@ public abstract class ManySourcesContract extends ContractGroup {
   }
 
   private static List<String> describe(List<Linked<Article>> links) {
-    return links.stream().map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position")).toList();
+    return links.stream()
+        .map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
+        .toList();
   }
 }

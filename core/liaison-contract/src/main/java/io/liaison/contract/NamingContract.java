@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A {@link NamingStrategy} changes the names Liaison gives, never the behaviour: a house style for
- * default foreign keys shows in the through attributes, and store names mapped to another case still
- * round-trip entities and links.
+ * default foreign keys shows in the through attributes, and store names mapped to another case
+ * still round-trip entities and links.
  */
 public abstract class NamingContract extends ContractGroup {
 
@@ -36,17 +36,18 @@ public abstract class NamingContract extends ContractGroup {
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
   /** Tables and columns in lower_snake_case, as many SQL houses want them. */
-  static final NamingStrategy LOWER_SNAKE = new NamingStrategy() {
-    @Override
-    public String table(String model) {
-      return snake(model);
-    }
+  static final NamingStrategy LOWER_SNAKE =
+      new NamingStrategy() {
+        @Override
+        public String table(String model) {
+          return snake(model);
+        }
 
-    @Override
-    public String column(String model, String attribute) {
-      return snake(attribute);
-    }
-  };
+        @Override
+        public String column(String model, String attribute) {
+          return snake(attribute);
+        }
+      };
 
   static String snake(String name) {
     return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
@@ -60,10 +61,13 @@ public abstract class NamingContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article);
 
-    assertThat(db.on(book, ARTICLES).links()).singleElement().satisfies(link -> {
-      assertThat(link.through("bookId")).isEqualTo(book.id);
-      assertThat(link.through("articleId")).isEqualTo(article.id);
-    });
+    assertThat(db.on(book, ARTICLES).links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.through("bookId")).isEqualTo(book.id);
+              assertThat(link.through("articleId")).isEqualTo(article.id);
+            });
   }
 
   @Test
@@ -74,12 +78,19 @@ public abstract class NamingContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article, Map.of("role", "editor"));
 
-    assertThat(db.on(book, ARTICLES).links()).singleElement().satisfies(link -> {
-      assertThat(link.through()).containsEntry("Book_bookId", book.id).containsEntry("Book_articleId", article.id)
-          .doesNotContainKeys("bookId", "articleId");
-      assertThat(link.through("role")).isEqualTo("editor");
-    });
-    assertThat(db.on(article, ARTICLES.inverse()).get()).extracting(b -> b.id).containsExactly(book.id);
+    assertThat(db.on(book, ARTICLES).links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.through())
+                  .containsEntry("Book_bookId", book.id)
+                  .containsEntry("Book_articleId", article.id)
+                  .doesNotContainKeys("bookId", "articleId");
+              assertThat(link.through("role")).isEqualTo("editor");
+            });
+    assertThat(db.on(article, ARTICLES.inverse()).get())
+        .extracting(b -> b.id)
+        .containsExactly(book.id);
   }
 
   @Test
@@ -89,11 +100,14 @@ public abstract class NamingContract extends ContractGroup {
     ModelInfo author = info.model("Author");
     assertThat(author.table()).isEqualTo("author");
     assertThat(info.model("Book").attribute("authorId").column()).isEqualTo("author_id");
-    assertThat(info.junctions()).singleElement().satisfies(junction -> {
-      assertThat(junction.table()).isEqualTo("book_articles");
-      assertThat(junction.attribute("bookId").column()).isEqualTo("book_id");
-      assertThat(junction.attribute("articleId").column()).isEqualTo("article_id");
-    });
+    assertThat(info.junctions())
+        .singleElement()
+        .satisfies(
+            junction -> {
+              assertThat(junction.table()).isEqualTo("book_articles");
+              assertThat(junction.attribute("bookId").column()).isEqualTo("book_id");
+              assertThat(junction.attribute("articleId").column()).isEqualTo("article_id");
+            });
   }
 
   @Test
@@ -112,22 +126,30 @@ public abstract class NamingContract extends ContractGroup {
     db.update(graphs);
 
     assertThat(db.find(Book.class, graphs.id)).get().extracting(b -> b.year).isEqualTo(2016);
-    assertThat(db.findAll(Book.class, Query.where(Where.gt("year", 2000)))).extracting(b -> b.id)
+    assertThat(db.findAll(Book.class, Query.where(Where.gt("year", 2000))))
+        .extracting(b -> b.id)
         .containsExactly(graphs.id);
-    assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.id).containsExactlyInAnyOrder(graphs.id, tables.id);
+    assertThat(db.on(ann, BOOKS).get())
+        .extracting(b -> b.id)
+        .containsExactlyInAnyOrder(graphs.id, tables.id);
     assertThat(db.on(tables, BOOKS.inverse()).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
-    List<Linked<Article>> links = db.on(graphs, ARTICLES).links(Query.all().through(Where.eq("role", "editor")));
-    assertThat(links).singleElement().satisfies(link -> {
-      assertThat(link.target().id).isEqualTo(nodes.id);
-      assertThat(link.through("position")).isEqualTo(1);
-      assertThat(link.through("bookId")).isEqualTo(graphs.id);
-    });
+    List<Linked<Article>> links =
+        db.on(graphs, ARTICLES).links(Query.all().through(Where.eq("role", "editor")));
+    assertThat(links)
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.target().id).isEqualTo(nodes.id);
+              assertThat(link.through("position")).isEqualTo(1);
+              assertThat(link.through("bookId")).isEqualTo(graphs.id);
+            });
     db.on(graphs, ARTICLES).remove(nodes);
     assertThat(db.on(graphs, ARTICLES).get()).extracting(a -> a.id).containsExactly(edges.id);
   }
 
   private static Schema schema(NamingStrategy naming) {
-    return Schema.builder().naming(naming)
+    return Schema.builder()
+        .naming(naming)
         .models(Author.class, Book.class, Article.class)
         .associations(BOOKS, ARTICLES)
         .build();

@@ -57,12 +57,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cheat sheet rule 13, for null: every public method and constructor of every public type of
- * {@code io.liaison}, found on the class path rather than listed, is called with null in each of its
- * reference parameters in turn (the others given valid values), on a real store. Each call must throw
- * {@link InvalidCallException} ({@link DefinitionException} on association and schema declarations)
- * whose message names the parameter, never a bare {@code NullPointerException}, and must leave the
- * store unchanged. Where null is a documented value, the parameter is listed in
+ * Cheat sheet rule 13, for null: every public method and constructor of every public type of {@code
+ * io.liaison}, found on the class path rather than listed, is called with null in each of its
+ * reference parameters in turn (the others given valid values), on a real store. Each call must
+ * throw {@link InvalidCallException} ({@link DefinitionException} on association and schema
+ * declarations) whose message names the parameter, never a bare {@code NullPointerException}, and
+ * must leave the store unchanged. Where null is a documented value, the parameter is listed in
  * {@link #NULL_IS_A_VALUE} with what it means. A method with no sample receiver or argument here
  * fails the test, so that no type or method of the API is left out.
  */
@@ -77,61 +77,86 @@ public abstract class NullArgumentContract extends ContractGroup {
 
   private static final List<Class<?>> MODELS =
       List.of(Author.class, Book.class, Article.class, Person.class, Profile.class);
-  private static final List<Association<?, ?>> ASSOCIATIONS = List.of(BOOKS, AUTHOR, ARTICLES, PROFILE, OWNER);
+  private static final List<Association<?, ?>> ASSOCIATIONS =
+      List.of(BOOKS, AUTHOR, ARTICLES, PROFILE, OWNER);
 
-  /** Parameters ({@code Type.method(ParamTypes) parameter}) where null is a documented value, and its meaning. */
-  static final Map<String, String> NULL_IS_A_VALUE = Map.ofEntries(
-      entry("Where.eq(String, Object) value", "IS NULL, as Sequelize's where: {attr: null}"),
-      entry("Where.ne(String, Object) value", "IS NOT NULL"),
-      entry("Where.Compare.new(String, Op, Object) value", "the operand of IS_NULL / NOT_NULL, which have none"),
-      entry("Where.has(Association, Where) where", "any target"),
-      entry("Where.has(Association, Where, Where) where", "any target"),
-      entry("Where.has(Association, Where, Where) through", "any link"),
-      entry("Where.Has.new(Association, Where, Where, AssociationInfo) where", "any target"),
-      entry("Where.Has.new(Association, Where, Where, AssociationInfo) through", "any link"),
-      entry("Where.Has.new(Association, Where, Where, AssociationInfo) info", "not resolved yet: set by the engine"),
-      entry("Query.new(Where, Where, List, Integer, Integer) where", "no filter on the targets"),
-      entry("Query.new(Where, Where, List, Integer, Integer) throughWhere", "no filter on the links"),
-      entry("Query.new(Where, Where, List, Integer, Integer) limit", "no limit"),
-      entry("Query.new(Where, Where, List, Integer, Integer) offset", "no offset"),
-      entry("Link.new(Object, Object) through", "a link without through attributes"),
-      entry("Link.to(Object, Object) through", "a link without through attributes"),
-      entry("Link.to(Object, Map) through", "a link without through attributes"),
-      entry("LinkPair.new(Object, Object, Object) through", "a link without through attributes"),
-      entry("LinkPair.of(Object, Object, Object) through", "a link without through attributes"),
-      entry("LinkPair.of(Object, Object, Map) through", "a link without through attributes"),
-      entry("Linked.new(Object, Map, Object) through", "no through attributes (hasMany, hasOne, belongsTo)"),
-      entry("Linked.new(Object, Map, Object) linkId", "a unique link, which has no id"),
-      entry("HasOne.onDelete(ReferentialAction) action", "the default action"),
-      entry("HasOne.onUpdate(ReferentialAction) action", "the default action"),
-      entry("HasMany.onDelete(ReferentialAction) action", "the default action"),
-      entry("HasMany.onUpdate(ReferentialAction) action", "the default action"),
-      entry("BelongsTo.onDelete(ReferentialAction) action", "the default action"),
-      entry("BelongsTo.onUpdate(ReferentialAction) action", "the default action"),
-      entry("BelongsToMany.onDelete(ReferentialAction) action", "the default action"),
-      entry("BelongsToMany.onUpdate(ReferentialAction) action", "the default action"),
-      entry("Session.count(Class, Where) where", "count them all"),
-      entry("ManyLinks.add(Object, Object) through", "no through attributes"),
-      entry("ManyLinks.addAll(Collection, Object) through", "no through attributes"),
-      entry("ManyLinks.create(Object, Object) through", "no through attributes"),
-      entry("ManyLinks.set(Collection) targets", "unlink every target (setArticles(null))"),
-      entry("ManyLinks.set(Collection, Object) targets", "unlink every target"),
-      entry("ManyLinks.set(Collection, Object) through", "no through attributes"),
-      entry("ManyLinks.setAll(List) links", "unlink every target, as set(null)"),
-      entry("SingleLink.set(Object) target", "unlink (setProfile(null))"));
+  /**
+   * Parameters ({@code Type.method(ParamTypes) parameter}) where null is a documented value, and
+   * its meaning.
+   */
+  static final Map<String, String> NULL_IS_A_VALUE =
+      Map.ofEntries(
+          entry("Where.eq(String, Object) value", "IS NULL, as Sequelize's where: {attr: null}"),
+          entry("Where.ne(String, Object) value", "IS NOT NULL"),
+          entry(
+              "Where.Compare.new(String, Op, Object) value",
+              "the operand of IS_NULL / NOT_NULL, which have none"),
+          entry("Where.has(Association, Where) where", "any target"),
+          entry("Where.has(Association, Where, Where) where", "any target"),
+          entry("Where.has(Association, Where, Where) through", "any link"),
+          entry("Where.Has.new(Association, Where, Where, AssociationInfo) where", "any target"),
+          entry("Where.Has.new(Association, Where, Where, AssociationInfo) through", "any link"),
+          entry(
+              "Where.Has.new(Association, Where, Where, AssociationInfo) info",
+              "not resolved yet: set by the engine"),
+          entry(
+              "Query.new(Where, Where, List, Integer, Integer) where", "no filter on the targets"),
+          entry(
+              "Query.new(Where, Where, List, Integer, Integer) throughWhere",
+              "no filter on the links"),
+          entry("Query.new(Where, Where, List, Integer, Integer) limit", "no limit"),
+          entry("Query.new(Where, Where, List, Integer, Integer) offset", "no offset"),
+          entry("Link.new(Object, Object) through", "a link without through attributes"),
+          entry("Link.to(Object, Object) through", "a link without through attributes"),
+          entry("Link.to(Object, Map) through", "a link without through attributes"),
+          entry(
+              "LinkPair.new(Object, Object, Object) through", "a link without through attributes"),
+          entry("LinkPair.of(Object, Object, Object) through", "a link without through attributes"),
+          entry("LinkPair.of(Object, Object, Map) through", "a link without through attributes"),
+          entry(
+              "Linked.new(Object, Map, Object) through",
+              "no through attributes (hasMany, hasOne, belongsTo)"),
+          entry("Linked.new(Object, Map, Object) linkId", "a unique link, which has no id"),
+          entry("HasOne.onDelete(ReferentialAction) action", "the default action"),
+          entry("HasOne.onUpdate(ReferentialAction) action", "the default action"),
+          entry("HasMany.onDelete(ReferentialAction) action", "the default action"),
+          entry("HasMany.onUpdate(ReferentialAction) action", "the default action"),
+          entry("BelongsTo.onDelete(ReferentialAction) action", "the default action"),
+          entry("BelongsTo.onUpdate(ReferentialAction) action", "the default action"),
+          entry("BelongsToMany.onDelete(ReferentialAction) action", "the default action"),
+          entry("BelongsToMany.onUpdate(ReferentialAction) action", "the default action"),
+          entry("Session.count(Class, Where) where", "count them all"),
+          entry("ManyLinks.add(Object, Object) through", "no through attributes"),
+          entry("ManyLinks.addAll(Collection, Object) through", "no through attributes"),
+          entry("ManyLinks.create(Object, Object) through", "no through attributes"),
+          entry("ManyLinks.set(Collection) targets", "unlink every target (setArticles(null))"),
+          entry("ManyLinks.set(Collection, Object) targets", "unlink every target"),
+          entry("ManyLinks.set(Collection, Object) through", "no through attributes"),
+          entry("ManyLinks.setAll(List) links", "unlink every target, as set(null)"),
+          entry("SingleLink.set(Object) target", "unlink (setProfile(null))"));
 
   /** Whole groups of parameters where null is a value, by rule rather than one by one. */
-  static final Map<String, String> NULL_IS_A_VALUE_BY_RULE = Map.of(
-      "equals(Object)", "null is a legal argument of equals: it answers false",
-      "Enum.valueOf(String)", "generated by the compiler for every enum; Java's own contract applies",
-      "exception constructors", "exceptions are built by Liaison and its adapters to report a problem; a "
-          + "constructor that threw would hide the problem being reported",
-      "AssociationAccess.View.new", "the engine's plain view of a declaration's options, where null means "
-          + "the default");
+  static final Map<String, String> NULL_IS_A_VALUE_BY_RULE =
+      Map.of(
+          "equals(Object)",
+          "null is a legal argument of equals: it answers false",
+          "Enum.valueOf(String)",
+          "generated by the compiler for every enum; Java's own contract applies",
+          "exception constructors",
+          "exceptions are built by Liaison and its adapters to report a problem; a "
+              + "constructor that threw would hide the problem being reported",
+          "AssociationAccess.View.new",
+          "the engine's plain view of a declaration's options, where null means " + "the default");
 
   /** Types whose calls are declarations: whoever wrote the declaration must act. */
-  private static final Set<Class<?>> DECLARATIONS = Set.of(Association.class, HasOne.class, HasMany.class,
-      BelongsTo.class, BelongsToMany.class, Schema.Builder.class);
+  private static final Set<Class<?>> DECLARATIONS =
+      Set.of(
+          Association.class,
+          HasOne.class,
+          HasMany.class,
+          BelongsTo.class,
+          BelongsToMany.class,
+          Schema.Builder.class);
 
   private Liaison db;
   private Author ann;
@@ -143,8 +168,12 @@ public abstract class NullArgumentContract extends ContractGroup {
 
   @BeforeEach
   void fillStore() {
-    db = liaison(Schema.builder().models(MODELS.toArray(Class<?>[]::new))
-        .associations(BOOKS, ARTICLES, PROFILE).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(MODELS.toArray(Class<?>[]::new))
+                .associations(BOOKS, ARTICLES, PROFILE)
+                .build());
     ann = db.insert(Samples.author("Ann", "A1"));
     graphs = db.insert(Samples.book("Graphs", 2001));
     spareBook = db.insert(Samples.book("Spare", 2002));
@@ -161,8 +190,16 @@ public abstract class NullArgumentContract extends ContractGroup {
   void theWholeApiPackageIsFoundOnTheClassPath() {
     List<Class<?>> types = ApiSurface.publicTypes();
 
-    assertThat(types).contains(Liaison.class, Session.class, ManyLinks.class, Where.class, Where.Compare.class,
-        Schema.Builder.class, Liaison.Builder.class, Association.Kind.class);
+    assertThat(types)
+        .contains(
+            Liaison.class,
+            Session.class,
+            ManyLinks.class,
+            Where.class,
+            Where.Compare.class,
+            Schema.Builder.class,
+            Liaison.Builder.class,
+            Association.Kind.class);
     assertThat(types).allSatisfy(t -> assertThat(t.getPackageName()).isEqualTo(ApiSurface.PACKAGE));
     assertThat(types).noneMatch(t -> t.getSimpleName().startsWith("Internal"));
   }
@@ -176,48 +213,91 @@ public abstract class NullArgumentContract extends ContractGroup {
       ApiSurface.publicConstructors(type).forEach(checker::check);
       ApiSurface.publicMethods(type).forEach(checker::check);
     }
-    // A session inside a transaction is another implementation of Session, and link handles from it too.
-    db.inTransaction(tx -> {
-      Checker inTransaction = new Checker(receivers(tx));
-      for (Class<?> type : List.of(Session.class, ManyLinks.class, SingleLink.class, Links.class, Loaded.class)) {
-        ApiSurface.publicMethods(type).forEach(inTransaction::check);
-      }
-      checker.problems.addAll(inTransaction.problems.stream().map(p -> "in a transaction: " + p).toList());
-    });
+    // A session inside a transaction is another implementation of Session, and link handles from it
+    // too.
+    db.inTransaction(
+        tx -> {
+          Checker inTransaction = new Checker(receivers(tx));
+          for (Class<?> type :
+              List.of(
+                  Session.class, ManyLinks.class, SingleLink.class, Links.class, Loaded.class)) {
+            ApiSurface.publicMethods(type).forEach(inTransaction::check);
+          }
+          checker.problems.addAll(
+              inTransaction.problems.stream().map(p -> "in a transaction: " + p).toList());
+        });
 
-    assertThat(checker.problems).as("calls with a null argument that were not refused as promised").isEmpty();
+    assertThat(checker.problems)
+        .as("calls with a null argument that were not refused as promised")
+        .isEmpty();
     Set<String> stale = new TreeSet<>(NULL_IS_A_VALUE.keySet());
     stale.removeAll(checker.allowed);
     assertThat(stale).as("NULL_IS_A_VALUE entries that name no parameter of the API").isEmpty();
     assertThat(checker.calls).as("calls made").isGreaterThan(200);
-    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS)).as("the store after every refused call").isEqualTo(before);
+    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS))
+        .as("the store after every refused call")
+        .isEqualTo(before);
   }
 
   @Test
   void nullElementsOfCollectionsAreRefusedNamingTheArgument() {
     Map<String, Object> before = StoreState.read(db, MODELS, ASSOCIATIONS);
 
-    assertRefused(() -> Where.in("title", Arrays.asList("Graphs", null)), InvalidCallException.class,
-        "values[1]", "title");
-    assertRefused(() -> Where.notIn("title", Arrays.asList(null, "Graphs")), InvalidCallException.class,
-        "values[0]", "title");
-    assertRefused(() -> Where.allOf(Where.eq("title", "x"), null), InvalidCallException.class, "parts[1]");
-    assertRefused(() -> Query.all().orderBy(Order.asc("title"), null), InvalidCallException.class, "orders[1]");
-    assertRefused(() -> Include.of(ARTICLES).throughAttributes("role", null), InvalidCallException.class, "names[1]",
+    assertRefused(
+        () -> Where.in("title", Arrays.asList("Graphs", null)),
+        InvalidCallException.class,
+        "values[1]",
+        "title");
+    assertRefused(
+        () -> Where.notIn("title", Arrays.asList(null, "Graphs")),
+        InvalidCallException.class,
+        "values[0]",
+        "title");
+    assertRefused(
+        () -> Where.allOf(Where.eq("title", "x"), null), InvalidCallException.class, "parts[1]");
+    assertRefused(
+        () -> Query.all().orderBy(Order.asc("title"), null),
+        InvalidCallException.class,
+        "orders[1]");
+    assertRefused(
+        () -> Include.of(ARTICLES).throughAttributes("role", null),
+        InvalidCallException.class,
+        "names[1]",
         "Article");
-    assertRefused(() -> Schema.builder().models(Book.class, null), DefinitionException.class, "types");
-    assertRefused(() -> BOOKS.scope(nullKeyed()), DefinitionException.class, "Author", "Book", "attribute name");
-    assertRefused(() -> db.insertAll(Arrays.asList(Samples.book("New", 2020), null)), InvalidCallException.class,
+    assertRefused(
+        () -> Schema.builder().models(Book.class, null), DefinitionException.class, "types");
+    assertRefused(
+        () -> BOOKS.scope(nullKeyed()),
+        DefinitionException.class,
+        "Author",
+        "Book",
+        "attribute name");
+    assertRefused(
+        () -> db.insertAll(Arrays.asList(Samples.book("New", 2020), null)),
+        InvalidCallException.class,
         "entity");
-    assertRefused(() -> db.on(graphs, ARTICLES).addAll(Arrays.asList(spareArticle, null)),
-        InvalidCallException.class, "target", "Book.articles");
-    assertRefused(() -> db.on(ann, BOOKS).set(Arrays.asList(spareBook, null)), InvalidCallException.class,
-        "target", "Author.books");
-    assertRefused(() -> db.links(ARTICLES).addAll(Arrays.asList(LinkPair.of(graphs, spareArticle), null)),
-        InvalidCallException.class, "pair");
-    assertRefused(() -> db.links(BOOKS).count(Arrays.asList(ann, null)), InvalidCallException.class, "source");
+    assertRefused(
+        () -> db.on(graphs, ARTICLES).addAll(Arrays.asList(spareArticle, null)),
+        InvalidCallException.class,
+        "target",
+        "Book.articles");
+    assertRefused(
+        () -> db.on(ann, BOOKS).set(Arrays.asList(spareBook, null)),
+        InvalidCallException.class,
+        "target",
+        "Author.books");
+    assertRefused(
+        () -> db.links(ARTICLES).addAll(Arrays.asList(LinkPair.of(graphs, spareArticle), null)),
+        InvalidCallException.class,
+        "pair");
+    assertRefused(
+        () -> db.links(BOOKS).count(Arrays.asList(ann, null)),
+        InvalidCallException.class,
+        "source");
 
-    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS)).as("the store after every refused call").isEqualTo(before);
+    assertThat(StoreState.read(db, MODELS, ASSOCIATIONS))
+        .as("the store after every refused call")
+        .isEqualTo(before);
   }
 
   // ---- samples
@@ -225,46 +305,116 @@ public abstract class NullArgumentContract extends ContractGroup {
   /** Receivers of instance methods, by the type declaring the method; static ones need none. */
   private Map<Class<?>, List<Subject>> receivers(Session session) {
     Map<Class<?>, List<Subject>> r = new HashMap<>();
-    Map<String, Supplier<Object>> entity = Map.of(
-        "source", () -> ann, "model", () -> Book.class, "id", () -> graphs.id, "query", Query::all,
-        "where", () -> Where.eq("title", "Graphs"), "includes", () -> List.of(Include.of(ARTICLES)),
-        "include", () -> Include.of(ARTICLES));
+    Map<String, Supplier<Object>> entity =
+        Map.of(
+            "source",
+            () -> ann,
+            "model",
+            () -> Book.class,
+            "id",
+            () -> graphs.id,
+            "query",
+            Query::all,
+            "where",
+            () -> Where.eq("title", "Graphs"),
+            "includes",
+            () -> List.of(Include.of(ARTICLES)),
+            "include",
+            () -> Include.of(ARTICLES));
     r.put(Session.class, List.of(new Subject("session", () -> session, entity)));
     if (session instanceof Liaison liaison) {
       r.put(Liaison.class, List.of(new Subject("liaison", () -> liaison, Map.of())));
     }
-    r.put(ManyLinks.class, List.of(
-        new Subject("on(book, ARTICLES)", () -> session.on(graphs, ARTICLES), Map.of(
-            "target", () -> spareArticle, "targets", () -> List.of(spareArticle),
-            "links", () -> List.of(Link.to(spareArticle)), "through", () -> Map.of("role", "r"),
-            "query", Query::all)),
-        new Subject("on(author, BOOKS)", () -> session.on(ann, BOOKS), Map.of(
-            "target", () -> spareBook, "targets", () -> List.of(spareBook), "links", () -> List.of(Link.to(spareBook)),
-            "through", () -> null, "query", Query::all))));
-    r.put(SingleLink.class, List.of(
-        new Subject("on(person, PROFILE)", () -> session.on(pat, PROFILE), Map.of("target", () -> spareProfile)),
-        new Subject("on(book, AUTHOR)", () -> session.on(graphs, AUTHOR), Map.of("target", () -> ann))));
-    Map<String, Supplier<Object>> many = Map.of("sources", () -> List.of(graphs), "query", Query::all);
-    r.put(Links.class, List.of(new Subject("links(ARTICLES)", () -> session.links(ARTICLES), many),
-        new Subject("links(BOOKS)", () -> session.links(BOOKS), Map.of("sources", () -> List.of(ann),
-            "query", Query::all))));
+    r.put(
+        ManyLinks.class,
+        List.of(
+            new Subject(
+                "on(book, ARTICLES)",
+                () -> session.on(graphs, ARTICLES),
+                Map.of(
+                    "target",
+                    () -> spareArticle,
+                    "targets",
+                    () -> List.of(spareArticle),
+                    "links",
+                    () -> List.of(Link.to(spareArticle)),
+                    "through",
+                    () -> Map.of("role", "r"),
+                    "query",
+                    Query::all)),
+            new Subject(
+                "on(author, BOOKS)",
+                () -> session.on(ann, BOOKS),
+                Map.of(
+                    "target",
+                    () -> spareBook,
+                    "targets",
+                    () -> List.of(spareBook),
+                    "links",
+                    () -> List.of(Link.to(spareBook)),
+                    "through",
+                    () -> null,
+                    "query",
+                    Query::all))));
+    r.put(
+        SingleLink.class,
+        List.of(
+            new Subject(
+                "on(person, PROFILE)",
+                () -> session.on(pat, PROFILE),
+                Map.of("target", () -> spareProfile)),
+            new Subject(
+                "on(book, AUTHOR)",
+                () -> session.on(graphs, AUTHOR),
+                Map.of("target", () -> ann))));
+    Map<String, Supplier<Object>> many =
+        Map.of("sources", () -> List.of(graphs), "query", Query::all);
+    r.put(
+        Links.class,
+        List.of(
+            new Subject("links(ARTICLES)", () -> session.links(ARTICLES), many),
+            new Subject(
+                "links(BOOKS)",
+                () -> session.links(BOOKS),
+                Map.of("sources", () -> List.of(ann), "query", Query::all))));
     Loaded<Book> loaded = session.findAll(Book.class, Query.all(), List.of(Include.of(AUTHOR)));
-    r.put(Loaded.class, List.of(new Subject("findAll(Book, include AUTHOR)", () -> loaded,
-        Map.of("parent", () -> loaded.list().get(0), "association", () -> AUTHOR))));
+    r.put(
+        Loaded.class,
+        List.of(
+            new Subject(
+                "findAll(Book, include AUTHOR)",
+                () -> loaded,
+                Map.of("parent", () -> loaded.list().get(0), "association", () -> AUTHOR))));
 
     Map<String, Supplier<Object>> none = Map.of();
     Supplier<Object> where = () -> Where.eq("title", "Graphs");
-    r.put(Where.class, List.of(new Subject("Where.eq", where, none),
-        new Subject("Where.has", () -> Where.has(ARTICLES), none)));
-    r.put(Query.class, List.of(new Subject("Query.all()", Query::all, none),
-        new Subject("Query.where", () -> Query.where(Where.eq("title", "Graphs")).through(Where.eq("role", "r")),
-            none)));
-    r.put(Include.class, List.of(new Subject("Include.of(ARTICLES)", () -> Include.of(ARTICLES), none)));
-    r.put(Linked.class, List.of(new Subject("Linked", () -> new Linked<>(graphs, Map.of("role", "r"), null), none)));
+    r.put(
+        Where.class,
+        List.of(
+            new Subject("Where.eq", where, none),
+            new Subject("Where.has", () -> Where.has(ARTICLES), none)));
+    r.put(
+        Query.class,
+        List.of(
+            new Subject("Query.all()", Query::all, none),
+            new Subject(
+                "Query.where",
+                () -> Query.where(Where.eq("title", "Graphs")).through(Where.eq("role", "r")),
+                none)));
+    r.put(
+        Include.class,
+        List.of(new Subject("Include.of(ARTICLES)", () -> Include.of(ARTICLES), none)));
+    r.put(
+        Linked.class,
+        List.of(
+            new Subject("Linked", () -> new Linked<>(graphs, Map.of("role", "r"), null), none)));
     r.put(Schema.Builder.class, List.of(new Subject("Schema.builder()", Schema::builder, none)));
     r.put(Liaison.Builder.class, List.of(new Subject("Liaison.builder()", Liaison::builder, none)));
-    r.put(NamingStrategy.class, List.of(new Subject("SEQUELIZE", () -> NamingStrategy.SEQUELIZE, none),
-        new Subject("SOURCE_PREFIXED", () -> NamingStrategy.SOURCE_PREFIXED, none)));
+    r.put(
+        NamingStrategy.class,
+        List.of(
+            new Subject("SEQUELIZE", () -> NamingStrategy.SEQUELIZE, none),
+            new Subject("SOURCE_PREFIXED", () -> NamingStrategy.SOURCE_PREFIXED, none)));
     r.put(Association.class, List.of(new Subject("BOOKS", () -> BOOKS, none)));
     r.put(HasOne.class, List.of(new Subject("PROFILE", () -> PROFILE, none)));
     r.put(HasMany.class, List.of(new Subject("BOOKS", () -> BOOKS, none)));
@@ -319,7 +469,7 @@ public abstract class NullArgumentContract extends ContractGroup {
     s.put(StoreAdapter.class, this::adapter);
     s.put(AssociationInfo.class, () -> null);
     s.put(Function.class, () -> (Function<Session, Object>) tx -> null);
-    s.put(Consumer.class, () -> (Consumer<Session>) tx -> { });
+    s.put(Consumer.class, () -> (Consumer<Session>) tx -> {});
     return s;
   }
 
@@ -329,7 +479,8 @@ public abstract class NullArgumentContract extends ContractGroup {
     return m;
   }
 
-  private static void assertRefused(Runnable call, Class<? extends RuntimeException> type, String... named) {
+  private static void assertRefused(
+      Runnable call, Class<? extends RuntimeException> type, String... named) {
     Throwable thrown = null;
     try {
       call.run();
@@ -343,8 +494,8 @@ public abstract class NullArgumentContract extends ContractGroup {
   // ---- the checker
 
   /** A receiver (null for static members) with sample arguments by parameter name. */
-  private record Subject(String label, Supplier<Object> receiver, Map<String, Supplier<Object>> samples) {
-  }
+  private record Subject(
+      String label, Supplier<Object> receiver, Map<String, Supplier<Object>> samples) {}
 
   /** Calls each member with null in each reference parameter and records what went wrong. */
   private final class Checker {
@@ -365,7 +516,9 @@ public abstract class NullArgumentContract extends ContractGroup {
         return;
       }
       if (Arrays.stream(params).anyMatch(p -> !p.isNamePresent())) {
-        problems.add(ApiSurface.signature(member) + ": compiled without parameter names (javac -parameters)");
+        problems.add(
+            ApiSurface.signature(member)
+                + ": compiled without parameter names (javac -parameters)");
         return;
       }
       List<Integer> nulled = new ArrayList<>();
@@ -377,11 +530,16 @@ public abstract class NullArgumentContract extends ContractGroup {
       if (nulled.isEmpty()) {
         return;
       }
-      boolean isStatic = member instanceof Constructor<?> || Modifier.isStatic(member.getModifiers());
-      List<Subject> subjects = isStatic ? List.of(statics) : receivers.get(member.getDeclaringClass());
+      boolean isStatic =
+          member instanceof Constructor<?> || Modifier.isStatic(member.getModifiers());
+      List<Subject> subjects =
+          isStatic ? List.of(statics) : receivers.get(member.getDeclaringClass());
       if (subjects == null) {
-        problems.add(ApiSurface.signature(member) + ": no sample receiver of "
-            + ApiSurface.typeName(member.getDeclaringClass()) + " in NullArgumentContract");
+        problems.add(
+            ApiSurface.signature(member)
+                + ": no sample receiver of "
+                + ApiSurface.typeName(member.getDeclaringClass())
+                + " in NullArgumentContract");
         return;
       }
       for (Subject subject : subjects) {
@@ -401,12 +559,18 @@ public abstract class NullArgumentContract extends ContractGroup {
       return member.getName().equals("equals") && p.getType() == Object.class
           || type.isEnum() && member.getName().equals("valueOf")
           || member instanceof Constructor<?> && Throwable.class.isAssignableFrom(type)
-          || member instanceof Constructor<?> && ApiSurface.typeName(type).equals("AssociationAccess.View");
+          || member instanceof Constructor<?>
+              && ApiSurface.typeName(type).equals("AssociationAccess.View");
     }
 
     private void call(Executable member, Subject subject, Parameter[] params, int nulled) {
-      String what = ApiSurface.signature(member) + " on " + subject.label() + " with " + params[nulled].getName()
-          + " null";
+      String what =
+          ApiSurface.signature(member)
+              + " on "
+              + subject.label()
+              + " with "
+              + params[nulled].getName()
+              + " null";
       Object[] args = new Object[params.length];
       for (int j = 0; j < params.length; j++) {
         if (j == nulled) {
@@ -414,7 +578,8 @@ public abstract class NullArgumentContract extends ContractGroup {
         }
         Supplier<Object> sample = sample(subject, params[j]);
         if (sample == null) {
-          problems.add(ApiSurface.key(member, params[j]) + ": no sample value in NullArgumentContract");
+          problems.add(
+              ApiSurface.key(member, params[j]) + ": no sample value in NullArgumentContract");
           return;
         }
         args[j] = sample.get();
@@ -435,13 +600,18 @@ public abstract class NullArgumentContract extends ContractGroup {
         problems.add(what + ": could not be called: " + e);
         return;
       }
-      Class<?> expected = DECLARATIONS.contains(member.getDeclaringClass())
-          || member.getDeclaringClass() == Association.class ? DefinitionException.class : InvalidCallException.class;
+      Class<?> expected =
+          DECLARATIONS.contains(member.getDeclaringClass())
+                  || member.getDeclaringClass() == Association.class
+              ? DefinitionException.class
+              : InvalidCallException.class;
       String name = params[nulled].getName();
       if (!expected.isInstance(thrown)) {
         problems.add(what + ": threw " + thrown + ", expected " + expected.getSimpleName());
       } else if (thrown.getMessage() == null
-          || !Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(thrown.getMessage()).find()) {
+          || !Pattern.compile("\\b" + Pattern.quote(name) + "\\b")
+              .matcher(thrown.getMessage())
+              .find()) {
         problems.add(what + ": the message does not name '" + name + "': " + thrown.getMessage());
       }
     }
@@ -457,7 +627,8 @@ public abstract class NullArgumentContract extends ContractGroup {
       if (named != null && fits(named.get(), p.getType())) {
         return named;
       }
-      // None for Object, Collection or List: what they must hold depends on the call, so only a named sample knows.
+      // None for Object, Collection or List: what they must hold depends on the call, so only a
+      // named sample knows.
       return byType.get(p.getType());
     }
 

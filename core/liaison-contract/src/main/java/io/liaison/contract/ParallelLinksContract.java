@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel links ({@code through(..).unique(false)}, cheat sheet rule 8) where one call names a target
- * more than once: every occurrence is a link of its own, with its own id and its own through
+ * Parallel links ({@code through(..).unique(false)}, cheat sheet rule 8) where one call names a
+ * target more than once: every occurrence is a link of its own, with its own id and its own through
  * attributes, in {@code addAll} and in {@code set} alike (a unique association would fold them into
  * one, rule 7); and a filtered {@code count} counts links, not distinct targets, as {@code get} and
  * {@code links} list one entry per link. Each test keeps a second book with links of its own, and
@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 public abstract class ParallelLinksContract extends ContractGroup {
 
   static final BelongsToMany<Book, Article> PARALLEL =
-      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).unique(false);
+      Association.belongsToMany(Book.class, Article.class)
+          .through(BookArticles.class)
+          .unique(false);
 
   private Schema schema;
   private Liaison db;
@@ -71,16 +73,21 @@ public abstract class ParallelLinksContract extends ContractGroup {
     Article a = article("Nodes");
     db.on(other, PARALLEL).add(a, Map.of("role", "author", "position", 9));
 
-    db.on(book, PARALLEL).addAll(List.of(
-        Link.to(a, Map.of("role", "editor", "position", 1)),
-        Link.to(a.id, Map.of("role", "reviewer", "position", 2))));
+    db.on(book, PARALLEL)
+        .addAll(
+            List.of(
+                Link.to(a, Map.of("role", "editor", "position", 1)),
+                Link.to(a.id, Map.of("role", "reviewer", "position", 2))));
 
     List<Linked<Article>> links = db.on(book, PARALLEL).links();
     assertThat(links).hasSize(2).allSatisfy(l -> assertThat(l.target().id).isEqualTo(a.id));
     assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
-    assertThat(links).extracting(l -> l.through("role") + ":" + l.through("position"))
+    assertThat(links)
+        .extracting(l -> l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder("editor:1", "reviewer:2");
-    assertThat(db.on(other, PARALLEL).links()).extracting(l -> l.through("role")).containsExactly("author");
+    assertThat(db.on(other, PARALLEL).links())
+        .extracting(l -> l.through("role"))
+        .containsExactly("author");
     assertStoredAsRead(book, other);
   }
 
@@ -98,10 +105,13 @@ public abstract class ParallelLinksContract extends ContractGroup {
     db.on(book, PARALLEL).set(List.of(a, a), Map.of("role", "editor"));
 
     List<Linked<Article>> links = db.on(book, PARALLEL).links();
-    assertThat(links).hasSize(2).allSatisfy(l -> {
-      assertThat(l.target().id).isEqualTo(a.id);
-      assertThat(l.through("role")).isEqualTo("editor");
-    });
+    assertThat(links)
+        .hasSize(2)
+        .allSatisfy(
+            l -> {
+              assertThat(l.target().id).isEqualTo(a.id);
+              assertThat(l.through("role")).isEqualTo("editor");
+            });
     assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(db.on(other, PARALLEL).count()).isEqualTo(1);
     assertStoredAsRead(book, other);
@@ -118,23 +128,28 @@ public abstract class ParallelLinksContract extends ContractGroup {
     db.on(book, PARALLEL).add(b, Map.of("role", "author"));
     db.on(other, PARALLEL).add(a, Map.of("role", "author"));
 
-    db.on(book, PARALLEL).setAll(List.of(
-        Link.to(a, Map.of("role", "editor", "position", 1)),
-        Link.to(a, Map.of("role", "reviewer", "position", 2))));
+    db.on(book, PARALLEL)
+        .setAll(
+            List.of(
+                Link.to(a, Map.of("role", "editor", "position", 1)),
+                Link.to(a, Map.of("role", "reviewer", "position", 2))));
 
     List<Linked<Article>> links = db.on(book, PARALLEL).links();
-    assertThat(links).extracting(l -> l.target().id + " " + l.through("role") + ":" + l.through("position"))
+    assertThat(links)
+        .extracting(l -> l.target().id + " " + l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder(a.id + " editor:1", a.id + " reviewer:2");
     assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
-    assertThat(db.on(other, PARALLEL).links()).extracting(l -> l.through("role")).containsExactly("author");
+    assertThat(db.on(other, PARALLEL).links())
+        .extracting(l -> l.through("role"))
+        .containsExactly("author");
     assertStoredAsRead(book, other);
   }
 
   /**
    * On parallel links {@code set} replaces all of the source's links (the SPI's {@code replace}): a
    * target that stays is linked once per occurrence in the call, by new links with the attributes
-   * given now, and its earlier links (their ids, their attributes) are gone. Its link ids are not kept,
-   * since nothing in the call says which earlier link an occurrence would be.
+   * given now, and its earlier links (their ids, their attributes) are gone. Its link ids are not
+   * kept, since nothing in the call says which earlier link an occurrence would be.
    */
   @Test
   @Requires(Capability.PARALLEL_LINKS)
@@ -149,12 +164,15 @@ public abstract class ParallelLinksContract extends ContractGroup {
     db.on(book, PARALLEL).setAll(List.of(Link.to(a, Map.of("role", "editor"))));
 
     List<Linked<Article>> links = db.on(book, PARALLEL).links();
-    assertThat(links).singleElement().satisfies(l -> {
-      assertThat(l.target().id).isEqualTo(a.id);
-      assertThat(l.through("role")).isEqualTo("editor");
-      assertThat(l.through("position")).isNull();
-      assertThat(l.linkId()).isNotNull().isNotIn(before);
-    });
+    assertThat(links)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.target().id).isEqualTo(a.id);
+              assertThat(l.through("role")).isEqualTo("editor");
+              assertThat(l.through("position")).isNull();
+              assertThat(l.linkId()).isNotNull().isNotIn(before);
+            });
     assertStoredAsRead(book);
   }
 
@@ -196,16 +214,20 @@ public abstract class ParallelLinksContract extends ContractGroup {
 
     assertThat(db.on(book, PARALLEL).count(editors)).as("editor links").isEqualTo(3);
     assertThat(db.on(book, PARALLEL).get(editors)).hasSize(3);
-    assertThat(db.on(book, PARALLEL).count(Query.where(Where.eq("title", "Nodes")).through(Where.eq("role", "editor"))))
-        .as("editor links to Nodes").isEqualTo(2);
+    assertThat(
+            db.on(book, PARALLEL)
+                .count(Query.where(Where.eq("title", "Nodes")).through(Where.eq("role", "editor"))))
+        .as("editor links to Nodes")
+        .isEqualTo(2);
     assertThat(db.on(other, PARALLEL).count(editors)).isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- helpers
 
   /**
-   * What the store holds for these books (read natively, when the provider can) is what the API reads:
-   * the same links, one stored row or relationship per link, with the same ids and attributes.
+   * What the store holds for these books (read natively, when the provider can) is what the API
+   * reads: the same links, one stored row or relationship per link, with the same ids and
+   * attributes.
    */
   private void assertStoredAsRead(Book... books) {
     if (provider().probe().isEmpty()) {
@@ -213,15 +235,27 @@ public abstract class ParallelLinksContract extends ContractGroup {
     }
     List<StoredLink> stored = storedLinks(schema, PARALLEL);
     for (Book book : books) {
-      List<String> read = db.on(book, PARALLEL).links().stream()
-          .map(l -> new StoredLink(book.id, l.target().id, l.linkId(), payload(l)).normalized().toString())
-          .toList();
-      assertThat(stored.stream().filter(s -> s.principal().equals(book.id)).map(StoredLink::toString).toList())
-          .as("links of book %s as stored", book.id).containsExactlyInAnyOrderElementsOf(read);
+      List<String> read =
+          db.on(book, PARALLEL).links().stream()
+              .map(
+                  l ->
+                      new StoredLink(book.id, l.target().id, l.linkId(), payload(l))
+                          .normalized()
+                          .toString())
+              .toList();
+      assertThat(
+              stored.stream()
+                  .filter(s -> s.principal().equals(book.id))
+                  .map(StoredLink::toString)
+                  .toList())
+          .as("links of book %s as stored", book.id)
+          .containsExactlyInAnyOrderElementsOf(read);
     }
   }
 
-  /** The through attributes proper of a link read through the API (neither a key nor the link id). */
+  /**
+   * The through attributes proper of a link read through the API (neither a key nor the link id).
+   */
   private static Map<String, Object> payload(Linked<Article> link) {
     java.util.Map<String, Object> p = new java.util.HashMap<>();
     p.put("role", link.through("role"));

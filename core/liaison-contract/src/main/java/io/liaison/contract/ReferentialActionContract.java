@@ -51,15 +51,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * onDelete and onUpdate (cheat sheet rules 3 and 24 to 29) on every association kind: what deleting a
- * referenced row, or changing its referenced key, does to the rows that hold a foreign key to it
+ * onDelete and onUpdate (cheat sheet rules 3 and 24 to 29) on every association kind: what deleting
+ * a referenced row, or changing its referenced key, does to the rows that hold a foreign key to it
  * (hasOne, hasMany, belongsTo) or to its links (belongsToMany, from either side). CASCADE follows,
  * SET_NULL nulls the key, RESTRICT and NO_ACTION refuse with {@link ConflictException} and change
  * nothing, read back through the public API. Sequelize's defaults are checked for each kind, and
  * cascades through several levels stop where the rules say.
  *
- * <p>Every case keeps a bystander: a second referenced row with a dependant or links of its own, which
- * no rule may touch, so a store that applies an action too widely cannot pass.
+ * <p>Every case keeps a bystander: a second referenced row with a dependant or links of its own,
+ * which no rule may touch, so a store that applies an action too widely cannot pass.
  */
 public abstract class ReferentialActionContract extends ContractGroup {
 
@@ -109,11 +109,17 @@ public abstract class ReferentialActionContract extends ContractGroup {
   }
 
   static Stream<Arguments> kindsAndRefusals() {
-    return Stream.of(Kind.values()).flatMap(kind -> Stream.of(ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION)
-        .map(action -> Arguments.of(kind, action)));
+    return Stream.of(Kind.values())
+        .flatMap(
+            kind ->
+                Stream.of(ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION)
+                    .map(action -> Arguments.of(kind, action)));
   }
 
-  /** Sequelize v7's onDelete defaults: SET NULL for a key that may be null, else CASCADE; belongsToMany CASCADE. */
+  /**
+   * Sequelize v7's onDelete defaults: SET NULL for a key that may be null, else CASCADE;
+   * belongsToMany CASCADE.
+   */
   static Stream<Arguments> onDeleteDefaults() {
     return Stream.of(
         Arguments.of(Kind.HAS_ONE, Key.NULLABLE, ReferentialAction.SET_NULL),
@@ -133,7 +139,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
   // ---------------------------------------------------------------- onDelete
 
-  @ParameterizedTest(name = "onDelete CASCADE on {0}: deleting the referenced row deletes its dependants")
+  @ParameterizedTest(
+      name = "onDelete CASCADE on {0}: deleting the referenced row deletes its dependants")
   @MethodSource("foreignKeyKinds")
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void onDeleteCascadeDeletesTheDependants(Kind kind) {
@@ -145,7 +152,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onDelete CASCADE on {0}: deleting a linked row removes its links and keeps the other side")
+  @ParameterizedTest(
+      name =
+          "onDelete CASCADE on {0}: deleting a linked row removes its links and keeps the other side")
   @EnumSource(names = {"BELONGS_TO_MANY_SOURCE", "BELONGS_TO_MANY_TARGET"})
   void onDeleteCascadeRemovesTheLinksOfEitherSide(Kind kind) {
     Case c = open(kind, false, ReferentialAction.CASCADE, null, Key.NOT_NULL);
@@ -156,7 +165,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onDelete SET_NULL on {0}: deleting the referenced row nulls its dependants' key and keeps them")
+  @ParameterizedTest(
+      name =
+          "onDelete SET_NULL on {0}: deleting the referenced row nulls its dependants' key and keeps them")
   @MethodSource("foreignKeyKinds")
   void onDeleteSetNullNullsTheDependantsKey(Kind kind) {
     Case c = open(kind, false, ReferentialAction.SET_NULL, null, Key.NULLABLE);
@@ -167,7 +178,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onDelete {1} on {0}: deleting a referenced row is refused and changes nothing")
+  @ParameterizedTest(
+      name = "onDelete {1} on {0}: deleting a referenced row is refused and changes nothing")
   @MethodSource("kindsAndRefusals")
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void onDeleteRestrictOrNoActionRefusesAndChangesNothing(Kind kind, ReferentialAction action) {
@@ -182,7 +194,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
   @ParameterizedTest(name = "onDelete {1} on {0}: a row nothing references is deleted")
   @MethodSource("kindsAndRefusals")
   @Requires(Capability.REFERENTIAL_ACTIONS)
-  void onDeleteRestrictOrNoActionLetsAnUnreferencedRowBeDeleted(Kind kind, ReferentialAction action) {
+  void onDeleteRestrictOrNoActionLetsAnUnreferencedRowBeDeleted(
+      Kind kind, ReferentialAction action) {
     Case c = open(kind, false, action, null, kind.junction() ? Key.NOT_NULL : Key.NULLABLE);
 
     c.db.delete(c.lonely);
@@ -191,14 +204,21 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertPrincipalAndDependantsUntouched();
   }
 
-  /** Every onDelete action on every kind it applies to, for links that reference a key other than the id. */
+  /**
+   * Every onDelete action on every kind it applies to, for links that reference a key other than
+   * the id.
+   */
   static Stream<Arguments> onDeleteByReferencedKey() {
-    return Stream.of(Kind.values()).flatMap(kind -> Stream.of(ReferentialAction.values())
-        .filter(action -> action != ReferentialAction.SET_NULL || !kind.junction())
-        .map(action -> Arguments.of(kind, action)));
+    return Stream.of(Kind.values())
+        .flatMap(
+            kind ->
+                Stream.of(ReferentialAction.values())
+                    .filter(action -> action != ReferentialAction.SET_NULL || !kind.junction())
+                    .map(action -> Arguments.of(kind, action)));
   }
 
-  @ParameterizedTest(name = "onDelete {1} on {0} applies as well when links reference a key other than the id")
+  @ParameterizedTest(
+      name = "onDelete {1} on {0} applies as well when links reference a key other than the id")
   @MethodSource("onDeleteByReferencedKey")
   @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
   void onDeleteAppliesToLinksByAReferencedKey(Kind kind, ReferentialAction action) {
@@ -237,28 +257,41 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "{1} SET_NULL on {0} with keys that may not be null is a definition error")
+  @ParameterizedTest(
+      name = "{1} SET_NULL on {0} with keys that may not be null is a definition error")
   @MethodSource("setNullOnKeysThatMayNotBeNull")
   void setNullOnAKeyThatMayNotBeNullIsADefinitionError(Kind kind, String option) {
     ReferentialAction onDelete = option.equals("onDelete") ? ReferentialAction.SET_NULL : null;
     ReferentialAction onUpdate = option.equals("onUpdate") ? ReferentialAction.SET_NULL : null;
     Case c = kind.junction() ? new JunctionCase(kind, false) : new ForeignKeyCase(kind, false);
 
-    DefinitionException e = catchThrowableOfType(DefinitionException.class,
-        () -> c.schema(onDelete, onUpdate, Key.NOT_NULL));
+    DefinitionException e =
+        catchThrowableOfType(
+            DefinitionException.class, () -> c.schema(onDelete, onUpdate, Key.NOT_NULL));
 
     assertThat(e).as("Schema.build() with SET_NULL on a key that may not be null").isNotNull();
-    assertThat(e.problems()).as("problems of %s", e.getMessage()).singleElement()
+    assertThat(e.problems())
+        .as("problems of %s", e.getMessage())
+        .singleElement()
         .satisfies(p -> assertThat(p).contains("SET_NULL", c.foreignKeyName()));
   }
 
-  // ---------------------------------------------------------------- onUpdate (a referenced key other than the id)
+  // ---------------------------------------------------------------- onUpdate (a referenced key
+  // other than the id)
 
-  @ParameterizedTest(name = "onUpdate CASCADE on {0}: changing the referenced key carries the new value to its dependants")
+  @ParameterizedTest(
+      name =
+          "onUpdate CASCADE on {0}: changing the referenced key carries the new value to its dependants")
   @EnumSource(Kind.class)
   @Requires(Capability.CUSTOM_KEYS)
   void onUpdateCascadeCarriesTheNewKey(Kind kind) {
-    Case c = open(kind, true, null, ReferentialAction.CASCADE, kind.junction() ? Key.NOT_NULL : Key.NULLABLE);
+    Case c =
+        open(
+            kind,
+            true,
+            null,
+            ReferentialAction.CASCADE,
+            kind.junction() ? Key.NOT_NULL : Key.NULLABLE);
 
     c.rekeyPrincipal("NEW-1");
 
@@ -266,7 +299,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onUpdate CASCADE on {0}: a referenced key set to null nulls the dependants' key, which may be null")
+  @ParameterizedTest(
+      name =
+          "onUpdate CASCADE on {0}: a referenced key set to null nulls the dependants' key, which may be null")
   @MethodSource("foreignKeyKinds")
   @Requires(Capability.CUSTOM_KEYS)
   void onUpdateCascadeOfANullKeyUnlinksTheDependants(Kind kind) {
@@ -278,7 +313,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onUpdate CASCADE on {0}: a referenced key set to null is refused while keys that may not be null hold it")
+  @ParameterizedTest(
+      name =
+          "onUpdate CASCADE on {0}: a referenced key set to null is refused while keys that may not be null hold it")
   @EnumSource(Kind.class)
   @Requires(Capability.CUSTOM_KEYS)
   void onUpdateCascadeOfANullKeyIntoKeysThatMayNotBeNullIsRefused(Kind kind) {
@@ -302,7 +339,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onUpdate SET_NULL on {0}: changing the referenced key nulls its dependants' key and keeps them")
+  @ParameterizedTest(
+      name =
+          "onUpdate SET_NULL on {0}: changing the referenced key nulls its dependants' key and keeps them")
   @MethodSource("foreignKeyKinds")
   @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
   void onUpdateSetNullNullsTheDependantsKey(Kind kind) {
@@ -310,13 +349,17 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     c.rekeyPrincipal("NEW-1");
 
-    assertThat(c.db.find(c.principal.getClass(), StoreState.id(c.principal))).get()
-        .extracting(p -> StoreState.fields(p).get("code")).as("the referenced row's new key").isEqualTo("NEW-1");
+    assertThat(c.db.find(c.principal.getClass(), StoreState.id(c.principal)))
+        .get()
+        .extracting(p -> StoreState.fields(p).get("code"))
+        .as("the referenced row's new key")
+        .isEqualTo("NEW-1");
     c.assertDependantsUnlinked();
     c.assertBystanderUntouched();
   }
 
-  @ParameterizedTest(name = "onUpdate {1} on {0}: changing a referenced key is refused and changes nothing")
+  @ParameterizedTest(
+      name = "onUpdate {1} on {0}: changing a referenced key is refused and changes nothing")
   @MethodSource("kindsAndRefusals")
   @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
   void onUpdateRestrictOrNoActionRefusesAndChangesNothing(Kind kind, ReferentialAction action) {
@@ -328,10 +371,13 @@ public abstract class ReferentialActionContract extends ContractGroup {
     assertThat(c.state()).as("the store after the refused update").isEqualTo(before);
   }
 
-  @ParameterizedTest(name = "onUpdate {1} on {0}: updates that leave a referenced key as it is, or change an unreferenced one, pass")
+  @ParameterizedTest(
+      name =
+          "onUpdate {1} on {0}: updates that leave a referenced key as it is, or change an unreferenced one, pass")
   @MethodSource("kindsAndRefusals")
   @Requires({Capability.CUSTOM_KEYS, Capability.REFERENTIAL_ACTIONS})
-  void onUpdateRestrictOrNoActionRefusesOnlyChangesOfAReferencedKey(Kind kind, ReferentialAction action) {
+  void onUpdateRestrictOrNoActionRefusesOnlyChangesOfAReferencedKey(
+      Kind kind, ReferentialAction action) {
     Case c = open(kind, true, null, action, kind.junction() ? Key.NOT_NULL : Key.NULLABLE);
     String code = (String) c.field(c.principal, "code");
 
@@ -340,10 +386,14 @@ public abstract class ReferentialActionContract extends ContractGroup {
     c.set(c.lonely, "code", "NEW-1");
     c.db.update(c.lonely);
 
-    assertThat(c.db.find(c.principal.getClass(), StoreState.id(c.principal))).get()
-        .extracting(p -> StoreState.fields(p).get("name")).isEqualTo("Renamed");
-    assertThat(c.db.find(c.lonely.getClass(), StoreState.id(c.lonely))).get()
-        .extracting(p -> StoreState.fields(p).get("code")).isEqualTo("NEW-1");
+    assertThat(c.db.find(c.principal.getClass(), StoreState.id(c.principal)))
+        .get()
+        .extracting(p -> StoreState.fields(p).get("name"))
+        .isEqualTo("Renamed");
+    assertThat(c.db.find(c.lonely.getClass(), StoreState.id(c.lonely)))
+        .get()
+        .extracting(p -> StoreState.fields(p).get("code"))
+        .isEqualTo("NEW-1");
     c.assertDependantsFollow(code);
     c.assertBystanderUntouched();
   }
@@ -351,15 +401,18 @@ public abstract class ReferentialActionContract extends ContractGroup {
   // ---------------------------------------------------------------- several levels
 
   private static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
-  private static final HasMany<Book, Chapter> CHAPTERS = Association.hasMany(Book.class, Chapter.class);
-  private static final HasMany<Chapter, Comment> COMMENTS = Association.hasMany(Chapter.class, Comment.class);
+  private static final HasMany<Book, Chapter> CHAPTERS =
+      Association.hasMany(Book.class, Chapter.class);
+  private static final HasMany<Chapter, Comment> COMMENTS =
+      Association.hasMany(Chapter.class, Comment.class);
   private static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeDeletesThroughEveryLevel() {
-    Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
+    Levels l =
+        levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
 
     l.db.delete(l.ann);
 
@@ -367,11 +420,17 @@ public abstract class ReferentialActionContract extends ContractGroup {
     assertThat(l.db.findAll(Book.class)).extracting(b -> b.id).containsExactly(l.bobsBook.id);
     assertThat(l.db.findAll(Chapter.class)).extracting(c -> c.id).containsExactly(l.bobsChapter.id);
     assertThat(l.db.findAll(Comment.class)).extracting(c -> c.id).containsExactly(l.bobsComment.id);
-    assertThat(l.db.on(l.bobsChapter, l.comments).get()).extracting(c -> c.id).containsExactly(l.bobsComment.id);
+    assertThat(l.db.on(l.bobsChapter, l.comments).get())
+        .extracting(c -> c.id)
+        .containsExactly(l.bobsComment.id);
   }
 
-  @ParameterizedTest(name = "a cascade that reaches onDelete {0} at its last level is refused and changes nothing at any level")
-  @EnumSource(value = ReferentialAction.class, names = {"RESTRICT", "NO_ACTION"})
+  @ParameterizedTest(
+      name =
+          "a cascade that reaches onDelete {0} at its last level is refused and changes nothing at any level")
+  @EnumSource(
+      value = ReferentialAction.class,
+      names = {"RESTRICT", "NO_ACTION"})
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeStoppedByRestrictAtTheLastLevelChangesNothing(ReferentialAction last) {
     Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, last);
@@ -385,26 +444,40 @@ public abstract class ReferentialActionContract extends ContractGroup {
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void setNullInTheMiddleStopsTheCascadeThere() {
-    Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.SET_NULL, ReferentialAction.CASCADE);
+    Levels l =
+        levels(ReferentialAction.CASCADE, ReferentialAction.SET_NULL, ReferentialAction.CASCADE);
 
     l.db.delete(l.ann);
 
-    assertThat(l.db.findAll(Book.class)).as("books, cascaded from the author").extracting(b -> b.id)
+    assertThat(l.db.findAll(Book.class))
+        .as("books, cascaded from the author")
+        .extracting(b -> b.id)
         .containsExactly(l.bobsBook.id);
-    assertThat(l.db.findAll(Chapter.class)).as("chapters, kept with a null key").extracting(c -> c.id)
+    assertThat(l.db.findAll(Chapter.class))
+        .as("chapters, kept with a null key")
+        .extracting(c -> c.id)
         .containsExactlyInAnyOrder(l.annsChapter.id, l.bobsChapter.id);
     assertThat(l.db.find(Chapter.class, l.annsChapter.id)).get().extracting(c -> c.bookId).isNull();
-    assertThat(l.db.find(Chapter.class, l.bobsChapter.id)).get().extracting(c -> c.bookId).isEqualTo(l.bobsBook.id);
-    assertThat(l.db.on(l.annsChapter, l.comments).get()).as("comments below the nulled key")
-        .extracting(c -> c.id).containsExactly(l.annsComment.id);
+    assertThat(l.db.find(Chapter.class, l.bobsChapter.id))
+        .get()
+        .extracting(c -> c.bookId)
+        .isEqualTo(l.bobsBook.id);
+    assertThat(l.db.on(l.annsChapter, l.comments).get())
+        .as("comments below the nulled key")
+        .extracting(c -> c.id)
+        .containsExactly(l.annsComment.id);
   }
 
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeRemovesTheBelongsToManyLinksOfTheRowsItDeletes() {
     HasMany<Author, Book> books = BOOKS.onDelete(ReferentialAction.CASCADE);
-    Liaison db = liaison(Schema.builder().models(Author.class, Book.class, Article.class)
-        .associations(books, ARTICLES).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class, Article.class)
+                .associations(books, ARTICLES)
+                .build());
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
     Book annsBook = db.on(ann, books).create(book("Ann's", 2001));
@@ -418,21 +491,34 @@ public abstract class ReferentialActionContract extends ContractGroup {
     db.delete(ann);
 
     assertThat(db.find(Book.class, annsBook.id)).isEmpty();
-    assertThat(db.findAll(Article.class)).extracting(a -> a.id).containsExactlyInAnyOrder(shared.id, annsOnly.id);
-    assertThat(db.on(shared, ARTICLES.inverse()).get()).extracting(b -> b.id).containsExactly(bobsBook.id);
+    assertThat(db.findAll(Article.class))
+        .extracting(a -> a.id)
+        .containsExactlyInAnyOrder(shared.id, annsOnly.id);
+    assertThat(db.on(shared, ARTICLES.inverse()).get())
+        .extracting(b -> b.id)
+        .containsExactly(bobsBook.id);
     assertThat(db.on(annsOnly, ARTICLES.inverse()).get()).isEmpty();
-    assertThat(db.on(bobsBook, ARTICLES).links()).singleElement()
+    assertThat(db.on(bobsBook, ARTICLES).links())
+        .singleElement()
         .satisfies(link -> assertThat(link.through("role")).isEqualTo("author"));
   }
 
-  @ParameterizedTest(name = "a cascade that reaches belongsToMany links with onDelete {0} is refused and changes nothing")
-  @EnumSource(value = ReferentialAction.class, names = {"RESTRICT", "NO_ACTION"})
+  @ParameterizedTest(
+      name =
+          "a cascade that reaches belongsToMany links with onDelete {0} is refused and changes nothing")
+  @EnumSource(
+      value = ReferentialAction.class,
+      names = {"RESTRICT", "NO_ACTION"})
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeStoppedByRestrictedLinksChangesNothing(ReferentialAction action) {
     HasMany<Author, Book> books = BOOKS.onDelete(ReferentialAction.CASCADE);
     BelongsToMany<Book, Article> articles = ARTICLES.onDelete(action);
-    Liaison db = liaison(Schema.builder().models(Author.class, Book.class, Article.class)
-        .associations(books, articles).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class, Article.class)
+                .associations(books, articles)
+                .build());
     Author ann = db.insert(author("Ann", "A-1"));
     Book annsBook = db.on(ann, books).create(book("Ann's", 2001));
     db.on(ann, books).create(book("Unlinked", 2002));
@@ -449,7 +535,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeCostsAConstantNumberOfRoundTrips() {
-    Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
+    Levels l =
+        levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
     Author few = l.db.insert(author("Few", "F-1"));
     Author many = l.db.insert(author("Many", "M-1"));
     writtenBooks(l, few, 10);
@@ -459,15 +546,20 @@ public abstract class ReferentialActionContract extends ContractGroup {
     int forMany = roundTrips(() -> l.db.delete(many));
 
     assertThat(l.db.count(Chapter.class, null)).as("chapters left: ann's and bob's").isEqualTo(2);
-    assertThat(forMany).as("round trips of a delete cascading to 1,000 chapters (to 20 it made %d)", forFew)
-        .isEqualTo(forFew).isLessThanOrEqualTo(8);
+    assertThat(forMany)
+        .as("round trips of a delete cascading to 1,000 chapters (to 20 it made %d)", forFew)
+        .isEqualTo(forFew)
+        .isLessThanOrEqualTo(8);
   }
 
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void cascadeOnASelfAssociationDeletesEveryGeneration() {
-    HasMany<Person, Person> children = Association.hasMany(Person.class, Person.class).as("children")
-        .inverseAs("parent").onDelete(ReferentialAction.CASCADE);
+    HasMany<Person, Person> children =
+        Association.hasMany(Person.class, Person.class)
+            .as("children")
+            .inverseAs("parent")
+            .onDelete(ReferentialAction.CASCADE);
     Liaison db = liaison(Schema.builder().models(Person.class).association(children).build());
     Person root = db.insert(person("Root"));
     Person other = db.insert(person("Other root"));
@@ -478,19 +570,31 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     db.delete(child);
 
-    assertThat(db.findAll(Person.class)).extracting(p -> p.id).containsExactlyInAnyOrder(root.id, other.id, othersChild.id);
+    assertThat(db.findAll(Person.class))
+        .extracting(p -> p.id)
+        .containsExactlyInAnyOrder(root.id, other.id, othersChild.id);
     assertThat(db.on(root, children).get()).isEmpty();
-    assertThat(db.on(othersChild, children.inverse()).get()).get().extracting(p -> p.id).isEqualTo(other.id);
+    assertThat(db.on(othersChild, children.inverse()).get())
+        .get()
+        .extracting(p -> p.id)
+        .isEqualTo(other.id);
   }
 
-  @ParameterizedTest(name = "deleting a target on unlink (its key may not be null) applies its own onDelete {0}")
-  @EnumSource(value = ReferentialAction.class, names = {"CASCADE", "RESTRICT"})
+  @ParameterizedTest(
+      name = "deleting a target on unlink (its key may not be null) applies its own onDelete {0}")
+  @EnumSource(
+      value = ReferentialAction.class,
+      names = {"CASCADE", "RESTRICT"})
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void unlinkThatDeletesTheTargetAppliesItsOnDeleteRules(ReferentialAction onComments) {
     HasMany<Book, Chapter> chapters = CHAPTERS.foreignKeyAllowNull(false);
     HasMany<Chapter, Comment> comments = COMMENTS.onDelete(onComments);
-    Liaison db = liaison(Schema.builder().models(Book.class, Chapter.class, Comment.class)
-        .associations(chapters, comments).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Chapter.class, Comment.class)
+                .associations(chapters, comments)
+                .build());
     Book book = db.insert(book("Graphs", 2001));
     Chapter removed = db.on(book, chapters).create(chapter("Removed"));
     Chapter kept = db.on(book, chapters).create(chapter("Kept"));
@@ -501,7 +605,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
     Map<String, Object> before = StoreState.read(db, models, associations);
 
     if (onComments == ReferentialAction.RESTRICT) {
-      assertThatThrownBy(() -> db.on(book, chapters).remove(removed)).isInstanceOf(ConflictException.class);
+      assertThatThrownBy(() -> db.on(book, chapters).remove(removed))
+          .isInstanceOf(ConflictException.class);
       assertThat(StoreState.read(db, models, associations)).isEqualTo(before);
     } else {
       db.on(book, chapters).remove(removed);
@@ -515,7 +620,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
   @Test
   void setNullNullsAForeignKeyTheModelDoesNotDeclare() {
-    Liaison db = liaison(Schema.builder().models(Author.class, Book.class).association(BOOKS).build());
+    Liaison db =
+        liaison(Schema.builder().models(Author.class, Book.class).association(BOOKS).build());
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
     db.on(ann, BOOKS).create(book("One", 2001));
@@ -524,8 +630,11 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     db.delete(ann);
 
-    assertThat(db.count(Book.class, Where.isNull("authorId"))).as("books whose author was deleted").isEqualTo(2);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("authorId", bob.id)))).extracting(b -> b.id)
+    assertThat(db.count(Book.class, Where.isNull("authorId")))
+        .as("books whose author was deleted")
+        .isEqualTo(2);
+    assertThat(db.findAll(Book.class, Query.where(Where.eq("authorId", bob.id))))
+        .extracting(b -> b.id)
         .containsExactly(bobs.id);
   }
 
@@ -533,7 +642,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
   @Requires(Capability.CUSTOM_KEYS)
   void onUpdateCascadeCarriesTheNewKeyToAForeignKeyTheModelDoesNotDeclare() {
     HasMany<Author, Book> books = BOOKS.sourceKey("code");
-    Liaison db = liaison(Schema.builder().models(Author.class, Book.class).association(books).build());
+    Liaison db =
+        liaison(Schema.builder().models(Author.class, Book.class).association(books).build());
     Author ann = db.insert(author("Ann", "A-1"));
     Author bob = db.insert(author("Bob", "B-1"));
     db.on(ann, books).create(book("One", 2001));
@@ -554,26 +664,40 @@ public abstract class ReferentialActionContract extends ContractGroup {
   void refusedDeletesAndUpdatesLeaveTheTransactionUsableAndChangeNothing() {
     HasMany<Author, Book> books = BOOKS.onDelete(ReferentialAction.CASCADE);
     HasMany<Book, Chapter> chapters = CHAPTERS.onDelete(ReferentialAction.RESTRICT);
-    HasMany<Author, Citation> citations = Association.hasMany(Author.class, Citation.class).sourceKey("code")
-        .onUpdate(ReferentialAction.RESTRICT);
+    HasMany<Author, Citation> citations =
+        Association.hasMany(Author.class, Citation.class)
+            .sourceKey("code")
+            .onUpdate(ReferentialAction.RESTRICT);
     List<Class<?>> models = List.of(Author.class, Book.class, Chapter.class, Citation.class);
     List<Association<?, ?>> associations = List.of(books, chapters, citations);
-    Liaison db = liaison(Schema.builder().models(models.toArray(Class<?>[]::new))
-        .associations(books, chapters, citations).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(models.toArray(Class<?>[]::new))
+                .associations(books, chapters, citations)
+                .build());
     Author ann = db.insert(author("Ann", "A-1"));
     db.on(db.on(ann, books).create(book("Graphs", 2001)), chapters).create(chapter("One"));
     db.on(ann, citations).create(citation("quoted"));
     Map<String, Object> before = StoreState.read(db, models, associations);
 
-    Author written = db.transaction(tx -> {
-      assertThatThrownBy(() -> tx.delete(ann)).as("delete cascading to a RESTRICT").isInstanceOf(ConflictException.class);
-      Author rekeyed = tx.find(Author.class, ann.id).orElseThrow();
-      rekeyed.code = "A-2";
-      assertThatThrownBy(() -> tx.update(rekeyed)).as("update of a RESTRICT key").isInstanceOf(ConflictException.class);
-      return tx.insert(author("Cy", "C-1"));
-    });
+    Author written =
+        db.transaction(
+            tx -> {
+              assertThatThrownBy(() -> tx.delete(ann))
+                  .as("delete cascading to a RESTRICT")
+                  .isInstanceOf(ConflictException.class);
+              Author rekeyed = tx.find(Author.class, ann.id).orElseThrow();
+              rekeyed.code = "A-2";
+              assertThatThrownBy(() -> tx.update(rekeyed))
+                  .as("update of a RESTRICT key")
+                  .isInstanceOf(ConflictException.class);
+              return tx.insert(author("Cy", "C-1"));
+            });
 
-    assertThat(db.find(Author.class, written.id)).as("written after the refusals, committed").isPresent();
+    assertThat(db.find(Author.class, written.id))
+        .as("written after the refusals, committed")
+        .isPresent();
     db.delete(written);
     assertThat(StoreState.read(db, models, associations)).isEqualTo(before);
   }
@@ -581,15 +705,22 @@ public abstract class ReferentialActionContract extends ContractGroup {
   @Test
   @Requires(Capability.REFERENTIAL_ACTIONS)
   void aCascadeRollsBackWithItsTransaction() {
-    Levels l = levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
+    Levels l =
+        levels(ReferentialAction.CASCADE, ReferentialAction.CASCADE, ReferentialAction.CASCADE);
     Map<String, Object> before = l.state();
     IllegalStateException failure = new IllegalStateException("after the cascade");
 
-    assertThatThrownBy(() -> l.db.inTransaction(tx -> {
-      tx.delete(l.ann);
-      assertThat(tx.findAll(Comment.class)).as("inside, after the cascade").hasSize(1);
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                l.db.inTransaction(
+                    tx -> {
+                      tx.delete(l.ann);
+                      assertThat(tx.findAll(Comment.class))
+                          .as("inside, after the cascade")
+                          .hasSize(1);
+                      throw failure;
+                    }))
+        .isSameAs(failure);
 
     assertThat(l.state()).as("every level after the rollback").isEqualTo(before);
   }
@@ -609,9 +740,14 @@ public abstract class ReferentialActionContract extends ContractGroup {
     l.db.insertAll(chapters);
   }
 
-  /** Author -books-> Book -chapters-> Chapter -comments-> Comment, with these onDelete actions; Ann's tree and Bob's. */
-  private Levels levels(ReferentialAction books, ReferentialAction chapters, ReferentialAction comments) {
-    return new Levels(BOOKS.onDelete(books), CHAPTERS.onDelete(chapters), COMMENTS.onDelete(comments));
+  /**
+   * Author -books-> Book -chapters-> Chapter -comments-> Comment, with these onDelete actions;
+   * Ann's tree and Bob's.
+   */
+  private Levels levels(
+      ReferentialAction books, ReferentialAction chapters, ReferentialAction comments) {
+    return new Levels(
+        BOOKS.onDelete(books), CHAPTERS.onDelete(chapters), COMMENTS.onDelete(comments));
   }
 
   private final class Levels {
@@ -627,12 +763,19 @@ public abstract class ReferentialActionContract extends ContractGroup {
     final Comment annsComment;
     final Comment bobsComment;
 
-    Levels(HasMany<Author, Book> books, HasMany<Book, Chapter> chapters, HasMany<Chapter, Comment> comments) {
+    Levels(
+        HasMany<Author, Book> books,
+        HasMany<Book, Chapter> chapters,
+        HasMany<Chapter, Comment> comments) {
       this.books = books;
       this.chapters = chapters;
       this.comments = comments;
-      db = liaison(Schema.builder().models(Author.class, Book.class, Chapter.class, Comment.class)
-          .associations(books, chapters, comments).build());
+      db =
+          liaison(
+              Schema.builder()
+                  .models(Author.class, Book.class, Chapter.class, Comment.class)
+                  .associations(books, chapters, comments)
+                  .build());
       ann = db.insert(author("Ann", "A-1"));
       bob = db.insert(author("Bob", "B-1"));
       Book annsBook = db.on(ann, books).create(book("Ann's", 2001));
@@ -645,15 +788,21 @@ public abstract class ReferentialActionContract extends ContractGroup {
     }
 
     Map<String, Object> state() {
-      return StoreState.read(db, List.of(Author.class, Book.class, Chapter.class, Comment.class),
+      return StoreState.read(
+          db,
+          List.of(Author.class, Book.class, Chapter.class, Comment.class),
           List.of(books, chapters, comments));
     }
   }
 
   // ---------------------------------------------------------------- cases
 
-  /** A case of {@code kind} over a synced store, seeded; {@code byCode}: links reference {@code code}, not the id. */
-  private Case open(Kind kind, boolean byCode, ReferentialAction onDelete, ReferentialAction onUpdate, Key key) {
+  /**
+   * A case of {@code kind} over a synced store, seeded; {@code byCode}: links reference {@code
+   * code}, not the id.
+   */
+  private Case open(
+      Kind kind, boolean byCode, ReferentialAction onDelete, ReferentialAction onUpdate, Key key) {
     Case c = kind.junction() ? new JunctionCase(kind, byCode) : new ForeignKeyCase(kind, byCode);
     c.db = liaison(c.schema(onDelete, onUpdate, key));
     c.seed();
@@ -682,7 +831,10 @@ public abstract class ReferentialActionContract extends ContractGroup {
       this.byCode = byCode;
     }
 
-    /** The schema with these actions (null: the default); throws DefinitionException as Schema.build() does. */
+    /**
+     * The schema with these actions (null: the default); throws DefinitionException as
+     * Schema.build() does.
+     */
     abstract Schema schema(ReferentialAction onDelete, ReferentialAction onUpdate, Key key);
 
     abstract void seed();
@@ -691,7 +843,10 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     abstract List<Association<?, ?>> associations();
 
-    /** The foreign key (hasOne, hasMany, belongsTo) or a junction key a definition problem must name. */
+    /**
+     * The foreign key (hasOne, hasMany, belongsTo) or a junction key a definition problem must
+     * name.
+     */
     abstract String foreignKeyName();
 
     /** Dependants deleted (belongsToMany: the principal's links removed, both sides kept). */
@@ -708,7 +863,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
     abstract Map<String, Object> principalState();
 
     void assertBystanderUntouched() {
-      assertThat(bystanderState()).as("the bystander and its dependants").isEqualTo(bystanderBefore);
+      assertThat(bystanderState())
+          .as("the bystander and its dependants")
+          .isEqualTo(bystanderBefore);
     }
 
     void assertPrincipalAndDependantsUntouched() {
@@ -748,25 +905,37 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
   /**
    * hasOne, hasMany, belongsTo. By id: Person-DrivingLicense, Book-Chapter, Novel-Author; by code:
-   * Author-Citation (hasOne, hasMany with {@code sourceKey("code")}), Citation-Author (belongsTo with
-   * {@code targetKey("code")}), the key being {@code Citation.authorCode}.
+   * Author-Citation (hasOne, hasMany with {@code sourceKey("code")}), Citation-Author (belongsTo
+   * with {@code targetKey("code")}), the key being {@code Citation.authorCode}.
    */
   private final class ForeignKeyCase extends Case {
     private final Class<?> principalType;
     private final Class<?> dependantType;
     private final String foreignKey;
     private Association<?, ?> association;
+
     /** Reads a dependant's principal: the association itself (belongsTo) or the inverse. */
     private BelongsTo<?, ?> reader;
+
     private final List<Object> dependants = new ArrayList<>();
     private Object bystanderDependant;
 
     ForeignKeyCase(Kind kind, boolean byCode) {
       super(kind, byCode);
-      principalType = byCode || kind == Kind.BELONGS_TO ? Author.class : kind == Kind.HAS_ONE ? Person.class : Book.class;
-      dependantType = byCode ? Citation.class
-          : kind == Kind.HAS_ONE ? DrivingLicense.class : kind == Kind.HAS_MANY ? Chapter.class : Novel.class;
-      foreignKey = byCode ? "authorCode" : kind == Kind.HAS_ONE ? "personId" : kind == Kind.HAS_MANY ? "bookId" : "authorId";
+      principalType =
+          byCode || kind == Kind.BELONGS_TO
+              ? Author.class
+              : kind == Kind.HAS_ONE ? Person.class : Book.class;
+      dependantType =
+          byCode
+              ? Citation.class
+              : kind == Kind.HAS_ONE
+                  ? DrivingLicense.class
+                  : kind == Kind.HAS_MANY ? Chapter.class : Novel.class;
+      foreignKey =
+          byCode
+              ? "authorCode"
+              : kind == Kind.HAS_ONE ? "personId" : kind == Kind.HAS_MANY ? "bookId" : "authorId";
     }
 
     @Override
@@ -774,24 +943,36 @@ public abstract class ReferentialActionContract extends ContractGroup {
       boolean strict = key == Key.NOT_NULL;
       switch (kind) {
         case HAS_ONE -> {
-          HasOne<?, ?> h = byCode ? Association.hasOne(Author.class, Citation.class).sourceKey("code").foreignKey(foreignKey)
-              : Association.hasOne(Person.class, DrivingLicense.class);
+          HasOne<?, ?> h =
+              byCode
+                  ? Association.hasOne(Author.class, Citation.class)
+                      .sourceKey("code")
+                      .foreignKey(foreignKey)
+                  : Association.hasOne(Person.class, DrivingLicense.class);
           h = h.onDelete(onDelete).onUpdate(onUpdate);
           h = strict ? h.foreignKeyAllowNull(false) : h;
           association = h;
           reader = h.inverse();
         }
         case HAS_MANY -> {
-          HasMany<?, ?> h = byCode ? Association.hasMany(Author.class, Citation.class).sourceKey("code").foreignKey(foreignKey)
-              : Association.hasMany(Book.class, Chapter.class);
+          HasMany<?, ?> h =
+              byCode
+                  ? Association.hasMany(Author.class, Citation.class)
+                      .sourceKey("code")
+                      .foreignKey(foreignKey)
+                  : Association.hasMany(Book.class, Chapter.class);
           h = h.onDelete(onDelete).onUpdate(onUpdate);
           h = strict ? h.foreignKeyAllowNull(false) : h;
           association = h;
           reader = h.inverse();
         }
         default -> {
-          BelongsTo<?, ?> b = byCode ? Association.belongsTo(Citation.class, Author.class).targetKey("code").foreignKey(foreignKey)
-              : Association.belongsTo(Novel.class, Author.class);
+          BelongsTo<?, ?> b =
+              byCode
+                  ? Association.belongsTo(Citation.class, Author.class)
+                      .targetKey("code")
+                      .foreignKey(foreignKey)
+                  : Association.belongsTo(Novel.class, Author.class);
           b = b.onDelete(onDelete).onUpdate(onUpdate);
           b = strict ? b.foreignKeyAllowNull(false) : b;
           association = b;
@@ -822,11 +1003,17 @@ public abstract class ReferentialActionContract extends ContractGroup {
       return author(name, name.toUpperCase() + "-1");
     }
 
-    /** A dependant inserted with its key already pointing at the principal (it must be, if the key may not be null). */
+    /**
+     * A dependant inserted with its key already pointing at the principal (it must be, if the key
+     * may not be null).
+     */
     private Object newDependant(String label, Object of) {
-      Object d = dependantType == DrivingLicense.class ? license(label)
-          : dependantType == Chapter.class ? chapter(label)
-          : dependantType == Novel.class ? novel(label) : citation(label);
+      Object d =
+          dependantType == DrivingLicense.class
+              ? license(label)
+              : dependantType == Chapter.class
+                  ? chapter(label)
+                  : dependantType == Novel.class ? novel(label) : citation(label);
       set(d, foreignKey, key(of));
       return db.insert(d);
     }
@@ -866,26 +1053,40 @@ public abstract class ReferentialActionContract extends ContractGroup {
     @Override
     void assertDependantsUnlinked() {
       for (Object d : dependants) {
-        assertThat(reload(d)).as("dependant %s", field(d, "id")).get()
-            .extracting(x -> field(x, foreignKey)).as("its %s", foreignKey).isNull();
-        assertThat(linkedPrincipal(d)).as("the row dependant %s is linked to", field(d, "id")).isNull();
+        assertThat(reload(d))
+            .as("dependant %s", field(d, "id"))
+            .get()
+            .extracting(x -> field(x, foreignKey))
+            .as("its %s", foreignKey)
+            .isNull();
+        assertThat(linkedPrincipal(d))
+            .as("the row dependant %s is linked to", field(d, "id"))
+            .isNull();
       }
       // Read from the referenced row too, unless it is gone or has no key left to be read by.
       if (kind != Kind.BELONGS_TO && reload(principal).map(p -> key(p) != null).orElse(false)) {
-        assertThat(dependantsReadFromPrincipal()).as("the dependants read from the referenced row").isEmpty();
+        assertThat(dependantsReadFromPrincipal())
+            .as("the dependants read from the referenced row")
+            .isEmpty();
       }
     }
 
     @Override
     void assertDependantsFollow(String code) {
       for (Object d : dependants) {
-        assertThat(reload(d)).as("dependant %s", field(d, "id")).get()
-            .extracting(x -> field(x, foreignKey)).as("its %s", foreignKey).isEqualTo(code);
-        assertThat(linkedPrincipal(d)).as("the row dependant %s is linked to", field(d, "id"))
+        assertThat(reload(d))
+            .as("dependant %s", field(d, "id"))
+            .get()
+            .extracting(x -> field(x, foreignKey))
+            .as("its %s", foreignKey)
+            .isEqualTo(code);
+        assertThat(linkedPrincipal(d))
+            .as("the row dependant %s is linked to", field(d, "id"))
             .isEqualTo(StoreState.id(principal));
       }
       if (kind != Kind.BELONGS_TO) {
-        assertThat(dependantsReadFromPrincipal()).as("the dependants read from the referenced row")
+        assertThat(dependantsReadFromPrincipal())
+            .as("the dependants read from the referenced row")
             .containsExactlyInAnyOrderElementsOf(dependants.stream().map(StoreState::id).toList());
       }
     }
@@ -894,7 +1095,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
       if (association instanceof HasOne<?, ?> h) {
         return db.on(principal, h).get().map(StoreState::id).stream().toList();
       }
-      return db.on(principal, (HasMany<?, ?>) association).get().stream().map(StoreState::id).toList();
+      return db.on(principal, (HasMany<?, ?>) association).get().stream()
+          .map(StoreState::id)
+          .toList();
     }
 
     @Override
@@ -919,13 +1122,16 @@ public abstract class ReferentialActionContract extends ContractGroup {
   }
 
   /**
-   * belongsToMany, acted on from its source or its target. By id: Book-Article through BookArticles;
-   * by code: Author-Publisher through "AuthorPublishers" with {@code sourceKey("code").targetKey("code")}.
+   * belongsToMany, acted on from its source or its target. By id: Book-Article through
+   * BookArticles; by code: Author-Publisher through "AuthorPublishers" with {@code
+   * sourceKey("code").targetKey("code")}.
    */
   private final class JunctionCase extends Case {
     private BelongsToMany<?, ?> declared;
+
     /** The association read from the principal's side, and from the other side. */
     private BelongsToMany<?, ?> fromPrincipal;
+
     private BelongsToMany<?, ?> fromOther;
     private final List<Object> others = new ArrayList<>();
 
@@ -939,14 +1145,20 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     @Override
     Schema schema(ReferentialAction onDelete, ReferentialAction onUpdate, Key key) {
-      BelongsToMany<?, ?> b = byCode
-          ? Association.belongsToMany(Author.class, Publisher.class).through("AuthorPublishers").sourceKey("code")
-              .targetKey("code")
-          : Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+      BelongsToMany<?, ?> b =
+          byCode
+              ? Association.belongsToMany(Author.class, Publisher.class)
+                  .through("AuthorPublishers")
+                  .sourceKey("code")
+                  .targetKey("code")
+              : Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
       declared = b.onDelete(onDelete).onUpdate(onUpdate);
       fromPrincipal = principalIsTarget() ? declared.inverse() : declared;
       fromOther = principalIsTarget() ? declared : declared.inverse();
-      return Schema.builder().models(declared.source(), declared.target()).association(declared).build();
+      return Schema.builder()
+          .models(declared.source(), declared.target())
+          .association(declared)
+          .build();
     }
 
     @Override
@@ -987,7 +1199,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     /** The junction key that holds the principal's key. */
     private String principalKeyName() {
-      return byCode ? (principalIsTarget() ? "publisherCode" : "authorCode")
+      return byCode
+          ? (principalIsTarget() ? "publisherCode" : "authorCode")
           : (principalIsTarget() ? "articleId" : "bookId");
     }
 
@@ -1011,7 +1224,9 @@ public abstract class ReferentialActionContract extends ContractGroup {
       assertThat(reload(principal)).as("the deleted row").isEmpty();
       for (Object o : others) {
         assertThat(reload(o)).as("a row it was linked to").isPresent();
-        assertThat(linkedFrom(o)).as("rows linked to %s", StoreState.id(o)).doesNotContain(StoreState.id(principal));
+        assertThat(linkedFrom(o))
+            .as("rows linked to %s", StoreState.id(o))
+            .doesNotContain(StoreState.id(principal));
       }
     }
 
@@ -1023,11 +1238,14 @@ public abstract class ReferentialActionContract extends ContractGroup {
     @Override
     void assertDependantsFollow(String code) {
       List<Linked<?>> links = new ArrayList<>(db.on(principal, fromPrincipal).links());
-      assertThat(links).extracting(l -> StoreState.id(l.target()))
+      assertThat(links)
+          .extracting(l -> StoreState.id(l.target()))
           .containsExactlyInAnyOrderElementsOf(others.stream().map(StoreState::id).toList());
       assertThat(links).allSatisfy(l -> assertThat(l.through(principalKeyName())).isEqualTo(code));
       for (Object o : others) {
-        assertThat(linkedFrom(o)).as("rows linked to %s", StoreState.id(o)).contains(StoreState.id(principal));
+        assertThat(linkedFrom(o))
+            .as("rows linked to %s", StoreState.id(o))
+            .contains(StoreState.id(principal));
       }
     }
 

@@ -5,8 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A contract test that needs the provider's {@link FaultInjector}; skipped (never passed) without one. */
+/**
+ * A contract test that needs the provider's {@link FaultInjector}; skipped (never passed) without
+ * one.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface RequiresFaults {
-}
+public @interface RequiresFaults {}

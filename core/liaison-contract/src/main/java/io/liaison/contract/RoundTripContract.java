@@ -23,6 +23,7 @@ public abstract class RoundTripContract extends ContractGroup {
 
   /** A generous bound: a batch is one statement, plus whatever the transaction itself costs. */
   static final int MAX_ROUND_TRIPS = 8;
+
   static final int SMALL = 10;
   static final int LARGE = 1_000;
 
@@ -91,26 +92,34 @@ public abstract class RoundTripContract extends ContractGroup {
   }
 
   private static void assertConstant(int smallTrips, int largeTrips) {
-    assertThat(smallTrips).as("round trips for %d entities", SMALL).isPositive().isLessThanOrEqualTo(MAX_ROUND_TRIPS);
-    assertThat(largeTrips).as("round trips for %d entities (%d for %d)", LARGE, smallTrips, SMALL)
+    assertThat(smallTrips)
+        .as("round trips for %d entities", SMALL)
+        .isPositive()
+        .isLessThanOrEqualTo(MAX_ROUND_TRIPS);
+    assertThat(largeTrips)
+        .as("round trips for %d entities (%d for %d)", LARGE, smallTrips, SMALL)
         .isEqualTo(smallTrips);
   }
 
   private static List<Book> books(int n, String prefix) {
-    return list(n, i -> {
-      Book b = new Book();
-      b.title = prefix + " " + i;
-      b.year = 1900 + i % 120;
-      return b;
-    });
+    return list(
+        n,
+        i -> {
+          Book b = new Book();
+          b.title = prefix + " " + i;
+          b.year = 1900 + i % 120;
+          return b;
+        });
   }
 
   private static List<User> users(int n) {
-    return list(n, i -> {
-      User u = new User();
-      u.name = "user " + i;
-      return u;
-    });
+    return list(
+        n,
+        i -> {
+          User u = new User();
+          u.name = "user " + i;
+          return u;
+        });
   }
 
   private static <T> List<T> list(int n, IntFunction<T> make) {

@@ -22,8 +22,7 @@ import java.util.List;
  * constructor, as users write them.
  */
 final class Samples {
-  private Samples() {
-  }
+  private Samples() {}
 
   static Person person(String name) {
     Person p = new Person();

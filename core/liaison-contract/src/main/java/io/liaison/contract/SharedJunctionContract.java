@@ -29,26 +29,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Two belongsToMany associations sharing one junction, told apart only by their through scope (cheat
- * sheet rule 25): the tags of posts and the tags of videos are rows of one {@code Tagging} junction
- * whose {@code taggableId} holds a post's or a video's id and whose {@code taggableType} says which.
- * The post and the video have the same id on purpose, so that a write keyed on the ids alone would
- * reach the other side's links. Every write of one side, from either end and in every form, leaves
- * the other side's links exactly as they were, with unique links and with parallel ones.
+ * Two belongsToMany associations sharing one junction, told apart only by their through scope
+ * (cheat sheet rule 25): the tags of posts and the tags of videos are rows of one {@code Tagging}
+ * junction whose {@code taggableId} holds a post's or a video's id and whose {@code taggableType}
+ * says which. The post and the video have the same id on purpose, so that a write keyed on the ids
+ * alone would reach the other side's links. Every write of one side, from either end and in every
+ * form, leaves the other side's links exactly as they were, with unique links and with parallel
+ * ones.
  */
 public abstract class SharedJunctionContract extends ContractGroup {
 
   static final long SHARED_ID = 7L;
 
-  static final BelongsToMany<Post, Tag> POST_TAGS = tags(Association.belongsToMany(Post.class, Tag.class), "post");
-  static final BelongsToMany<Video, Tag> VIDEO_TAGS = tags(Association.belongsToMany(Video.class, Tag.class), "video");
+  static final BelongsToMany<Post, Tag> POST_TAGS =
+      tags(Association.belongsToMany(Post.class, Tag.class), "post");
+  static final BelongsToMany<Video, Tag> VIDEO_TAGS =
+      tags(Association.belongsToMany(Video.class, Tag.class), "video");
 
   private static <S> BelongsToMany<S, Tag> tags(BelongsToMany<S, Tag> declared, String type) {
-    return declared.through(Tagging.class).unique(false).as("tags").inverseAs(type + "s")
-        .foreignKey("taggableId").otherKey("tagId").constraints(false).throughScope(Map.of("taggableType", type));
+    return declared
+        .through(Tagging.class)
+        .unique(false)
+        .as("tags")
+        .inverseAs(type + "s")
+        .foreignKey("taggableId")
+        .otherKey("tagId")
+        .constraints(false)
+        .throughScope(Map.of("taggableType", type));
   }
 
-  /** A post and a video with the same id, both tagged {@code shared}; the video also {@code own}. */
+  /**
+   * A post and a video with the same id, both tagged {@code shared}; the video also {@code own}.
+   */
   private record World(Liaison db, Post post, Video video, Tag shared, Tag own, Tag fresh) {
 
     BelongsToMany<Post, Tag> postTags() {
@@ -71,8 +83,12 @@ public abstract class SharedJunctionContract extends ContractGroup {
   private World world() {
     BelongsToMany<Post, Tag> postTags = POST_TAGS;
     BelongsToMany<Video, Tag> videoTags = VIDEO_TAGS;
-    Liaison db = liaison(Schema.builder().models(Post.class, Video.class, Tag.class)
-        .associations(postTags, videoTags).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Post.class, Video.class, Tag.class)
+                .associations(postTags, videoTags)
+                .build());
     Post post = new Post();
     post.id = SHARED_ID;
     post.title = "A post";
@@ -87,7 +103,9 @@ public abstract class SharedJunctionContract extends ContractGroup {
     db.on(video, videoTags).add(shared, Map.of("note", "video's"));
     db.on(video, videoTags).add(own, Map.of("note", "video's own"));
     World w = new World(db, post, video, shared, own, fresh);
-    assertThat(w.postSide()).as("the post's links before the write").containsExactly("shared post's post");
+    assertThat(w.postSide())
+        .as("the post's links before the write")
+        .containsExactly("shared post's post");
     assertThat(w.videoSide()).as("the video's links before the write").containsExactly(VIDEO_SIDE);
     return w;
   }
@@ -95,7 +113,8 @@ public abstract class SharedJunctionContract extends ContractGroup {
   /** The video's links as {@link #world} makes them; every test checks they are untouched. */
   private static final String[] VIDEO_SIDE = {"own video's own video", "shared video's video"};
 
-  // ---------------------------------------------------------------- from the side that has the scope
+  // ---------------------------------------------------------------- from the side that has the
+  // scope
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
@@ -160,7 +179,8 @@ public abstract class SharedJunctionContract extends ContractGroup {
     w.db().on(w.post(), w.postTags()).add(w.own(), Map.of("note", "post's own"));
     w.db().on(w.post(), w.postTags()).add(w.shared(), Map.of("note", "post's again"));
 
-    assertThat(w.postSide()).containsExactly("own post's own post", "shared post's again post", "shared post's post");
+    assertThat(w.postSide())
+        .containsExactly("own post's own post", "shared post's again post", "shared post's post");
     assertThat(w.videoSide()).containsExactly(VIDEO_SIDE);
   }
 
@@ -168,8 +188,12 @@ public abstract class SharedJunctionContract extends ContractGroup {
   @Requires(Capability.PARALLEL_LINKS)
   void removeLinkOfTheOtherAssociationsLinkRemovesNothing() {
     World w = world();
-    Object videosShared = w.db().on(w.video(), w.videoTags()).links().stream()
-        .filter(l -> l.target().id.equals(w.shared().id)).findFirst().orElseThrow().linkId();
+    Object videosShared =
+        w.db().on(w.video(), w.videoTags()).links().stream()
+            .filter(l -> l.target().id.equals(w.shared().id))
+            .findFirst()
+            .orElseThrow()
+            .linkId();
 
     boolean removed = w.db().on(w.post(), w.postTags()).removeLink(videosShared);
 
@@ -192,7 +216,9 @@ public abstract class SharedJunctionContract extends ContractGroup {
     assertThat(w.db().on(w.shared(), posts).get()).isEmpty();
     assertThat(w.postSide()).isEmpty();
     assertThat(w.videoSide()).containsExactly(VIDEO_SIDE);
-    assertThat(w.db().on(w.shared(), w.videoTags().inverse()).get()).extracting(v -> v.id).containsExactly(SHARED_ID);
+    assertThat(w.db().on(w.shared(), w.videoTags().inverse()).get())
+        .extracting(v -> v.id)
+        .containsExactly(SHARED_ID);
   }
 
   @Test
@@ -214,11 +240,13 @@ public abstract class SharedJunctionContract extends ContractGroup {
   void manySourceWritesAndReadsKeepToTheirScope() {
     World w = world();
 
-    w.db().links(w.postTags()).addAll(List.of(LinkPair.of(w.post(), w.own()), LinkPair.of(w.post(), w.fresh())));
+    w.db()
+        .links(w.postTags())
+        .addAll(List.of(LinkPair.of(w.post(), w.own()), LinkPair.of(w.post(), w.fresh())));
 
     Map<Object, List<Linked<Tag>>> read = w.db().links(w.postTags()).links(List.of(w.post()));
-    assertThat(describe(read.get(w.post()))).containsExactly("fresh null post", "own null post",
-        "shared post's post");
+    assertThat(describe(read.get(w.post())))
+        .containsExactly("fresh null post", "own null post", "shared post's post");
     assertThat(w.db().links(w.postTags()).count(List.of(w.post())).get(w.post())).isEqualTo(3);
     assertThat(w.db().links(w.videoTags()).count(List.of(w.video())).get(w.video())).isEqualTo(2);
     assertThat(w.videoSide()).containsExactly(VIDEO_SIDE);
@@ -234,44 +262,84 @@ public abstract class SharedJunctionContract extends ContractGroup {
     w.db().delete(w.video());
 
     assertThat(w.postSide()).containsExactly("shared post's post");
-    assertThat(w.db().on(w.shared(), w.postTags().inverse()).get()).extracting(p -> p.id).containsExactly(SHARED_ID);
+    assertThat(w.db().on(w.shared(), w.postTags().inverse()).get())
+        .extracting(p -> p.id)
+        .containsExactly(SHARED_ID);
   }
 
   @Test
   void aPolymorphicJunctionWithUniqueLinksOrWithoutAThroughScopeIsADefinitionError() {
-    BelongsToMany<Post, Tag> uniquePosts = Association.belongsToMany(Post.class, Tag.class).through(Tagging.class)
-        .as("tags").inverseAs("posts").foreignKey("taggableId").otherKey("tagId").constraints(false)
-        .throughScope(Map.of("taggableType", "post"));
-    BelongsToMany<Video, Tag> uniqueVideos = Association.belongsToMany(Video.class, Tag.class).through(Tagging.class)
-        .as("tags").inverseAs("videos").foreignKey("taggableId").otherKey("tagId").constraints(false)
-        .throughScope(Map.of("taggableType", "video"));
-    BelongsToMany<Video, Tag> unscopedVideos = Association.belongsToMany(Video.class, Tag.class).through(Tagging.class)
-        .unique(false).as("tags").inverseAs("videos").foreignKey("taggableId").otherKey("tagId").constraints(false);
+    BelongsToMany<Post, Tag> uniquePosts =
+        Association.belongsToMany(Post.class, Tag.class)
+            .through(Tagging.class)
+            .as("tags")
+            .inverseAs("posts")
+            .foreignKey("taggableId")
+            .otherKey("tagId")
+            .constraints(false)
+            .throughScope(Map.of("taggableType", "post"));
+    BelongsToMany<Video, Tag> uniqueVideos =
+        Association.belongsToMany(Video.class, Tag.class)
+            .through(Tagging.class)
+            .as("tags")
+            .inverseAs("videos")
+            .foreignKey("taggableId")
+            .otherKey("tagId")
+            .constraints(false)
+            .throughScope(Map.of("taggableType", "video"));
+    BelongsToMany<Video, Tag> unscopedVideos =
+        Association.belongsToMany(Video.class, Tag.class)
+            .through(Tagging.class)
+            .unique(false)
+            .as("tags")
+            .inverseAs("videos")
+            .foreignKey("taggableId")
+            .otherKey("tagId")
+            .constraints(false);
 
-    assertThatThrownBy(() -> Schema.builder().models(Post.class, Video.class, Tag.class)
-        .associations(uniquePosts, uniqueVideos).build())
-        .isInstanceOf(DefinitionException.class).hasMessageContainingAll("Tagging", "'taggableId'", "unique(false)");
-    assertThatThrownBy(() -> Schema.builder().models(Post.class, Video.class, Tag.class)
-        .associations(POST_TAGS, unscopedVideos).build())
-        .isInstanceOf(DefinitionException.class).hasMessageContainingAll("Tagging", "'taggableId'", "throughScope");
+    assertThatThrownBy(
+            () ->
+                Schema.builder()
+                    .models(Post.class, Video.class, Tag.class)
+                    .associations(uniquePosts, uniqueVideos)
+                    .build())
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContainingAll("Tagging", "'taggableId'", "unique(false)");
+    assertThatThrownBy(
+            () ->
+                Schema.builder()
+                    .models(Post.class, Video.class, Tag.class)
+                    .associations(POST_TAGS, unscopedVideos)
+                    .build())
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContainingAll("Tagging", "'taggableId'", "throughScope");
   }
 
-  // ---------------------------------------------------------------- one model's links in several scopes
+  // ---------------------------------------------------------------- one model's links in several
+  // scopes
 
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
-  /** Links of one book to its articles in the roles editor and reviewer, and unscoped, on one junction. */
+  /**
+   * Links of one book to its articles in the roles editor and reviewer, and unscoped, on one
+   * junction.
+   */
   enum Roles {
-    UNIQUE, PARALLEL;
+    UNIQUE,
+    PARALLEL;
 
     BelongsToMany<Book, Article> all() {
       return this == PARALLEL ? ARTICLES.unique(false) : ARTICLES;
     }
 
     BelongsToMany<Book, Article> role(String role) {
-      BelongsToMany<Book, Article> a = Association.belongsToMany(Book.class, Article.class).through(BookArticles.class)
-          .as(role + "Articles").inverseAs(role + "Books").throughScope(Map.of("role", role));
+      BelongsToMany<Book, Article> a =
+          Association.belongsToMany(Book.class, Article.class)
+              .through(BookArticles.class)
+              .as(role + "Articles")
+              .inverseAs(role + "Books")
+              .throughScope(Map.of("role", role));
       return this == PARALLEL ? a.unique(false) : a;
     }
   }
@@ -280,7 +348,13 @@ public abstract class SharedJunctionContract extends ContractGroup {
    * A book linked to {@code shared} as editor (and, with parallel links, as reviewer too) and to
    * {@code own} as reviewer; {@code fresh} is linked to nothing.
    */
-  private record Desk(Liaison db, Roles roles, Book book, Article shared, Article own, Article fresh,
+  private record Desk(
+      Liaison db,
+      Roles roles,
+      Book book,
+      Article shared,
+      Article own,
+      Article fresh,
       List<String> reviewers) {
 
     BelongsToMany<Book, Article> editors() {
@@ -297,10 +371,15 @@ public abstract class SharedJunctionContract extends ContractGroup {
   }
 
   private Desk desk(Roles roles) {
-    assumeTrue(roles == Roles.UNIQUE || provider().capabilities().contains(Capability.PARALLEL_LINKS),
+    assumeTrue(
+        roles == Roles.UNIQUE || provider().capabilities().contains(Capability.PARALLEL_LINKS),
         "parallel links need the PARALLEL_LINKS capability");
-    Liaison db = liaison(Schema.builder().models(Book.class, Article.class)
-        .associations(roles.all(), roles.role("editor"), roles.role("reviewer")).build());
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Book.class, Article.class)
+                .associations(roles.all(), roles.role("editor"), roles.role("reviewer"))
+                .build());
     Book book = db.insert(Samples.book("Graphs", 2001));
     Article shared = db.insert(article("shared"));
     Article own = db.insert(article("own"));
@@ -310,10 +389,14 @@ public abstract class SharedJunctionContract extends ContractGroup {
       db.on(book, roles.role("reviewer")).add(shared, Map.of("position", 2));
     }
     db.on(book, roles.role("reviewer")).add(own, Map.of("position", 3));
-    List<String> reviewers = roles == Roles.PARALLEL ? List.of("own 3 reviewer", "shared 2 reviewer")
-        : List.of("own 3 reviewer");
+    List<String> reviewers =
+        roles == Roles.PARALLEL
+            ? List.of("own 3 reviewer", "shared 2 reviewer")
+            : List.of("own 3 reviewer");
     Desk d = new Desk(db, roles, book, shared, own, fresh, reviewers);
-    assertThat(d.side("editor")).as("the editor's links before the write").containsExactly("shared 1 editor");
+    assertThat(d.side("editor"))
+        .as("the editor's links before the write")
+        .containsExactly("shared 1 editor");
     assertThat(d.reviewerSide()).as("the reviewer's links before the write").isEqualTo(reviewers);
     return d;
   }
@@ -346,16 +429,20 @@ public abstract class SharedJunctionContract extends ContractGroup {
   @EnumSource(Roles.class)
   void aScopedAddOfAPairLinkedInAnotherScopeAddsAParallelLinkOrIsAConflict(Roles roles) {
     Desk d = desk(roles);
-    Map<String, Object> before = StoreState.read(d.db(), List.of(Book.class, Article.class), List.of(roles.all()));
+    Map<String, Object> before =
+        StoreState.read(d.db(), List.of(Book.class, Article.class), List.of(roles.all()));
 
     if (roles == Roles.UNIQUE) {
       assertThatThrownBy(() -> d.db().on(d.book(), d.editors()).add(d.own(), Map.of("position", 4)))
-          .isInstanceOf(ConflictException.class).hasMessageContainingAll("BookArticles", "role");
-      assertThatThrownBy(() -> d.db().links(d.editors()).addAll(List.of(LinkPair.of(d.book(), d.own()))))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContainingAll("BookArticles", "role");
+      assertThatThrownBy(
+              () -> d.db().links(d.editors()).addAll(List.of(LinkPair.of(d.book(), d.own()))))
           .isInstanceOf(ConflictException.class);
       assertThatThrownBy(() -> d.db().on(d.book(), d.editors()).set(List.of(d.shared(), d.own())))
           .isInstanceOf(ConflictException.class);
-      assertThat(StoreState.read(d.db(), List.of(Book.class, Article.class), List.of(roles.all()))).isEqualTo(before);
+      assertThat(StoreState.read(d.db(), List.of(Book.class, Article.class), List.of(roles.all())))
+          .isEqualTo(before);
       return;
     }
     d.db().on(d.book(), d.editors()).add(d.own(), Map.of("position", 4));
@@ -380,8 +467,12 @@ public abstract class SharedJunctionContract extends ContractGroup {
   @Requires(Capability.PARALLEL_LINKS)
   void aScopedRemoveLinkOfAnotherScopesLinkRemovesNothing() {
     Desk d = desk(Roles.PARALLEL);
-    Object reviewersShared = d.db().on(d.book(), Roles.PARALLEL.role("reviewer")).links().stream()
-        .filter(l -> l.target().id.equals(d.shared().id)).findFirst().orElseThrow().linkId();
+    Object reviewersShared =
+        d.db().on(d.book(), Roles.PARALLEL.role("reviewer")).links().stream()
+            .filter(l -> l.target().id.equals(d.shared().id))
+            .findFirst()
+            .orElseThrow()
+            .linkId();
 
     assertThat(d.db().on(d.book(), d.editors()).removeLink(reviewersShared)).isFalse();
 

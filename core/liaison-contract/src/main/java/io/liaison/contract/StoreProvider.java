@@ -13,8 +13,8 @@ import java.util.Set;
 public interface StoreProvider {
 
   /**
-   * An adapter over an empty store (no tables, nodes or constraints left from earlier tests). Called
-   * before every test; the suite closes the adapter after it.
+   * An adapter over an empty store (no tables, nodes or constraints left from earlier tests).
+   * Called before every test; the suite closes the adapter after it.
    */
   StoreAdapter openEmpty();
 
@@ -25,27 +25,28 @@ public interface StoreProvider {
   Set<Capability> capabilities();
 
   /**
-   * Contract tests this adapter opts out of, as {@code "GroupClass#method"} (e.g.
-   * {@code "BelongsToManyContract#addUpdatesThroughAttributesOfExistingLink"}) mapped to the reason.
-   * The suite fails if a named test does not exist. Default: none.
+   * Contract tests this adapter opts out of, as {@code "GroupClass#method"} (e.g. {@code
+   * "BelongsToManyContract#addUpdatesThroughAttributesOfExistingLink"}) mapped to the reason. The
+   * suite fails if a named test does not exist. Default: none.
    */
   default Map<String, String> optOuts() {
     return Map.of();
   }
 
   /**
-   * How {@link FaultContract} holds the adapter's statements and kills its transactions on this store.
-   * Default: none, and the fault tests are skipped (reported as such, never passed).
+   * How {@link FaultContract} holds the adapter's statements and kills its transactions on this
+   * store. Default: none, and the fault tests are skipped (reported as such, never passed).
    */
   default Optional<FaultInjector> faults() {
     return Optional.empty();
   }
 
   /**
-   * A look below the adapter ({@link StoreProbe}): a native statement counter and a native reader of
-   * the stored links, observing the adapter last returned by {@link #openEmpty()}. When present, every
-   * round-trip count the suite takes is checked against what reached the store, and the groups that
-   * test the stored shape run; when empty (default), those groups are skipped with a note.
+   * A look below the adapter ({@link StoreProbe}): a native statement counter and a native reader
+   * of the stored links, observing the adapter last returned by {@link #openEmpty()}. When present,
+   * every round-trip count the suite takes is checked against what reached the store, and the
+   * groups that test the stored shape run; when empty (default), those groups are skipped with a
+   * note.
    */
   default Optional<StoreProbe> probe() {
     return Optional.empty();

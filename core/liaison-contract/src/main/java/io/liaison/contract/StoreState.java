@@ -19,17 +19,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything a schema lets a user read from a store (every entity of the given models, every link of
- * the given associations), read through the public API. Two equal states mean a refused or
+ * Everything a schema lets a user read from a store (every entity of the given models, every link
+ * of the given associations), read through the public API. Two equal states mean a refused or
  * rolled-back call left no trace a user could see.
  */
 final class StoreState {
 
-  private StoreState() {
-  }
+  private StoreState() {}
 
   /** The state of the store as seen through these models and associations. */
-  static Map<String, Object> read(Session db, List<Class<?>> models, List<Association<?, ?>> associations) {
+  static Map<String, Object> read(
+      Session db, List<Class<?>> models, List<Association<?, ?>> associations) {
     Map<String, Object> state = new LinkedHashMap<>();
     for (Class<?> model : models) {
       List<Map<String, Object>> rows = new ArrayList<>();

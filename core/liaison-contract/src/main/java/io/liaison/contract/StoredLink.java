@@ -14,10 +14,14 @@ import java.util.TreeMap;
  * @param linkId the link's own id on parallel links, else null
  * @param attributes the through attributes by name (belongsToMany), else empty
  */
-public record StoredLink(Object principal, Object dependent, Object linkId, Map<String, Object> attributes) {
+public record StoredLink(
+    Object principal, Object dependent, Object linkId, Map<String, Object> attributes) {
 
   public StoredLink {
-    attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    attributes =
+        attributes == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
   /**
@@ -30,7 +34,10 @@ public record StoredLink(Object principal, Object dependent, Object linkId, Map<
     return new StoredLink(normalize(principal), normalize(dependent), normalize(linkId), attrs);
   }
 
-  /** Integral numbers (Integer, Short, Long, a BigDecimal without fraction) as Long; others unchanged. */
+  /**
+   * Integral numbers (Integer, Short, Long, a BigDecimal without fraction) as Long; others
+   * unchanged.
+   */
   public static Object normalize(Object value) {
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
@@ -41,7 +48,9 @@ public record StoredLink(Object principal, Object dependent, Object linkId, Map<
     return value;
   }
 
-  /** Principal, dependent and attributes, without the link id: how a test names a link it expects. */
+  /**
+   * Principal, dependent and attributes, without the link id: how a test names a link it expects.
+   */
   public String pair() {
     StoredLink n = normalized();
     return n.principal + "->" + n.dependent + " " + n.attributes;

@@ -26,20 +26,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the store holds, read natively through the provider's {@link StoreProbe} (skipped without one),
- * not through the adapter: a belongsToMany link, made or unmade from either side, is one junction row
- * (SQL) or one relationship from the declaring side's node to the other's (graph) with the through
- * attributes on it; a hasOne, hasMany or belongsTo link is the foreign key of the holder's row (SQL)
- * or a relationship from the referenced node to the holder's (graph, with the key property in step).
- * A store that kept links in a shape of its own would read them back consistently and pass every
- * other group; here it fails, so that a second graph or SQL store is held to the same shape.
+ * What the store holds, read natively through the provider's {@link StoreProbe} (skipped without
+ * one), not through the adapter: a belongsToMany link, made or unmade from either side, is one
+ * junction row (SQL) or one relationship from the declaring side's node to the other's (graph) with
+ * the through attributes on it; a hasOne, hasMany or belongsTo link is the foreign key of the
+ * holder's row (SQL) or a relationship from the referenced node to the holder's (graph, with the
+ * key property in step). A store that kept links in a shape of its own would read them back
+ * consistently and pass every other group; here it fails, so that a second graph or SQL store is
+ * held to the same shape.
  */
 public abstract class StoredShapeContract extends ContractGroup {
 
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
-  static final BelongsToMany<Book, Article> PARALLEL = Association.belongsToMany(Book.class, Article.class)
-      .through(BookArticles.class).unique(false).as("parallelArticles").inverseAs("parallelBooks");
+  static final BelongsToMany<Book, Article> PARALLEL =
+      Association.belongsToMany(Book.class, Article.class)
+          .through(BookArticles.class)
+          .unique(false)
+          .as("parallelArticles")
+          .inverseAs("parallelBooks");
   static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
   static final HasOne<Person, Profile> PROFILE = Association.hasOne(Person.class, Profile.class);
 
@@ -47,7 +52,8 @@ public abstract class StoredShapeContract extends ContractGroup {
 
   @Test
   void belongsToManyLinksAddedFromEitherSideAreStoredFromTheDeclaringSideWithTheirAttributes() {
-    Schema schema = Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
+    Schema schema =
+        Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
     Liaison db = liaison(schema);
     Book book = db.insert(book("Graphs", 2001));
     Article edited = db.insert(article("Nodes"));
@@ -56,16 +62,21 @@ public abstract class StoredShapeContract extends ContractGroup {
     db.on(book, ARTICLES).add(edited, Map.of("role", "editor", "position", 1));
     db.on(reviewed, ARTICLES.inverse()).add(book, Map.of("role", "reviewer"));
 
-    assertThat(info(schema, ARTICLES).sourceIsPrincipal()).as("the declaring side is the principal").isTrue();
-    assertThat(storedLinks(schema, ARTICLES)).extracting(StoredLink::pair).containsExactlyInAnyOrder(
-        book.id + "->" + edited.id + " {position=1, role=editor}",
-        book.id + "->" + reviewed.id + " {position=null, role=reviewer}");
+    assertThat(info(schema, ARTICLES).sourceIsPrincipal())
+        .as("the declaring side is the principal")
+        .isTrue();
+    assertThat(storedLinks(schema, ARTICLES))
+        .extracting(StoredLink::pair)
+        .containsExactlyInAnyOrder(
+            book.id + "->" + edited.id + " {position=1, role=editor}",
+            book.id + "->" + reviewed.id + " {position=null, role=reviewer}");
     assertThat(storedLinks(schema, ARTICLES)).extracting(StoredLink::linkId).containsOnlyNulls();
   }
 
   @Test
   void belongsToManyLinksRemovedOrReplacedFromEitherSideLeaveTheStoreWithExactlyTheRest() {
-    Schema schema = Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
+    Schema schema =
+        Schema.builder().models(Book.class, Article.class).association(ARTICLES).build();
     Liaison db = liaison(schema);
     Book graphs = db.insert(book("Graphs", 2001));
     Book tables = db.insert(book("Tables", 2002));
@@ -79,17 +90,20 @@ public abstract class StoredShapeContract extends ContractGroup {
     db.on(c, ARTICLES.inverse()).set(List.of(graphs, tables), Map.of("position", 3));
     db.on(tables, ARTICLES).add(a, Map.of("position", 4));
 
-    assertThat(storedLinks(schema, ARTICLES)).extracting(StoredLink::pair).containsExactlyInAnyOrder(
-        graphs.id + "->" + b.id + " {position=null, role=editor}",
-        graphs.id + "->" + c.id + " {position=3, role=null}",
-        tables.id + "->" + a.id + " {position=4, role=author}",
-        tables.id + "->" + c.id + " {position=3, role=null}");
+    assertThat(storedLinks(schema, ARTICLES))
+        .extracting(StoredLink::pair)
+        .containsExactlyInAnyOrder(
+            graphs.id + "->" + b.id + " {position=null, role=editor}",
+            graphs.id + "->" + c.id + " {position=3, role=null}",
+            tables.id + "->" + a.id + " {position=4, role=author}",
+            tables.id + "->" + c.id + " {position=3, role=null}");
   }
 
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void parallelLinksAreStoredOneEachWithTheIdTheApiReads() {
-    Schema schema = Schema.builder().models(Book.class, Article.class).association(PARALLEL).build();
+    Schema schema =
+        Schema.builder().models(Book.class, Article.class).association(PARALLEL).build();
     Liaison db = liaison(schema);
     Book book = db.insert(book("Graphs", 2001));
     Article a = db.insert(article("Nodes"));
@@ -98,12 +112,20 @@ public abstract class StoredShapeContract extends ContractGroup {
 
     List<StoredLink> stored = storedLinks(schema, PARALLEL);
 
-    assertThat(stored).extracting(StoredLink::pair).containsExactlyInAnyOrder(
-        book.id + "->" + a.id + " {position=null, role=editor}",
-        book.id + "->" + a.id + " {position=null, role=reviewer}");
-    List<Object> readIds = db.on(book, PARALLEL).links().stream().map(Linked::linkId).map(StoredLink::normalize)
-        .toList();
-    assertThat(stored).extracting(StoredLink::linkId).doesNotContainNull().containsExactlyInAnyOrderElementsOf(readIds);
+    assertThat(stored)
+        .extracting(StoredLink::pair)
+        .containsExactlyInAnyOrder(
+            book.id + "->" + a.id + " {position=null, role=editor}",
+            book.id + "->" + a.id + " {position=null, role=reviewer}");
+    List<Object> readIds =
+        db.on(book, PARALLEL).links().stream()
+            .map(Linked::linkId)
+            .map(StoredLink::normalize)
+            .toList();
+    assertThat(stored)
+        .extracting(StoredLink::linkId)
+        .doesNotContainNull()
+        .containsExactlyInAnyOrderElementsOf(readIds);
   }
 
   // ---------------------------------------------------------------- foreign keys
@@ -119,19 +141,26 @@ public abstract class StoredShapeContract extends ContractGroup {
     db.insert(book("Unlinked", 2003));
 
     db.on(ann, BOOKS).addAll(List.of(graphs, tables));
-    assertThat(storedLinks(schema, BOOKS)).extracting(StoredLink::pair)
-        .containsExactlyInAnyOrder(ann.id + "->" + graphs.id + " {}", ann.id + "->" + tables.id + " {}");
+    assertThat(storedLinks(schema, BOOKS))
+        .extracting(StoredLink::pair)
+        .containsExactlyInAnyOrder(
+            ann.id + "->" + graphs.id + " {}", ann.id + "->" + tables.id + " {}");
 
     db.on(graphs, BOOKS.inverse()).set(bob);
     db.on(ann, BOOKS).remove(tables);
-    assertThat(storedLinks(schema, BOOKS)).extracting(StoredLink::pair).containsExactly(bob.id + "->" + graphs.id + " {}");
-    assertThat(storedLinks(schema, BOOKS.inverse())).as("the same links seen from the belongsTo side")
-        .extracting(StoredLink::pair).containsExactly(bob.id + "->" + graphs.id + " {}");
+    assertThat(storedLinks(schema, BOOKS))
+        .extracting(StoredLink::pair)
+        .containsExactly(bob.id + "->" + graphs.id + " {}");
+    assertThat(storedLinks(schema, BOOKS.inverse()))
+        .as("the same links seen from the belongsTo side")
+        .extracting(StoredLink::pair)
+        .containsExactly(bob.id + "->" + graphs.id + " {}");
   }
 
   @Test
   void hasOneLinkIsStoredAsTheForeignKeyFromTheReferencedRowAndSetMovesIt() {
-    Schema schema = Schema.builder().models(Person.class, Profile.class).association(PROFILE).build();
+    Schema schema =
+        Schema.builder().models(Person.class, Profile.class).association(PROFILE).build();
     Liaison db = liaison(schema);
     Person ann = db.insert(person("Ann"));
     Person bob = db.insert(person("Bob"));
@@ -142,7 +171,8 @@ public abstract class StoredShapeContract extends ContractGroup {
     db.on(bob, PROFILE).set(second);
     db.on(ann, PROFILE).set(second);
 
-    assertThat(storedLinks(schema, PROFILE)).extracting(StoredLink::pair)
+    assertThat(storedLinks(schema, PROFILE))
+        .extracting(StoredLink::pair)
         .containsExactly(ann.id + "->" + second.id + " {}");
   }
 }

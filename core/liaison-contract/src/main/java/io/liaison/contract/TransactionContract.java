@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code db.transaction(tx -> ...)}: the work's result is returned and every operation in it commits
- * together; an exception rolls every operation back (entities and links) and passes through
+ * {@code db.transaction(tx -> ...)}: the work's result is returned and every operation in it
+ * commits together; an exception rolls every operation back (entities and links) and passes through
  * unchanged. A single call that fails midway also leaves nothing behind.
  */
 public abstract class TransactionContract extends ContractGroup {
@@ -39,7 +39,8 @@ public abstract class TransactionContract extends ContractGroup {
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
 
   private static final List<Class<?>> MODELS = List.of(Author.class, Book.class, Article.class);
-  private static final List<Association<?, ?>> ASSOCIATIONS = List.of(BOOKS, BOOKS.inverse(), ARTICLES);
+  private static final List<Association<?, ?>> ASSOCIATIONS =
+      List.of(BOOKS, BOOKS.inverse(), ARTICLES);
 
   /** The exception the work throws; its own class, so that a wrapped or replaced one is noticed. */
   static final class WorkFailed extends RuntimeException {
@@ -59,8 +60,12 @@ public abstract class TransactionContract extends ContractGroup {
 
   @BeforeEach
   void fillStore() {
-    db = liaison(Schema.builder().models(Author.class, Book.class, Article.class)
-        .associations(BOOKS, ARTICLES).build());
+    db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Book.class, Article.class)
+                .associations(BOOKS, ARTICLES)
+                .build());
     ann = db.insert(author("Ann"));
     graphs = db.insert(book("Graphs"));
     tables = db.insert(book("Tables"));
@@ -85,32 +90,39 @@ public abstract class TransactionContract extends ContractGroup {
 
   @Test
   void transactionCommitsEveryOperationTogether() {
-    Author bob = db.transaction(tx -> {
-      Author author = tx.insert(author("Bob"));
-      Book book = tx.insert(book("Bob's"));
-      tx.on(author, BOOKS).add(book);
-      tx.on(book, ARTICLES).add(spareArticles.get(0), Map.of("role", "author"));
-      tx.on(graphs, ARTICLES).remove(edited);
-      return author;
-    });
+    Author bob =
+        db.transaction(
+            tx -> {
+              Author author = tx.insert(author("Bob"));
+              Book book = tx.insert(book("Bob's"));
+              tx.on(author, BOOKS).add(book);
+              tx.on(book, ARTICLES).add(spareArticles.get(0), Map.of("role", "author"));
+              tx.on(graphs, ARTICLES).remove(edited);
+              return author;
+            });
 
     assertThat(db.on(bob, BOOKS).get()).extracting(b -> b.title).containsExactly("Bob's");
     Book bobs = db.on(bob, BOOKS).get().get(0);
-    assertThat(db.on(bobs, ARTICLES).links()).singleElement().satisfies(link -> {
-      assertThat(link.target().id).isEqualTo(spareArticles.get(0).id);
-      assertThat(link.through("role")).isEqualTo("author");
-    });
+    assertThat(db.on(bobs, ARTICLES).links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.target().id).isEqualTo(spareArticles.get(0).id);
+              assertThat(link.through("role")).isEqualTo("author");
+            });
     assertThat(db.on(graphs, ARTICLES).get()).extracting(a -> a.id).containsExactly(reviewed.id);
   }
 
   @Test
   void operationsInsideATransactionSeeEachOthersWrites() {
-    long seen = db.transaction(tx -> {
-      Book book = tx.insert(book("Fresh"));
-      tx.on(ann, BOOKS).add(book);
-      assertThat(tx.find(Book.class, book.id)).isPresent();
-      return tx.on(ann, BOOKS).count();
-    });
+    long seen =
+        db.transaction(
+            tx -> {
+              Book book = tx.insert(book("Fresh"));
+              tx.on(ann, BOOKS).add(book);
+              assertThat(tx.find(Book.class, book.id)).isPresent();
+              return tx.on(ann, BOOKS).count();
+            });
 
     assertThat(seen).isEqualTo(3);
   }
@@ -119,10 +131,14 @@ public abstract class TransactionContract extends ContractGroup {
   void exceptionInsideRollsBackEveryEntityAndLinkOperation() {
     Map<String, Object> before = state();
 
-    assertThatThrownBy(() -> db.transaction(tx -> {
-      writeEverything(tx);
-      throw new WorkFailed();
-    })).isInstanceOf(WorkFailed.class);
+    assertThatThrownBy(
+            () ->
+                db.transaction(
+                    tx -> {
+                      writeEverything(tx);
+                      throw new WorkFailed();
+                    }))
+        .isInstanceOf(WorkFailed.class);
 
     assertThat(state()).isEqualTo(before);
   }
@@ -131,10 +147,14 @@ public abstract class TransactionContract extends ContractGroup {
   void exceptionInsidePassesThroughUnchanged() {
     WorkFailed failure = new WorkFailed();
 
-    assertThatThrownBy(() -> db.transaction(tx -> {
-      tx.insert(book("Lost"));
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                db.transaction(
+                    tx -> {
+                      tx.insert(book("Lost"));
+                      throw failure;
+                    }))
+        .isSameAs(failure);
   }
 
   @Test
@@ -142,21 +162,27 @@ public abstract class TransactionContract extends ContractGroup {
     Map<String, Object> before = state();
     Long missing = missingArticleId();
 
-    assertThatThrownBy(() -> db.transaction(tx -> {
-      writeEverything(tx);
-      tx.on(graphs, ARTICLES).add(missing);
-      return null;
-    })).isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(missing));
+    assertThatThrownBy(
+            () ->
+                db.transaction(
+                    tx -> {
+                      writeEverything(tx);
+                      tx.on(graphs, ARTICLES).add(missing);
+                      return null;
+                    }))
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining(String.valueOf(missing));
 
     assertThat(state()).isEqualTo(before);
   }
 
   @Test
   void inTransactionCommitsTheWork() {
-    db.inTransaction(tx -> {
-      Book book = tx.insert(book("Committed"));
-      tx.on(ann, BOOKS).add(book);
-    });
+    db.inTransaction(
+        tx -> {
+          Book book = tx.insert(book("Committed"));
+          tx.on(ann, BOOKS).add(book);
+        });
 
     assertThat(db.on(ann, BOOKS).get()).extracting(b -> b.title).contains("Committed");
   }
@@ -166,24 +192,32 @@ public abstract class TransactionContract extends ContractGroup {
     Map<String, Object> before = state();
     WorkFailed failure = new WorkFailed();
 
-    assertThatThrownBy(() -> db.inTransaction(tx -> {
-      writeEverything(tx);
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    tx -> {
+                      writeEverything(tx);
+                      throw failure;
+                    }))
+        .isSameAs(failure);
 
     assertThat(state()).isEqualTo(before);
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"HAS_MANY", "BELONGS_TO_MANY"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void setFailingMidwayLeavesThePreviousLinksIntact(Kind kind) {
     Map<String, Object> before = state();
-    List<Object> targets = kind == Kind.HAS_MANY
-        ? List.of(tables, spareBooks.get(0), missingBookId(), spareBooks.get(1))
-        : List.of(reviewed, spareArticles.get(0), missingArticleId(), spareArticles.get(1));
+    List<Object> targets =
+        kind == Kind.HAS_MANY
+            ? List.of(tables, spareBooks.get(0), missingBookId(), spareBooks.get(1))
+            : List.of(reviewed, spareArticles.get(0), missingArticleId(), spareArticles.get(1));
 
     assertThatThrownBy(() -> many(kind).set(targets))
-        .isInstanceOf(InvalidCallException.class).hasMessageContaining(String.valueOf(targets.get(2)));
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContaining(String.valueOf(targets.get(2)));
 
     assertThat(state()).isEqualTo(before);
   }

@@ -44,19 +44,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Cheat sheet rule 13, values: a value is stored (or compared) exactly as given, or refused with
  * {@link InvalidCallException} naming the model, the attribute and the value, before anything is
  * written or queried, so the store is unchanged. Numbers convert between types only without loss
- * (no BigInteger narrowed to a long, no fraction dropped, no double rounded to a float); text holding
- * NUL or an unpaired UTF-16 surrogate is refused on every store, since PostgreSQL and Neo4j would not
- * keep it. Each case runs on every path a value takes: entity attributes, through values, ids, link
- * ids, entity and association filters, through filters, {@code Where.has} and include filters.
+ * (no BigInteger narrowed to a long, no fraction dropped, no double rounded to a float); text
+ * holding NUL or an unpaired UTF-16 surrogate is refused on every store, since PostgreSQL and Neo4j
+ * would not keep it. Each case runs on every path a value takes: entity attributes, through values,
+ * ids, link ids, entity and association filters, through filters, {@code Where.has} and include
+ * filters.
  */
 public abstract class ValueContract extends ContractGroup {
 
   static final HasMany<Author, Measure> MEASURES = Association.hasMany(Author.class, Measure.class);
   static final BelongsToMany<Book, Article> ARTICLES =
       Association.belongsToMany(Book.class, Article.class).through(BookArticles.class);
+
   /** Parallel links, each with its own id; in the schema only where the store has them. */
   static final BelongsToMany<Book, Article> CITED =
-      Association.belongsToMany(Book.class, Article.class).as("cited").through("BookCitedArticles").unique(false);
+      Association.belongsToMany(Book.class, Article.class)
+          .as("cited")
+          .through("BookCitedArticles")
+          .unique(false);
 
   static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -74,7 +79,8 @@ public abstract class ValueContract extends ContractGroup {
   @BeforeEach
   void fillStore() {
     boolean parallel = adapter().capabilities().contains(Capability.PARALLEL_LINKS);
-    Schema.Builder schema = Schema.builder().models(MODELS.toArray(Class<?>[]::new)).associations(MEASURES, ARTICLES);
+    Schema.Builder schema =
+        Schema.builder().models(MODELS.toArray(Class<?>[]::new)).associations(MEASURES, ARTICLES);
     associations = new ArrayList<>(List.of(MEASURES, ARTICLES));
     if (parallel) {
       schema.association(CITED);
@@ -103,7 +109,10 @@ public abstract class ValueContract extends ContractGroup {
 
   // ---- the tables
 
-  /** A Measure attribute, a value that would not be stored as given, and how the message shows that value. */
+  /**
+   * A Measure attribute, a value that would not be stored as given, and how the message shows that
+   * value.
+   */
   static Stream<Arguments> lossyValues() {
     return Stream.of(
         Arguments.of("total", TWO_64.add(BigInteger.ONE), "18446744073709551617"),
@@ -120,7 +129,10 @@ public abstract class ValueContract extends ContractGroup {
         Arguments.of("label", "x\uD800y", "'x\\uD800y'"));
   }
 
-  /** A BookArticles attribute (Integer position, String role), a value that would change, its text in messages. */
+  /**
+   * A BookArticles attribute (Integer position, String role), a value that would change, its text
+   * in messages.
+   */
   static Stream<Arguments> lossyThroughValues() {
     return Stream.of(
         Arguments.of("position", Integer.MAX_VALUE + 1L, "2147483648"),
@@ -148,10 +160,17 @@ public abstract class ValueContract extends ContractGroup {
     assertRefused(() -> db.findAll(Measure.class, Query.where(Where.eq(attribute, value))), named);
     assertRefused(() -> db.count(Measure.class, Where.ne(attribute, value)), named);
     assertRefused(() -> db.findAll(Measure.class, Query.where(Where.gt(attribute, value))), named);
-    assertRefused(() -> db.findAll(Measure.class, Query.where(Where.not(Where.lte(attribute, value)))), named);
-    assertRefused(() -> db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value)))), named);
+    assertRefused(
+        () -> db.findAll(Measure.class, Query.where(Where.not(Where.lte(attribute, value)))),
+        named);
+    assertRefused(
+        () -> db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value)))), named);
     assertRefused(() -> db.count(Measure.class, Where.notIn(attribute, List.of(value))), named);
-    assertRefused(() -> db.count(Measure.class, Where.anyOf(Where.isNull(attribute), Where.eq(attribute, value))), named);
+    assertRefused(
+        () ->
+            db.count(
+                Measure.class, Where.anyOf(Where.isNull(attribute), Where.eq(attribute, value))),
+        named);
   }
 
   @ParameterizedTest
@@ -165,7 +184,8 @@ public abstract class ValueContract extends ContractGroup {
     assertRefused(() -> db.links(MEASURES).count(List.of(ann), Query.where(where)), named);
     assertRefused(() -> db.findAll(Author.class, Query.where(Where.has(MEASURES, where))), named);
     assertRefused(() -> db.count(Author.class, Where.has(MEASURES, where)), named);
-    assertRefused(() -> db.findAll(Author.class, Query.all(), Include.of(MEASURES).where(where)), named);
+    assertRefused(
+        () -> db.findAll(Author.class, Query.all(), Include.of(MEASURES).where(where)), named);
   }
 
   @ParameterizedTest
@@ -177,16 +197,27 @@ public abstract class ValueContract extends ContractGroup {
     assertRefused(() -> db.on(graphs, ARTICLES).links(query), named);
     assertRefused(() -> db.on(graphs, ARTICLES).count(query), named);
     assertRefused(() -> db.links(ARTICLES).count(List.of(graphs), query), named);
-    assertRefused(() -> db.findAll(Book.class, Query.where(Where.has(ARTICLES, Where.notNull("title"), Where.eq(attribute, value)))),
+    assertRefused(
+        () ->
+            db.findAll(
+                Book.class,
+                Query.where(
+                    Where.has(ARTICLES, Where.notNull("title"), Where.eq(attribute, value)))),
         named);
-    assertRefused(() -> db.findAll(Book.class, Query.all(), Include.of(ARTICLES).through(Where.eq(attribute, value))),
+    assertRefused(
+        () ->
+            db.findAll(
+                Book.class, Query.all(), Include.of(ARTICLES).through(Where.eq(attribute, value))),
         named);
   }
 
   @ParameterizedTest
   @MethodSource("textNoStoreKeeps")
   void textNoStoreKeepsIsRefusedAsALikePattern(String text, String shown) {
-    assertRefused(() -> db.findAll(Measure.class, Query.where(Where.like("label", text))), "Measure.label", shown);
+    assertRefused(
+        () -> db.findAll(Measure.class, Query.where(Where.like("label", text))),
+        "Measure.label",
+        shown);
   }
 
   // ---- writes
@@ -195,10 +226,12 @@ public abstract class ValueContract extends ContractGroup {
   @MethodSource("textNoStoreKeeps")
   void textNoStoreKeepsIsRefusedOnEveryEntityWrite(String text, String shown) {
     assertRefused(() -> db.insert(measure(text, 3)), "insert", "Measure.label", shown);
-    assertRefused(() -> db.insertAll(List.of(measure("fine", 4), measure(text, 5))), "Measure.label", shown);
+    assertRefused(
+        () -> db.insertAll(List.of(measure("fine", 4), measure(text, 5))), "Measure.label", shown);
     first.label = text;
     assertRefused(() -> db.update(first), "update", "Measure.label", shown);
-    assertRefused(() -> db.on(ann, MEASURES).create(measure(text, 6)), "create", "Measure.label", shown);
+    assertRefused(
+        () -> db.on(ann, MEASURES).create(measure(text, 6)), "create", "Measure.label", shown);
     Tag tag = new Tag();
     tag.id = text;
     assertRefused(() -> db.insert(tag), "Tag.id", shown);
@@ -216,7 +249,8 @@ public abstract class ValueContract extends ContractGroup {
     assertRefused(() -> db.on(graphs, ARTICLES).set(List.of(spare), through), named);
     assertRefused(() -> db.on(graphs, ARTICLES).setAll(List.of(Link.to(spare, through))), named);
     assertRefused(() -> db.on(graphs, ARTICLES).create(article("New"), through), named);
-    assertRefused(() -> db.links(ARTICLES).addAll(List.of(LinkPair.of(graphs, spare, through))), named);
+    assertRefused(
+        () -> db.links(ARTICLES).addAll(List.of(LinkPair.of(graphs, spare, through))), named);
     if (value instanceof String text) {
       BookArticles payload = new BookArticles();
       payload.role = text;
@@ -239,7 +273,8 @@ public abstract class ValueContract extends ContractGroup {
       assertRefused(() -> db.on(ann, MEASURES).remove(id), "Measure.id", shown);
       assertRefused(() -> db.on(ann, MEASURES).has(id), "Measure.id", shown);
       assertRefused(() -> db.on(ann, MEASURES).set(List.of(id)), "Measure.id", shown);
-      assertRefused(() -> db.links(MEASURES).has(List.of(LinkPair.of(ann, id))), "Measure.id", shown);
+      assertRefused(
+          () -> db.links(MEASURES).has(List.of(LinkPair.of(ann, id))), "Measure.id", shown);
     }
     Object author = TWO_64.add(BigInteger.valueOf(ann.id));
     assertRefused(() -> db.on(author, MEASURES).get(), "Author.id", author.toString());
@@ -255,10 +290,18 @@ public abstract class ValueContract extends ContractGroup {
 
   @Test
   void exactIdsOfAnotherNumberTypeFindTheirRow() {
-    assertThat(db.find(Measure.class, BigInteger.valueOf(first.id))).get().extracting(m -> m.label).isEqualTo("first");
-    assertThat(db.find(Measure.class, new BigDecimal(first.id + ".000"))).get().extracting(m -> m.label)
+    assertThat(db.find(Measure.class, BigInteger.valueOf(first.id)))
+        .get()
+        .extracting(m -> m.label)
         .isEqualTo("first");
-    assertThat(db.find(Measure.class, first.id.intValue())).get().extracting(m -> m.label).isEqualTo("first");
+    assertThat(db.find(Measure.class, new BigDecimal(first.id + ".000")))
+        .get()
+        .extracting(m -> m.label)
+        .isEqualTo("first");
+    assertThat(db.find(Measure.class, first.id.intValue()))
+        .get()
+        .extracting(m -> m.label)
+        .isEqualTo("first");
     assertThat(db.on(ann, MEASURES).has(BigInteger.valueOf(first.id))).isTrue();
   }
 
@@ -273,11 +316,17 @@ public abstract class ValueContract extends ContractGroup {
     Object fraction = new BigDecimal(linkId + ".5");
 
     assertRefused(() -> db.on(graphs, CITED).removeLink(wrapped), "removeLink", wrapped.toString());
-    assertRefused(() -> db.on(graphs, CITED).removeLinks(List.of(fraction)), "removeLinks", fraction.toString());
+    assertRefused(
+        () -> db.on(graphs, CITED).removeLinks(List.of(fraction)),
+        "removeLinks",
+        fraction.toString());
 
-    assertThat(db.on(graphs, CITED).removeLink(BigInteger.valueOf((Long) linkId))).as("the exact id given as a BigInteger")
+    assertThat(db.on(graphs, CITED).removeLink(BigInteger.valueOf((Long) linkId)))
+        .as("the exact id given as a BigInteger")
         .isTrue();
-    assertThat(db.on(graphs, CITED).links()).extracting(Linked::linkId).containsExactly(links.get(1).linkId());
+    assertThat(db.on(graphs, CITED).links())
+        .extracting(Linked::linkId)
+        .containsExactly(links.get(1).linkId());
   }
 
   // ---- exact values
@@ -336,36 +385,54 @@ public abstract class ValueContract extends ContractGroup {
     matches.put("amount", new BigDecimal("5.0"));
     matches.put("label", "pair \uD83D\uDE00");
     matches.put("ref", m.ref.toString().toUpperCase());
-    matches.forEach((attribute, value) -> {
-      assertThat(db.findAll(Measure.class, Query.where(Where.eq(attribute, value)))).as("%s = %s", attribute, value)
-          .extracting(x -> x.id).containsExactly(m.id);
-      assertThat(db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value))))).as("%s in %s", attribute, value)
-          .extracting(x -> x.id).containsExactly(m.id);
-    });
-    assertThat(db.findAll(Measure.class, Query.where(Where.eq("level", 0.5d)))).as("a double that is exactly a float")
-        .extracting(x -> x.id).containsExactly(first.id);
+    matches.forEach(
+        (attribute, value) -> {
+          assertThat(db.findAll(Measure.class, Query.where(Where.eq(attribute, value))))
+              .as("%s = %s", attribute, value)
+              .extracting(x -> x.id)
+              .containsExactly(m.id);
+          assertThat(db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value)))))
+              .as("%s in %s", attribute, value)
+              .extracting(x -> x.id)
+              .containsExactly(m.id);
+        });
+    assertThat(db.findAll(Measure.class, Query.where(Where.eq("level", 0.5d))))
+        .as("a double that is exactly a float")
+        .extracting(x -> x.id)
+        .containsExactly(first.id);
   }
 
   @Test
   void exactThroughValuesOfAnotherTypeAreStoredAsTheAttributeType() {
-    db.on(graphs, ARTICLES).add(spare, Map.of("position", new BigDecimal("5.0"), "role", "r\uD83D\uDE00"));
+    db.on(graphs, ARTICLES)
+        .add(spare, Map.of("position", new BigDecimal("5.0"), "role", "r\uD83D\uDE00"));
 
-    Linked<Article> link = db.on(graphs, ARTICLES).links(Query.where(Where.eq("id", spare.id))).get(0);
+    Linked<Article> link =
+        db.on(graphs, ARTICLES).links(Query.where(Where.eq("id", spare.id))).get(0);
     assertThat(link.through("position")).isEqualTo(5);
     assertThat(link.through("role")).isEqualTo("r\uD83D\uDE00");
-    assertThat(db.on(graphs, ARTICLES).get(Query.all().through(Where.eq("position", BigInteger.valueOf(5)))))
-        .extracting(a -> a.id).containsExactly(spare.id);
+    assertThat(
+            db.on(graphs, ARTICLES)
+                .get(Query.all().through(Where.eq("position", BigInteger.valueOf(5)))))
+        .extracting(a -> a.id)
+        .containsExactly(spare.id);
   }
 
   // ---- helpers
 
-  /** The call throws InvalidCallException naming each of {@code named}, and the store is as before. */
+  /**
+   * The call throws InvalidCallException naming each of {@code named}, and the store is as before.
+   */
   private void assertRefused(ThrowingCallable call, String... named) {
     Map<String, Object> before = StoreState.read(db, MODELS, associations);
 
-    assertThatThrownBy(call).isInstanceOf(InvalidCallException.class).hasMessageContainingAll(named);
+    assertThatThrownBy(call)
+        .isInstanceOf(InvalidCallException.class)
+        .hasMessageContainingAll(named);
 
-    assertThat(StoreState.read(db, MODELS, associations)).as("the store after the refused call").isEqualTo(before);
+    assertThat(StoreState.read(db, MODELS, associations))
+        .as("the store after the refused call")
+        .isEqualTo(before);
   }
 
   private static Measure measure(String label, int n) {

@@ -13,13 +13,13 @@ import java.util.List;
  * schema builder) with {@link DefinitionException}, since whoever wrote the declaration must act.
  */
 public final class Args {
-  private Args() {
-  }
+  private Args() {}
 
   /**
    * The value, or an {@link InvalidCallException} naming the call and the argument.
    *
-   * @param call the call and what it was for, e.g. {@code Where.gt('year')} or {@code Book.articles.add}
+   * @param call the call and what it was for, e.g. {@code Where.gt('year')} or {@code
+   *     Book.articles.add}
    * @param argument the parameter's name as the API declares it
    */
   public static <T> T notNull(T value, String call, String argument) {
@@ -40,7 +40,10 @@ public final class Args {
     return value;
   }
 
-  /** Like {@link #notNull(Object, String, String)}, with a hint saying what to do instead (e.g. which call takes null). */
+  /**
+   * Like {@link #notNull(Object, String, String)}, with a hint saying what to do instead (e.g.
+   * which call takes null).
+   */
   public static <T> T notNull(T value, String call, String argument, String hint) {
     if (value == null) {
       throw new InvalidCallException(call + ": " + argument + " is null; " + hint);
@@ -72,7 +75,10 @@ public final class Args {
     return noNulls(java.util.Arrays.asList(values), call, argument);
   }
 
-  /** The value, or a {@link DefinitionException} naming the declaration and the option that was null. */
+  /**
+   * The value, or a {@link DefinitionException} naming the declaration and the option that was
+   * null.
+   */
   public static <T> T declared(T value, String declaration, String argument) {
     if (value == null) {
       throw new DefinitionException(List.of(declaration + ": " + argument + " is null"));

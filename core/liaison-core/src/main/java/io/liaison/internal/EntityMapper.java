@@ -15,12 +15,12 @@ final class EntityMapper {
   /** The no-argument constructor's arguments: one array for every call, not a new one each. */
   private static final Object[] NO_ARGUMENTS = {};
 
-  private EntityMapper() {
-  }
+  private EntityMapper() {}
 
   /**
-   * Every declared attribute of the entity, each exactly as its value type ({@link ValueTypes#coerce});
-   * with {@code withId} false the id is left out. {@code op} names the call in a refusal.
+   * Every declared attribute of the entity, each exactly as its value type ({@link
+   * ValueTypes#coerce}); with {@code withId} false the id is left out. {@code op} names the call in
+   * a refusal.
    */
   static Map<String, Object> toRow(ModelMeta m, Object entity, boolean withId, String op) {
     Map<String, Object> row = new LinkedHashMap<>();
@@ -29,13 +29,18 @@ final class EntityMapper {
         continue;
       }
       Object v = get(m.fields().get(a.name()), entity);
-      row.put(a.name(), ValueTypes.isStoredAsIs(v, a.type()) ? v
-          : ValueTypes.coerce(v, a.type(), op + ": " + m.name() + "." + a.name()));
+      row.put(
+          a.name(),
+          ValueTypes.isStoredAsIs(v, a.type())
+              ? v
+              : ValueTypes.coerce(v, a.type(), op + ": " + m.name() + "." + a.name()));
     }
     return row;
   }
 
-  /** Fills in an id that Liaison generates (UUIDs), returning whether the store must generate one. */
+  /**
+   * Fills in an id that Liaison generates (UUIDs), returning whether the store must generate one.
+   */
   static boolean prepareId(ModelMeta m, Object entity) {
     Object id = get(m.idField(), entity);
     if (id != null) {
@@ -47,7 +52,9 @@ final class EntityMapper {
       case STORE -> {
         return true;
       }
-      case NONE -> throw new InvalidCallException("Cannot insert a " + m.name() + " without an id: its id type is not generated");
+      case NONE ->
+          throw new InvalidCallException(
+              "Cannot insert a " + m.name() + " without an id: its id type is not generated");
     }
     return false;
   }
@@ -83,14 +90,17 @@ final class EntityMapper {
     try {
       return m.constructor().newInstance(NO_ARGUMENTS);
     } catch (ReflectiveOperationException ex) {
-      throw new LiaisonException("Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
+      throw new LiaisonException(
+          "Cannot create a " + m.type().getName() + " with its no-argument constructor", ex);
     }
   }
 
   /** Sets a field from a value its row holds (possibly null). */
   private static void fill(ModelMeta.FieldSlot f, Object entity, Object stored) {
     if (stored != null && stored.getClass() == f.exact()) {
-      set(f.field(), entity, stored); // already the field's type: the usual case, no conversion to look up
+      set(
+          f.field(), entity,
+          stored); // already the field's type: the usual case, no conversion to look up
       return;
     }
     Object v = Values.toFieldType(stored, f.field());
@@ -100,11 +110,11 @@ final class EntityMapper {
   }
 
   /**
-   * Entities and ids of one model from the many rows of one read: for rows of a {@link RowLayout}, as
-   * adapters return them, each field's position in the layout is looked up once per layout rather than
-   * each name per row (reading 10,000 links, that lookup and the map's were a tenth of the engine's
-   * time). Other maps go through {@link EntityMapper#toEntity}. For one read at a time: it keeps the
-   * last layout it saw.
+   * Entities and ids of one model from the many rows of one read: for rows of a {@link RowLayout},
+   * as adapters return them, each field's position in the layout is looked up once per layout
+   * rather than each name per row (reading 10,000 links, that lookup and the map's were a tenth of
+   * the engine's time). Other maps go through {@link EntityMapper#toEntity}. For one read at a
+   * time: it keeps the last layout it saw.
    */
   static final class RowReader {
     private final ModelMeta m;

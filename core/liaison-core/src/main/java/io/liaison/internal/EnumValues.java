@@ -13,8 +13,7 @@ import java.util.List;
  * silently match nothing; such values are refused naming the enum and its constants.
  */
 final class EnumValues {
-  private EnumValues() {
-  }
+  private EnumValues() {}
 
   /** The enum class of a model's attribute, or null when the attribute is no enum. */
   static Class<?> enumType(ResolvedSchema resolved, ModelInfo model, String attribute) {
@@ -28,9 +27,9 @@ final class EnumValues {
   }
 
   /**
-   * The value unchanged if it is a constant of {@code enumType} or the name of one (or if
-   * {@code enumType} is null, or the value is neither a String nor an enum: the attribute's value
-   * type refuses those); otherwise throws {@link InvalidCallException} naming {@code label}.
+   * The value unchanged if it is a constant of {@code enumType} or the name of one (or if {@code
+   * enumType} is null, or the value is neither a String nor an enum: the attribute's value type
+   * refuses those); otherwise throws {@link InvalidCallException} naming {@code label}.
    */
   static Object checked(Object value, Class<?> enumType, String label) {
     if (enumType == null || value == null || enumType.isInstance(value)) {
@@ -46,7 +45,14 @@ final class EnumValues {
     if (value instanceof String name && names.contains(name)) {
       return value;
     }
-    throw new InvalidCallException(label + ": " + ValueTypes.describe(value) + " is not a " + enumType.getSimpleName()
-        + " (one of " + names + ")");
+    throw new InvalidCallException(
+        label
+            + ": "
+            + ValueTypes.describe(value)
+            + " is not a "
+            + enumType.getSimpleName()
+            + " (one of "
+            + names
+            + ")");
   }
 }

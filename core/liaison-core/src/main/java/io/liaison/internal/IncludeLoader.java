@@ -31,9 +31,14 @@ import java.util.Optional;
 final class IncludeLoader {
 
   /** A checked include: what to ask the store, and what to do with the answer. */
-  private record Plan(Association<?, ?> declaration, AssociationInfo info, ModelMeta target, Query query,
-      List<String> throughAttributes, List<Plan> children, Where exists) {
-  }
+  private record Plan(
+      Association<?, ?> declaration,
+      AssociationInfo info,
+      ModelMeta target,
+      Query query,
+      List<String> throughAttributes,
+      List<Plan> children,
+      Where exists) {}
 
   private final InternalSession session;
 
@@ -44,20 +49,23 @@ final class IncludeLoader {
   <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
     ModelMeta root = session.meta(model, "findAll(model, query, includes): model");
     String what = "findAll(" + root.name() + ")";
-    Query q = session.normalize(InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
+    Query q =
+        session.normalize(
+            InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
     List<Plan> plans = plans(InternalSession.nonNull(includes, what + ": includes"), root, what);
     Query rootQuery = withRequired(q, plans);
-    return session.read(s -> {
-      Result<T> result = new Result<>(model);
-      for (Map<String, Object> row : s.find(root.info(), rootQuery)) {
-        result.roots.add(model.cast(result.entity(root, row)));
-      }
-      List<Object> parents = new ArrayList<>(result.roots);
-      for (Plan p : plans) {
-        load(s, p, parents, result);
-      }
-      return result;
-    });
+    return session.read(
+        s -> {
+          Result<T> result = new Result<>(model);
+          for (Map<String, Object> row : s.find(root.info(), rootQuery)) {
+            result.roots.add(model.cast(result.entity(root, row)));
+          }
+          List<Object> parents = new ArrayList<>(result.roots);
+          for (Plan p : plans) {
+            load(s, p, parents, result);
+          }
+          return result;
+        });
   }
 
   private List<Plan> plans(List<? extends Include<?, ?>> includes, ModelMeta parent, String what) {
@@ -72,20 +80,30 @@ final class IncludeLoader {
     Association<?, ?> declaration = inc.association();
     AssociationInfo info = session.resolved.associations().get(declaration);
     if (info == null) {
-      throw new InvalidCallException(what + ": include " + declaration + ": the association is not declared in this schema");
+      throw new InvalidCallException(
+          what + ": include " + declaration + ": the association is not declared in this schema");
     }
     String label = what + ": include " + info.name();
     if (!info.source().name().equals(parent.name())) {
-      throw new InvalidCallException(label + " loads from " + info.source().name() + " entities, but it is included under "
-          + parent.name());
+      throw new InvalidCallException(
+          label
+              + " loads from "
+              + info.source().name()
+              + " entities, but it is included under "
+              + parent.name());
     }
     if (!info.kind().isMany() && (inc.limit() != null || inc.offset() != null)) {
-      throw new InvalidCallException(label + ": limit and offset need a hasMany or belongsToMany association; "
-          + info.name() + " is " + info.kind());
+      throw new InvalidCallException(
+          label
+              + ": limit and offset need a hasMany or belongsToMany association; "
+              + info.name()
+              + " is "
+              + info.kind());
     }
     ModelMeta target = session.meta(declaration.target());
     Query own = new Query(inc.where(), inc.throughWhere(), inc.order(), inc.limit(), inc.offset());
-    Query q = InternalSession.scoped(info, session.normalize(own, info.target(), info.through(), label));
+    Query q =
+        InternalSession.scoped(info, session.normalize(own, info.target(), info.through(), label));
     List<String> throughAttributes = throughAttributes(inc, info, label);
     List<Plan> children = plans(inc.includes(), target, what);
     Query withChildren = withRequired(q, children);
@@ -93,21 +111,28 @@ final class IncludeLoader {
     if (inc.isRequired()) {
       exists = new Where.Has(declaration, withChildren.where(), withChildren.throughWhere(), info);
       if (info.kind() == Association.Kind.BELONGS_TO && !info.scope().isEmpty()) {
-        exists = InternalSession.withEquals(exists, info.scope()); // a belongsTo's scope is on the parent
+        exists =
+            InternalSession.withEquals(
+                exists, info.scope()); // a belongsTo's scope is on the parent
       }
     }
     return new Plan(declaration, info, target, withChildren, throughAttributes, children, exists);
   }
 
-  private static List<String> throughAttributes(Include<?, ?> inc, AssociationInfo info, String label) {
+  private static List<String> throughAttributes(
+      Include<?, ?> inc, AssociationInfo info, String label) {
     List<String> names = inc.returnedThroughAttributes();
     if (names == null) {
       return null;
     }
     JunctionInfo j = info.through();
     if (j == null) {
-      throw new InvalidCallException(label + ": through attributes need a belongsToMany association; " + info.name()
-          + " is " + info.kind());
+      throw new InvalidCallException(
+          label
+              + ": through attributes need a belongsToMany association; "
+              + info.name()
+              + " is "
+              + info.kind());
     }
     for (String n : names) {
       boolean known = false;
@@ -115,7 +140,8 @@ final class IncludeLoader {
         known |= a.name().equals(n) && (j.id() == null || !n.equals(j.id().name()));
       }
       if (!known) {
-        throw new InvalidCallException(label + ": '" + n + "' is not a through attribute of " + j.name());
+        throw new InvalidCallException(
+            label + ": '" + n + "' is not a through attribute of " + j.name());
       }
     }
     return names;
@@ -132,7 +158,10 @@ final class IncludeLoader {
     return new Query(where, q.throughWhere(), q.order(), q.limit(), q.offset());
   }
 
-  /** Loads one include for all parents in one store query, then its own includes for all targets found. */
+  /**
+   * Loads one include for all parents in one store query, then its own includes for all targets
+   * found.
+   */
   private void load(StoreSession s, Plan plan, List<Object> parents, Result<?> result) {
     String match = plan.info().sourceMatch();
     Map<Object, List<List<Linked<?>>>> bySource = new LinkedHashMap<>();
@@ -140,7 +169,8 @@ final class IncludeLoader {
       List<Linked<?>> slot = result.slot(parent, plan);
       Map<String, Object> row = result.rows.get(parent);
       Object value = row.get(match);
-      boolean inScope = plan.info().kind() != Association.Kind.BELONGS_TO || plan.info().inScope(row);
+      boolean inScope =
+          plan.info().kind() != Association.Kind.BELONGS_TO || plan.info().inScope(row);
       if (slot != null && value != null && inScope) {
         bySource.computeIfAbsent(value, k -> new ArrayList<>()).add(slot);
       }
@@ -161,8 +191,12 @@ final class IncludeLoader {
       }
       List<List<Linked<?>>> slots = bySource.get(r.source());
       if (slots == null) {
-        throw new io.liaison.LiaisonException("Adapter returned a " + plan.info().name() + " target for source "
-            + r.source() + ", which was not asked for");
+        throw new io.liaison.LiaisonException(
+            "Adapter returned a "
+                + plan.info().name()
+                + " target for source "
+                + r.source()
+                + ", which was not asked for");
       }
       Linked<Object> linked = new Linked<>(target, through(plan, r.through()), r.linkId());
       for (List<Linked<?>> slot : slots) {
@@ -185,7 +219,9 @@ final class IncludeLoader {
     return out;
   }
 
-  /** The loaded entities: one instance per stored row, and the links each include loaded per parent. */
+  /**
+   * The loaded entities: one instance per stored row, and the links each include loaded per parent.
+   */
   private static final class Result<T> implements Loaded<T> {
     private final Class<T> model;
     private final List<T> roots = new ArrayList<>();
@@ -194,8 +230,7 @@ final class IncludeLoader {
     private final Map<Object, Map<String, Object>> rows = new IdentityHashMap<>();
     private final Map<Object, Map<Association<?, ?>, Slot>> links = new IdentityHashMap<>();
 
-    private record Slot(Object plan, List<Linked<?>> links) {
-    }
+    private record Slot(Object plan, List<Linked<?>> links) {}
 
     Result(Class<T> model) {
       this.model = model;
@@ -203,7 +238,8 @@ final class IncludeLoader {
 
     /** The instance for a stored row, created on first sight. */
     Object entity(ModelMeta m, Map<String, Object> row) {
-      EntityMapper.RowReader reader = readers.computeIfAbsent(m.name(), k -> new EntityMapper.RowReader(m));
+      EntityMapper.RowReader reader =
+          readers.computeIfAbsent(m.name(), k -> new EntityMapper.RowReader(m));
       Object id = reader.id(row);
       Map<Object, Object> byId = instances.computeIfAbsent(m.name(), k -> new HashMap<>());
       Object existing = byId.get(id);
@@ -221,7 +257,8 @@ final class IncludeLoader {
      * already loaded the same association for this entity (the first include to reach it wins).
      */
     List<Linked<?>> slot(Object parent, Plan plan) {
-      Map<Association<?, ?>, Slot> byAssociation = links.computeIfAbsent(parent, k -> new HashMap<>());
+      Map<Association<?, ?>, Slot> byAssociation =
+          links.computeIfAbsent(parent, k -> new HashMap<>());
       Slot slot = byAssociation.get(plan.declaration());
       if (slot == null) {
         slot = new Slot(plan, new ArrayList<>());
@@ -256,13 +293,19 @@ final class IncludeLoader {
       Args.notNull(association, "Loaded.get", "association");
       Args.notNull(parent, "Loaded.get(parent, " + association + ")", "parent");
       if (!rows.containsKey(parent)) {
-        throw new InvalidCallException("Loaded.get(" + association + "): the parent is not an entity of this result; "
-            + "pass the instance the result holds");
+        throw new InvalidCallException(
+            "Loaded.get("
+                + association
+                + "): the parent is not an entity of this result; "
+                + "pass the instance the result holds");
       }
       Slot slot = links.getOrDefault(parent, Map.of()).get(association);
       if (slot == null) {
-        throw new InvalidCallException("Loaded.get(" + association + "): that association was not included for this "
-            + parent.getClass().getSimpleName());
+        throw new InvalidCallException(
+            "Loaded.get("
+                + association
+                + "): that association was not included for this "
+                + parent.getClass().getSimpleName());
       }
       List<Linked<X>> out = new ArrayList<>(slot.links().size());
       for (Linked<?> l : slot.links()) {
@@ -276,8 +319,12 @@ final class IncludeLoader {
       Args.notNull(association, "Loaded.one", "association");
       Args.notNull(parent, "Loaded.one(parent, " + association + ")", "parent");
       if (association.kind().isMany()) {
-        throw new InvalidCallException("Loaded.one(" + association + "): use get() for a " + association.kind()
-            + " association");
+        throw new InvalidCallException(
+            "Loaded.one("
+                + association
+                + "): use get() for a "
+                + association.kind()
+                + " association");
       }
       List<X> targets = get(parent, association);
       return targets.isEmpty() ? Optional.empty() : Optional.of(targets.get(0));

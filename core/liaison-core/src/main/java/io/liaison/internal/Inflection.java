@@ -2,8 +2,7 @@ package io.liaison.internal;
 
 /** The little English Sequelize's default aliases need: plural and singular of a name. */
 final class Inflection {
-  private Inflection() {
-  }
+  private Inflection() {}
 
   static String plural(String word) {
     if (word.isEmpty()) {
@@ -12,7 +11,11 @@ final class Inflection {
     if (word.endsWith("y") && word.length() > 1 && !isVowel(word.charAt(word.length() - 2))) {
       return word.substring(0, word.length() - 1) + "ies";
     }
-    if (word.endsWith("s") || word.endsWith("x") || word.endsWith("z") || word.endsWith("ch") || word.endsWith("sh")) {
+    if (word.endsWith("s")
+        || word.endsWith("x")
+        || word.endsWith("z")
+        || word.endsWith("ch")
+        || word.endsWith("sh")) {
       return word + "es";
     }
     return word + "s";

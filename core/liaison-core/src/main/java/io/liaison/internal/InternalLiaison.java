@@ -29,13 +29,23 @@ public final class InternalLiaison extends InternalSession implements Liaison {
     this.store = store;
   }
 
-  /** Checks the schema's needs against the adapter, syncs the store, and returns the entry point. */
-  public static Liaison create(Schema schema, ResolvedSchema resolved, StoreAdapter store, boolean sync) {
+  /**
+   * Checks the schema's needs against the adapter, syncs the store, and returns the entry point.
+   */
+  public static Liaison create(
+      Schema schema, ResolvedSchema resolved, StoreAdapter store, boolean sync) {
     Set<Capability> has = store.capabilities();
     for (Map.Entry<Capability, String> need : resolved.needs().entrySet()) {
       if (!has.contains(need.getKey())) {
-        throw new UnsupportedCapabilityException(need.getKey(), "The " + store.name() + " adapter does not support "
-            + need.getKey() + ", which " + need.getValue() + " needs");
+        throw new UnsupportedCapabilityException(
+            need.getKey(),
+            "The "
+                + store.name()
+                + " adapter does not support "
+                + need.getKey()
+                + ", which "
+                + need.getValue()
+                + " needs");
       }
     }
     store.learn(resolved.info());
@@ -46,9 +56,9 @@ public final class InternalLiaison extends InternalSession implements Liaison {
   }
 
   /**
-   * Runs one operation in a transaction of its own. A failure the store calls transient
-   * ({@link Retryable}) is retried: the transaction was rolled back whole, so running the operation
-   * again is safe whatever it does. After the last attempt the exception passes through.
+   * Runs one operation in a transaction of its own. A failure the store calls transient ({@link
+   * Retryable}) is retried: the transaction was rolled back whole, so running the operation again
+   * is safe whatever it does. After the last attempt the exception passes through.
    */
   @Override
   <R> R run(Function<StoreSession, R> work) {
@@ -127,10 +137,11 @@ public final class InternalLiaison extends InternalSession implements Liaison {
   @Override
   public void inTransaction(Consumer<Session> work) {
     Args.notNull(work, "inTransaction", "work");
-    transaction(tx -> {
-      work.accept(tx);
-      return null;
-    });
+    transaction(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
   }
 
   @Override

@@ -10,7 +10,6 @@ import io.liaison.Query;
 import io.liaison.Where;
 import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.LinkRow;
-import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ final class InternalLinks<T> implements Links<T> {
     this.session = session;
     this.a = session.resolved.associations().get(declaration);
     if (a == null) {
-      throw new InvalidCallException("Association " + declaration + " is not declared in this schema");
+      throw new InvalidCallException(
+          "Association " + declaration + " is not declared in this schema");
     }
     this.sourceMeta = session.meta(declaration.source());
     this.targetMeta = session.meta(declaration.target());
@@ -71,46 +71,78 @@ final class InternalLinks<T> implements Links<T> {
       if (a.kind() == Kind.HAS_MANY) {
         Object before = sourceOfTarget.put(tid, sid);
         if (before != null && !before.equals(sid)) {
-          throw new InvalidCallException(what + ": the " + targetMeta.name() + " with id " + ValueTypes.describe(tid)
-              + " is given for two sources (" + ValueTypes.describe(before) + " and " + ValueTypes.describe(sid)
-              + "); a hasMany target has one source");
+          throw new InvalidCallException(
+              what
+                  + ": the "
+                  + targetMeta.name()
+                  + " with id "
+                  + ValueTypes.describe(tid)
+                  + " is given for two sources ("
+                  + ValueTypes.describe(before)
+                  + " and "
+                  + ValueTypes.describe(sid)
+                  + "); a hasMany target has one source");
         }
       }
       sourceIds.add(sid);
       targetIds.add(tid);
-      throughs.add(InternalSession.withThroughScope(a, a.through() == null || p.through() == null ? Map.of()
-          : session.throughValues(a, p.through(), what)));
+      throughs.add(
+          InternalSession.withThroughScope(
+              a,
+              a.through() == null || p.through() == null
+                  ? Map.of()
+                  : session.throughValues(a, p.through(), what)));
       if (a.through() == null && p.through() != null) {
-        throw new InvalidCallException(what + ": through attributes need a belongsToMany association; " + a.name()
-            + " is " + a.kind());
+        throw new InvalidCallException(
+            what
+                + ": through attributes need a belongsToMany association; "
+                + a.name()
+                + " is "
+                + a.kind());
       }
     }
     if (sourceIds.isEmpty()) {
       return;
     }
-    Object[] synced = session.run(s -> {
-      if (InternalSession.linksByIds(a, sourceMeta, targetMeta) && s.linkExisting(a,
-          InternalSession.linkRows(a, sourceIds.size(), sourceIds::get, targetIds::get, throughs, false))) {
-        return new Object[] {null};
-      }
-      // look both ends up: to map ids to the matched keys, and after a verified write found one missing, to name it
-      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true,
-          what + ": source");
-      Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), true,
-          what + ": target");
-      List<LinkRow> rows = InternalSession.linkRows(a, sourceIds.size(), i -> sms.get(sourceIds.get(i)),
-          i -> tms.get(targetIds.get(i)), throughs, false);
-      InternalSession.refuseLinksOutsideScope(s, a, rows);
-      s.link(a, rows);
-      InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
-      return new Object[] {sms};
-    });
+    Object[] synced =
+        session.run(
+            s -> {
+              if (InternalSession.linksByIds(a, sourceMeta, targetMeta)
+                  && s.linkExisting(
+                      a,
+                      InternalSession.linkRows(
+                          a, sourceIds.size(), sourceIds::get, targetIds::get, throughs, false))) {
+                return new Object[] {null};
+              }
+              // look both ends up: to map ids to the matched keys, and after a verified write found
+              // one missing, to name it
+              Map<Object, Object> sms =
+                  session.matchValues(
+                      s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true, what + ": source");
+              Map<Object, Object> tms =
+                  session.matchValues(
+                      s, targetMeta, distinct(targetIds), a.targetMatch(), true, what + ": target");
+              List<LinkRow> rows =
+                  InternalSession.linkRows(
+                      a,
+                      sourceIds.size(),
+                      i -> sms.get(sourceIds.get(i)),
+                      i -> tms.get(targetIds.get(i)),
+                      throughs,
+                      false);
+              InternalSession.refuseLinksOutsideScope(s, a, rows);
+              s.link(a, rows);
+              InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
+              return new Object[] {sms};
+            });
     if (a.kind() == Kind.HAS_MANY) {
-      @SuppressWarnings("unchecked") Map<Object, Object> sms = (Map<Object, Object>) synced[0];
+      @SuppressWarnings("unchecked")
+      Map<Object, Object> sms = (Map<Object, Object>) synced[0];
       int i = 0;
       for (LinkPair p : pairs) {
         if (targetMeta.type().isInstance(p.target())) {
-          EntityMapper.setAttribute(targetMeta, p.target(), a.foreignKey(), sms.get(sourceIds.get(i)));
+          EntityMapper.setAttribute(
+              targetMeta, p.target(), a.foreignKey(), sms.get(sourceIds.get(i)));
         }
         i++;
       }
@@ -125,8 +157,11 @@ final class InternalLinks<T> implements Links<T> {
   @Override
   public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
     String what = what("links");
-    Query q = InternalSession.scoped(a,
-        session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
+    Query q =
+        InternalSession.scoped(
+            a,
+            session.normalize(
+                InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
@@ -136,45 +171,59 @@ final class InternalLinks<T> implements Links<T> {
     if (given.isEmpty()) {
       return out;
     }
-    return session.read(s -> {
-      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
-      if (sms.isEmpty()) {
-        return out;
-      }
-      Map<Object, List<List<Linked<T>>>> bySource = new LinkedHashMap<>();
-      for (int i = 0; i < given.size(); i++) {
-        Object sm = sms.get(ids.get(i));
-        if (sm != null) {
-          bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
-        }
-      }
-      TargetInstances<T> instances = new TargetInstances<>(targetMeta, targetType,
-          q.order().isEmpty() && TargetRow.sortableById(targetMeta.id().type()));
-      s.targets(a, bySource.keySet(), q, new TargetRow.Visitor() {
-        // rows of one source often follow one another (a source's links were added together): the
-        // previous row's lists serve without a lookup
-        private Object source;
-        private List<List<Linked<T>>> lists = List.of();
-
-        @Override
-        public void expect(int rows) {
-          instances.expect(rows);
-        }
-
-        @Override
-        public void row(Object rowSource, Map<String, Object> target, Map<String, Object> through, Object linkId) {
-          Linked<T> linked = new Linked<>(instances.of(target), through, linkId);
-          if (!Objects.equals(rowSource, source)) {
-            source = rowSource;
-            lists = bySource.getOrDefault(rowSource, List.of());
+    return session.read(
+        s -> {
+          Map<Object, Object> sms =
+              session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+          if (sms.isEmpty()) {
+            return out;
           }
-          for (List<Linked<T>> list : lists) {
-            list.add(linked);
+          Map<Object, List<List<Linked<T>>>> bySource = new LinkedHashMap<>();
+          for (int i = 0; i < given.size(); i++) {
+            Object sm = sms.get(ids.get(i));
+            if (sm != null) {
+              bySource.computeIfAbsent(sm, k -> new ArrayList<>()).add(out.get(given.get(i)));
+            }
           }
-        }
-      });
-      return out;
-    });
+          TargetInstances<T> instances =
+              new TargetInstances<>(
+                  targetMeta,
+                  targetType,
+                  q.order().isEmpty() && TargetRow.sortableById(targetMeta.id().type()));
+          s.targets(
+              a,
+              bySource.keySet(),
+              q,
+              new TargetRow.Visitor() {
+                // rows of one source often follow one another (a source's links were added
+                // together): the
+                // previous row's lists serve without a lookup
+                private Object source;
+                private List<List<Linked<T>>> lists = List.of();
+
+                @Override
+                public void expect(int rows) {
+                  instances.expect(rows);
+                }
+
+                @Override
+                public void row(
+                    Object rowSource,
+                    Map<String, Object> target,
+                    Map<String, Object> through,
+                    Object linkId) {
+                  Linked<T> linked = new Linked<>(instances.of(target), through, linkId);
+                  if (!Objects.equals(rowSource, source)) {
+                    source = rowSource;
+                    lists = bySource.getOrDefault(rowSource, List.of());
+                  }
+                  for (List<Linked<T>> list : lists) {
+                    list.add(linked);
+                  }
+                }
+              });
+          return out;
+        });
   }
 
   @Override
@@ -185,8 +234,11 @@ final class InternalLinks<T> implements Links<T> {
   @Override
   public Map<Object, Long> count(Collection<?> sources, Query query) {
     String what = what("count");
-    Query q = session.normalize(InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
-    Query filters = InternalSession.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
+    Query q =
+        session.normalize(
+            InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
+    Query filters =
+        InternalSession.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, Long> out = new LinkedHashMap<>();
@@ -196,18 +248,20 @@ final class InternalLinks<T> implements Links<T> {
     if (given.isEmpty()) {
       return out;
     }
-    return session.read(s -> {
-      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
-      if (sms.isEmpty()) {
-        return out;
-      }
-      Map<Object, Long> counts = s.count(a, new LinkedHashSet<>(sms.values()), filters);
-      for (int i = 0; i < given.size(); i++) {
-        Object sm = sms.get(ids.get(i));
-        out.put(given.get(i), sm == null ? 0L : counts.getOrDefault(sm, 0L));
-      }
-      return out;
-    });
+    return session.read(
+        s -> {
+          Map<Object, Object> sms =
+              session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+          if (sms.isEmpty()) {
+            return out;
+          }
+          Map<Object, Long> counts = s.count(a, new LinkedHashSet<>(sms.values()), filters);
+          for (int i = 0; i < given.size(); i++) {
+            Object sm = sms.get(ids.get(i));
+            out.put(given.get(i), sm == null ? 0L : counts.getOrDefault(sm, 0L));
+          }
+          return out;
+        });
   }
 
   @Override
@@ -226,32 +280,37 @@ final class InternalLinks<T> implements Links<T> {
     if (sourceIds.isEmpty()) {
       return List.of();
     }
-    return session.read(s -> {
-      Map<Object, Object> sms = session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
-      Map<Object, Object> tms = session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
-      Map<Object, Set<Object>> linked = new HashMap<>();
-      Set<Object> sources = new LinkedHashSet<>(sms.values());
-      Set<Object> targets = new LinkedHashSet<>(tms.values());
-      if (sources.isEmpty() || targets.isEmpty()) {
-        linked = Map.of();
-      } else if (!InternalSession.scopedWrites(a)) {
-        // no scope: the store selects the linked pairs alone
-        linked = s.linkedAmong(a, sources, targets);
-      } else {
-        // a scope filters the targets or the links: read the linked targets in scope
-        Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
-        for (TargetRow r : s.targets(a, sources, only)) {
-          linked.computeIfAbsent(r.source(), k -> new HashSet<>()).add(r.target().get(a.targetMatch()));
-        }
-      }
-      List<Boolean> out = new ArrayList<>(sourceIds.size());
-      for (int i = 0; i < sourceIds.size(); i++) {
-        Object sm = sms.get(sourceIds.get(i));
-        Object tm = tms.get(targetIds.get(i));
-        out.add(sm != null && tm != null && linked.getOrDefault(sm, Set.of()).contains(tm));
-      }
-      return out;
-    });
+    return session.read(
+        s -> {
+          Map<Object, Object> sms =
+              session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
+          Map<Object, Object> tms =
+              session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
+          Map<Object, Set<Object>> linked = new HashMap<>();
+          Set<Object> sources = new LinkedHashSet<>(sms.values());
+          Set<Object> targets = new LinkedHashSet<>(tms.values());
+          if (sources.isEmpty() || targets.isEmpty()) {
+            linked = Map.of();
+          } else if (!InternalSession.scopedWrites(a)) {
+            // no scope: the store selects the linked pairs alone
+            linked = s.linkedAmong(a, sources, targets);
+          } else {
+            // a scope filters the targets or the links: read the linked targets in scope
+            Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+            for (TargetRow r : s.targets(a, sources, only)) {
+              linked
+                  .computeIfAbsent(r.source(), k -> new HashSet<>())
+                  .add(r.target().get(a.targetMatch()));
+            }
+          }
+          List<Boolean> out = new ArrayList<>(sourceIds.size());
+          for (int i = 0; i < sourceIds.size(); i++) {
+            Object sm = sms.get(sourceIds.get(i));
+            Object tm = tms.get(targetIds.get(i));
+            out.add(sm != null && tm != null && linked.getOrDefault(sm, Set.of()).contains(tm));
+          }
+          return out;
+        });
   }
 
   private List<Object> ids(List<?> given, String what) {

@@ -4,6 +4,7 @@ import io.liaison.Association;
 import io.liaison.Association.Kind;
 import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
+import io.liaison.ConflictException;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Include;
@@ -15,7 +16,6 @@ import io.liaison.Links;
 import io.liaison.Loaded;
 import io.liaison.ManyLinks;
 import io.liaison.Order;
-import io.liaison.ConflictException;
 import io.liaison.Query;
 import io.liaison.Session;
 import io.liaison.SingleLink;
@@ -31,8 +31,8 @@ import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +56,21 @@ class InternalSession implements Session {
     this.joined = joined;
   }
 
-  /** Runs work in the joined transaction; {@link InternalLiaison} overrides it with one per call. */
+  /**
+   * Runs work in the joined transaction; {@link InternalLiaison} overrides it with one per call.
+   */
   <R> R run(Function<StoreSession, R> work) {
     if (ended) {
-      throw new InvalidCallException("This transaction's session has ended; use it only inside its transaction callback");
+      throw new InvalidCallException(
+          "This transaction's session has ended; use it only inside its transaction callback");
     }
     return work.apply(joined);
   }
 
   /**
    * Runs work that only reads. In a transaction, the same as {@link #run}; {@link InternalLiaison}
-   * runs it as a read operation of its own ({@link io.liaison.spi.StoreAdapter#beginReadOperation}).
+   * runs it as a read operation of its own ({@link
+   * io.liaison.spi.StoreAdapter#beginReadOperation}).
    */
   <R> R read(Function<StoreSession, R> work) {
     return run(work);
@@ -102,19 +106,20 @@ class InternalSession implements Session {
     if (byModel.isEmpty()) {
       return entities;
     }
-    run(s -> {
-      byModel.forEach((m, list) -> insertRows(s, m, list, null, "insert(" + m.name() + ")"));
-      return null;
-    });
+    run(
+        s -> {
+          byModel.forEach((m, list) -> insertRows(s, m, list, null, "insert(" + m.name() + ")"));
+          return null;
+        });
     return entities;
   }
 
   /**
-   * Inserts entities of one model, each row extended by {@code extra} attributes; returns the stored
-   * rows. {@code op} names the call in a refusal.
+   * Inserts entities of one model, each row extended by {@code extra} attributes; returns the
+   * stored rows. {@code op} names the call in a refusal.
    */
-  private List<Map<String, Object>> insertRows(StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra,
-      String op) {
+  private List<Map<String, Object>> insertRows(
+      StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra, String op) {
     List<Map<String, Object>> rows = new ArrayList<>(entities.size());
     for (Object e : entities) {
       boolean storeGenerates = EntityMapper.prepareId(m, e);
@@ -126,7 +131,13 @@ class InternalSession implements Session {
     }
     List<Map<String, Object>> stored = s.insert(m.info(), rows);
     if (stored.size() != rows.size()) {
-      throw new LiaisonException("Adapter returned " + stored.size() + " rows for " + rows.size() + " inserted " + m.name());
+      throw new LiaisonException(
+          "Adapter returned "
+              + stored.size()
+              + " rows for "
+              + rows.size()
+              + " inserted "
+              + m.name());
     }
     for (int i = 0; i < stored.size(); i++) {
       EntityMapper.setId(m, entities.get(i), stored.get(i).get(m.id().name()));
@@ -137,9 +148,12 @@ class InternalSession implements Session {
   @Override
   public <T> Optional<T> find(Class<T> model, Object id) {
     ModelMeta m = meta(model, "find(model, id): model");
-    Object key = idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
+    Object key =
+        idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
-    return rows.isEmpty() ? Optional.empty() : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
   }
 
   @Override
@@ -150,7 +164,8 @@ class InternalSession implements Session {
   @Override
   public <T> List<T> findAll(Class<T> model, Query query) {
     ModelMeta m = meta(model, "findAll(model): model");
-    Query q = normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
+    Query q =
+        normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(m);
@@ -161,7 +176,8 @@ class InternalSession implements Session {
   }
 
   @Override
-  public <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
+  public <T> Loaded<T> findAll(
+      Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
     return new IncludeLoader(this).findAll(model, query, includes);
   }
 
@@ -182,7 +198,8 @@ class InternalSession implements Session {
     Map<String, Object> row = EntityMapper.toRow(m, entity, true, "update(" + m.name() + ")");
     int n = run(s -> s.update(m.info(), List.of(row)));
     if (n == 0) {
-      throw new InvalidCallException("update: no " + m.name() + " with id " + ValueTypes.describe(id));
+      throw new InvalidCallException(
+          "update: no " + m.name() + " with id " + ValueTypes.describe(id));
     }
     return entity;
   }
@@ -200,13 +217,15 @@ class InternalSession implements Session {
   @Override
   public <T> void delete(Class<T> model, Object id) {
     ModelMeta m = meta(model, "delete(model, id): model");
-    deleteById(m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
+    deleteById(
+        m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
   }
 
   private void deleteById(ModelMeta m, Object id) {
     int n = run(s -> s.delete(m.info(), List.of(id)));
     if (n == 0) {
-      throw new InvalidCallException("delete: no " + m.name() + " with id " + ValueTypes.describe(id));
+      throw new InvalidCallException(
+          "delete: no " + m.name() + " with id " + ValueTypes.describe(id));
     }
   }
 
@@ -259,7 +278,8 @@ class InternalSession implements Session {
       }
       this.a = resolved.associations().get(declaration);
       if (a == null) {
-        throw new InvalidCallException("Association " + declaration + " is not declared in this schema");
+        throw new InvalidCallException(
+            "Association " + declaration + " is not declared in this schema");
       }
       this.sourceMeta = meta(declaration.source());
       this.targetMeta = meta(declaration.target());
@@ -275,7 +295,9 @@ class InternalSession implements Session {
 
     /** The source's match value; null when it does not exist and {@code mustExist} is false. */
     Object sourceMatch(StoreSession s, boolean mustExist, String op) {
-      Map<Object, Object> m = matchValues(s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, what(op) + ": source");
+      Map<Object, Object> m =
+          matchValues(
+              s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, what(op) + ": source");
       return m.get(sourceId);
     }
 
@@ -292,7 +314,10 @@ class InternalSession implements Session {
       return targetType.cast(EntityMapper.toEntity(targetMeta, row));
     }
 
-    /** On the foreign-key kinds, keeps the key field of entities the caller passed in step with the store. */
+    /**
+     * On the foreign-key kinds, keeps the key field of entities the caller passed in step with the
+     * store.
+     */
     void syncKeyField(Object entity, ModelMeta holder, Object value) {
       if (entity != null && holder.type().isInstance(entity)) {
         EntityMapper.setAttribute(holder, entity, a.foreignKey(), value);
@@ -307,10 +332,11 @@ class InternalSession implements Session {
 
     private List<TargetRow> rows(Query query, String op) {
       Query q = normalize(nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
-      return read(s -> {
-        Object sm = sourceMatch(s, false, op);
-        return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), scoped(a, q));
-      });
+      return read(
+          s -> {
+            Object sm = sourceMatch(s, false, op);
+            return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), scoped(a, q));
+          });
     }
 
     @Override
@@ -340,7 +366,8 @@ class InternalSession implements Session {
       List<Linked<T>> out = new ArrayList<>(rows.size());
       EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
       for (TargetRow r : rows) {
-        out.add(new Linked<>(targetType.cast(reader.toEntity(r.target())), r.through(), r.linkId()));
+        out.add(
+            new Linked<>(targetType.cast(reader.toEntity(r.target())), r.through(), r.linkId()));
       }
       return out;
     }
@@ -352,15 +379,20 @@ class InternalSession implements Session {
 
     @Override
     public long count(Query query) {
-      Query q = normalize(nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
+      Query q =
+          normalize(
+              nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
       Query filters = scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
-      return read(s -> {
-        Object sm = sourceMatch(s, false, "count");
-        if (sm == null) {
-          return 0L;
-        }
-        return s.count(a, List.of(sm), filters).values().stream().mapToLong(Long::longValue).sum();
-      });
+      return read(
+          s -> {
+            Object sm = sourceMatch(s, false, "count");
+            if (sm == null) {
+              return 0L;
+            }
+            return s.count(a, List.of(sm), filters).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+          });
     }
 
     @Override
@@ -375,18 +407,21 @@ class InternalSession implements Session {
         return true;
       }
       Set<Object> distinct = new LinkedHashSet<>(ids);
-      return read(s -> {
-        Object sm = sourceMatch(s, false, "hasAll");
-        if (sm == null) {
-          return false;
-        }
-        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, what("hasAll"));
-        if (tms.size() < distinct.size()) {
-          return false;
-        }
-        Set<Object> wanted = new LinkedHashSet<>(tms.values());
-        return new LinkedHashSet<>(linkedInScope(s, a, sm, wanted)).containsAll(wanted);
-      });
+      return read(
+          s -> {
+            Object sm = sourceMatch(s, false, "hasAll");
+            if (sm == null) {
+              return false;
+            }
+            Map<Object, Object> tms =
+                matchValues(
+                    s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, what("hasAll"));
+            if (tms.size() < distinct.size()) {
+              return false;
+            }
+            Set<Object> wanted = new LinkedHashSet<>(tms.values());
+            return new LinkedHashSet<>(linkedInScope(s, a, sm, wanted)).containsAll(wanted);
+          });
     }
 
     @Override
@@ -438,7 +473,9 @@ class InternalSession implements Session {
       return links;
     }
 
-    /** add (replace false) or set (replace true): checks everything, then one link or replace call. */
+    /**
+     * add (replace false) or set (replace true): checks everything, then one link or replace call.
+     */
     private void write(List<Link> links, String op, boolean replace) {
       List<Object> ids = new ArrayList<>(links.size());
       List<Map<String, Object>> throughs = new ArrayList<>(links.size());
@@ -450,27 +487,40 @@ class InternalSession implements Session {
         ids.add(idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
         throughs.add(withThroughScope(a, throughValues(l.through(), opLabel)));
       }
-      Object sm = run(s -> {
-        if ((replace || !ids.isEmpty()) && linksByIds(a, sourceMeta, targetMeta)) {
-          List<LinkRow> rows = linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true);
-          if (replace ? s.replaceExisting(a, sourceId, rows, mode) : s.linkExisting(a, rows)) {
-            return sourceId;
-          }
-        }
-        // look both ends up: to map ids to the matched keys, and after a verified write found one missing, to name it
-        Object source = sourceMatch(s, true, op);
-        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
-            what(op) + ": target");
-        List<LinkRow> rows = linkRows(a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
-        if (scopedWrites(a)) {
-          writeScoped(s, a, targetMeta, source, rows, replace, mode);
-        } else if (replace) {
-          s.replace(a, source, rows, mode);
-        } else if (!rows.isEmpty()) {
-          s.link(a, rows);
-        }
-        return source;
-      });
+      Object sm =
+          run(
+              s -> {
+                if ((replace || !ids.isEmpty()) && linksByIds(a, sourceMeta, targetMeta)) {
+                  List<LinkRow> rows =
+                      linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true);
+                  if (replace
+                      ? s.replaceExisting(a, sourceId, rows, mode)
+                      : s.linkExisting(a, rows)) {
+                    return sourceId;
+                  }
+                }
+                // look both ends up: to map ids to the matched keys, and after a verified write
+                // found one missing, to name it
+                Object source = sourceMatch(s, true, op);
+                Map<Object, Object> tms =
+                    matchValues(
+                        s,
+                        targetMeta,
+                        List.copyOf(new LinkedHashSet<>(ids)),
+                        a.targetMatch(),
+                        true,
+                        what(op) + ": target");
+                List<LinkRow> rows =
+                    linkRows(a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
+                if (scopedWrites(a)) {
+                  writeScoped(s, a, targetMeta, source, rows, replace, mode);
+                } else if (replace) {
+                  s.replace(a, source, rows, mode);
+                } else if (!rows.isEmpty()) {
+                  s.link(a, rows);
+                }
+                return source;
+              });
       if (a.kind() == Kind.HAS_MANY) {
         for (Link l : links) {
           syncKeyField(l.target(), targetMeta, sm);
@@ -481,14 +531,19 @@ class InternalSession implements Session {
       }
     }
 
-    /** {@code what} names the call ({@link #what(String)}), given by the caller so a loop builds it once. */
+    /**
+     * {@code what} names the call ({@link #what(String)}), given by the caller so a loop builds it
+     * once.
+     */
     private Map<String, Object> throughValues(Object through, String what) {
       if (through == null) {
         return Map.of();
       }
       if (a.kind() != Kind.BELONGS_TO_MANY) {
-        throw new InvalidCallException(what + ": a hasMany link carries no through attributes, but got "
-            + ValueTypes.describe(through));
+        throw new InvalidCallException(
+            what
+                + ": a hasMany link carries no through attributes, but got "
+                + ValueTypes.describe(through));
       }
       return InternalSession.this.throughValues(a, through, what);
     }
@@ -500,35 +555,53 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target, Object through) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+      ModelMeta m =
+          metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
-        throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+        throw new InvalidCallException(
+            what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
       Map<String, Object> th = withThroughScope(a, throughValues(through, what("create")));
       giveScope(a, targetMeta, target);
-      run(s -> {
-        Object sm = sourceMatch(s, true, "create");
-        if (a.kind() == Kind.HAS_MANY) {
-          Map<String, Object> extra = new LinkedHashMap<>(a.scope());
-          extra.put(a.foreignKey(), sm);
-          insertRows(s, m, List.of(target), extra, what("create"));
-          syncKeyField(target, targetMeta, sm);
-        } else {
-          Map<String, Object> row = insertRows(s, m, List.of(target), a.scope().isEmpty() ? null : a.scope(),
-              what("create")).get(0);
-          Object tm = targetMatchOf(row, target);
-          s.link(a, List.of(new LinkRow(sm, tm, th, null)));
-        }
-        return null;
-      });
+      run(
+          s -> {
+            Object sm = sourceMatch(s, true, "create");
+            if (a.kind() == Kind.HAS_MANY) {
+              Map<String, Object> extra = new LinkedHashMap<>(a.scope());
+              extra.put(a.foreignKey(), sm);
+              insertRows(s, m, List.of(target), extra, what("create"));
+              syncKeyField(target, targetMeta, sm);
+            } else {
+              Map<String, Object> row =
+                  insertRows(
+                          s,
+                          m,
+                          List.of(target),
+                          a.scope().isEmpty() ? null : a.scope(),
+                          what("create"))
+                      .get(0);
+              Object tm = targetMatchOf(row, target);
+              s.link(a, List.of(new LinkRow(sm, tm, th, null)));
+            }
+            return null;
+          });
       return target;
     }
 
     private Object targetMatchOf(Map<String, Object> row, Object target) {
       String attr = a.targetMatch();
-      Object v = row.containsKey(attr) ? row.get(attr) : EntityMapper.get(targetMeta.fields().get(attr), target);
+      Object v =
+          row.containsKey(attr)
+              ? row.get(attr)
+              : EntityMapper.get(targetMeta.fields().get(attr), target);
       if (v == null) {
-        throw new InvalidCallException(what("create") + ": the new " + targetMeta.name() + " has no value for key '" + attr + "'");
+        throw new InvalidCallException(
+            what("create")
+                + ": the new "
+                + targetMeta.name()
+                + " has no value for key '"
+                + attr
+                + "'");
       }
       return v;
     }
@@ -549,24 +622,32 @@ class InternalSession implements Session {
       if (ids.isEmpty()) {
         return;
       }
-      run(s -> {
-        Object sm = sourceMatch(s, true, op);
-        Map<Object, Object> tms = matchValues(s, targetMeta, List.copyOf(new LinkedHashSet<>(ids)), a.targetMatch(), true,
-            what(op) + ": target");
-        List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
-        if (scopedWrites(a)) {
-          unlink = linkedInScope(s, a, sm, unlink);
-          if (unlink.isEmpty()) {
-            return 0;
-          }
-        }
-        return s.unlink(a, sm, unlink, mode);
-      });
+      run(
+          s -> {
+            Object sm = sourceMatch(s, true, op);
+            Map<Object, Object> tms =
+                matchValues(
+                    s,
+                    targetMeta,
+                    List.copyOf(new LinkedHashSet<>(ids)),
+                    a.targetMatch(),
+                    true,
+                    what(op) + ": target");
+            List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
+            if (scopedWrites(a)) {
+              unlink = linkedInScope(s, a, sm, unlink);
+              if (unlink.isEmpty()) {
+                return 0;
+              }
+            }
+            return s.unlink(a, sm, unlink, mode);
+          });
     }
 
     @Override
     public boolean removeLink(Object linkId) {
-      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": linkId")), "removeLink") > 0;
+      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": linkId")), "removeLink")
+          > 0;
     }
 
     @Override
@@ -577,14 +658,22 @@ class InternalSession implements Session {
     private int removeLinks(Collection<?> linkIds, String op) {
       JunctionInfo j = a.through();
       if (j == null || j.unique() || j.id() == null) {
-        throw new InvalidCallException(what(op) + ": links have ids only on belongsToMany with unique(false); "
-            + a.name() + " is " + (j == null ? a.kind().toString() : "unique") + ", use remove(target)");
+        throw new InvalidCallException(
+            what(op)
+                + ": links have ids only on belongsToMany with unique(false); "
+                + a.name()
+                + " is "
+                + (j == null ? a.kind().toString() : "unique")
+                + ", use remove(target)");
       }
       Set<Object> ids = new LinkedHashSet<>();
       for (Object id : linkIds) {
         nonNull(id, what(op) + ": a link id");
-        ids.add(ValueTypes.isStoredAsIs(id, j.id().type()) ? id
-            : ValueTypes.coerce(id, j.id().type(), what(op) + ": link id " + j.name() + "." + j.id().name()));
+        ids.add(
+            ValueTypes.isStoredAsIs(id, j.id().type())
+                ? id
+                : ValueTypes.coerce(
+                    id, j.id().type(), what(op) + ": link id " + j.name() + "." + j.id().name()));
       }
       if (ids.isEmpty()) {
         return 0;
@@ -600,13 +689,15 @@ class InternalSession implements Session {
 
     @Override
     public Optional<T> get() {
-      List<TargetRow> rows = read(s -> {
-        Object sm = sourceMatch(s, false, "get");
-        if (sm == null || !sourceInScope(s, a, sourceMeta, sourceId)) {
-          return List.<TargetRow>of();
-        }
-        return s.targets(a, List.of(sm), scoped(a, Query.ALL.limit(1)));
-      });
+      List<TargetRow> rows =
+          read(
+              s -> {
+                Object sm = sourceMatch(s, false, "get");
+                if (sm == null || !sourceInScope(s, a, sourceMeta, sourceId)) {
+                  return List.<TargetRow>of();
+                }
+                return s.targets(a, List.of(sm), scoped(a, Query.ALL.limit(1)));
+              });
       return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
     }
 
@@ -614,17 +705,23 @@ class InternalSession implements Session {
     public void set(Object target) {
       if (target == null) {
         if (a.kind() == Kind.BELONGS_TO && !a.foreignKeyNullable()) {
-          throw new InvalidCallException(what("set") + "(null): foreign key '" + a.foreignKey() + "' of "
-              + sourceMeta.name() + " may not be null");
+          throw new InvalidCallException(
+              what("set")
+                  + "(null): foreign key '"
+                  + a.foreignKey()
+                  + "' of "
+                  + sourceMeta.name()
+                  + " may not be null");
         }
-        run(s -> {
-          Object sm = sourceMatch(s, true, "set");
-          if (targetScoped(a)) {
-            writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
-            return 0;
-          }
-          return s.unlink(a, sm, null, mode);
-        });
+        run(
+            s -> {
+              Object sm = sourceMatch(s, true, "set");
+              if (targetScoped(a)) {
+                writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+                return 0;
+              }
+              return s.unlink(a, sm, null, mode);
+            });
         if (a.kind() == Kind.BELONGS_TO) {
           syncKeyField(sourceEntity, sourceMeta, null);
         }
@@ -632,22 +729,26 @@ class InternalSession implements Session {
       }
       Object id = idOf(targetMeta, target, what("set") + ": target");
       Object[] linked = new Object[2];
-      run(s -> {
-        Object sm = sourceMatch(s, true, "set");
-        Object tm = matchValues(s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target").get(id);
-        LinkRow row = new LinkRow(sm, tm, Map.of(), null);
-        if (a.kind() == Kind.HAS_ONE && targetScoped(a)) {
-          writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
-        } else if (a.kind() == Kind.HAS_ONE) {
-          s.replace(a, sm, List.of(row), mode);
-        } else {
-          s.link(a, List.of(row));
-          giveScope(s, a, sourceMeta, List.of(sourceId));
-        }
-        linked[0] = sm;
-        linked[1] = tm;
-        return null;
-      });
+      run(
+          s -> {
+            Object sm = sourceMatch(s, true, "set");
+            Object tm =
+                matchValues(
+                        s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target")
+                    .get(id);
+            LinkRow row = new LinkRow(sm, tm, Map.of(), null);
+            if (a.kind() == Kind.HAS_ONE && targetScoped(a)) {
+              writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
+            } else if (a.kind() == Kind.HAS_ONE) {
+              s.replace(a, sm, List.of(row), mode);
+            } else {
+              s.link(a, List.of(row));
+              giveScope(s, a, sourceMeta, List.of(sourceId));
+            }
+            linked[0] = sm;
+            linked[1] = tm;
+            return null;
+          });
       if (a.kind() == Kind.HAS_ONE) {
         syncKeyField(target, targetMeta, linked[0]);
       } else {
@@ -657,39 +758,53 @@ class InternalSession implements Session {
 
     @Override
     public T create(T target) {
-      ModelMeta m = metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+      ModelMeta m =
+          metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
-        throw new InvalidCallException(what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+        throw new InvalidCallException(
+            what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
       Object[] key = new Object[1];
-      run(s -> {
-        Object sm = sourceMatch(s, true, "create");
-        if (a.kind() == Kind.HAS_ONE) {
-          if (targetScoped(a)) {
-            writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
-          } else {
-            // replace, not unlink: it locks the source first, so two creates for one source take turns
-            // and the second finds the first's target to unlink (one target per hasOne)
-            s.replace(a, sm, List.of(), mode);
-          }
-          giveScope(a, targetMeta, target);
-          Map<String, Object> extra = new LinkedHashMap<>(a.scope());
-          extra.put(a.foreignKey(), sm);
-          insertRows(s, m, List.of(target), extra, what("create"));
-          key[0] = sm;
-        } else {
-          Map<String, Object> row = insertRows(s, m, List.of(target), null, what("create")).get(0);
-          String attr = a.targetMatch();
-          Object tm = row.containsKey(attr) ? row.get(attr) : EntityMapper.get(targetMeta.fields().get(attr), target);
-          if (tm == null) {
-            throw new InvalidCallException(what("create") + ": the new " + m.name() + " has no value for key '" + attr + "'");
-          }
-          s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
-          giveScope(s, a, sourceMeta, List.of(sourceId));
-          key[0] = tm;
-        }
-        return null;
-      });
+      run(
+          s -> {
+            Object sm = sourceMatch(s, true, "create");
+            if (a.kind() == Kind.HAS_ONE) {
+              if (targetScoped(a)) {
+                writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+              } else {
+                // replace, not unlink: it locks the source first, so two creates for one source
+                // take turns
+                // and the second finds the first's target to unlink (one target per hasOne)
+                s.replace(a, sm, List.of(), mode);
+              }
+              giveScope(a, targetMeta, target);
+              Map<String, Object> extra = new LinkedHashMap<>(a.scope());
+              extra.put(a.foreignKey(), sm);
+              insertRows(s, m, List.of(target), extra, what("create"));
+              key[0] = sm;
+            } else {
+              Map<String, Object> row =
+                  insertRows(s, m, List.of(target), null, what("create")).get(0);
+              String attr = a.targetMatch();
+              Object tm =
+                  row.containsKey(attr)
+                      ? row.get(attr)
+                      : EntityMapper.get(targetMeta.fields().get(attr), target);
+              if (tm == null) {
+                throw new InvalidCallException(
+                    what("create")
+                        + ": the new "
+                        + m.name()
+                        + " has no value for key '"
+                        + attr
+                        + "'");
+              }
+              s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
+              giveScope(s, a, sourceMeta, List.of(sourceId));
+              key[0] = tm;
+            }
+            return null;
+          });
       if (a.kind() == Kind.HAS_ONE) {
         syncKeyField(target, targetMeta, key[0]);
       } else {
@@ -711,7 +826,8 @@ class InternalSession implements Session {
       return q;
     }
     Where where = a.kind() == Kind.BELONGS_TO ? q.where() : withEquals(q.where(), a.scope());
-    return new Query(where, withEquals(q.throughWhere(), a.throughScope()), q.order(), q.limit(), q.offset());
+    return new Query(
+        where, withEquals(q.throughWhere(), a.throughScope()), q.order(), q.limit(), q.offset());
   }
 
   static Where withEquals(Where where, Map<String, Object> values) {
@@ -729,22 +845,31 @@ class InternalSession implements Session {
   }
 
   /**
-   * Whether links of {@code a} can be written with {@link StoreSession#linkExisting}, which proves both
-   * ends exist as it writes: a belongsToMany matching both ends on their ids, with no scope to apply.
+   * Whether links of {@code a} can be written with {@link StoreSession#linkExisting}, which proves
+   * both ends exist as it writes: a belongsToMany matching both ends on their ids, with no scope to
+   * apply.
    */
   static boolean linksByIds(AssociationInfo a, ModelMeta sourceMeta, ModelMeta targetMeta) {
-    return a.kind() == Kind.BELONGS_TO_MANY && a.sourceMatch().equals(sourceMeta.id().name())
-        && a.targetMatch().equals(targetMeta.id().name()) && !scopedWrites(a);
+    return a.kind() == Kind.BELONGS_TO_MANY
+        && a.sourceMatch().equals(sourceMeta.id().name())
+        && a.targetMatch().equals(targetMeta.id().name())
+        && !scopedWrites(a);
   }
 
   /**
-   * The link rows of {@code n} pairs, in order. Parallel links keep every pair; otherwise a repeated pair
-   * is written once, with the through values of its last occurrence (hasMany: a repeated target).
+   * The link rows of {@code n} pairs, in order. Parallel links keep every pair; otherwise a
+   * repeated pair is written once, with the through values of its last occurrence (hasMany: a
+   * repeated target).
    *
    * @param oneSource all pairs have the same source
    */
-  static List<LinkRow> linkRows(AssociationInfo a, int n, IntFunction<Object> source, IntFunction<Object> target,
-      List<Map<String, Object>> throughs, boolean oneSource) {
+  static List<LinkRow> linkRows(
+      AssociationInfo a,
+      int n,
+      IntFunction<Object> source,
+      IntFunction<Object> target,
+      List<Map<String, Object>> throughs,
+      boolean oneSource) {
     if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
       List<LinkRow> rows = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -764,8 +889,8 @@ class InternalSession implements Session {
   }
 
   /**
-   * Writes (and removals) that must respect a scope on targets or on links, so cannot use the store's
-   * replace as is; also the associations whose reads {@link #scoped} filters.
+   * Writes (and removals) that must respect a scope on targets or on links, so cannot use the
+   * store's replace as is; also the associations whose reads {@link #scoped} filters.
    */
   static boolean scopedWrites(AssociationInfo a) {
     return targetScoped(a) || !a.throughScope().isEmpty();
@@ -781,17 +906,26 @@ class InternalSession implements Session {
     return out;
   }
 
-  /** belongsTo with a scope on its source: true when the source has the scope's values (or there is no scope). */
-  private boolean sourceInScope(StoreSession s, AssociationInfo a, ModelMeta sourceMeta, Object sourceId) {
+  /**
+   * belongsTo with a scope on its source: true when the source has the scope's values (or there is
+   * no scope).
+   */
+  private boolean sourceInScope(
+      StoreSession s, AssociationInfo a, ModelMeta sourceMeta, Object sourceId) {
     if (a.kind() != Kind.BELONGS_TO || a.scope().isEmpty()) {
       return true;
     }
-    List<Map<String, Object>> rows = s.findBy(sourceMeta.info(), sourceMeta.id().name(), List.of(sourceId));
+    List<Map<String, Object>> rows =
+        s.findBy(sourceMeta.info(), sourceMeta.id().name(), List.of(sourceId));
     return !rows.isEmpty() && a.inScope(rows.get(0));
   }
 
-  /** The subset of {@code targets} (match values) linked to the source and in the association's scope. */
-  List<Object> linkedInScope(StoreSession s, AssociationInfo a, Object sourceMatch, Collection<Object> targets) {
+  /**
+   * The subset of {@code targets} (match values) linked to the source and in the association's
+   * scope.
+   */
+  List<Object> linkedInScope(
+      StoreSession s, AssociationInfo a, Object sourceMatch, Collection<Object> targets) {
     if (!scopedWrites(a)) {
       return s.linked(a, sourceMatch, targets);
     }
@@ -804,15 +938,22 @@ class InternalSession implements Session {
   }
 
   /**
-   * add or set on a scoped hasOne/hasMany/belongsToMany: the store's replace would also drop targets
-   * outside the scope (polymorphic associations share a foreign key; through-scoped associations
-   * share a junction), so the difference is computed here from the targets in scope; then the new
-   * targets get the scope's values. On parallel links a set replaces every link in the scope, as the
-   * store's replace replaces every link of the source: each occurrence of a target is a new link, so
-   * the links a staying target had in the scope are dropped, not kept beside the new ones.
+   * add or set on a scoped hasOne/hasMany/belongsToMany: the store's replace would also drop
+   * targets outside the scope (polymorphic associations share a foreign key; through-scoped
+   * associations share a junction), so the difference is computed here from the targets in scope;
+   * then the new targets get the scope's values. On parallel links a set replaces every link in the
+   * scope, as the store's replace replaces every link of the source: each occurrence of a target is
+   * a new link, so the links a staying target had in the scope are dropped, not kept beside the new
+   * ones.
    */
-  private void writeScoped(StoreSession s, AssociationInfo a, ModelMeta targetMeta, Object sourceMatch,
-      List<LinkRow> rows, boolean replace, io.liaison.spi.UnlinkMode mode) {
+  private void writeScoped(
+      StoreSession s,
+      AssociationInfo a,
+      ModelMeta targetMeta,
+      Object sourceMatch,
+      List<LinkRow> rows,
+      boolean replace,
+      io.liaison.spi.UnlinkMode mode) {
     if (replace) {
       // Parallel links are replaced whole, as the store's replace does: every link in scope goes.
       boolean parallel = a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique();
@@ -850,15 +991,18 @@ class InternalSession implements Session {
   }
 
   /**
-   * A unique belongsToMany with a through scope shares its junction with links outside the scope (an
-   * editor's and a reviewer's link of the same book and article). A unique pair has one link, so a
-   * pair already linked outside the scope cannot be linked in it too; writing it would take the
-   * other association's link over (on SQL its one row, on a graph its one relationship). Refused, as
-   * Sequelize's insert of the second row is refused by the junction's key. Two reads, only for such
-   * associations.
+   * A unique belongsToMany with a through scope shares its junction with links outside the scope
+   * (an editor's and a reviewer's link of the same book and article). A unique pair has one link,
+   * so a pair already linked outside the scope cannot be linked in it too; writing it would take
+   * the other association's link over (on SQL its one row, on a graph its one relationship).
+   * Refused, as Sequelize's insert of the second row is refused by the junction's key. Two reads,
+   * only for such associations.
    */
   static void refuseLinksOutsideScope(StoreSession s, AssociationInfo a, List<LinkRow> rows) {
-    if (a.kind() != Kind.BELONGS_TO_MANY || !a.through().unique() || a.throughScope().isEmpty() || rows.isEmpty()) {
+    if (a.kind() != Kind.BELONGS_TO_MANY
+        || !a.through().unique()
+        || a.throughScope().isEmpty()
+        || rows.isEmpty()) {
       return;
     }
     Set<Object> sources = new LinkedHashSet<>();
@@ -872,22 +1016,40 @@ class InternalSession implements Session {
       return;
     }
     Set<List<Object>> inScope = new HashSet<>();
-    for (TargetRow r : s.targets(a, sources, scoped(a, Query.where(Where.in(a.targetMatch(), targets))))) {
+    for (TargetRow r :
+        s.targets(a, sources, scoped(a, Query.where(Where.in(a.targetMatch(), targets))))) {
       inScope.add(List.of(r.source(), r.target().get(a.targetMatch())));
     }
     for (LinkRow r : rows) {
       if (linked.getOrDefault(r.source(), Set.of()).contains(r.target())
           && !inScope.contains(List.of(r.source(), r.target()))) {
-        throw new ConflictException(a.name() + ": the " + a.source().name() + " with " + a.sourceMatch() + " "
-            + ValueTypes.describe(r.source()) + " is already linked to the " + a.target().name() + " with "
-            + a.targetMatch() + " " + ValueTypes.describe(r.target()) + " through " + a.through().name()
-            + " outside this association's through scope " + a.throughScope()
-            + "; a unique pair has one link (declare unique(false) for one link per scope)");
+        throw new ConflictException(
+            a.name()
+                + ": the "
+                + a.source().name()
+                + " with "
+                + a.sourceMatch()
+                + " "
+                + ValueTypes.describe(r.source())
+                + " is already linked to the "
+                + a.target().name()
+                + " with "
+                + a.targetMatch()
+                + " "
+                + ValueTypes.describe(r.target())
+                + " through "
+                + a.through().name()
+                + " outside this association's through scope "
+                + a.throughScope()
+                + "; a unique pair has one link (declare unique(false) for one link per scope)");
       }
     }
   }
 
-  /** Writes the scope's values onto rows of the model holding them (hasOne/hasMany targets, belongsTo sources). */
+  /**
+   * Writes the scope's values onto rows of the model holding them (hasOne/hasMany targets,
+   * belongsTo sources).
+   */
   static void giveScope(StoreSession s, AssociationInfo a, ModelMeta holder, List<Object> ids) {
     if (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO_MANY || ids.isEmpty()) {
       return;
@@ -901,7 +1063,9 @@ class InternalSession implements Session {
     s.update(holder.info(), updates);
   }
 
-  /** Sets the scope's values on a new target before it is inserted (hasOne, hasMany, belongsToMany). */
+  /**
+   * Sets the scope's values on a new target before it is inserted (hasOne, hasMany, belongsToMany).
+   */
   private static void giveScope(AssociationInfo a, ModelMeta targetMeta, Object target) {
     if (a.kind() == Kind.BELONGS_TO) {
       return;
@@ -925,7 +1089,8 @@ class InternalSession implements Session {
     }
     ModelMeta m = resolved.models().get(type);
     if (m == null) {
-      throw new InvalidCallException(what + ": " + type.getName() + " is not a declared model of this schema");
+      throw new InvalidCallException(
+          what + ": " + type.getName() + " is not a declared model of this schema");
     }
     return m;
   }
@@ -938,7 +1103,8 @@ class InternalSession implements Session {
         return m;
       }
     }
-    throw new InvalidCallException(what + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
+    throw new InvalidCallException(
+        what + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
   }
 
   /** The id of an entity of model m, or a caller-given id converted to m's id type. */
@@ -951,13 +1117,17 @@ class InternalSession implements Session {
       if (id == null) {
         throw new InvalidCallException(what + ": the " + m.name() + " is unsaved (its id is null)");
       }
-      return ValueTypes.isStoredAsIs(id, m.id().type()) ? id
+      return ValueTypes.isStoredAsIs(id, m.id().type())
+          ? id
           : ValueTypes.coerce(id, m.id().type(), what + ": " + m.name() + "." + m.id().name());
     }
-    for (Class<?> c = entityOrId.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+    for (Class<?> c = entityOrId.getClass();
+        c != null && c != Object.class;
+        c = c.getSuperclass()) {
       ModelMeta other = resolved.models().get(c);
       if (other != null) {
-        throw new InvalidCallException(what + ": expected a " + m.name() + " or its id, but got a " + other.name());
+        throw new InvalidCallException(
+            what + ": expected a " + m.name() + " or its id, but got a " + other.name());
       }
     }
     return idValue(m, entityOrId, what);
@@ -974,24 +1144,40 @@ class InternalSession implements Session {
       return id;
     }
     String label = what + ": " + m.name() + "." + m.id().name();
-    boolean idKind = id instanceof Number ? Number.class.isAssignableFrom(type) : id instanceof String;
+    boolean idKind =
+        id instanceof Number ? Number.class.isAssignableFrom(type) : id instanceof String;
     if (idKind) {
       return ValueTypes.coerce(id, type, label);
     }
     try {
       return ValueTypes.coerce(id, type, label);
     } catch (InvalidCallException e) {
-      throw new InvalidCallException(label + ": " + ValueTypes.describe(id) + " is neither a " + m.name()
-          + " nor a " + m.name() + " id (" + type.getSimpleName() + ")");
+      throw new InvalidCallException(
+          label
+              + ": "
+              + ValueTypes.describe(id)
+              + " is neither a "
+              + m.name()
+              + " nor a "
+              + m.name()
+              + " id ("
+              + type.getSimpleName()
+              + ")");
     }
   }
 
   /**
-   * Maps ids to the values of {@code matchAttribute}; one query unless the match attribute is the id
-   * and existence need not be proven. Missing ids are refused when {@code mustExist}, else left out.
+   * Maps ids to the values of {@code matchAttribute}; one query unless the match attribute is the
+   * id and existence need not be proven. Missing ids are refused when {@code mustExist}, else left
+   * out.
    */
-  Map<Object, Object> matchValues(StoreSession s, ModelMeta m, List<Object> ids, String matchAttribute,
-      boolean mustExist, String what) {
+  Map<Object, Object> matchValues(
+      StoreSession s,
+      ModelMeta m,
+      List<Object> ids,
+      String matchAttribute,
+      boolean mustExist,
+      String what) {
     Map<Object, Object> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
@@ -1015,23 +1201,37 @@ class InternalSession implements Session {
       } else {
         Object v = found.get(id);
         if (v == null) {
-          throw new InvalidCallException(what + ": the " + m.name() + " with id " + ValueTypes.describe(id)
-              + " has no value for key '" + matchAttribute + "'");
+          throw new InvalidCallException(
+              what
+                  + ": the "
+                  + m.name()
+                  + " with id "
+                  + ValueTypes.describe(id)
+                  + " has no value for key '"
+                  + matchAttribute
+                  + "'");
         }
         out.put(id, v);
       }
     }
     if (mustExist && !missing.isEmpty()) {
-      throw new InvalidCallException(what + ": no " + m.name() + " with id" + (missing.size() == 1 ? " " : "s ")
-          + (missing.size() <= 10 ? missing.toString() : missing.subList(0, 10) + " and " + (missing.size() - 10) + " more"));
+      throw new InvalidCallException(
+          what
+              + ": no "
+              + m.name()
+              + " with id"
+              + (missing.size() == 1 ? " " : "s ")
+              + (missing.size() <= 10
+                  ? missing.toString()
+                  : missing.subList(0, 10) + " and " + (missing.size() - 10) + " more"));
     }
     return out;
   }
 
   /**
    * Through attributes given as a Map or a through-model instance, checked and converted. Runs once
-   * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an error's
-   * label is built only when there is an error.
+   * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an
+   * error's label is built only when there is an error.
    */
   Map<String, Object> throughValues(AssociationInfo a, Object through, String what) {
     JunctionInfo j = a.through();
@@ -1040,12 +1240,22 @@ class InternalSession implements Session {
       Map<String, Object> out = new LinkedHashMap<>(capacityFor(map.size()));
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String name)) {
-          throw new InvalidCallException(what + ": through attribute names must be strings, got " + ValueTypes.describe(e.getKey()));
+          throw new InvalidCallException(
+              what
+                  + ": through attribute names must be strings, got "
+                  + ValueTypes.describe(e.getKey()));
         }
         AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
         if (attr == null) {
-          throw new InvalidCallException(what + ": '" + name + "' is not a through attribute of " + j.name()
-              + " (its attributes: " + j.payload().stream().map(AttributeInfo::name).toList() + ")");
+          throw new InvalidCallException(
+              what
+                  + ": '"
+                  + name
+                  + "' is not a through attribute of "
+                  + j.name()
+                  + " (its attributes: "
+                  + j.payload().stream().map(AttributeInfo::name).toList()
+                  + ")");
         }
         out.put(name, throughValue(e.getValue(), attr.type(), what, name, j));
       }
@@ -1063,16 +1273,25 @@ class InternalSession implements Session {
       }
       return out;
     }
-    throw new InvalidCallException(what + ": through attributes must be a Map"
-        + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "") + ", got " + ValueTypes.describe(through));
+    throw new InvalidCallException(
+        what
+            + ": through attributes must be a Map"
+            + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "")
+            + ", got "
+            + ValueTypes.describe(through));
   }
 
-  /** {@link ValueTypes#coerce} for one through value, its label built only when the value needs converting. */
-  private static Object throughValue(Object value, Class<?> type, String what, String name, JunctionInfo j) {
+  /**
+   * {@link ValueTypes#coerce} for one through value, its label built only when the value needs
+   * converting.
+   */
+  private static Object throughValue(
+      Object value, Class<?> type, String what, String name, JunctionInfo j) {
     if (ValueTypes.isStoredAsIs(value, type)) {
       return value;
     }
-    return ValueTypes.coerce(value, type, what + ": through attribute '" + name + "' of " + j.name());
+    return ValueTypes.coerce(
+        value, type, what + ": through attribute '" + name + "' of " + j.name());
   }
 
   /** A LinkedHashMap capacity that holds {@code entries} without growing. */
@@ -1095,47 +1314,67 @@ class InternalSession implements Session {
     Where through = null;
     if (q.throughWhere() != null) {
       if (junction == null) {
-        throw new InvalidCallException(what + ": a through filter needs a belongsToMany association");
+        throw new InvalidCallException(
+            what + ": a through filter needs a belongsToMany association");
       }
-      through = normalize(q.throughWhere(), null, junction.attributes(), junction.name(), what + " through");
+      through =
+          normalize(
+              q.throughWhere(), null, junction.attributes(), junction.name(), what + " through");
     }
     for (Order o : q.order()) {
-      List<AttributeInfo> attrs = o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
+      List<AttributeInfo> attrs =
+          o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
       if (attrs == null) {
-        throw new InvalidCallException(what + ": ordering by a through attribute needs a belongsToMany association");
+        throw new InvalidCallException(
+            what + ": ordering by a through attribute needs a belongsToMany association");
       }
       if (find(attrs, o.attribute()) == null) {
-        throw new InvalidCallException(what + ": cannot order by '" + o.attribute() + "': not an attribute of "
-            + (o.onThrough() ? junction.name() : target.name()));
+        throw new InvalidCallException(
+            what
+                + ": cannot order by '"
+                + o.attribute()
+                + "': not an attribute of "
+                + (o.onThrough() ? junction.name() : target.name()));
       }
     }
     return new Query(where, through, q.order(), q.limit(), q.offset());
   }
 
-  /** Checks a filter on a model's attributes (and its associations, for {@link Where.Has}) and converts its values. */
+  /**
+   * Checks a filter on a model's attributes (and its associations, for {@link Where.Has}) and
+   * converts its values.
+   */
   Where normalize(Where w, ModelInfo model, String what) {
     return normalize(w, model, model.attributes(), model.name(), what);
   }
 
-  /** {@code model} is null when the filter is on a junction's attributes, where {@link Where.Has} has no meaning. */
-  private Where normalize(Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, String what) {
+  /**
+   * {@code model} is null when the filter is on a junction's attributes, where {@link Where.Has}
+   * has no meaning.
+   */
+  private Where normalize(
+      Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, String what) {
     if (w instanceof Where.Has h) {
       return normalizeHas(h, model, owner, what);
     }
     if (w instanceof Where.Compare c) {
       AttributeInfo attr = find(attrs, c.attribute());
       if (attr == null) {
-        throw new InvalidCallException(what + ": '" + c.attribute() + "' is not an attribute of " + owner);
+        throw new InvalidCallException(
+            what + ": '" + c.attribute() + "' is not an attribute of " + owner);
       }
       String label = what + ": " + owner + "." + c.attribute();
       Object v = c.value();
-      Class<?> enumType = model == null || attr.type() != String.class ? null
-          : EnumValues.enumType(resolved, model, c.attribute());
+      Class<?> enumType =
+          model == null || attr.type() != String.class
+              ? null
+              : EnumValues.enumType(resolved, model, c.attribute());
       switch (c.op()) {
         case IN, NOT_IN -> {
           List<Object> values = new ArrayList<>();
           for (Object x : (Collection<?>) v) {
-            values.add(ValueTypes.coerce(EnumValues.checked(x, enumType, label), attr.type(), label));
+            values.add(
+                ValueTypes.coerce(EnumValues.checked(x, enumType, label), attr.type(), label));
           }
           v = values;
         }
@@ -1146,15 +1385,18 @@ class InternalSession implements Session {
           ValueTypes.checkText(pattern, label);
         }
         case IS_NULL, NOT_NULL -> v = null;
-        default -> v = ValueTypes.coerce(EnumValues.checked(v, enumType, label), attr.type(), label);
+        default ->
+            v = ValueTypes.coerce(EnumValues.checked(v, enumType, label), attr.type(), label);
       }
       return new Where.Compare(c.attribute(), c.op(), v);
     }
     if (w instanceof Where.And and) {
-      return new Where.And(and.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
+      return new Where.And(
+          and.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
     }
     if (w instanceof Where.Or or) {
-      return new Where.Or(or.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
+      return new Where.Or(
+          or.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
     }
     Where.Not not = (Where.Not) w;
     return new Where.Not(normalize(not.part(), model, attrs, owner, what));
@@ -1162,27 +1404,52 @@ class InternalSession implements Session {
 
   private Where normalizeHas(Where.Has h, ModelInfo model, String owner, String what) {
     if (model == null) {
-      throw new InvalidCallException(what + ": Where.has(" + h.association() + ") filters entities, not the through "
-          + "attributes of " + owner);
+      throw new InvalidCallException(
+          what
+              + ": Where.has("
+              + h.association()
+              + ") filters entities, not the through "
+              + "attributes of "
+              + owner);
     }
     AssociationInfo info = resolved.associations().get(h.association());
     if (info == null) {
-      throw new InvalidCallException(what + ": Where.has(" + h.association() + "): the association is not declared in "
-          + "this schema");
+      throw new InvalidCallException(
+          what
+              + ": Where.has("
+              + h.association()
+              + "): the association is not declared in "
+              + "this schema");
     }
     if (!info.source().name().equals(model.name())) {
-      throw new InvalidCallException(what + ": Where.has(" + h.association() + ") filters " + info.source().name()
-          + " entities, but it is applied to " + model.name());
+      throw new InvalidCallException(
+          what
+              + ": Where.has("
+              + h.association()
+              + ") filters "
+              + info.source().name()
+              + " entities, but it is applied to "
+              + model.name());
     }
     String label = what + ": Where.has(" + info.name() + ")";
     Where inner = h.where() == null ? null : normalize(h.where(), info.target(), label);
     Where through = null;
     if (h.through() != null) {
       if (info.through() == null) {
-        throw new InvalidCallException(label + ": a through filter needs a belongsToMany association; " + info.name()
-            + " is " + info.kind());
+        throw new InvalidCallException(
+            label
+                + ": a through filter needs a belongsToMany association; "
+                + info.name()
+                + " is "
+                + info.kind());
       }
-      through = normalize(h.through(), null, info.through().attributes(), info.through().name(), label + " through");
+      through =
+          normalize(
+              h.through(),
+              null,
+              info.through().attributes(),
+              info.through().name(),
+              label + " through");
     }
     Query scoped = scoped(info, new Query(inner, through, List.of(), null, null));
     Where has = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);

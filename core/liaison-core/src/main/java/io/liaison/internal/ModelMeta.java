@@ -16,10 +16,21 @@ import java.util.Map;
  * @param constructor the no-argument constructor
  * @param idGeneration how ids left null are filled in
  */
-record ModelMeta(Class<?> type, ModelInfo info, Field idField, Map<String, Field> fields,
-    Constructor<?> constructor, IdGeneration idGeneration, FieldSlot[] slots) {
+record ModelMeta(
+    Class<?> type,
+    ModelInfo info,
+    Field idField,
+    Map<String, Field> fields,
+    Constructor<?> constructor,
+    IdGeneration idGeneration,
+    FieldSlot[] slots) {
 
-  enum IdGeneration { STORE, UUID, UUID_STRING, NONE }
+  enum IdGeneration {
+    STORE,
+    UUID,
+    UUID_STRING,
+    NONE
+  }
 
   /**
    * One declared field, as {@link EntityMapper#toEntity} fills it in from every row a read returns:
@@ -30,14 +41,25 @@ record ModelMeta(Class<?> type, ModelInfo info, Field idField, Map<String, Field
    * @param exact the class a store value must have to be written as it is, without conversion: the
    *     field's type, or its box for a primitive
    */
-  record FieldSlot(String attribute, Field field, Class<?> exact) {
-  }
+  record FieldSlot(String attribute, Field field, Class<?> exact) {}
 
-  ModelMeta(Class<?> type, ModelInfo info, Field idField, Map<String, Field> fields, Constructor<?> constructor,
+  ModelMeta(
+      Class<?> type,
+      ModelInfo info,
+      Field idField,
+      Map<String, Field> fields,
+      Constructor<?> constructor,
       IdGeneration idGeneration) {
-    this(type, info, idField, fields, constructor, idGeneration, fields.entrySet().stream()
-        .map(e -> new FieldSlot(e.getKey(), e.getValue(), box(e.getValue().getType())))
-        .toArray(FieldSlot[]::new));
+    this(
+        type,
+        info,
+        idField,
+        fields,
+        constructor,
+        idGeneration,
+        fields.entrySet().stream()
+            .map(e -> new FieldSlot(e.getKey(), e.getValue(), box(e.getValue().getType())))
+            .toArray(FieldSlot[]::new));
   }
 
   private static Class<?> box(Class<?> t) {

@@ -13,14 +13,17 @@ import java.util.Set;
 /**
  * Finds models that can never hold a row: models linked in a cycle by foreign keys that may not be
  * null (and are enforced). Inserting a row of any of them needs a row of the next one first, so the
- * first insert of the cycle is always refused by the store; a model with such a key to itself is the
- * shortest cycle. Found at {@code Schema.build()}, so the declaration is fixed before any data exists.
+ * first insert of the cycle is always refused by the store; a model with such a key to itself is
+ * the shortest cycle. Found at {@code Schema.build()}, so the declaration is fixed before any data
+ * exists.
  */
 final class RequiredKeyCycles {
-  private RequiredKeyCycles() {
-  }
+  private RequiredKeyCycles() {}
 
-  /** A foreign key that may not be null: {@code holder.foreignKey} references a row of {@code referenced}. */
+  /**
+   * A foreign key that may not be null: {@code holder.foreignKey} references a row of {@code
+   * referenced}.
+   */
   record Key(String holder, String foreignKey, String referenced) {
     @Override
     public String toString() {
@@ -28,7 +31,10 @@ final class RequiredKeyCycles {
     }
   }
 
-  /** One problem sentence per cycle (strongly connected set of models), naming the models and the keys. */
+  /**
+   * One problem sentence per cycle (strongly connected set of models), naming the models and the
+   * keys.
+   */
   static List<String> find(List<Key> keys) {
     Map<String, List<Key>> out = new LinkedHashMap<>();
     for (Key k : keys) {
@@ -49,11 +55,17 @@ final class RequiredKeyCycles {
         continue; // a single model without a key to itself
       }
       String models = String.join(", ", component);
-      problems.add((component.size() == 1 ? "Model " + models + " has a required foreign key to itself"
-          : "Models " + models + " require each other through required foreign keys") + " (" + describe(inCycle)
-          + "), so no row of " + (component.size() == 1 ? "it" : "them") + " can ever be inserted: each needs a "
-          + "row of the other first. Make one of these keys nullable: foreignKeyAllowNull(true) on its "
-          + "association, and a non-primitive field if the model declares one");
+      problems.add(
+          (component.size() == 1
+                  ? "Model " + models + " has a required foreign key to itself"
+                  : "Models " + models + " require each other through required foreign keys")
+              + " ("
+              + describe(inCycle)
+              + "), so no row of "
+              + (component.size() == 1 ? "it" : "them")
+              + " can ever be inserted: each needs a "
+              + "row of the other first. Make one of these keys nullable: foreignKeyAllowNull(true) on its "
+              + "association, and a non-primitive field if the model declares one");
     }
     return problems;
   }
@@ -86,12 +98,22 @@ final class RequiredKeyCycles {
       order.stream().filter(c::contains).forEach(inOrder::add);
       sorted.add(inOrder);
     }
-    sorted.sort((a, b) -> Integer.compare(order.indexOf(a.iterator().next()), order.indexOf(b.iterator().next())));
+    sorted.sort(
+        (a, b) ->
+            Integer.compare(
+                order.indexOf(a.iterator().next()), order.indexOf(b.iterator().next())));
     return sorted;
   }
 
-  private static void connect(String v, Map<String, List<Key>> graph, Map<String, Integer> index,
-      Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> found, int[] counter) {
+  private static void connect(
+      String v,
+      Map<String, List<Key>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<Set<String>> found,
+      int[] counter) {
     index.put(v, counter[0]);
     low.put(v, counter[0]);
     counter[0]++;

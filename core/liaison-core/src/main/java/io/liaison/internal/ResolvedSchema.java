@@ -16,8 +16,11 @@ import java.util.Set;
  * @param needs for each capability, the first declaration that needs it
  * @param throughTypes through-model classes by junction name
  */
-public record ResolvedSchema(SchemaInfo info, Map<Class<?>, ModelMeta> models,
-    Map<Association<?, ?>, AssociationInfo> associations, Map<Capability, String> needs,
+public record ResolvedSchema(
+    SchemaInfo info,
+    Map<Class<?>, ModelMeta> models,
+    Map<Association<?, ?>, AssociationInfo> associations,
+    Map<Capability, String> needs,
     Map<String, ThroughMeta> throughTypes) {
 
   /** Capabilities this schema needs. */

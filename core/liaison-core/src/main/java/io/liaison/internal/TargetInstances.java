@@ -7,20 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One entity per target of one read, however many of the read's rows (sources, parallel links) reach
- * it; the rows are given one at a time, as they come. Rows in the default order come by target id
- * (rule 34), so all the rows of one target are adjacent and only the previous row's target needs
- * comparing: no map of every target read. That order is checked as the rows come, not trusted: at the
- * first row whose id is lower than the previous one (another order, a page per source, an adapter that
- * sorts otherwise), the instances made so far go into a map by id, which serves every later row.
+ * One entity per target of one read, however many of the read's rows (sources, parallel links)
+ * reach it; the rows are given one at a time, as they come. Rows in the default order come by
+ * target id (rule 34), so all the rows of one target are adjacent and only the previous row's
+ * target needs comparing: no map of every target read. That order is checked as the rows come, not
+ * trusted: at the first row whose id is lower than the previous one (another order, a page per
+ * source, an adapter that sorts otherwise), the instances made so far go into a map by id, which
+ * serves every later row.
  *
  * @param <T> the target model's class
  */
 final class TargetInstances<T> {
   private final Class<T> type;
   private final EntityMapper.RowReader reader;
-  /** Instances in the order they were made, and their ids, while the rows are in id order; null after. */
+
+  /**
+   * Instances in the order they were made, and their ids, while the rows are in id order; null
+   * after.
+   */
   private List<T> made;
+
   private List<Object> madeIds;
   private Map<Object, T> byId;
   private Object lastId;
@@ -41,7 +47,10 @@ final class TargetInstances<T> {
     }
   }
 
-  /** Sizes what is kept for a read of this many rows (at most one instance each), before the first row. */
+  /**
+   * Sizes what is kept for a read of this many rows (at most one instance each), before the first
+   * row.
+   */
   void expect(int rows) {
     if (made != null) {
       made = new ArrayList<>(rows);

@@ -15,13 +15,20 @@ import java.util.Map;
  * @param attributes the junction's payload attributes by name
  * @param slots each payload field with its attribute name and value type, in {@code fields}' order
  */
-record ThroughMeta(Class<?> type, Map<String, Field> fields, Map<String, AttributeInfo> attributes, List<Slot> slots) {
+record ThroughMeta(
+    Class<?> type,
+    Map<String, Field> fields,
+    Map<String, AttributeInfo> attributes,
+    List<Slot> slots) {
 
-  /** One payload field of the through model: where to read it and the type its value is converted to. */
-  record Slot(String name, Field field, Class<?> type) {
-  }
+  /**
+   * One payload field of the through model: where to read it and the type its value is converted
+   * to.
+   */
+  record Slot(String name, Field field, Class<?> type) {}
 
-  static ThroughMeta of(Class<?> type, Map<String, Field> fields, Map<String, AttributeInfo> attributes) {
+  static ThroughMeta of(
+      Class<?> type, Map<String, Field> fields, Map<String, AttributeInfo> attributes) {
     List<Slot> slots = new ArrayList<>(fields.size());
     for (Map.Entry<String, Field> f : fields.entrySet()) {
       AttributeInfo attribute = attributes.get(f.getKey());

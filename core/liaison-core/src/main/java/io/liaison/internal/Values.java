@@ -9,10 +9,11 @@ import java.util.UUID;
  * value type, is {@link io.liaison.spi.ValueTypes#coerce}, the one converter the adapters use too.
  */
 final class Values {
-  private Values() {
-  }
+  private Values() {}
 
-  /** A store value as the field's type (enums from names, primitives from boxes, numbers adjusted). */
+  /**
+   * A store value as the field's type (enums from names, primitives from boxes, numbers adjusted).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Object toFieldType(Object value, Field field) {
     Class<?> t = field.getType();

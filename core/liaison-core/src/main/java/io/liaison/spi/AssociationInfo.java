@@ -1,21 +1,20 @@
 package io.liaison.spi;
 
-import java.util.Map;
-
 import io.liaison.Association.Kind;
 import io.liaison.ReferentialAction;
+import java.util.Map;
 
 /**
- * A resolved association. Links are addressed by <em>match values</em>: the value of
- * {@link #sourceMatch()} on the source and of {@link #targetMatch()} on the target.
+ * A resolved association. Links are addressed by <em>match values</em>: the value of {@link
+ * #sourceMatch()} on the source and of {@link #targetMatch()} on the target.
  *
  * <ul>
  *   <li>hasOne / hasMany: source matched by {@code sourceKey}, target by its id; the foreign key
- *       {@code foreignKey} is an attribute of the target holding the source's {@code sourceKey}.</li>
+ *       {@code foreignKey} is an attribute of the target holding the source's {@code sourceKey}.
  *   <li>belongsTo: source matched by its id, target by {@code targetKey}; {@code foreignKey} is an
- *       attribute of the source holding the target's {@code targetKey}.</li>
+ *       attribute of the source holding the target's {@code targetKey}.
  *   <li>belongsToMany: source by {@code sourceKey}, target by {@code targetKey}; {@code foreignKey}
- *       and {@code otherKey} are junction attributes holding them.</li>
+ *       and {@code otherKey} are junction attributes holding them.
  * </ul>
  *
  * <p>On a graph every association is a relationship of type {@link #linkName()} stored from the
@@ -42,14 +41,29 @@ import io.liaison.ReferentialAction;
  *     target; belongsTo, the inverse of a scoped hasOne/hasMany: on the source, the foreign-key
  *     holder); empty for none. The engine adds them to filters and to written rows; adapters must
  *     honour them where they write foreign keys on their own (an insert that sets a foreign key
- *     links only through associations whose scope the row matches: polymorphic associations share
- *     a foreign key)
+ *     links only through associations whose scope the row matches: polymorphic associations share a
+ *     foreign key)
  * @param throughScope through-attribute values every link must have (belongsToMany), else empty
  */
-public record AssociationInfo(String name, Kind kind, ModelInfo source, ModelInfo target, String as,
-    String foreignKey, String otherKey, String sourceKey, String targetKey, JunctionInfo through,
-    ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints, boolean foreignKeyNullable,
-    String linkName, boolean sourceIsPrincipal, Map<String, Object> scope, Map<String, Object> throughScope) {
+public record AssociationInfo(
+    String name,
+    Kind kind,
+    ModelInfo source,
+    ModelInfo target,
+    String as,
+    String foreignKey,
+    String otherKey,
+    String sourceKey,
+    String targetKey,
+    JunctionInfo through,
+    ReferentialAction onDelete,
+    ReferentialAction onUpdate,
+    boolean constraints,
+    boolean foreignKeyNullable,
+    String linkName,
+    boolean sourceIsPrincipal,
+    Map<String, Object> scope,
+    Map<String, Object> throughScope) {
 
   public AssociationInfo {
     scope = scope == null ? Map.of() : scope;

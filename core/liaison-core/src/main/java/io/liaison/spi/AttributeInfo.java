@@ -9,9 +9,13 @@ package io.liaison.spi;
  *     BigDecimal, LocalDate, LocalDateTime, Instant, UUID (enums travel as String)
  * @param nullable whether null is allowed
  * @param generated true for an id the store generates on insert
- * @param declared false for an attribute the model class does not declare (an implicit foreign key or
- *     link id); it lives in the store only
+ * @param declared false for an attribute the model class does not declare (an implicit foreign key
+ *     or link id); it lives in the store only
  */
-public record AttributeInfo(String name, String column, Class<?> type, boolean nullable, boolean generated,
-    boolean declared) {
-}
+public record AttributeInfo(
+    String name,
+    String column,
+    Class<?> type,
+    boolean nullable,
+    boolean generated,
+    boolean declared) {}

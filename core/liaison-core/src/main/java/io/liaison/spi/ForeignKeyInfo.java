@@ -3,8 +3,9 @@ package io.liaison.spi;
 import io.liaison.ReferentialAction;
 
 /**
- * One foreign key to enforce: {@code holderTable.column} references {@code referencedTable.referencedColumn}.
- * SQL adapters create it as a constraint; graph adapters emulate its actions on delete.
+ * One foreign key to enforce: {@code holderTable.column} references {@code
+ * referencedTable.referencedColumn}. SQL adapters create it as a constraint; graph adapters emulate
+ * its actions on delete.
  *
  * @param holderTable the table holding the key (a model's or a junction's)
  * @param column the key column
@@ -14,6 +15,11 @@ import io.liaison.ReferentialAction;
  * @param onDelete the action on delete of the referenced row
  * @param onUpdate the action on update of the referenced key
  */
-public record ForeignKeyInfo(String holderTable, String column, String referencedModel, String referencedTable,
-    String referencedColumn, ReferentialAction onDelete, ReferentialAction onUpdate) {
-}
+public record ForeignKeyInfo(
+    String holderTable,
+    String column,
+    String referencedModel,
+    String referencedTable,
+    String referencedColumn,
+    ReferentialAction onDelete,
+    ReferentialAction onUpdate) {}

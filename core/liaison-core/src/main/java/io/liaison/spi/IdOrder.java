@@ -2,22 +2,28 @@ package io.liaison.spi;
 
 import java.util.Arrays;
 
-/** Stable orders of rows by integer ids, shared by {@link TargetRow#sortById} and {@link TargetRows}. */
+/**
+ * Stable orders of rows by integer ids, shared by {@link TargetRow#sortById} and {@link
+ * TargetRows}.
+ */
 final class IdOrder {
-  /** Below this many rows a comparison sort of the packed keys beats the radix sort's fixed cost. */
+  /**
+   * Below this many rows a comparison sort of the packed keys beats the radix sort's fixed cost.
+   */
   private static final int RADIX_FROM = 256;
+
   private static final int DIGIT_BITS = 11;
 
-  private IdOrder() {
-  }
+  private IdOrder() {}
 
   /**
-   * The positions {@code 0..ids.length-1} ordered by their ids, ascending; positions of equal ids keep
-   * their order. Ids already in order cost one pass. Otherwise each id, less the smallest, is packed
-   * with its position into one long (id above, position below), so the keys are distinct and any sort
-   * of them is stable; many keys are sorted by their digits (a least-significant-digit radix sort, a
-   * few passes over the rows: for 10,000 rows it took a third of the time {@link Arrays#sort(long[])}
-   * did), few by comparison. Ids spread too wide to pack take a comparison sort of the positions.
+   * The positions {@code 0..ids.length-1} ordered by their ids, ascending; positions of equal ids
+   * keep their order. Ids already in order cost one pass. Otherwise each id, less the smallest, is
+   * packed with its position into one long (id above, position below), so the keys are distinct and
+   * any sort of them is stable; many keys are sorted by their digits (a least-significant-digit
+   * radix sort, a few passes over the rows: for 10,000 rows it took a third of the time {@link
+   * Arrays#sort(long[])} did), few by comparison. Ids spread too wide to pack take a comparison
+   * sort of the positions.
    */
   static int[] of(long[] ids) {
     int n = ids.length;

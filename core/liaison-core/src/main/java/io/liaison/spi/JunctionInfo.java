@@ -11,12 +11,19 @@ import java.util.List;
  * @param unique true: one link per pair (composite primary key on the two keys); false: parallel
  *     links, each with its own {@code id}
  * @param id the link id attribute when not unique, else null
- * @param attributes every attribute: the link id (if any), the two keys, then the through attributes
+ * @param attributes every attribute: the link id (if any), the two keys, then the through
+ *     attributes
  * @param principalKey the key attribute referencing the principal model (where links start)
  * @param dependentKey the key attribute referencing the other model
  */
-public record JunctionInfo(String name, String table, boolean unique, AttributeInfo id,
-    List<AttributeInfo> attributes, String principalKey, String dependentKey) {
+public record JunctionInfo(
+    String name,
+    String table,
+    boolean unique,
+    AttributeInfo id,
+    List<AttributeInfo> attributes,
+    String principalKey,
+    String dependentKey) {
 
   public JunctionInfo {
     attributes = List.copyOf(attributes);
@@ -34,8 +41,11 @@ public record JunctionInfo(String name, String table, boolean unique, AttributeI
   /** The through attributes proper: neither the link id nor a key. */
   public List<AttributeInfo> payload() {
     return attributes.stream()
-        .filter(a -> (id == null || !a.name().equals(id.name()))
-            && !a.name().equals(principalKey) && !a.name().equals(dependentKey))
+        .filter(
+            a ->
+                (id == null || !a.name().equals(id.name()))
+                    && !a.name().equals(principalKey)
+                    && !a.name().equals(dependentKey))
         .toList();
   }
 
@@ -43,7 +53,8 @@ public record JunctionInfo(String name, String table, boolean unique, AttributeI
   public AttributeInfo requireAttribute(String attributeName) {
     AttributeInfo a = attribute(attributeName);
     if (a == null) {
-      throw new io.liaison.InvalidCallException("Unknown through attribute '" + attributeName + "' of " + name);
+      throw new io.liaison.InvalidCallException(
+          "Unknown through attribute '" + attributeName + "' of " + name);
     }
     return a;
   }

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param source the source's match value ({@link AssociationInfo#sourceMatch()})
  * @param target the target's match value ({@link AssociationInfo#targetMatch()})
- * @param through through attributes by name (belongsToMany), never null; on read it includes the keys
+ * @param through through attributes by name (belongsToMany), never null; on read it includes the
+ *     keys
  * @param linkId the link id of a parallel (non-unique) link, else null
  */
 public record LinkRow(Object source, Object target, Map<String, Object> through, Object linkId) {

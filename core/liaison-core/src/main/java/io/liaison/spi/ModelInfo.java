@@ -12,7 +12,11 @@ import java.util.List;
  * @param uniqueKeys attributes other than the id that associations reference (sourceKey/targetKey);
  *     adapters make them unique
  */
-public record ModelInfo(String name, String table, AttributeInfo id, List<AttributeInfo> attributes,
+public record ModelInfo(
+    String name,
+    String table,
+    AttributeInfo id,
+    List<AttributeInfo> attributes,
     List<String> uniqueKeys) {
 
   public ModelInfo {
@@ -34,7 +38,8 @@ public record ModelInfo(String name, String table, AttributeInfo id, List<Attrib
   public AttributeInfo requireAttribute(String attributeName) {
     AttributeInfo a = attribute(attributeName);
     if (a == null) {
-      throw new io.liaison.InvalidCallException("Unknown attribute '" + attributeName + "' of " + name);
+      throw new io.liaison.InvalidCallException(
+          "Unknown attribute '" + attributeName + "' of " + name);
     }
     return a;
   }

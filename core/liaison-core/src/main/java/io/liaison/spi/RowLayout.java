@@ -11,16 +11,19 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The attribute names of the rows one read returns, in order, so that each row holds only its values:
- * {@code layout.row(values)} is an immutable map that shares the names with every other row of the
- * layout. An adapter reading thousands of target rows and link attributes makes one layout per
- * statement instead of a hash map per row (a hash map of four entries costs about five objects and
- * 200 bytes; a row of this layout, two objects and the values). Rows allow null values, iterate in the
- * layout's order and are equal to any map with the same entries.
+ * The attribute names of the rows one read returns, in order, so that each row holds only its
+ * values: {@code layout.row(values)} is an immutable map that shares the names with every other row
+ * of the layout. An adapter reading thousands of target rows and link attributes makes one layout
+ * per statement instead of a hash map per row (a hash map of four entries costs about five objects
+ * and 200 bytes; a row of this layout, two objects and the values). Rows allow null values, iterate
+ * in the layout's order and are equal to any map with the same entries.
  */
 public final class RowLayout {
 
-  /** Above this many names a row finds a name through a hash index instead of comparing them in turn. */
+  /**
+   * Above this many names a row finds a name through a hash index instead of comparing them in
+   * turn.
+   */
   private static final int SCAN_LIMIT = 8;
 
   private final String[] names;
@@ -69,29 +72,41 @@ public final class RowLayout {
    */
   public Row row(Object[] values) {
     if (values.length != names.length) {
-      throw new IllegalArgumentException("A row of " + Arrays.toString(names) + " needs " + names.length
-          + " values, not " + values.length);
+      throw new IllegalArgumentException(
+          "A row of "
+              + Arrays.toString(names)
+              + " needs "
+              + names.length
+              + " values, not "
+              + values.length);
     }
     return new Row(this, values, 0);
   }
 
   /**
    * A row of this layout over part of a larger array: its values are {@code values[offset]} to
-   * {@code values[offset + size() - 1]}. An adapter reading many rows can keep all their values in one
-   * array and hand out a row per slice, instead of an array per row. The slice becomes the row's: the
-   * caller must not change it afterwards.
+   * {@code values[offset + size() - 1]}. An adapter reading many rows can keep all their values in
+   * one array and hand out a row per slice, instead of an array per row. The slice becomes the
+   * row's: the caller must not change it afterwards.
    */
   public Row row(Object[] values, int offset) {
     if (offset < 0 || offset > values.length - names.length) {
-      throw new IllegalArgumentException("A row of " + Arrays.toString(names) + " needs " + names.length
-          + " values from offset " + offset + "; the array holds " + values.length);
+      throw new IllegalArgumentException(
+          "A row of "
+              + Arrays.toString(names)
+              + " needs "
+              + names.length
+              + " values from offset "
+              + offset
+              + "; the array holds "
+              + values.length);
     }
     return new Row(this, values, offset);
   }
 
   /**
-   * The position of {@code name} in this layout, or -1: what {@link Row#value(int)} takes, so that code
-   * reading many rows of one layout can look each name up once rather than per row.
+   * The position of {@code name} in this layout, or -1: what {@link Row#value(int)} takes, so that
+   * code reading many rows of one layout can look each name up once rather than per row.
    */
   public int position(String name) {
     return indexOf(name);
@@ -143,8 +158,8 @@ public final class RowLayout {
   }
 
   /**
-   * A row: immutable, so code receiving one (such as {@link io.liaison.Linked}) may keep it as it is
-   * instead of copying it.
+   * A row: immutable, so code receiving one (such as {@link io.liaison.Linked}) may keep it as it
+   * is instead of copying it.
    */
   public static final class Row extends AbstractMap<String, Object> {
     private final RowLayout layout;
@@ -188,33 +203,35 @@ public final class RowLayout {
     public Set<Map.Entry<String, Object>> entrySet() {
       Set<Map.Entry<String, Object>> e = entries;
       if (e == null) {
-        e = new AbstractSet<>() {
-          @Override
-          public Iterator<Map.Entry<String, Object>> iterator() {
-            return new Iterator<>() {
-              private int next;
-
+        e =
+            new AbstractSet<>() {
               @Override
-              public boolean hasNext() {
-                return next < layout.names.length;
+              public Iterator<Map.Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                  private int next;
+
+                  @Override
+                  public boolean hasNext() {
+                    return next < layout.names.length;
+                  }
+
+                  @Override
+                  public Map.Entry<String, Object> next() {
+                    if (next >= layout.names.length) {
+                      throw new NoSuchElementException();
+                    }
+                    int i = next++;
+                    return new AbstractMap.SimpleImmutableEntry<>(
+                        layout.names[i], values[offset + i]);
+                  }
+                };
               }
 
               @Override
-              public Map.Entry<String, Object> next() {
-                if (next >= layout.names.length) {
-                  throw new NoSuchElementException();
-                }
-                int i = next++;
-                return new AbstractMap.SimpleImmutableEntry<>(layout.names[i], values[offset + i]);
+              public int size() {
+                return layout.names.length;
               }
             };
-          }
-
-          @Override
-          public int size() {
-            return layout.names.length;
-          }
-        };
         entries = e;
       }
       return e;

@@ -7,7 +7,10 @@ import java.util.List;
  * Foreign-key constraints come from {@link #constraints()}: one per stored key, even when two
  * associations (a pair) share it.
  */
-public record SchemaInfo(List<ModelInfo> models, List<JunctionInfo> junctions, List<AssociationInfo> associations,
+public record SchemaInfo(
+    List<ModelInfo> models,
+    List<JunctionInfo> junctions,
+    List<AssociationInfo> associations,
     List<ForeignKeyInfo> constraints) {
 
   public SchemaInfo {

@@ -6,6 +6,8 @@ package io.liaison.spi;
  */
 @FunctionalInterface
 public interface StatementListener {
-  /** @param statement the statement text (never with values inlined) */
+  /**
+   * @param statement the statement text (never with values inlined)
+   */
   void onStatement(String statement);
 }

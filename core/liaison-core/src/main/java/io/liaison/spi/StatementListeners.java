@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The statement listeners of one adapter: what {@link StoreAdapter#addStatementListener} and
- * {@link StoreAdapter#removeStatementListener} manage, and {@link #fire} tells of each round trip.
+ * The statement listeners of one adapter: what {@link StoreAdapter#addStatementListener} and {@link
+ * StoreAdapter#removeStatementListener} manage, and {@link #fire} tells of each round trip.
  * Thread-safe; adapters delegate to one instance.
  */
 public final class StatementListeners {

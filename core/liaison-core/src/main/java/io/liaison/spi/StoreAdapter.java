@@ -19,8 +19,7 @@ public interface StoreAdapter extends AutoCloseable {
    * synced (a graph adapter learns its relationship types and emulated actions here). Called once
    * per {@link io.liaison.Liaison} built; default: nothing.
    */
-  default void learn(SchemaInfo schema) {
-  }
+  default void learn(SchemaInfo schema) {}
 
   /**
    * Creates whatever the schema needs that is missing (tables, junctions, keys, constraints,
@@ -29,9 +28,9 @@ public interface StoreAdapter extends AutoCloseable {
   void sync(SchemaInfo schema);
 
   /**
-   * Begins a transaction for several operations (a user's {@code db.transaction(...)}). An operation
-   * that fails in it must leave nothing of itself written and the transaction usable, since the
-   * caller may catch the exception and go on.
+   * Begins a transaction for several operations (a user's {@code db.transaction(...)}). An
+   * operation that fails in it must leave nothing of itself written and the transaction usable,
+   * since the caller may catch the exception and go on.
    */
   StoreSession begin();
 
@@ -47,9 +46,9 @@ public interface StoreAdapter extends AutoCloseable {
   /**
    * Like {@link #beginOperation()}, for an operation that only reads ({@code find}, {@code count},
    * an association's {@code get}, {@code links}, {@code count} or {@code has}) outside a user's
-   * transaction. The adapter may open it read-only, where a store makes that cheaper or routes it to
-   * a replica (Neo4j: a transaction in READ access mode); it must still see every write the caller
-   * committed before. Defaults to {@link #beginOperation()}.
+   * transaction. The adapter may open it read-only, where a store makes that cheaper or routes it
+   * to a replica (Neo4j: a transaction in READ access mode); it must still see every write the
+   * caller committed before. Defaults to {@link #beginOperation()}.
    */
   default StoreSession beginReadOperation() {
     return beginOperation();

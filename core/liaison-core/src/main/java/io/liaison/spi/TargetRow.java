@@ -13,14 +13,16 @@ import java.util.Set;
  * @param through the link's junction attributes, keys included (belongsToMany), else empty
  * @param linkId the link id for parallel links, else null
  */
-public record TargetRow(Object source, Map<String, Object> target, Map<String, Object> through, Object linkId) {
+public record TargetRow(
+    Object source, Map<String, Object> target, Map<String, Object> through, Object linkId) {
 
-  private static final Set<Class<?>> INTEGERS = Set.of(Long.class, Integer.class, Short.class, Byte.class);
+  private static final Set<Class<?>> INTEGERS =
+      Set.of(Long.class, Integer.class, Short.class, Byte.class);
 
   /**
    * Whether ids of this type sort the same in Java as in every store (integers do; text does not,
-   * since a database's collation decides its order), so that an adapter may read the rows of
-   * {@link StoreSession#targets} unordered and put them in id order with {@link #sortById}.
+   * since a database's collation decides its order), so that an adapter may read the rows of {@link
+   * StoreSession#targets} unordered and put them in id order with {@link #sortById}.
    */
   public static boolean sortableById(Class<?> idType) {
     return INTEGERS.contains(idType);
@@ -28,12 +30,15 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
 
   /**
    * Whether {@link StoreSession#targets} rows for this query may be read unordered and put in order
-   * with {@link #sortById}: the query asks for no order of its own and no page (so the id order is the
-   * whole order, rule 34), and the id is {@link #sortableById(Class) sortable by id}. Parallel links,
-   * whose ties the link id breaks, are the adapter's to exclude.
+   * with {@link #sortById}: the query asks for no order of its own and no page (so the id order is
+   * the whole order, rule 34), and the id is {@link #sortableById(Class) sortable by id}. Parallel
+   * links, whose ties the link id breaks, are the adapter's to exclude.
    */
   public static boolean sortableById(Query query, Class<?> idType) {
-    return query.order().isEmpty() && query.limit() == null && query.offset() == null && sortableById(idType);
+    return query.order().isEmpty()
+        && query.limit() == null
+        && query.offset() == null
+        && sortableById(idType);
   }
 
   /**
@@ -60,19 +65,20 @@ public record TargetRow(Object source, Map<String, Object> target, Map<String, O
   }
 
   /**
-   * Receives the rows of one {@link StoreSession#targets(AssociationInfo, java.util.Collection, Query, Visitor)
-   * read} one at a time, in the order the list would hold them.
+   * Receives the rows of one {@link StoreSession#targets(AssociationInfo, java.util.Collection,
+   * Query, Visitor) read} one at a time, in the order the list would hold them.
    */
   @FunctionalInterface
   public interface Visitor {
     /**
-     * Announces how many rows follow, before the first: a receiver may size what it builds. Adapters
-     * that cannot know say nothing (the default does nothing).
+     * Announces how many rows follow, before the first: a receiver may size what it builds.
+     * Adapters that cannot know say nothing (the default does nothing).
      */
-    default void expect(int rows) {
-    }
+    default void expect(int rows) {}
 
-    /** One row, as {@link TargetRow} holds it; both maps are immutable and the receiver's to keep. */
+    /**
+     * One row, as {@link TargetRow} holds it; both maps are immutable and the receiver's to keep.
+     */
     void row(Object source, Map<String, Object> target, Map<String, Object> through, Object linkId);
   }
 }

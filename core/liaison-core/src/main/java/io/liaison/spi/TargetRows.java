@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of one {@link StoreSession#targets} read, for an adapter to fill as it reads its result and
- * then hand on: all values in a few large arrays, a row per slice (the source, the link id, the target's
- * values, the link's values), and each row's two maps handed out as {@link RowLayout.Row} views of its
- * slice. Reading 10,000 links makes no object per row beyond its values and those two views: a list of
- * {@link TargetRow}s costs a record, two maps and two arrays per row, which on an in-process store were
- * a quarter of the memory one read allocates.
+ * The rows of one {@link StoreSession#targets} read, for an adapter to fill as it reads its result
+ * and then hand on: all values in a few large arrays, a row per slice (the source, the link id, the
+ * target's values, the link's values), and each row's two maps handed out as {@link RowLayout.Row}
+ * views of its slice. Reading 10,000 links makes no object per row beyond its values and those two
+ * views: a list of {@link TargetRow}s costs a record, two maps and two arrays per row, which on an
+ * in-process store were a quarter of the memory one read allocates.
  *
  * <p>Fill it with {@link #add}, writing the row's values into the returned array; then optionally
  * {@link #sortById}, then {@link #visit} or {@link #list} (once each, or more: the slices are not
@@ -17,13 +17,16 @@ import java.util.List;
  */
 public final class TargetRows {
   /**
-   * Rows of the first array; each next one holds twice as many, up to {@link #LARGEST}, so growing copies
-   * nothing and a read of a few rows allocates little.
+   * Rows of the first array; each next one holds twice as many, up to {@link #LARGEST}, so growing
+   * copies nothing and a read of a few rows allocates little.
    */
   private static final int FIRST = 16;
+
   private static final int LARGEST = 1024;
+
   /** Rows held by the arrays smaller than {@link #LARGEST}: 16 + 32 + ... + 512. */
   private static final int BEFORE_LARGEST = LARGEST - FIRST;
+
   private static final int SMALLER = Integer.numberOfTrailingZeros(LARGEST / FIRST);
 
   private final RowLayout target;
@@ -47,8 +50,8 @@ public final class TargetRows {
   }
 
   /**
-   * Starts a row. The caller then writes the target's values into the returned array from {@link #at()}
-   * on, in the target layout's order, followed by the link's, in the through layout's order.
+   * Starts a row. The caller then writes the target's values into the returned array from {@link
+   * #at()} on, in the target layout's order, followed by the link's, in the through layout's order.
    */
   public Object[] add(Object source, Object linkId) {
     if (chunk == null || chunkRows == chunk.length / width) {
@@ -75,7 +78,9 @@ public final class TargetRows {
     return size;
   }
 
-  /** The value at a position of the target layout in row {@code row} (in the order rows were added). */
+  /**
+   * The value at a position of the target layout in row {@code row} (in the order rows were added).
+   */
   public Object targetValue(int row, int position) {
     int k = chunkOf(row);
     return chunks.get(k)[(row - start(k)) * width + 2 + position];
@@ -93,13 +98,15 @@ public final class TargetRows {
 
   /** The array holding a row. */
   private static int chunkOf(int row) {
-    return row < BEFORE_LARGEST ? 31 - Integer.numberOfLeadingZeros(row / FIRST + 1)
+    return row < BEFORE_LARGEST
+        ? 31 - Integer.numberOfLeadingZeros(row / FIRST + 1)
         : SMALLER + (row - BEFORE_LARGEST) / LARGEST;
   }
 
   /**
-   * Puts the rows in ascending order of the target's id, keeping the order of rows with equal ids, as
-   * {@link TargetRow#sortById} does; for ids {@link TargetRow#sortableById(Class) sortable by id}.
+   * Puts the rows in ascending order of the target's id, keeping the order of rows with equal ids,
+   * as {@link TargetRow#sortById} does; for ids {@link TargetRow#sortableById(Class) sortable by
+   * id}.
    *
    * @param idAttribute the name of the target's id attribute in the target layout
    */
@@ -123,7 +130,8 @@ public final class TargetRows {
       int k = chunkOf(row);
       Object[] c = chunks.get(k);
       int base = (row - start(k)) * width;
-      visitor.row(c[base], target.row(c, base + 2), through.row(c, base + 2 + target.size()), c[base + 1]);
+      visitor.row(
+          c[base], target.row(c, base + 2), through.row(c, base + 2 + target.size()), c[base + 1]);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.liaison.spi;
 
-/** What unlinking does on hasOne/hasMany (belongsTo and belongsToMany always just drop the link). */
+/**
+ * What unlinking does on hasOne/hasMany (belongsTo and belongsToMany always just drop the link).
+ */
 public enum UnlinkMode {
   /** Set the target's foreign key to null. */
   NULLIFY,

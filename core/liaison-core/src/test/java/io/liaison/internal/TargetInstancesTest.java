@@ -23,13 +23,16 @@ class TargetInstancesTest {
     int pages;
   }
 
-  private static final ModelMeta META = SchemaResolver.resolve(Map.of(Article.class, "Article"), List.of(),
-      NamingStrategy.SEQUELIZE).models().get(Article.class);
+  private static final ModelMeta META =
+      SchemaResolver.resolve(Map.of(Article.class, "Article"), List.of(), NamingStrategy.SEQUELIZE)
+          .models()
+          .get(Article.class);
 
   private static final RowLayout LAYOUT = RowLayout.of(List.of("id", "title", "pages"));
 
   private static TargetRow row(Object source, long id) {
-    return new TargetRow(source, LAYOUT.row(new Object[] {id, "t" + id, (int) id * 10}), Map.of(), null);
+    return new TargetRow(
+        source, LAYOUT.row(new Object[] {id, "t" + id, (int) id * 10}), Map.of(), null);
   }
 
   /** Reads every row, checking that each instance is of the row's target. */
@@ -59,7 +62,8 @@ class TargetInstancesTest {
 
   @Test
   void rowsInIdOrderShareTheInstanceOfTheirTarget() {
-    List<TargetRow> rows = List.of(row(1L, 3), row(2L, 3), row(1L, 5), row(1L, 8), row(2L, 8), row(3L, 8));
+    List<TargetRow> rows =
+        List.of(row(1L, 3), row(2L, 3), row(1L, 5), row(1L, 8), row(2L, 8), row(3L, 8));
 
     List<Article> read = read(rows, true);
 
@@ -73,8 +77,18 @@ class TargetInstancesTest {
   void rowsThatLeaveIdOrderStillGetOneInstancePerTarget() {
     // a page per source: each source's rows in id order, the ids starting over at the next source,
     // with targets seen before the break, after it, and on both sides of it
-    List<TargetRow> rows = List.of(row(1L, 2), row(1L, 4), row(1L, 4), row(1L, 9), row(2L, 4), row(2L, 7),
-        row(2L, 9), row(3L, 2), row(3L, 7), row(3L, 11));
+    List<TargetRow> rows =
+        List.of(
+            row(1L, 2),
+            row(1L, 4),
+            row(1L, 4),
+            row(1L, 9),
+            row(2L, 4),
+            row(2L, 7),
+            row(2L, 9),
+            row(3L, 2),
+            row(3L, 7),
+            row(3L, 11));
 
     List<Article> read = read(rows, true);
 
@@ -113,7 +127,8 @@ class TargetInstancesTest {
     Map<String, Object> plain = new HashMap<>();
     plain.put("id", 4L);
     plain.put("title", null);
-    List<TargetRow> rows = List.of(new TargetRow(1L, plain, Map.of(), null), row(2L, 4), row(2L, 6));
+    List<TargetRow> rows =
+        List.of(new TargetRow(1L, plain, Map.of(), null), row(2L, 4), row(2L, 6));
 
     List<Article> read = read(rows, true);
 

@@ -13,8 +13,11 @@ class IdOrderTest {
 
   /** The positions in id order by a plain stable sort, to compare with. */
   private static int[] expected(long[] ids) {
-    return IntStream.range(0, ids.length).boxed().sorted(Comparator.comparingLong(i -> ids[i]))
-        .mapToInt(Integer::intValue).toArray();
+    return IntStream.range(0, ids.length)
+        .boxed()
+        .sorted(Comparator.comparingLong(i -> ids[i]))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   private static void check(String what, long[] ids) {

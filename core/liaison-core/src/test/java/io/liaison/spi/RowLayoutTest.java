@@ -27,7 +27,9 @@ class RowLayoutTest {
     assertThat(row).isEqualTo(same).hasSameHashCodeAs(same).hasSize(3);
     assertThat(same).isEqualTo(row);
     assertThat(new ArrayList<>(row.keySet())).containsExactly("id", "title", "year");
-    assertThat(row.get(new String("year"))).as("found by equality, not only identity").isEqualTo(2001);
+    assertThat(row.get(new String("year")))
+        .as("found by equality, not only identity")
+        .isEqualTo(2001);
     assertThat(row.containsKey("title")).isTrue();
     assertThat(row.get("title")).isNull();
     assertThat(row.containsKey("other")).isFalse();
@@ -58,8 +60,10 @@ class RowLayoutTest {
     RowLayout.Column year = new RowLayout.Column("year");
     Map<String, Object> plain = new LinkedHashMap<>(Map.of("year", 1999));
 
-    assertThat(year.of(RowLayout.of(List.of("id", "year")).row(new Object[] {1L, 2001}))).isEqualTo(2001);
-    assertThat(year.of(RowLayout.of(List.of("year", "id")).row(new Object[] {2002, 2L}))).isEqualTo(2002);
+    assertThat(year.of(RowLayout.of(List.of("id", "year")).row(new Object[] {1L, 2001})))
+        .isEqualTo(2001);
+    assertThat(year.of(RowLayout.of(List.of("year", "id")).row(new Object[] {2002, 2L})))
+        .isEqualTo(2002);
     assertThat(year.of(RowLayout.of(List.of("id")).row(new Object[] {3L}))).isNull();
     assertThat(year.of(plain)).isEqualTo(1999);
   }
@@ -83,12 +87,14 @@ class RowLayoutTest {
 
   @Test
   void badLayoutsAndRowsAreRefused() {
-    assertThatThrownBy(() -> RowLayout.of(List.of("id", "id"))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> RowLayout.of(List.of("id", "id")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("id");
     assertThatThrownBy(() -> RowLayout.of(java.util.Arrays.asList("id", null)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RowLayout.of(List.of("id", "title")).row(new Object[] {1L}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 2 values");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs 2 values");
   }
 
   @Test
@@ -102,7 +108,8 @@ class RowLayoutTest {
 
     assertThat(fromRow.through()).isSameAs(row);
     assertThat(fromMap.through()).isNotSameAs(mutable).containsEntry("role", "editor");
-    assertThatThrownBy(() -> fromMap.through().put("role", "x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> fromMap.through().put("role", "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -119,18 +126,25 @@ class RowLayoutTest {
     assertThat(rows).extracting(TargetRow::source).containsExactly("s1", "s3", "s2", "s0");
     assertThat(TargetRow.sortableById(Long.class)).isTrue();
     assertThat(TargetRow.sortableById(Integer.class)).isTrue();
-    assertThat(TargetRow.sortableById(String.class)).as("a database's collation orders text").isFalse();
+    assertThat(TargetRow.sortableById(String.class))
+        .as("a database's collation orders text")
+        .isFalse();
     assertThat(TargetRow.sortableById(Query.ALL, Long.class)).isTrue();
-    assertThat(TargetRow.sortableById(Query.ALL.limit(3), Long.class)).as("paged in the store").isFalse();
+    assertThat(TargetRow.sortableById(Query.ALL.limit(3), Long.class))
+        .as("paged in the store")
+        .isFalse();
     assertThat(TargetRow.sortableById(Query.ALL.orderBy(Order.asc("title")), Long.class))
-        .as("ordered by the query").isFalse();
+        .as("ordered by the query")
+        .isFalse();
   }
 
   @Test
   void sortByIdHandlesNegativeAndHugeIdsAndManyRowsStably() {
     RowLayout layout = RowLayout.of(List.of("id"));
-    // negative and near-maximal ids cannot be packed with a position: the other way must sort them too
-    for (long[] ids : new long[][] {{5, -3, Long.MAX_VALUE, -3, Long.MIN_VALUE, 0}, {1L << 50, 7, 1L << 50, 3}}) {
+    // negative and near-maximal ids cannot be packed with a position: the other way must sort them
+    // too
+    for (long[] ids :
+        new long[][] {{5, -3, Long.MAX_VALUE, -3, Long.MIN_VALUE, 0}, {1L << 50, 7, 1L << 50, 3}}) {
       List<TargetRow> rows = new ArrayList<>();
       for (long id : ids) {
         rows.add(new TargetRow(rows.size(), layout.row(new Object[] {id}), Map.of(), null));
@@ -140,13 +154,16 @@ class RowLayoutTest {
 
       TargetRow.sortById(rows, "id");
 
-      assertThat(rows).as("ids %s", java.util.Arrays.toString(ids)).containsExactlyElementsOf(expected);
+      assertThat(rows)
+          .as("ids %s", java.util.Arrays.toString(ids))
+          .containsExactlyElementsOf(expected);
     }
     // enough rows that positions take many bits; ids repeat, so stability shows
     List<TargetRow> rows = new ArrayList<>();
     java.util.Random random = new java.util.Random(42);
     for (int i = 0; i < 5_000; i++) {
-      rows.add(new TargetRow(i, layout.row(new Object[] {(long) random.nextInt(700)}), Map.of(), null));
+      rows.add(
+          new TargetRow(i, layout.row(new Object[] {(long) random.nextInt(700)}), Map.of(), null));
     }
     List<TargetRow> expected = new ArrayList<>(rows);
     expected.sort(java.util.Comparator.comparingLong(r -> (Long) r.target().get("id")));

@@ -26,7 +26,8 @@ class TargetRowsTest {
     }
 
     @Override
-    public void row(Object source, Map<String, Object> target, Map<String, Object> through, Object linkId) {
+    public void row(
+        Object source, Map<String, Object> target, Map<String, Object> through, Object linkId) {
       rows.add(new TargetRow(source, target, through, linkId));
     }
   }
@@ -44,15 +45,20 @@ class TargetRowsTest {
       values[at + 2] = source;
       values[at + 3] = ids[i];
       values[at + 4] = i % 2 == 0 ? "editor" : null;
-      expected.add(new TargetRow(source, TARGET.row(new Object[] {ids[i], "title" + ids[i]}),
-          THROUGH.row(new Object[] {source, ids[i], i % 2 == 0 ? "editor" : null}), linkId));
+      expected.add(
+          new TargetRow(
+              source,
+              TARGET.row(new Object[] {ids[i], "title" + ids[i]}),
+              THROUGH.row(new Object[] {source, ids[i], i % 2 == 0 ? "editor" : null}),
+              linkId));
     }
     return expected;
   }
 
   @Test
   void rowsComeBackInTheOrderTheyWereAddedAcrossEveryArray() {
-    // 3,000 rows fill arrays of 16, 32, ... 512 rows, then three of 1,024: every boundary is crossed
+    // 3,000 rows fill arrays of 16, 32, ... 512 rows, then three of 1,024: every boundary is
+    // crossed
     long[] ids = new long[3_000];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = 10_000 - i;
@@ -87,7 +93,8 @@ class TargetRowsTest {
     rows.sortById("id");
 
     assertThat(rows.list()).containsExactlyElementsOf(expected);
-    assertThatThrownBy(() -> rows.sortById("pages")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> rows.sortById("pages"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pages");
   }
 
@@ -110,12 +117,17 @@ class TargetRowsTest {
 
     RowLayout.Row row = layout.row(values, 1);
 
-    assertThat(row).hasSize(3).containsEntry("id", 7L).containsEntry("title", "seven").containsEntry("year", 2001);
+    assertThat(row)
+        .hasSize(3)
+        .containsEntry("id", 7L)
+        .containsEntry("title", "seven")
+        .containsEntry("year", 2001);
     assertThat(row).isEqualTo(Map.of("id", 7L, "title", "seven", "year", 2001));
     assertThat(new ArrayList<>(row.values())).containsExactly(7L, "seven", 2001);
     assertThat(row.value(layout.position("year"))).isEqualTo(2001);
     assertThat(new RowLayout.Column("title").of(row)).isEqualTo("seven");
-    assertThatThrownBy(() -> layout.row(values, 3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> layout.row(values, 3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("from offset 3");
     assertThatThrownBy(() -> layout.row(values, -1)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -67,7 +67,9 @@ class ValueTypesTest {
         Arguments.of("plain", String.class, "plain"),
         Arguments.of("emoji \uD83D\uDE00 pair", String.class, "emoji \uD83D\uDE00 pair"),
         Arguments.of(Thread.State.NEW, String.class, "NEW"),
-        Arguments.of(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(2)), Instant.class,
+        Arguments.of(
+            OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(2)),
+            Instant.class,
             Instant.parse("2024-01-02T01:04:05Z")),
         Arguments.of(LocalDate.of(2024, 1, 2), LocalDate.class, LocalDate.of(2024, 1, 2)),
         Arguments.of(true, Boolean.class, true));
@@ -105,8 +107,10 @@ class ValueTypesTest {
         Arguments.of("not a uuid", UUID.class, "is not a UUID"),
         Arguments.of("123e4567-e89b-12d3-a456-42661417400g", UUID.class, "is not a UUID"),
         Arguments.of("a\u0000b", String.class, "NUL (U+0000) at index 1"),
-        Arguments.of("lone \uD800 high", String.class, "unpaired UTF-16 surrogate (U+D800) at index 5"),
-        Arguments.of("\uDC00 lone low", String.class, "unpaired UTF-16 surrogate (U+DC00) at index 0"),
+        Arguments.of(
+            "lone \uD800 high", String.class, "unpaired UTF-16 surrogate (U+D800) at index 5"),
+        Arguments.of(
+            "\uDC00 lone low", String.class, "unpaired UTF-16 surrogate (U+DC00) at index 0"),
         Arguments.of("ends high \uD83D", String.class, "unpaired UTF-16 surrogate (U+D83D)"),
         Arguments.of("\u0000", UUID.class, "NUL (U+0000)"),
         Arguments.of("7", Long.class, "is not a Long"),
@@ -136,8 +140,10 @@ class ValueTypesTest {
 
   @ParameterizedTest(name = "{0} into {1}")
   @MethodSource("exact")
-  void isStoredAsIsOnlyWhenCoerceReturnsTheValueItself(Object value, Class<?> type, Object expected) {
-    assertThat(ValueTypes.isStoredAsIs(value, type)).isEqualTo(ValueTypes.coerce(value, type, "x") == value);
+  void isStoredAsIsOnlyWhenCoerceReturnsTheValueItself(
+      Object value, Class<?> type, Object expected) {
+    assertThat(ValueTypes.isStoredAsIs(value, type))
+        .isEqualTo(ValueTypes.coerce(value, type, "x") == value);
   }
 
   @Test
@@ -155,7 +161,9 @@ class ValueTypesTest {
     assertThat(ValueTypes.describe("\uD83D\uDE00")).isEqualTo("'\uD83D\uDE00' (String)");
     assertThat(ValueTypes.describe(TWO_64)).isEqualTo("18446744073709551616 (BigInteger)");
     assertThat(ValueTypes.describe(null)).isEqualTo("null");
-    assertThat(ValueTypes.describe("x".repeat(200))).hasSize(80 + " (String)".length()).contains("...");
+    assertThat(ValueTypes.describe("x".repeat(200)))
+        .hasSize(80 + " (String)".length())
+        .contains("...");
   }
 
   @Test
@@ -166,10 +174,14 @@ class ValueTypesTest {
   @Test
   void givenValuesMapsStoredFormsBackToTheCallersObjects() {
     Integer seven = 7;
-    Map<Object, Object> given = ValueTypes.givenValues(Arrays.asList(seven, 8L, null, "not a number"), Long.class);
+    Map<Object, Object> given =
+        ValueTypes.givenValues(Arrays.asList(seven, 8L, null, "not a number"), Long.class);
 
-    assertThat(given).as("an Integer given for a Long key comes back as that Integer")
-        .containsEntry(7L, seven).containsEntry(8L, 8L).hasSize(2);
+    assertThat(given)
+        .as("an Integer given for a Long key comes back as that Integer")
+        .containsEntry(7L, seven)
+        .containsEntry(8L, 8L)
+        .hasSize(2);
     assertThat(given.get(7L)).isSameAs(seven);
   }
 
@@ -179,7 +191,9 @@ class ValueTypesTest {
 
     assertThat(given).isEmpty();
     Long read = 2L;
-    assertThat(given.getOrDefault(read, read)).as("a value read back is its own given one").isSameAs(read);
+    assertThat(given.getOrDefault(read, read))
+        .as("a value read back is its own given one")
+        .isSameAs(read);
     assertThat(ValueTypes.givenValues(List.of(), Long.class)).isEmpty();
   }
 }

@@ -5,8 +5,7 @@ public class Author {
   public Long id;
   public String name;
 
-  public Author() {
-  }
+  public Author() {}
 
   public Author(String name) {
     this.name = name;

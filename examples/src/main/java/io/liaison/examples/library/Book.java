@@ -6,8 +6,7 @@ public class Book {
   public String title;
   public Integer year;
 
-  public Book() {
-  }
+  public Book() {}
 
   public Book(String title, int year) {
     this.title = title;

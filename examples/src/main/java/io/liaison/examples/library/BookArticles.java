@@ -5,8 +5,7 @@ public class BookArticles {
   public String role;
   public Integer position;
 
-  public BookArticles() {
-  }
+  public BookArticles() {}
 
   public BookArticles(String role, int position) {
     this.role = role;

@@ -11,22 +11,28 @@ public final class Library {
 
   /** {@code Book.belongsToMany(Article, {through: BookArticles})}. */
   public static final BelongsToMany<Book, Article> ARTICLES =
-      Association.belongsToMany(Book.class, Article.class).through(BookArticles.class).inverseAs("books");
+      Association.belongsToMany(Book.class, Article.class)
+          .through(BookArticles.class)
+          .inverseAs("books");
 
-  /** {@code Article.belongsToMany(Book, {through: BookArticles})}: the same links, seen from the article. */
+  /**
+   * {@code Article.belongsToMany(Book, {through: BookArticles})}: the same links, seen from the
+   * article.
+   */
   public static final BelongsToMany<Article, Book> BOOKS = ARTICLES.inverse();
 
   /** {@code Author.hasMany(Book)}: the foreign key {@code authorId} lives on Book. */
-  public static final HasMany<Author, Book> AUTHORED = Association.hasMany(Author.class, Book.class).as("books");
+  public static final HasMany<Author, Book> AUTHORED =
+      Association.hasMany(Author.class, Book.class).as("books");
 
   /** {@code Book.belongsTo(Author)}: the inverse of {@link #AUTHORED}, on the same key. */
   public static final BelongsTo<Book, Author> AUTHOR = AUTHORED.inverse();
 
-  public static final Schema SCHEMA = Schema.builder()
-      .models(Book.class, Article.class, Author.class)
-      .associations(ARTICLES, AUTHORED)
-      .build();
+  public static final Schema SCHEMA =
+      Schema.builder()
+          .models(Book.class, Article.class, Author.class)
+          .associations(ARTICLES, AUTHORED)
+          .build();
 
-  private Library() {
-  }
+  private Library() {}
 }
