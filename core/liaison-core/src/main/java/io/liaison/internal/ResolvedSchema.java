@@ -5,7 +5,6 @@ import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.Capability;
 import io.liaison.spi.SchemaInfo;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A checked schema: the SPI view for adapters plus what the engine needs to map classes.
@@ -21,10 +20,4 @@ public record ResolvedSchema(
     Map<Class<?>, ModelMeta> models,
     Map<Association<?, ?>, AssociationInfo> associations,
     Map<Capability, String> needs,
-    Map<String, ThroughMeta> throughTypes) {
-
-  /** Capabilities this schema needs. */
-  public Set<Capability> required() {
-    return needs.keySet();
-  }
-}
+    Map<String, ThroughMeta> throughTypes) {}

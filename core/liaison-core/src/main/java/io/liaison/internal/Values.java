@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Store values to field values (the read side). The other way, a caller's value to an attribute's
- * value type, is {@link io.liaison.spi.ValueTypes#coerce}, the one converter the adapters use too.
+ * Store values to field values (the read side): a value the store holds, already of its attribute's
+ * value type, as the Java field's own type (an enum from its name, an {@code int} from a Long). It
+ * never judges a caller's value; that is {@link io.liaison.spi.ValueTypes#coerce}, the one
+ * converter the engine and the adapters apply on the way in.
  */
 final class Values {
   private Values() {}
@@ -18,7 +20,7 @@ final class Values {
   static Object toFieldType(Object value, Field field) {
     Class<?> t = field.getType();
     if (value == null) {
-      return t.isPrimitive() ? null : null;
+      return null;
     }
     if (t.isEnum()) {
       return Enum.valueOf((Class<? extends Enum>) t, value.toString());
