@@ -102,8 +102,7 @@ final class IncludeLoader {
     }
     ModelMeta target = session.meta(declaration.target());
     Query own = new Query(inc.where(), inc.throughWhere(), inc.order(), inc.limit(), inc.offset());
-    Query q =
-        InternalSession.scoped(info, session.normalize(own, info.target(), info.through(), label));
+    Query q = Scopes.scoped(info, session.normalize(own, info.target(), info.through(), label));
     List<String> throughAttributes = throughAttributes(inc, info, label);
     List<Plan> children = plans(inc.includes(), target, what);
     Query withChildren = withRequired(q, children);
@@ -111,9 +110,7 @@ final class IncludeLoader {
     if (inc.isRequired()) {
       exists = new Where.Has(declaration, withChildren.where(), withChildren.throughWhere(), info);
       if (info.kind() == Association.Kind.BELONGS_TO && !info.scope().isEmpty()) {
-        exists =
-            InternalSession.withEquals(
-                exists, info.scope()); // a belongsTo's scope is on the parent
+        exists = Scopes.withEquals(exists, info.scope()); // a belongsTo's scope is on the parent
       }
     }
     return new Plan(declaration, info, target, withChildren, throughAttributes, children, exists);

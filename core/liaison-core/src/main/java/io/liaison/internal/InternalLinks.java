@@ -87,7 +87,7 @@ final class InternalLinks<T> implements Links<T> {
       sourceIds.add(sid);
       targetIds.add(tid);
       throughs.add(
-          InternalSession.withThroughScope(
+          Scopes.withThroughScope(
               a,
               a.through() == null || p.through() == null
                   ? Map.of()
@@ -107,10 +107,10 @@ final class InternalLinks<T> implements Links<T> {
     Object[] synced =
         session.run(
             s -> {
-              if (InternalSession.linksByIds(a, sourceMeta, targetMeta)
+              if (Scopes.linksByIds(a, sourceMeta, targetMeta)
                   && s.linkExisting(
                       a,
-                      InternalSession.linkRows(
+                      LinkRows.of(
                           a, sourceIds.size(), sourceIds::get, targetIds::get, throughs, false))) {
                 return new Object[] {null};
               }
@@ -123,16 +123,16 @@ final class InternalLinks<T> implements Links<T> {
                   session.matchValues(
                       s, targetMeta, distinct(targetIds), a.targetMatch(), true, what + ": target");
               List<LinkRow> rows =
-                  InternalSession.linkRows(
+                  LinkRows.of(
                       a,
                       sourceIds.size(),
                       i -> sms.get(sourceIds.get(i)),
                       i -> tms.get(targetIds.get(i)),
                       throughs,
                       false);
-              InternalSession.refuseLinksOutsideScope(s, a, rows);
+              Scopes.refuseLinksOutsideScope(s, a, rows);
               s.link(a, rows);
-              InternalSession.giveScope(s, a, targetMeta, distinct(targetIds));
+              Scopes.giveScope(s, a, targetMeta, distinct(targetIds));
               return new Object[] {sms};
             });
     if (a.kind() == Kind.HAS_MANY) {
@@ -158,7 +158,7 @@ final class InternalLinks<T> implements Links<T> {
   public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
     String what = what("links");
     Query q =
-        InternalSession.scoped(
+        Scopes.scoped(
             a,
             session.normalize(
                 InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
@@ -237,8 +237,7 @@ final class InternalLinks<T> implements Links<T> {
     Query q =
         session.normalize(
             InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
-    Query filters =
-        InternalSession.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
+    Query filters = Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, Long> out = new LinkedHashMap<>();
@@ -291,12 +290,12 @@ final class InternalLinks<T> implements Links<T> {
           Set<Object> targets = new LinkedHashSet<>(tms.values());
           if (sources.isEmpty() || targets.isEmpty()) {
             linked = Map.of();
-          } else if (!InternalSession.scopedWrites(a)) {
+          } else if (!Scopes.scopedWrites(a)) {
             // no scope: the store selects the linked pairs alone
             linked = s.linkedAmong(a, sources, targets);
           } else {
             // a scope filters the targets or the links: read the linked targets in scope
-            Query only = InternalSession.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+            Query only = Scopes.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
             for (TargetRow r : s.targets(a, sources, only)) {
               linked
                   .computeIfAbsent(r.source(), k -> new HashSet<>())

@@ -4,7 +4,6 @@ import io.liaison.Association;
 import io.liaison.Association.Kind;
 import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
-import io.liaison.ConflictException;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Include;
@@ -31,7 +30,6 @@ import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * The {@link Session} implementation: Sequelize's semantics on top of the SPI. Every argument is
@@ -335,7 +332,9 @@ class InternalSession implements Session {
       return read(
           s -> {
             Object sm = sourceMatch(s, false, op);
-            return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), scoped(a, q));
+            return sm == null
+                ? List.<TargetRow>of()
+                : s.targets(a, List.of(sm), Scopes.scoped(a, q));
           });
     }
 
@@ -382,7 +381,8 @@ class InternalSession implements Session {
       Query q =
           normalize(
               nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
-      Query filters = scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
+      Query filters =
+          Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
       return read(
           s -> {
             Object sm = sourceMatch(s, false, "count");
@@ -420,7 +420,7 @@ class InternalSession implements Session {
               return false;
             }
             Set<Object> wanted = new LinkedHashSet<>(tms.values());
-            return new LinkedHashSet<>(linkedInScope(s, a, sm, wanted)).containsAll(wanted);
+            return new LinkedHashSet<>(Scopes.linkedInScope(s, a, sm, wanted)).containsAll(wanted);
           });
     }
 
@@ -485,14 +485,14 @@ class InternalSession implements Session {
       String targetLabel = opLabel + ": target";
       for (Link l : links) {
         ids.add(idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
-        throughs.add(withThroughScope(a, throughValues(l.through(), opLabel)));
+        throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), opLabel)));
       }
       Object sm =
           run(
               s -> {
-                if ((replace || !ids.isEmpty()) && linksByIds(a, sourceMeta, targetMeta)) {
+                if ((replace || !ids.isEmpty()) && Scopes.linksByIds(a, sourceMeta, targetMeta)) {
                   List<LinkRow> rows =
-                      linkRows(a, ids.size(), i -> sourceId, ids::get, throughs, true);
+                      LinkRows.of(a, ids.size(), i -> sourceId, ids::get, throughs, true);
                   if (replace
                       ? s.replaceExisting(a, sourceId, rows, mode)
                       : s.linkExisting(a, rows)) {
@@ -511,9 +511,10 @@ class InternalSession implements Session {
                         true,
                         what(op) + ": target");
                 List<LinkRow> rows =
-                    linkRows(a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
-                if (scopedWrites(a)) {
-                  writeScoped(s, a, targetMeta, source, rows, replace, mode);
+                    LinkRows.of(
+                        a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
+                if (Scopes.scopedWrites(a)) {
+                  Scopes.writeScoped(s, a, targetMeta, source, rows, replace, mode);
                 } else if (replace) {
                   s.replace(a, source, rows, mode);
                 } else if (!rows.isEmpty()) {
@@ -525,7 +526,7 @@ class InternalSession implements Session {
         for (Link l : links) {
           syncKeyField(l.target(), targetMeta, sm);
           if (targetMeta.type().isInstance(l.target())) {
-            giveScope(a, targetMeta, l.target());
+            Scopes.giveScope(a, targetMeta, l.target());
           }
         }
       }
@@ -561,8 +562,8 @@ class InternalSession implements Session {
         throw new InvalidCallException(
             what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
       }
-      Map<String, Object> th = withThroughScope(a, throughValues(through, what("create")));
-      giveScope(a, targetMeta, target);
+      Map<String, Object> th = Scopes.withThroughScope(a, throughValues(through, what("create")));
+      Scopes.giveScope(a, targetMeta, target);
       run(
           s -> {
             Object sm = sourceMatch(s, true, "create");
@@ -634,8 +635,8 @@ class InternalSession implements Session {
                     true,
                     what(op) + ": target");
             List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
-            if (scopedWrites(a)) {
-              unlink = linkedInScope(s, a, sm, unlink);
+            if (Scopes.scopedWrites(a)) {
+              unlink = Scopes.linkedInScope(s, a, sm, unlink);
               if (unlink.isEmpty()) {
                 return 0;
               }
@@ -693,10 +694,10 @@ class InternalSession implements Session {
           read(
               s -> {
                 Object sm = sourceMatch(s, false, "get");
-                if (sm == null || !sourceInScope(s, a, sourceMeta, sourceId)) {
+                if (sm == null || !Scopes.sourceInScope(s, a, sourceMeta, sourceId)) {
                   return List.<TargetRow>of();
                 }
-                return s.targets(a, List.of(sm), scoped(a, Query.ALL.limit(1)));
+                return s.targets(a, List.of(sm), Scopes.scoped(a, Query.ALL.limit(1)));
               });
       return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
     }
@@ -716,8 +717,8 @@ class InternalSession implements Session {
         run(
             s -> {
               Object sm = sourceMatch(s, true, "set");
-              if (targetScoped(a)) {
-                writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+              if (Scopes.targetScoped(a)) {
+                Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
                 return 0;
               }
               return s.unlink(a, sm, null, mode);
@@ -737,13 +738,13 @@ class InternalSession implements Session {
                         s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target")
                     .get(id);
             LinkRow row = new LinkRow(sm, tm, Map.of(), null);
-            if (a.kind() == Kind.HAS_ONE && targetScoped(a)) {
-              writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
+            if (a.kind() == Kind.HAS_ONE && Scopes.targetScoped(a)) {
+              Scopes.writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
             } else if (a.kind() == Kind.HAS_ONE) {
               s.replace(a, sm, List.of(row), mode);
             } else {
               s.link(a, List.of(row));
-              giveScope(s, a, sourceMeta, List.of(sourceId));
+              Scopes.giveScope(s, a, sourceMeta, List.of(sourceId));
             }
             linked[0] = sm;
             linked[1] = tm;
@@ -769,15 +770,15 @@ class InternalSession implements Session {
           s -> {
             Object sm = sourceMatch(s, true, "create");
             if (a.kind() == Kind.HAS_ONE) {
-              if (targetScoped(a)) {
-                writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+              if (Scopes.targetScoped(a)) {
+                Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
               } else {
                 // replace, not unlink: it locks the source first, so two creates for one source
                 // take turns
                 // and the second finds the first's target to unlink (one target per hasOne)
                 s.replace(a, sm, List.of(), mode);
               }
-              giveScope(a, targetMeta, target);
+              Scopes.giveScope(a, targetMeta, target);
               Map<String, Object> extra = new LinkedHashMap<>(a.scope());
               extra.put(a.foreignKey(), sm);
               insertRows(s, m, List.of(target), extra, what("create"));
@@ -800,7 +801,7 @@ class InternalSession implements Session {
                         + "'");
               }
               s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
-              giveScope(s, a, sourceMeta, List.of(sourceId));
+              Scopes.giveScope(s, a, sourceMeta, List.of(sourceId));
               key[0] = tm;
             }
             return null;
@@ -811,267 +812,6 @@ class InternalSession implements Session {
         syncKeyField(sourceEntity, sourceMeta, key[0]);
       }
       return target;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Scopes (Sequelize's association scope and through.scope)
-
-  /**
-   * The query narrowed to the association's scope: target values and through values. A belongsTo's
-   * scope is on its source and is checked there ({@link #sourceInScope}), not here.
-   */
-  static Query scoped(AssociationInfo a, Query q) {
-    if (a.throughScope().isEmpty() && (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO)) {
-      return q;
-    }
-    Where where = a.kind() == Kind.BELONGS_TO ? q.where() : withEquals(q.where(), a.scope());
-    return new Query(
-        where, withEquals(q.throughWhere(), a.throughScope()), q.order(), q.limit(), q.offset());
-  }
-
-  static Where withEquals(Where where, Map<String, Object> values) {
-    Where out = where;
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      Where part = Where.eq(e.getKey(), e.getValue());
-      out = out == null ? part : out.and(part);
-    }
-    return out;
-  }
-
-  /** hasOne, hasMany and belongsToMany with a scope on their targets, which writes must respect. */
-  static boolean targetScoped(AssociationInfo a) {
-    return a.kind() != Kind.BELONGS_TO && !a.scope().isEmpty();
-  }
-
-  /**
-   * Whether links of {@code a} can be written with {@link StoreSession#linkExisting}, which proves
-   * both ends exist as it writes: a belongsToMany matching both ends on their ids, with no scope to
-   * apply.
-   */
-  static boolean linksByIds(AssociationInfo a, ModelMeta sourceMeta, ModelMeta targetMeta) {
-    return a.kind() == Kind.BELONGS_TO_MANY
-        && a.sourceMatch().equals(sourceMeta.id().name())
-        && a.targetMatch().equals(targetMeta.id().name())
-        && !scopedWrites(a);
-  }
-
-  /**
-   * The link rows of {@code n} pairs, in order. Parallel links keep every pair; otherwise a
-   * repeated pair is written once, with the through values of its last occurrence (hasMany: a
-   * repeated target).
-   *
-   * @param oneSource all pairs have the same source
-   */
-  static List<LinkRow> linkRows(
-      AssociationInfo a,
-      int n,
-      IntFunction<Object> source,
-      IntFunction<Object> target,
-      List<Map<String, Object>> throughs,
-      boolean oneSource) {
-    if (a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique()) {
-      List<LinkRow> rows = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        rows.add(new LinkRow(source.apply(i), target.apply(i), throughs.get(i), null));
-      }
-      return rows;
-    }
-    Map<Object, LinkRow> byPair = new LinkedHashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      Object sm = source.apply(i);
-      Object tm = target.apply(i);
-      Object key = oneSource || a.kind() == Kind.HAS_MANY ? tm : List.of(sm, tm);
-      byPair.remove(key);
-      byPair.put(key, new LinkRow(sm, tm, throughs.get(i), null));
-    }
-    return new ArrayList<>(byPair.values());
-  }
-
-  /**
-   * Writes (and removals) that must respect a scope on targets or on links, so cannot use the
-   * store's replace as is; also the associations whose reads {@link #scoped} filters.
-   */
-  static boolean scopedWrites(AssociationInfo a) {
-    return targetScoped(a) || !a.throughScope().isEmpty();
-  }
-
-  /** Through values with the through scope's values over them (Sequelize: the scope wins). */
-  static Map<String, Object> withThroughScope(AssociationInfo a, Map<String, Object> through) {
-    if (a.throughScope().isEmpty()) {
-      return through;
-    }
-    Map<String, Object> out = new LinkedHashMap<>(through);
-    out.putAll(a.throughScope());
-    return out;
-  }
-
-  /**
-   * belongsTo with a scope on its source: true when the source has the scope's values (or there is
-   * no scope).
-   */
-  private boolean sourceInScope(
-      StoreSession s, AssociationInfo a, ModelMeta sourceMeta, Object sourceId) {
-    if (a.kind() != Kind.BELONGS_TO || a.scope().isEmpty()) {
-      return true;
-    }
-    List<Map<String, Object>> rows =
-        s.findBy(sourceMeta.info(), sourceMeta.id().name(), List.of(sourceId));
-    return !rows.isEmpty() && a.inScope(rows.get(0));
-  }
-
-  /**
-   * The subset of {@code targets} (match values) linked to the source and in the association's
-   * scope.
-   */
-  List<Object> linkedInScope(
-      StoreSession s, AssociationInfo a, Object sourceMatch, Collection<Object> targets) {
-    if (!scopedWrites(a)) {
-      return s.linked(a, sourceMatch, targets);
-    }
-    Query only = scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
-    List<Object> out = new ArrayList<>();
-    for (TargetRow r : s.targets(a, List.of(sourceMatch), only)) {
-      out.add(r.target().get(a.targetMatch()));
-    }
-    return out;
-  }
-
-  /**
-   * add or set on a scoped hasOne/hasMany/belongsToMany: the store's replace would also drop
-   * targets outside the scope (polymorphic associations share a foreign key; through-scoped
-   * associations share a junction), so the difference is computed here from the targets in scope;
-   * then the new targets get the scope's values. On parallel links a set replaces every link in the
-   * scope, as the store's replace replaces every link of the source: each occurrence of a target is
-   * a new link, so the links a staying target had in the scope are dropped, not kept beside the new
-   * ones.
-   */
-  private void writeScoped(
-      StoreSession s,
-      AssociationInfo a,
-      ModelMeta targetMeta,
-      Object sourceMatch,
-      List<LinkRow> rows,
-      boolean replace,
-      io.liaison.spi.UnlinkMode mode) {
-    if (replace) {
-      // Parallel links are replaced whole, as the store's replace does: every link in scope goes.
-      boolean parallel = a.kind() == Kind.BELONGS_TO_MANY && !a.through().unique();
-      Set<Object> keep = new LinkedHashSet<>();
-      for (LinkRow r : parallel ? List.<LinkRow>of() : rows) {
-        keep.add(r.target());
-      }
-      List<Object> drop = new ArrayList<>();
-      for (TargetRow r : s.targets(a, List.of(sourceMatch), scoped(a, Query.ALL))) {
-        Object tm = r.target().get(a.targetMatch());
-        if (parallel) {
-          drop.add(r.linkId()); // by id: the target's links out of the scope stay
-        } else if (!keep.contains(tm)) {
-          drop.add(tm);
-        }
-      }
-      if (!drop.isEmpty() && parallel) {
-        s.unlinkByIds(a, sourceMatch, drop);
-      } else if (!drop.isEmpty()) {
-        s.unlink(a, sourceMatch, drop, mode);
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    refuseLinksOutsideScope(s, a, rows);
-    s.link(a, rows);
-    if (a.kind() != Kind.BELONGS_TO_MANY) {
-      List<Object> ids = new ArrayList<>();
-      for (LinkRow r : rows) {
-        ids.add(r.target());
-      }
-      giveScope(s, a, targetMeta, ids);
-    }
-  }
-
-  /**
-   * A unique belongsToMany with a through scope shares its junction with links outside the scope
-   * (an editor's and a reviewer's link of the same book and article). A unique pair has one link,
-   * so a pair already linked outside the scope cannot be linked in it too; writing it would take
-   * the other association's link over (on SQL its one row, on a graph its one relationship).
-   * Refused, as Sequelize's insert of the second row is refused by the junction's key. Two reads,
-   * only for such associations.
-   */
-  static void refuseLinksOutsideScope(StoreSession s, AssociationInfo a, List<LinkRow> rows) {
-    if (a.kind() != Kind.BELONGS_TO_MANY
-        || !a.through().unique()
-        || a.throughScope().isEmpty()
-        || rows.isEmpty()) {
-      return;
-    }
-    Set<Object> sources = new LinkedHashSet<>();
-    Set<Object> targets = new LinkedHashSet<>();
-    for (LinkRow r : rows) {
-      sources.add(r.source());
-      targets.add(r.target());
-    }
-    Map<Object, Set<Object>> linked = s.linkedAmong(a, sources, targets);
-    if (linked.isEmpty()) {
-      return;
-    }
-    Set<List<Object>> inScope = new HashSet<>();
-    for (TargetRow r :
-        s.targets(a, sources, scoped(a, Query.where(Where.in(a.targetMatch(), targets))))) {
-      inScope.add(List.of(r.source(), r.target().get(a.targetMatch())));
-    }
-    for (LinkRow r : rows) {
-      if (linked.getOrDefault(r.source(), Set.of()).contains(r.target())
-          && !inScope.contains(List.of(r.source(), r.target()))) {
-        throw new ConflictException(
-            a.name()
-                + ": the "
-                + a.source().name()
-                + " with "
-                + a.sourceMatch()
-                + " "
-                + ValueTypes.describe(r.source())
-                + " is already linked to the "
-                + a.target().name()
-                + " with "
-                + a.targetMatch()
-                + " "
-                + ValueTypes.describe(r.target())
-                + " through "
-                + a.through().name()
-                + " outside this association's through scope "
-                + a.throughScope()
-                + "; a unique pair has one link (declare unique(false) for one link per scope)");
-      }
-    }
-  }
-
-  /**
-   * Writes the scope's values onto rows of the model holding them (hasOne/hasMany targets,
-   * belongsTo sources).
-   */
-  static void giveScope(StoreSession s, AssociationInfo a, ModelMeta holder, List<Object> ids) {
-    if (a.scope().isEmpty() || a.kind() == Kind.BELONGS_TO_MANY || ids.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> updates = new ArrayList<>(ids.size());
-    for (Object id : ids) {
-      Map<String, Object> row = new LinkedHashMap<>(a.scope());
-      row.put(holder.id().name(), id);
-      updates.add(row);
-    }
-    s.update(holder.info(), updates);
-  }
-
-  /**
-   * Sets the scope's values on a new target before it is inserted (hasOne, hasMany, belongsToMany).
-   */
-  private static void giveScope(AssociationInfo a, ModelMeta targetMeta, Object target) {
-    if (a.kind() == Kind.BELONGS_TO) {
-      return;
-    }
-    for (Map.Entry<String, Object> e : a.scope().entrySet()) {
-      EntityMapper.setAttribute(targetMeta, target, e.getKey(), e.getValue());
     }
   }
 
@@ -1451,10 +1191,10 @@ class InternalSession implements Session {
               info.through().name(),
               label + " through");
     }
-    Query scoped = scoped(info, new Query(inner, through, List.of(), null, null));
+    Query scoped = Scopes.scoped(info, new Query(inner, through, List.of(), null, null));
     Where has = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);
     if (info.kind() == Kind.BELONGS_TO && !info.scope().isEmpty()) {
-      return withEquals(has, info.scope());
+      return Scopes.withEquals(has, info.scope());
     }
     return has;
   }
