@@ -47,10 +47,10 @@ final class IncludeLoader {
   }
 
   <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
-    ModelMeta root = session.meta(model, "findAll(model, query, includes): model");
+    ModelMeta root = session.resolve.meta(model, "findAll(model, query, includes): model");
     String what = "findAll(" + root.name() + ")";
     Query q =
-        session.normalize(
+        session.filters.normalize(
             InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
     List<Plan> plans = plans(InternalSession.nonNull(includes, what + ": includes"), root, what);
     Query rootQuery = withRequired(q, plans);
@@ -100,9 +100,10 @@ final class IncludeLoader {
               + " is "
               + info.kind());
     }
-    ModelMeta target = session.meta(declaration.target());
+    ModelMeta target = session.resolve.meta(declaration.target());
     Query own = new Query(inc.where(), inc.throughWhere(), inc.order(), inc.limit(), inc.offset());
-    Query q = Scopes.scoped(info, session.normalize(own, info.target(), info.through(), label));
+    Query q =
+        Scopes.scoped(info, session.filters.normalize(own, info.target(), info.through(), label));
     List<String> throughAttributes = throughAttributes(inc, info, label);
     List<Plan> children = plans(inc.includes(), target, what);
     Query withChildren = withRequired(q, children);

@@ -44,8 +44,8 @@ final class InternalLinks<T> implements Links<T> {
       throw new InvalidCallException(
           "Association " + declaration + " is not declared in this schema");
     }
-    this.sourceMeta = session.meta(declaration.source());
-    this.targetMeta = session.meta(declaration.target());
+    this.sourceMeta = session.resolve.meta(declaration.source());
+    this.targetMeta = session.resolve.meta(declaration.target());
     this.targetType = declaration.target();
   }
 
@@ -66,8 +66,8 @@ final class InternalLinks<T> implements Links<T> {
     String targetLabel = what + ": target";
     for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
       InternalSession.nonNull(p, pairLabel);
-      Object sid = session.idOf(sourceMeta, p.source(), sourceLabel);
-      Object tid = session.idOf(targetMeta, p.target(), targetLabel);
+      Object sid = session.resolve.idOf(sourceMeta, p.source(), sourceLabel);
+      Object tid = session.resolve.idOf(targetMeta, p.target(), targetLabel);
       if (a.kind() == Kind.HAS_MANY) {
         Object before = sourceOfTarget.put(tid, sid);
         if (before != null && !before.equals(sid)) {
@@ -91,7 +91,7 @@ final class InternalLinks<T> implements Links<T> {
               a,
               a.through() == null || p.through() == null
                   ? Map.of()
-                  : session.throughValues(a, p.through(), what)));
+                  : session.throughs.values(a, p.through(), what)));
       if (a.through() == null && p.through() != null) {
         throw new InvalidCallException(
             what
@@ -117,10 +117,10 @@ final class InternalLinks<T> implements Links<T> {
               // look both ends up: to map ids to the matched keys, and after a verified write found
               // one missing, to name it
               Map<Object, Object> sms =
-                  session.matchValues(
+                  session.resolve.matchValues(
                       s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true, what + ": source");
               Map<Object, Object> tms =
-                  session.matchValues(
+                  session.resolve.matchValues(
                       s, targetMeta, distinct(targetIds), a.targetMatch(), true, what + ": target");
               List<LinkRow> rows =
                   LinkRows.of(
@@ -160,7 +160,7 @@ final class InternalLinks<T> implements Links<T> {
     Query q =
         Scopes.scoped(
             a,
-            session.normalize(
+            session.filters.normalize(
                 InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
@@ -174,7 +174,8 @@ final class InternalLinks<T> implements Links<T> {
     return session.read(
         s -> {
           Map<Object, Object> sms =
-              session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+              session.resolve.matchValues(
+                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
           if (sms.isEmpty()) {
             return out;
           }
@@ -235,7 +236,7 @@ final class InternalLinks<T> implements Links<T> {
   public Map<Object, Long> count(Collection<?> sources, Query query) {
     String what = what("count");
     Query q =
-        session.normalize(
+        session.filters.normalize(
             InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
     Query filters = Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     List<?> given = Args.noNulls(sources, what, "sources");
@@ -250,7 +251,8 @@ final class InternalLinks<T> implements Links<T> {
     return session.read(
         s -> {
           Map<Object, Object> sms =
-              session.matchValues(s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+              session.resolve.matchValues(
+                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
           if (sms.isEmpty()) {
             return out;
           }
@@ -273,8 +275,8 @@ final class InternalLinks<T> implements Links<T> {
     String targetLabel = what + ": target";
     for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
       InternalSession.nonNull(p, pairLabel);
-      sourceIds.add(session.idOf(sourceMeta, p.source(), sourceLabel));
-      targetIds.add(session.idOf(targetMeta, p.target(), targetLabel));
+      sourceIds.add(session.resolve.idOf(sourceMeta, p.source(), sourceLabel));
+      targetIds.add(session.resolve.idOf(targetMeta, p.target(), targetLabel));
     }
     if (sourceIds.isEmpty()) {
       return List.of();
@@ -282,9 +284,11 @@ final class InternalLinks<T> implements Links<T> {
     return session.read(
         s -> {
           Map<Object, Object> sms =
-              session.matchValues(s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
+              session.resolve.matchValues(
+                  s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
           Map<Object, Object> tms =
-              session.matchValues(s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
+              session.resolve.matchValues(
+                  s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
           Map<Object, Set<Object>> linked = new HashMap<>();
           Set<Object> sources = new LinkedHashSet<>(sms.values());
           Set<Object> targets = new LinkedHashSet<>(tms.values());
@@ -316,7 +320,7 @@ final class InternalLinks<T> implements Links<T> {
     List<Object> ids = new ArrayList<>(given.size());
     String label = what + ": source";
     for (Object g : given) {
-      ids.add(session.idOf(sourceMeta, g, label));
+      ids.add(session.resolve.idOf(sourceMeta, g, label));
     }
     return ids;
   }

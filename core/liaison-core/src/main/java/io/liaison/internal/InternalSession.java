@@ -14,16 +14,13 @@ import io.liaison.Linked;
 import io.liaison.Links;
 import io.liaison.Loaded;
 import io.liaison.ManyLinks;
-import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Session;
 import io.liaison.SingleLink;
 import io.liaison.Where;
 import io.liaison.spi.AssociationInfo;
-import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
-import io.liaison.spi.ModelInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
@@ -45,11 +42,17 @@ import java.util.function.Function;
  */
 class InternalSession implements Session {
   final ResolvedSchema resolved;
+  final ArgumentResolver resolve;
+  final Filters filters;
+  final ThroughValues throughs;
   private final StoreSession joined;
   private volatile boolean ended;
 
   InternalSession(ResolvedSchema resolved, StoreSession joined) {
     this.resolved = resolved;
+    this.resolve = new ArgumentResolver(resolved);
+    this.filters = new Filters(resolved);
+    this.throughs = new ThroughValues(resolved);
     this.joined = joined;
   }
 
@@ -98,7 +101,9 @@ class InternalSession implements Session {
   private <T> List<T> insertAll(List<T> entities, String what) {
     Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
     for (Object e : entities) {
-      byModel.computeIfAbsent(metaOf(nonNull(e, what), what), k -> new ArrayList<>()).add(e);
+      byModel
+          .computeIfAbsent(resolve.metaOf(nonNull(e, what), what), k -> new ArrayList<>())
+          .add(e);
     }
     if (byModel.isEmpty()) {
       return entities;
@@ -144,9 +149,9 @@ class InternalSession implements Session {
 
   @Override
   public <T> Optional<T> find(Class<T> model, Object id) {
-    ModelMeta m = meta(model, "find(model, id): model");
+    ModelMeta m = resolve.meta(model, "find(model, id): model");
     Object key =
-        idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
+        resolve.idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
     return rows.isEmpty()
         ? Optional.empty()
@@ -160,9 +165,10 @@ class InternalSession implements Session {
 
   @Override
   public <T> List<T> findAll(Class<T> model, Query query) {
-    ModelMeta m = meta(model, "findAll(model): model");
+    ModelMeta m = resolve.meta(model, "findAll(model): model");
     Query q =
-        normalize(nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
+        filters.normalize(
+            nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
     List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(m);
@@ -180,14 +186,14 @@ class InternalSession implements Session {
 
   @Override
   public <T> long count(Class<T> model, Where where) {
-    ModelMeta m = meta(model, "count(model, where): model");
-    Where w = where == null ? null : normalize(where, m.info(), "count(" + m.name() + ")");
+    ModelMeta m = resolve.meta(model, "count(model, where): model");
+    Where w = where == null ? null : filters.normalize(where, m.info(), "count(" + m.name() + ")");
     return read(s -> s.count(m.info(), w));
   }
 
   @Override
   public <T> T update(T entity) {
-    ModelMeta m = metaOf(nonNull(entity, "update(entity)"), "update(entity)");
+    ModelMeta m = resolve.metaOf(nonNull(entity, "update(entity)"), "update(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
@@ -203,7 +209,7 @@ class InternalSession implements Session {
 
   @Override
   public void delete(Object entity) {
-    ModelMeta m = metaOf(nonNull(entity, "delete(entity)"), "delete(entity)");
+    ModelMeta m = resolve.metaOf(nonNull(entity, "delete(entity)"), "delete(entity)");
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
@@ -213,9 +219,11 @@ class InternalSession implements Session {
 
   @Override
   public <T> void delete(Class<T> model, Object id) {
-    ModelMeta m = meta(model, "delete(model, id): model");
+    ModelMeta m = resolve.meta(model, "delete(model, id): model");
     deleteById(
-        m, idValue(m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
+        m,
+        resolve.idValue(
+            m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
   }
 
   private void deleteById(ModelMeta m, Object id) {
@@ -278,11 +286,11 @@ class InternalSession implements Session {
         throw new InvalidCallException(
             "Association " + declaration + " is not declared in this schema");
       }
-      this.sourceMeta = meta(declaration.source());
-      this.targetMeta = meta(declaration.target());
+      this.sourceMeta = resolve.meta(declaration.source());
+      this.targetMeta = resolve.meta(declaration.target());
       this.targetType = declaration.target();
       this.sourceEntity = sourceMeta.type().isInstance(source) ? source : null;
-      this.sourceId = idOf(sourceMeta, source, a.name() + ": source");
+      this.sourceId = resolve.idOf(sourceMeta, source, a.name() + ": source");
       this.mode = a.foreignKeyNullable() ? UnlinkMode.NULLIFY : UnlinkMode.DELETE_TARGET;
     }
 
@@ -293,7 +301,7 @@ class InternalSession implements Session {
     /** The source's match value; null when it does not exist and {@code mustExist} is false. */
     Object sourceMatch(StoreSession s, boolean mustExist, String op) {
       Map<Object, Object> m =
-          matchValues(
+          resolve.matchValues(
               s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, what(op) + ": source");
       return m.get(sourceId);
     }
@@ -302,7 +310,7 @@ class InternalSession implements Session {
       List<Object> ids = new ArrayList<>(targets.size());
       String targetLabel = what(op) + ": target";
       for (Object t : targets) {
-        ids.add(idOf(targetMeta, t, targetLabel));
+        ids.add(resolve.idOf(targetMeta, t, targetLabel));
       }
       return ids;
     }
@@ -328,7 +336,9 @@ class InternalSession implements Session {
     }
 
     private List<TargetRow> rows(Query query, String op) {
-      Query q = normalize(nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
+      Query q =
+          filters.normalize(
+              nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
       return read(
           s -> {
             Object sm = sourceMatch(s, false, op);
@@ -379,7 +389,7 @@ class InternalSession implements Session {
     @Override
     public long count(Query query) {
       Query q =
-          normalize(
+          filters.normalize(
               nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
       Query filters =
           Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
@@ -414,7 +424,7 @@ class InternalSession implements Session {
               return false;
             }
             Map<Object, Object> tms =
-                matchValues(
+                resolve.matchValues(
                     s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, what("hasAll"));
             if (tms.size() < distinct.size()) {
               return false;
@@ -484,7 +494,7 @@ class InternalSession implements Session {
       String linkLabel = opLabel + ": a link";
       String targetLabel = opLabel + ": target";
       for (Link l : links) {
-        ids.add(idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
+        ids.add(resolve.idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
         throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), opLabel)));
       }
       Object sm =
@@ -503,7 +513,7 @@ class InternalSession implements Session {
                 // found one missing, to name it
                 Object source = sourceMatch(s, true, op);
                 Map<Object, Object> tms =
-                    matchValues(
+                    resolve.matchValues(
                         s,
                         targetMeta,
                         List.copyOf(new LinkedHashSet<>(ids)),
@@ -546,7 +556,7 @@ class InternalSession implements Session {
                 + ": a hasMany link carries no through attributes, but got "
                 + ValueTypes.describe(through));
       }
-      return InternalSession.this.throughValues(a, through, what);
+      return throughs.values(a, through, what);
     }
 
     @Override
@@ -557,7 +567,7 @@ class InternalSession implements Session {
     @Override
     public T create(T target, Object through) {
       ModelMeta m =
-          metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+          resolve.metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(
             what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
@@ -627,7 +637,7 @@ class InternalSession implements Session {
           s -> {
             Object sm = sourceMatch(s, true, op);
             Map<Object, Object> tms =
-                matchValues(
+                resolve.matchValues(
                     s,
                     targetMeta,
                     List.copyOf(new LinkedHashSet<>(ids)),
@@ -728,13 +738,14 @@ class InternalSession implements Session {
         }
         return;
       }
-      Object id = idOf(targetMeta, target, what("set") + ": target");
+      Object id = resolve.idOf(targetMeta, target, what("set") + ": target");
       Object[] linked = new Object[2];
       run(
           s -> {
             Object sm = sourceMatch(s, true, "set");
             Object tm =
-                matchValues(
+                resolve
+                    .matchValues(
                         s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target")
                     .get(id);
             LinkRow row = new LinkRow(sm, tm, Map.of(), null);
@@ -760,7 +771,7 @@ class InternalSession implements Session {
     @Override
     public T create(T target) {
       ModelMeta m =
-          metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+          resolve.metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(
             what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
@@ -813,399 +824,6 @@ class InternalSession implements Session {
       }
       return target;
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Helpers
-
-  ModelMeta meta(Class<?> type) {
-    return meta(type, "model");
-  }
-
-  /** The model of a class the caller named; {@code what} names that argument in errors. */
-  ModelMeta meta(Class<?> type, String what) {
-    if (type == null) {
-      throw new InvalidCallException(what + ": model class is null");
-    }
-    ModelMeta m = resolved.models().get(type);
-    if (m == null) {
-      throw new InvalidCallException(
-          what + ": " + type.getName() + " is not a declared model of this schema");
-    }
-    return m;
-  }
-
-  /** The model of an entity the caller passed; {@code what} names that argument in errors. */
-  ModelMeta metaOf(Object entity, String what) {
-    for (Class<?> c = entity.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      ModelMeta m = resolved.models().get(c);
-      if (m != null) {
-        return m;
-      }
-    }
-    throw new InvalidCallException(
-        what + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
-  }
-
-  /** The id of an entity of model m, or a caller-given id converted to m's id type. */
-  Object idOf(ModelMeta m, Object entityOrId, String what) {
-    if (entityOrId == null) {
-      throw new InvalidCallException(what + " is null");
-    }
-    if (m.type().isInstance(entityOrId)) {
-      Object id = EntityMapper.id(m, entityOrId);
-      if (id == null) {
-        throw new InvalidCallException(what + ": the " + m.name() + " is unsaved (its id is null)");
-      }
-      return ValueTypes.isStoredAsIs(id, m.id().type())
-          ? id
-          : ValueTypes.coerce(id, m.id().type(), what + ": " + m.name() + "." + m.id().name());
-    }
-    for (Class<?> c = entityOrId.getClass();
-        c != null && c != Object.class;
-        c = c.getSuperclass()) {
-      ModelMeta other = resolved.models().get(c);
-      if (other != null) {
-        throw new InvalidCallException(
-            what + ": expected a " + m.name() + " or its id, but got a " + other.name());
-      }
-    }
-    return idValue(m, entityOrId, what);
-  }
-
-  /**
-   * A caller-given id as m's id type, exactly ({@link ValueTypes#coerce}). A number for a numeric
-   * id, and any text, that does not fit is refused with the converter's reason (out of range, a
-   * fraction, NUL...); anything else is neither an entity nor an id of the model.
-   */
-  private Object idValue(ModelMeta m, Object id, String what) {
-    Class<?> type = m.id().type();
-    if (ValueTypes.isStoredAsIs(id, type)) {
-      return id;
-    }
-    String label = what + ": " + m.name() + "." + m.id().name();
-    boolean idKind =
-        id instanceof Number ? Number.class.isAssignableFrom(type) : id instanceof String;
-    if (idKind) {
-      return ValueTypes.coerce(id, type, label);
-    }
-    try {
-      return ValueTypes.coerce(id, type, label);
-    } catch (InvalidCallException e) {
-      throw new InvalidCallException(
-          label
-              + ": "
-              + ValueTypes.describe(id)
-              + " is neither a "
-              + m.name()
-              + " nor a "
-              + m.name()
-              + " id ("
-              + type.getSimpleName()
-              + ")");
-    }
-  }
-
-  /**
-   * Maps ids to the values of {@code matchAttribute}; one query unless the match attribute is the
-   * id and existence need not be proven. Missing ids are refused when {@code mustExist}, else left
-   * out.
-   */
-  Map<Object, Object> matchValues(
-      StoreSession s,
-      ModelMeta m,
-      List<Object> ids,
-      String matchAttribute,
-      boolean mustExist,
-      String what) {
-    Map<Object, Object> out = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    boolean byId = matchAttribute.equals(m.id().name());
-    if (byId && !mustExist) {
-      for (Object id : ids) {
-        out.put(id, id);
-      }
-      return out;
-    }
-    Map<Object, Object> found = new LinkedHashMap<>();
-    for (Map<String, Object> row : s.findBy(m.info(), m.id().name(), ids)) {
-      Object id = ValueTypes.coerce(row.get(m.id().name()), m.id().type(), what);
-      found.put(id, row.get(matchAttribute));
-    }
-    List<Object> missing = new ArrayList<>();
-    for (Object id : ids) {
-      if (!found.containsKey(id)) {
-        missing.add(id);
-      } else {
-        Object v = found.get(id);
-        if (v == null) {
-          throw new InvalidCallException(
-              what
-                  + ": the "
-                  + m.name()
-                  + " with id "
-                  + ValueTypes.describe(id)
-                  + " has no value for key '"
-                  + matchAttribute
-                  + "'");
-        }
-        out.put(id, v);
-      }
-    }
-    if (mustExist && !missing.isEmpty()) {
-      throw new InvalidCallException(
-          what
-              + ": no "
-              + m.name()
-              + " with id"
-              + (missing.size() == 1 ? " " : "s ")
-              + (missing.size() <= 10
-                  ? missing.toString()
-                  : missing.subList(0, 10) + " and " + (missing.size() - 10) + " more"));
-    }
-    return out;
-  }
-
-  /**
-   * Through attributes given as a Map or a through-model instance, checked and converted. Runs once
-   * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an
-   * error's label is built only when there is an error.
-   */
-  Map<String, Object> throughValues(AssociationInfo a, Object through, String what) {
-    JunctionInfo j = a.through();
-    ThroughMeta tm = resolved.throughTypes().get(j.name());
-    if (through instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>(capacityFor(map.size()));
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getKey() instanceof String name)) {
-          throw new InvalidCallException(
-              what
-                  + ": through attribute names must be strings, got "
-                  + ValueTypes.describe(e.getKey()));
-        }
-        AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
-        if (attr == null) {
-          throw new InvalidCallException(
-              what
-                  + ": '"
-                  + name
-                  + "' is not a through attribute of "
-                  + j.name()
-                  + " (its attributes: "
-                  + j.payload().stream().map(AttributeInfo::name).toList()
-                  + ")");
-        }
-        out.put(name, throughValue(e.getValue(), attr.type(), what, name, j));
-      }
-      return out;
-    }
-    if (tm != null && tm.type() != null && tm.type().isInstance(through)) {
-      List<ThroughMeta.Slot> slots = tm.slots();
-      Map<String, Object> out = new LinkedHashMap<>(capacityFor(slots.size()));
-      for (int i = 0; i < slots.size(); i++) {
-        ThroughMeta.Slot slot = slots.get(i);
-        Object v = EntityMapper.get(slot.field(), through);
-        if (v != null) {
-          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name(), j));
-        }
-      }
-      return out;
-    }
-    throw new InvalidCallException(
-        what
-            + ": through attributes must be a Map"
-            + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "")
-            + ", got "
-            + ValueTypes.describe(through));
-  }
-
-  /**
-   * {@link ValueTypes#coerce} for one through value, its label built only when the value needs
-   * converting.
-   */
-  private static Object throughValue(
-      Object value, Class<?> type, String what, String name, JunctionInfo j) {
-    if (ValueTypes.isStoredAsIs(value, type)) {
-      return value;
-    }
-    return ValueTypes.coerce(
-        value, type, what + ": through attribute '" + name + "' of " + j.name());
-  }
-
-  /** A LinkedHashMap capacity that holds {@code entries} without growing. */
-  private static int capacityFor(int entries) {
-    return (int) Math.ceil(entries / 0.75);
-  }
-
-  private static AttributeInfo payload(JunctionInfo j, String name) {
-    for (AttributeInfo a : j.payload()) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  /** Checks a query's attributes against the target (and junction) and converts its values. */
-  Query normalize(Query q, ModelInfo target, JunctionInfo junction, String what) {
-    Where where = q.where() == null ? null : normalize(q.where(), target, what);
-    Where through = null;
-    if (q.throughWhere() != null) {
-      if (junction == null) {
-        throw new InvalidCallException(
-            what + ": a through filter needs a belongsToMany association");
-      }
-      through =
-          normalize(
-              q.throughWhere(), null, junction.attributes(), junction.name(), what + " through");
-    }
-    for (Order o : q.order()) {
-      List<AttributeInfo> attrs =
-          o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
-      if (attrs == null) {
-        throw new InvalidCallException(
-            what + ": ordering by a through attribute needs a belongsToMany association");
-      }
-      if (find(attrs, o.attribute()) == null) {
-        throw new InvalidCallException(
-            what
-                + ": cannot order by '"
-                + o.attribute()
-                + "': not an attribute of "
-                + (o.onThrough() ? junction.name() : target.name()));
-      }
-    }
-    return new Query(where, through, q.order(), q.limit(), q.offset());
-  }
-
-  /**
-   * Checks a filter on a model's attributes (and its associations, for {@link Where.Has}) and
-   * converts its values.
-   */
-  Where normalize(Where w, ModelInfo model, String what) {
-    return normalize(w, model, model.attributes(), model.name(), what);
-  }
-
-  /**
-   * {@code model} is null when the filter is on a junction's attributes, where {@link Where.Has}
-   * has no meaning.
-   */
-  private Where normalize(
-      Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, String what) {
-    if (w instanceof Where.Has h) {
-      return normalizeHas(h, model, owner, what);
-    }
-    if (w instanceof Where.Compare c) {
-      AttributeInfo attr = find(attrs, c.attribute());
-      if (attr == null) {
-        throw new InvalidCallException(
-            what + ": '" + c.attribute() + "' is not an attribute of " + owner);
-      }
-      String label = what + ": " + owner + "." + c.attribute();
-      Object v = c.value();
-      Class<?> enumType =
-          model == null || attr.type() != String.class
-              ? null
-              : EnumValues.enumType(resolved, model, c.attribute());
-      switch (c.op()) {
-        case IN, NOT_IN -> {
-          List<Object> values = new ArrayList<>();
-          for (Object x : (Collection<?>) v) {
-            values.add(
-                ValueTypes.coerce(EnumValues.checked(x, enumType, label), attr.type(), label));
-          }
-          v = values;
-        }
-        case LIKE -> {
-          if (!(v instanceof String pattern)) {
-            throw new InvalidCallException(label + ": LIKE needs a String pattern");
-          }
-          ValueTypes.checkText(pattern, label);
-        }
-        case IS_NULL, NOT_NULL -> v = null;
-        default ->
-            v = ValueTypes.coerce(EnumValues.checked(v, enumType, label), attr.type(), label);
-      }
-      return new Where.Compare(c.attribute(), c.op(), v);
-    }
-    if (w instanceof Where.And and) {
-      return new Where.And(
-          and.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
-    }
-    if (w instanceof Where.Or or) {
-      return new Where.Or(
-          or.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
-    }
-    Where.Not not = (Where.Not) w;
-    return new Where.Not(normalize(not.part(), model, attrs, owner, what));
-  }
-
-  private Where normalizeHas(Where.Has h, ModelInfo model, String owner, String what) {
-    if (model == null) {
-      throw new InvalidCallException(
-          what
-              + ": Where.has("
-              + h.association()
-              + ") filters entities, not the through "
-              + "attributes of "
-              + owner);
-    }
-    AssociationInfo info = resolved.associations().get(h.association());
-    if (info == null) {
-      throw new InvalidCallException(
-          what
-              + ": Where.has("
-              + h.association()
-              + "): the association is not declared in "
-              + "this schema");
-    }
-    if (!info.source().name().equals(model.name())) {
-      throw new InvalidCallException(
-          what
-              + ": Where.has("
-              + h.association()
-              + ") filters "
-              + info.source().name()
-              + " entities, but it is applied to "
-              + model.name());
-    }
-    String label = what + ": Where.has(" + info.name() + ")";
-    Where inner = h.where() == null ? null : normalize(h.where(), info.target(), label);
-    Where through = null;
-    if (h.through() != null) {
-      if (info.through() == null) {
-        throw new InvalidCallException(
-            label
-                + ": a through filter needs a belongsToMany association; "
-                + info.name()
-                + " is "
-                + info.kind());
-      }
-      through =
-          normalize(
-              h.through(),
-              null,
-              info.through().attributes(),
-              info.through().name(),
-              label + " through");
-    }
-    Query scoped = Scopes.scoped(info, new Query(inner, through, List.of(), null, null));
-    Where has = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);
-    if (info.kind() == Kind.BELONGS_TO && !info.scope().isEmpty()) {
-      return Scopes.withEquals(has, info.scope());
-    }
-    return has;
-  }
-
-  private static AttributeInfo find(List<AttributeInfo> attrs, String name) {
-    for (AttributeInfo a : attrs) {
-      if (a.name().equals(name)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   static <X> X nonNull(X value, String what) {
