@@ -50,9 +50,8 @@ final class IncludeLoader {
     ModelMeta root = session.resolve.meta(model, "findAll(model, query, includes): model");
     String what = "findAll(" + root.name() + ")";
     Query q =
-        session.filters.normalize(
-            InternalSession.nonNull(query, what + ": query"), root.info(), null, what);
-    List<Plan> plans = plans(InternalSession.nonNull(includes, what + ": includes"), root, what);
+        session.filters.normalize(Args.notNull(query, what + ": query"), root.info(), null, what);
+    List<Plan> plans = plans(Args.notNull(includes, what + ": includes"), root, what);
     Query rootQuery = withRequired(q, plans);
     return session.read(
         s -> {
@@ -71,7 +70,7 @@ final class IncludeLoader {
   private List<Plan> plans(List<? extends Include<?, ?>> includes, ModelMeta parent, String what) {
     List<Plan> out = new ArrayList<>(includes.size());
     for (Include<?, ?> inc : includes) {
-      out.add(plan(InternalSession.nonNull(inc, what + ": an include"), parent, what));
+      out.add(plan(Args.notNull(inc, what + ": an include"), parent, what));
     }
     return out;
   }

@@ -64,8 +64,8 @@ final class InternalLinks<T> implements Links<T> {
     String pairLabel = what + ": a pair";
     String sourceLabel = what + ": source";
     String targetLabel = what + ": target";
-    for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
-      InternalSession.nonNull(p, pairLabel);
+    for (LinkPair p : Args.notNull(pairs, what + "(pairs)")) {
+      Args.notNull(p, pairLabel);
       Object sid = session.resolve.idOf(sourceMeta, p.source(), sourceLabel);
       Object tid = session.resolve.idOf(targetMeta, p.target(), targetLabel);
       if (a.kind() == Kind.HAS_MANY) {
@@ -161,7 +161,7 @@ final class InternalLinks<T> implements Links<T> {
         Scopes.scoped(
             a,
             session.filters.normalize(
-                InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what));
+                Args.notNull(query, what + "(query)"), a.target(), a.through(), what));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
     Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ final class InternalLinks<T> implements Links<T> {
     String what = what("count");
     Query q =
         session.filters.normalize(
-            InternalSession.nonNull(query, what + "(query)"), a.target(), a.through(), what);
+            Args.notNull(query, what + "(query)"), a.target(), a.through(), what);
     Query filters = Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     List<?> given = Args.noNulls(sources, what, "sources");
     List<Object> ids = ids(given, what);
@@ -273,8 +273,8 @@ final class InternalLinks<T> implements Links<T> {
     String pairLabel = what + ": a pair";
     String sourceLabel = what + ": source";
     String targetLabel = what + ": target";
-    for (LinkPair p : InternalSession.nonNull(pairs, what + "(pairs)")) {
-      InternalSession.nonNull(p, pairLabel);
+    for (LinkPair p : Args.notNull(pairs, what + "(pairs)")) {
+      Args.notNull(p, pairLabel);
       sourceIds.add(session.resolve.idOf(sourceMeta, p.source(), sourceLabel));
       targetIds.add(session.resolve.idOf(targetMeta, p.target(), targetLabel));
     }

@@ -8,7 +8,6 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
-import io.liaison.LiaisonException;
 import io.liaison.Link;
 import io.liaison.Linked;
 import io.liaison.Links;
@@ -45,6 +44,7 @@ class InternalSession implements Session {
   final ArgumentResolver resolve;
   final Filters filters;
   final ThroughValues throughs;
+  final EntityOperations entities;
   private final StoreSession joined;
   private volatile boolean ended;
 
@@ -53,6 +53,7 @@ class InternalSession implements Session {
     this.resolve = new ArgumentResolver(resolved);
     this.filters = new Filters(resolved);
     this.throughs = new ThroughValues(resolved);
+    this.entities = new EntityOperations(this);
     this.joined = joined;
   }
 
@@ -85,97 +86,27 @@ class InternalSession implements Session {
 
   @Override
   public <T> T insert(T entity) {
-    insertAll(List.of(nonNull(entity, "insert(entity)")), "insert(entity)");
-    return entity;
+    return entities.insert(entity);
   }
 
   @Override
   public <T> List<T> insertAll(List<T> entities) {
-    if (entities == null) {
-      throw new InvalidCallException("insertAll(entities): entities is null");
-    }
-    return insertAll(entities, "insertAll: an entity");
-  }
-
-  /** {@code what} names the entity argument in errors. */
-  private <T> List<T> insertAll(List<T> entities, String what) {
-    Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
-    for (Object e : entities) {
-      byModel
-          .computeIfAbsent(resolve.metaOf(nonNull(e, what), what), k -> new ArrayList<>())
-          .add(e);
-    }
-    if (byModel.isEmpty()) {
-      return entities;
-    }
-    run(
-        s -> {
-          byModel.forEach((m, list) -> insertRows(s, m, list, null, "insert(" + m.name() + ")"));
-          return null;
-        });
-    return entities;
-  }
-
-  /**
-   * Inserts entities of one model, each row extended by {@code extra} attributes; returns the
-   * stored rows. {@code op} names the call in a refusal.
-   */
-  private List<Map<String, Object>> insertRows(
-      StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra, String op) {
-    List<Map<String, Object>> rows = new ArrayList<>(entities.size());
-    for (Object e : entities) {
-      boolean storeGenerates = EntityMapper.prepareId(m, e);
-      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates, op);
-      if (extra != null) {
-        row.putAll(extra);
-      }
-      rows.add(row);
-    }
-    List<Map<String, Object>> stored = s.insert(m.info(), rows);
-    if (stored.size() != rows.size()) {
-      throw new LiaisonException(
-          "Adapter returned "
-              + stored.size()
-              + " rows for "
-              + rows.size()
-              + " inserted "
-              + m.name());
-    }
-    for (int i = 0; i < stored.size(); i++) {
-      EntityMapper.setId(m, entities.get(i), stored.get(i).get(m.id().name()));
-    }
-    return stored;
+    return this.entities.insertAll(entities);
   }
 
   @Override
   public <T> Optional<T> find(Class<T> model, Object id) {
-    ModelMeta m = resolve.meta(model, "find(model, id): model");
-    Object key =
-        resolve.idValue(m, nonNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
-    List<Map<String, Object>> rows = read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
-    return rows.isEmpty()
-        ? Optional.empty()
-        : Optional.of(model.cast(EntityMapper.toEntity(m, rows.get(0))));
+    return entities.find(model, id);
   }
 
   @Override
   public <T> List<T> findAll(Class<T> model) {
-    return findAll(model, Query.ALL);
+    return entities.findAll(model);
   }
 
   @Override
   public <T> List<T> findAll(Class<T> model, Query query) {
-    ModelMeta m = resolve.meta(model, "findAll(model): model");
-    Query q =
-        filters.normalize(
-            nonNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
-    List<Map<String, Object>> rows = read(s -> s.find(m.info(), q));
-    List<T> out = new ArrayList<>(rows.size());
-    EntityMapper.RowReader reader = new EntityMapper.RowReader(m);
-    for (Map<String, Object> r : rows) {
-      out.add(model.cast(reader.toEntity(r)));
-    }
-    return out;
+    return entities.findAll(model, query);
   }
 
   @Override
@@ -186,52 +117,22 @@ class InternalSession implements Session {
 
   @Override
   public <T> long count(Class<T> model, Where where) {
-    ModelMeta m = resolve.meta(model, "count(model, where): model");
-    Where w = where == null ? null : filters.normalize(where, m.info(), "count(" + m.name() + ")");
-    return read(s -> s.count(m.info(), w));
+    return entities.count(model, where);
   }
 
   @Override
   public <T> T update(T entity) {
-    ModelMeta m = resolve.metaOf(nonNull(entity, "update(entity)"), "update(entity)");
-    Object id = EntityMapper.id(m, entity);
-    if (id == null) {
-      throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
-    }
-    Map<String, Object> row = EntityMapper.toRow(m, entity, true, "update(" + m.name() + ")");
-    int n = run(s -> s.update(m.info(), List.of(row)));
-    if (n == 0) {
-      throw new InvalidCallException(
-          "update: no " + m.name() + " with id " + ValueTypes.describe(id));
-    }
-    return entity;
+    return entities.update(entity);
   }
 
   @Override
   public void delete(Object entity) {
-    ModelMeta m = resolve.metaOf(nonNull(entity, "delete(entity)"), "delete(entity)");
-    Object id = EntityMapper.id(m, entity);
-    if (id == null) {
-      throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
-    }
-    deleteById(m, id);
+    entities.delete(entity);
   }
 
   @Override
   public <T> void delete(Class<T> model, Object id) {
-    ModelMeta m = resolve.meta(model, "delete(model, id): model");
-    deleteById(
-        m,
-        resolve.idValue(
-            m, nonNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
-  }
-
-  private void deleteById(ModelMeta m, Object id) {
-    int n = run(s -> s.delete(m.info(), List.of(id)));
-    if (n == 0) {
-      throw new InvalidCallException(
-          "delete: no " + m.name() + " with id " + ValueTypes.describe(id));
-    }
+    entities.delete(model, id);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -338,7 +239,7 @@ class InternalSession implements Session {
     private List<TargetRow> rows(Query query, String op) {
       Query q =
           filters.normalize(
-              nonNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
+              Args.notNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
       return read(
           s -> {
             Object sm = sourceMatch(s, false, op);
@@ -390,7 +291,10 @@ class InternalSession implements Session {
     public long count(Query query) {
       Query q =
           filters.normalize(
-              nonNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
+              Args.notNull(query, what("count") + "(query)"),
+              a.target(),
+              a.through(),
+              what("count"));
       Query filters =
           Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
       return read(
@@ -407,12 +311,12 @@ class InternalSession implements Session {
 
     @Override
     public boolean has(Object target) {
-      return hasAll(List.of(nonNull(target, what("has") + ": target")));
+      return hasAll(List.of(Args.notNull(target, what("has") + ": target")));
     }
 
     @Override
     public boolean hasAll(Collection<?> targets) {
-      List<Object> ids = targetIds(nonNull(targets, what("hasAll") + "(targets)"), "hasAll");
+      List<Object> ids = targetIds(Args.notNull(targets, what("hasAll") + "(targets)"), "hasAll");
       if (ids.isEmpty()) {
         return true;
       }
@@ -436,12 +340,13 @@ class InternalSession implements Session {
 
     @Override
     public void add(Object target) {
-      write(List.of(Link.to(nonNull(target, what("add") + ": target"))), "add", false);
+      write(List.of(Link.to(Args.notNull(target, what("add") + ": target"))), "add", false);
     }
 
     @Override
     public void add(Object target, Object through) {
-      write(List.of(Link.to(nonNull(target, what("add") + ": target"), through)), "add", false);
+      write(
+          List.of(Link.to(Args.notNull(target, what("add") + ": target"), through)), "add", false);
     }
 
     @Override
@@ -456,7 +361,7 @@ class InternalSession implements Session {
 
     @Override
     public void addAll(List<Link> links) {
-      write(nonNull(links, what("addAll") + "(links)"), "addAll", false);
+      write(Args.notNull(links, what("addAll") + "(links)"), "addAll", false);
     }
 
     @Override
@@ -475,10 +380,10 @@ class InternalSession implements Session {
     }
 
     private List<Link> toLinks(Collection<?> targets, Object through, String op) {
-      List<Link> links = new ArrayList<>(nonNull(targets, what(op) + "(targets)").size());
+      List<Link> links = new ArrayList<>(Args.notNull(targets, what(op) + "(targets)").size());
       String targetLabel = what(op) + ": a target";
       for (Object t : targets) {
-        links.add(Link.to(nonNull(t, targetLabel), through));
+        links.add(Link.to(Args.notNull(t, targetLabel), through));
       }
       return links;
     }
@@ -494,7 +399,7 @@ class InternalSession implements Session {
       String linkLabel = opLabel + ": a link";
       String targetLabel = opLabel + ": target";
       for (Link l : links) {
-        ids.add(resolve.idOf(targetMeta, nonNull(l, linkLabel).target(), targetLabel));
+        ids.add(resolve.idOf(targetMeta, Args.notNull(l, linkLabel).target(), targetLabel));
         throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), opLabel)));
       }
       Object sm =
@@ -567,7 +472,8 @@ class InternalSession implements Session {
     @Override
     public T create(T target, Object through) {
       ModelMeta m =
-          resolve.metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+          resolve.metaOf(
+              Args.notNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(
             what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
@@ -580,11 +486,12 @@ class InternalSession implements Session {
             if (a.kind() == Kind.HAS_MANY) {
               Map<String, Object> extra = new LinkedHashMap<>(a.scope());
               extra.put(a.foreignKey(), sm);
-              insertRows(s, m, List.of(target), extra, what("create"));
+              entities.insertRows(s, m, List.of(target), extra, what("create"));
               syncKeyField(target, targetMeta, sm);
             } else {
               Map<String, Object> row =
-                  insertRows(
+                  entities
+                      .insertRows(
                           s,
                           m,
                           List.of(target),
@@ -619,12 +526,12 @@ class InternalSession implements Session {
 
     @Override
     public void remove(Object target) {
-      remove(List.of(nonNull(target, what("remove") + ": target")), "remove");
+      remove(List.of(Args.notNull(target, what("remove") + ": target")), "remove");
     }
 
     @Override
     public void removeAll(Collection<?> targets) {
-      remove(nonNull(targets, what("removeAll") + "(targets)"), "removeAll");
+      remove(Args.notNull(targets, what("removeAll") + "(targets)"), "removeAll");
     }
 
     /** remove or removeAll, named {@code op} in errors. */
@@ -657,13 +564,14 @@ class InternalSession implements Session {
 
     @Override
     public boolean removeLink(Object linkId) {
-      return removeLinks(List.of(nonNull(linkId, what("removeLink") + ": linkId")), "removeLink")
+      return removeLinks(
+              List.of(Args.notNull(linkId, what("removeLink") + ": linkId")), "removeLink")
           > 0;
     }
 
     @Override
     public int removeLinks(Collection<?> linkIds) {
-      return removeLinks(nonNull(linkIds, what("removeLinks") + "(linkIds)"), "removeLinks");
+      return removeLinks(Args.notNull(linkIds, what("removeLinks") + "(linkIds)"), "removeLinks");
     }
 
     private int removeLinks(Collection<?> linkIds, String op) {
@@ -679,7 +587,7 @@ class InternalSession implements Session {
       }
       Set<Object> ids = new LinkedHashSet<>();
       for (Object id : linkIds) {
-        nonNull(id, what(op) + ": a link id");
+        Args.notNull(id, what(op) + ": a link id");
         ids.add(
             ValueTypes.isStoredAsIs(id, j.id().type())
                 ? id
@@ -771,7 +679,8 @@ class InternalSession implements Session {
     @Override
     public T create(T target) {
       ModelMeta m =
-          resolve.metaOf(nonNull(target, what("create") + ": target"), what("create") + ": target");
+          resolve.metaOf(
+              Args.notNull(target, what("create") + ": target"), what("create") + ": target");
       if (m != targetMeta) {
         throw new InvalidCallException(
             what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
@@ -792,11 +701,11 @@ class InternalSession implements Session {
               Scopes.giveScope(a, targetMeta, target);
               Map<String, Object> extra = new LinkedHashMap<>(a.scope());
               extra.put(a.foreignKey(), sm);
-              insertRows(s, m, List.of(target), extra, what("create"));
+              entities.insertRows(s, m, List.of(target), extra, what("create"));
               key[0] = sm;
             } else {
               Map<String, Object> row =
-                  insertRows(s, m, List.of(target), null, what("create")).get(0);
+                  entities.insertRows(s, m, List.of(target), null, what("create")).get(0);
               String attr = a.targetMatch();
               Object tm =
                   row.containsKey(attr)
@@ -824,9 +733,5 @@ class InternalSession implements Session {
       }
       return target;
     }
-  }
-
-  static <X> X nonNull(X value, String what) {
-    return Args.notNull(value, what);
   }
 }
