@@ -1,0 +1,151 @@
+package io.liaison.internal;
+
+import io.liaison.Association;
+import io.liaison.Association.Kind;
+import io.liaison.InvalidCallException;
+import io.liaison.Query;
+import io.liaison.SingleLink;
+import io.liaison.spi.LinkRow;
+import io.liaison.spi.TargetRow;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link SingleLink}: a hasOne or belongsTo association from one source. Every argument is checked
+ * before the first write; each operation runs in one store transaction.
+ */
+final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
+  SingleAccessor(InternalSession session, Association<?, T> declaration, Object source) {
+    super(session, declaration, source);
+  }
+
+  @Override
+  public Optional<T> get() {
+    List<TargetRow> rows =
+        session.read(
+            s -> {
+              Object sm = sourceMatch(s, false, "get");
+              if (sm == null || !Scopes.sourceInScope(s, a, sourceMeta, sourceId)) {
+                return List.<TargetRow>of();
+              }
+              return s.targets(a, List.of(sm), Scopes.scoped(a, Query.ALL.limit(1)));
+            });
+    return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
+  }
+
+  @Override
+  public void set(Object target) {
+    if (target == null) {
+      if (a.kind() == Kind.BELONGS_TO && !a.foreignKeyNullable()) {
+        throw new InvalidCallException(
+            what("set")
+                + "(null): foreign key '"
+                + a.foreignKey()
+                + "' of "
+                + sourceMeta.name()
+                + " may not be null");
+      }
+      session.run(
+          s -> {
+            Object sm = sourceMatch(s, true, "set");
+            if (Scopes.targetScoped(a)) {
+              Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+              return 0;
+            }
+            return s.unlink(a, sm, null, mode);
+          });
+      if (a.kind() == Kind.BELONGS_TO) {
+        syncKeyField(sourceEntity, sourceMeta, null);
+      }
+      return;
+    }
+    Object id = resolve.idOf(targetMeta, target, what("set") + ": target");
+    Object[] linked = new Object[2];
+    session.run(
+        s -> {
+          Object sm = sourceMatch(s, true, "set");
+          Object tm =
+              resolve
+                  .matchValues(
+                      s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target")
+                  .get(id);
+          LinkRow row = new LinkRow(sm, tm, Map.of(), null);
+          if (a.kind() == Kind.HAS_ONE && Scopes.targetScoped(a)) {
+            Scopes.writeScoped(s, a, targetMeta, sm, List.of(row), true, mode);
+          } else if (a.kind() == Kind.HAS_ONE) {
+            s.replace(a, sm, List.of(row), mode);
+          } else {
+            s.link(a, List.of(row));
+            Scopes.giveScope(s, a, sourceMeta, List.of(sourceId));
+          }
+          linked[0] = sm;
+          linked[1] = tm;
+          return null;
+        });
+    if (a.kind() == Kind.HAS_ONE) {
+      syncKeyField(target, targetMeta, linked[0]);
+    } else {
+      syncKeyField(sourceEntity, sourceMeta, linked[1]);
+    }
+  }
+
+  @Override
+  public T create(T target) {
+    ModelMeta m =
+        resolve.metaOf(
+            Args.notNull(target, what("create") + ": target"), what("create") + ": target");
+    if (m != targetMeta) {
+      throw new InvalidCallException(
+          what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+    }
+    Object[] key = new Object[1];
+    session.run(
+        s -> {
+          Object sm = sourceMatch(s, true, "create");
+          if (a.kind() == Kind.HAS_ONE) {
+            if (Scopes.targetScoped(a)) {
+              Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
+            } else {
+              // replace, not unlink: it locks the source first, so two creates for one source
+              // take turns
+              // and the second finds the first's target to unlink (one target per hasOne)
+              s.replace(a, sm, List.of(), mode);
+            }
+            Scopes.giveScope(a, targetMeta, target);
+            Map<String, Object> extra = new LinkedHashMap<>(a.scope());
+            extra.put(a.foreignKey(), sm);
+            entities.insertRows(s, m, List.of(target), extra, what("create"));
+            key[0] = sm;
+          } else {
+            Map<String, Object> row =
+                entities.insertRows(s, m, List.of(target), null, what("create")).get(0);
+            String attr = a.targetMatch();
+            Object tm =
+                row.containsKey(attr)
+                    ? row.get(attr)
+                    : EntityMapper.get(targetMeta.fields().get(attr), target);
+            if (tm == null) {
+              throw new InvalidCallException(
+                  what("create")
+                      + ": the new "
+                      + m.name()
+                      + " has no value for key '"
+                      + attr
+                      + "'");
+            }
+            s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
+            Scopes.giveScope(s, a, sourceMeta, List.of(sourceId));
+            key[0] = tm;
+          }
+          return null;
+        });
+    if (a.kind() == Kind.HAS_ONE) {
+      syncKeyField(target, targetMeta, key[0]);
+    } else {
+      syncKeyField(sourceEntity, sourceMeta, key[0]);
+    }
+    return target;
+  }
+}
