@@ -46,27 +46,28 @@ abstract class Accessor<T> {
     this.targetMeta = resolve.meta(declaration.target());
     this.targetType = declaration.target();
     this.sourceEntity = sourceMeta.type().isInstance(source) ? source : null;
-    this.sourceId = resolve.idOf(sourceMeta, source, a.name() + ": source");
+    this.sourceId = resolve.idOf(sourceMeta, source, Call.of(a.name()).about("source"));
     this.mode = a.foreignKeyNullable() ? UnlinkMode.NULLIFY : UnlinkMode.DELETE_TARGET;
   }
 
-  String what(String op) {
-    return a.name() + "." + op;
+  /** The accessor's operation {@code op}, as messages name it: {@code Book.articles.add}. */
+  Call call(String op) {
+    return Call.of(a.name() + "." + op);
   }
 
   /** The source's match value; null when it does not exist and {@code mustExist} is false. */
-  Object sourceMatch(StoreSession s, boolean mustExist, String op) {
+  Object sourceMatch(StoreSession s, boolean mustExist, Call call) {
     Map<Object, Object> m =
         resolve.matchValues(
-            s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, what(op) + ": source");
+            s, sourceMeta, List.of(sourceId), a.sourceMatch(), mustExist, call.about("source"));
     return m.get(sourceId);
   }
 
-  List<Object> targetIds(Collection<?> targets, String op) {
+  List<Object> targetIds(Collection<?> targets, Call call) {
     List<Object> ids = new ArrayList<>(targets.size());
-    String targetLabel = what(op) + ": target";
+    Call target = call.about("target");
     for (Object t : targets) {
-      ids.add(resolve.idOf(targetMeta, t, targetLabel));
+      ids.add(resolve.idOf(targetMeta, t, target));
     }
     return ids;
   }

@@ -30,17 +30,6 @@ public final class Args {
   }
 
   /**
-   * The value, or an {@link InvalidCallException} saying {@code what} is null, for engine calls
-   * whose label already joins the call and the argument ({@code Book.articles.add: target}).
-   */
-  public static <T> T notNull(T value, String what) {
-    if (value == null) {
-      throw new InvalidCallException(what + " is null");
-    }
-    return value;
-  }
-
-  /**
    * Like {@link #notNull(Object, String, String)}, with a hint saying what to do instead (e.g.
    * which call takes null).
    */

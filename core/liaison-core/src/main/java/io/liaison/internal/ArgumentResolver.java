@@ -21,24 +21,24 @@ final class ArgumentResolver {
   }
 
   ModelMeta meta(Class<?> type) {
-    return meta(type, "model");
+    return meta(type, Call.of("model"));
   }
 
-  /** The model of a class the caller named; {@code what} names that argument in errors. */
-  ModelMeta meta(Class<?> type, String what) {
+  /** The model of a class the caller named; {@code call} names that argument in errors. */
+  ModelMeta meta(Class<?> type, Call call) {
     if (type == null) {
-      throw new InvalidCallException(what + ": model class is null");
+      throw new InvalidCallException(call + ": model class is null");
     }
     ModelMeta m = resolved.models().get(type);
     if (m == null) {
       throw new InvalidCallException(
-          what + ": " + type.getName() + " is not a declared model of this schema");
+          call + ": " + type.getName() + " is not a declared model of this schema");
     }
     return m;
   }
 
-  /** The model of an entity the caller passed; {@code what} names that argument in errors. */
-  ModelMeta metaOf(Object entity, String what) {
+  /** The model of an entity the caller passed; {@code call} names that argument in errors. */
+  ModelMeta metaOf(Object entity, Call call) {
     for (Class<?> c = entity.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       ModelMeta m = resolved.models().get(c);
       if (m != null) {
@@ -46,22 +46,22 @@ final class ArgumentResolver {
       }
     }
     throw new InvalidCallException(
-        what + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
+        call + ": " + ValueTypes.describe(entity) + " is not an entity of a declared model");
   }
 
   /** The id of an entity of model m, or a caller-given id converted to m's id type. */
-  Object idOf(ModelMeta m, Object entityOrId, String what) {
+  Object idOf(ModelMeta m, Object entityOrId, Call call) {
     if (entityOrId == null) {
-      throw new InvalidCallException(what + " is null");
+      throw new InvalidCallException(call + " is null");
     }
     if (m.type().isInstance(entityOrId)) {
       Object id = EntityMapper.id(m, entityOrId);
       if (id == null) {
-        throw new InvalidCallException(what + ": the " + m.name() + " is unsaved (its id is null)");
+        throw new InvalidCallException(call + ": the " + m.name() + " is unsaved (its id is null)");
       }
       return ValueTypes.isStoredAsIs(id, m.id().type())
           ? id
-          : ValueTypes.coerce(id, m.id().type(), what + ": " + m.name() + "." + m.id().name());
+          : ValueTypes.coerce(id, m.id().type(), call + ": " + m.name() + "." + m.id().name());
     }
     for (Class<?> c = entityOrId.getClass();
         c != null && c != Object.class;
@@ -69,10 +69,10 @@ final class ArgumentResolver {
       ModelMeta other = resolved.models().get(c);
       if (other != null) {
         throw new InvalidCallException(
-            what + ": expected a " + m.name() + " or its id, but got a " + other.name());
+            call + ": expected a " + m.name() + " or its id, but got a " + other.name());
       }
     }
-    return idValue(m, entityOrId, what);
+    return idValue(m, entityOrId, call);
   }
 
   /**
@@ -80,12 +80,12 @@ final class ArgumentResolver {
    * id, and any text, that does not fit is refused with the converter's reason (out of range, a
    * fraction, NUL...); anything else is neither an entity nor an id of the model.
    */
-  Object idValue(ModelMeta m, Object id, String what) {
+  Object idValue(ModelMeta m, Object id, Call call) {
     Class<?> type = m.id().type();
     if (ValueTypes.isStoredAsIs(id, type)) {
       return id;
     }
-    String label = what + ": " + m.name() + "." + m.id().name();
+    String label = call + ": " + m.name() + "." + m.id().name();
     boolean idKind =
         id instanceof Number ? Number.class.isAssignableFrom(type) : id instanceof String;
     if (idKind) {
@@ -119,7 +119,7 @@ final class ArgumentResolver {
       List<Object> ids,
       String matchAttribute,
       boolean mustExist,
-      String what) {
+      Call call) {
     Map<Object, Object> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
@@ -133,7 +133,11 @@ final class ArgumentResolver {
     }
     Map<Object, Object> found = new LinkedHashMap<>();
     for (Map<String, Object> row : s.findBy(m.info(), m.id().name(), ids)) {
-      Object id = ValueTypes.coerce(row.get(m.id().name()), m.id().type(), what);
+      Object stored = row.get(m.id().name());
+      Object id =
+          ValueTypes.isStoredAsIs(stored, m.id().type())
+              ? stored
+              : ValueTypes.coerce(stored, m.id().type(), call.toString());
       found.put(id, row.get(matchAttribute));
     }
     List<Object> missing = new ArrayList<>();
@@ -144,7 +148,7 @@ final class ArgumentResolver {
         Object v = found.get(id);
         if (v == null) {
           throw new InvalidCallException(
-              what
+              call
                   + ": the "
                   + m.name()
                   + " with id "
@@ -158,7 +162,7 @@ final class ArgumentResolver {
     }
     if (mustExist && !missing.isEmpty()) {
       throw new InvalidCallException(
-          what
+          call
               + ": no "
               + m.name()
               + " with id"

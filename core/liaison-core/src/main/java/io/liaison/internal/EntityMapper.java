@@ -19,10 +19,10 @@ final class EntityMapper {
 
   /**
    * Every declared attribute of the entity, each exactly as its value type ({@link
-   * ValueTypes#coerce}); with {@code withId} false the id is left out. {@code op} names the call in
-   * a refusal.
+   * ValueTypes#coerce}); with {@code withId} false the id is left out. {@code call} is named in a
+   * refusal.
    */
-  static Map<String, Object> toRow(ModelMeta m, Object entity, boolean withId, String op) {
+  static Map<String, Object> toRow(ModelMeta m, Object entity, boolean withId, Call call) {
     Map<String, Object> row = new LinkedHashMap<>();
     for (AttributeInfo a : m.info().attributes()) {
       if (!a.declared() || (!withId && a.name().equals(m.id().name()))) {
@@ -33,7 +33,7 @@ final class EntityMapper {
           a.name(),
           ValueTypes.isStoredAsIs(v, a.type())
               ? v
-              : ValueTypes.coerce(v, a.type(), op + ": " + m.name() + "." + a.name()));
+              : ValueTypes.coerce(v, a.type(), call + ": " + m.name() + "." + a.name()));
     }
     return row;
   }

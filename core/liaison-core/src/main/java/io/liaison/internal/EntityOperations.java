@@ -29,7 +29,8 @@ final class EntityOperations {
   }
 
   <T> T insert(T entity) {
-    insertAll(List.of(Args.notNull(entity, "insert(entity)")), "insert(entity)");
+    Call call = Call.of("insert(entity)");
+    insertAll(List.of(call.notNull(entity)), call);
     return entity;
   }
 
@@ -37,15 +38,15 @@ final class EntityOperations {
     if (entities == null) {
       throw new InvalidCallException("insertAll(entities): entities is null");
     }
-    return insertAll(entities, "insertAll: an entity");
+    return insertAll(entities, Call.of("insertAll").about("an entity"));
   }
 
-  /** {@code what} names the entity argument in errors. */
-  private <T> List<T> insertAll(List<T> entities, String what) {
+  /** {@code entity} names the entity argument in errors. */
+  private <T> List<T> insertAll(List<T> entities, Call entity) {
     Map<ModelMeta, List<Object>> byModel = new LinkedHashMap<>();
     for (Object e : entities) {
       byModel
-          .computeIfAbsent(resolve.metaOf(Args.notNull(e, what), what), k -> new ArrayList<>())
+          .computeIfAbsent(resolve.metaOf(entity.notNull(e), entity), k -> new ArrayList<>())
           .add(e);
     }
     if (byModel.isEmpty()) {
@@ -53,7 +54,8 @@ final class EntityOperations {
     }
     session.run(
         s -> {
-          byModel.forEach((m, list) -> insertRows(s, m, list, null, "insert(" + m.name() + ")"));
+          byModel.forEach(
+              (m, list) -> insertRows(s, m, list, null, Call.of("insert(" + m.name() + ")")));
           return null;
         });
     return entities;
@@ -61,14 +63,14 @@ final class EntityOperations {
 
   /**
    * Inserts entities of one model, each row extended by {@code extra} attributes; returns the
-   * stored rows. {@code op} names the call in a refusal.
+   * stored rows. {@code call} is named in a refusal.
    */
   List<Map<String, Object>> insertRows(
-      StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra, String op) {
+      StoreSession s, ModelMeta m, List<?> entities, Map<String, Object> extra, Call call) {
     List<Map<String, Object>> rows = new ArrayList<>(entities.size());
     for (Object e : entities) {
       boolean storeGenerates = EntityMapper.prepareId(m, e);
-      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates, op);
+      Map<String, Object> row = EntityMapper.toRow(m, e, !storeGenerates, call);
       if (extra != null) {
         row.putAll(extra);
       }
@@ -91,10 +93,12 @@ final class EntityOperations {
   }
 
   <T> Optional<T> find(Class<T> model, Object id) {
-    ModelMeta m = resolve.meta(model, "find(model, id): model");
+    ModelMeta m = resolve.meta(model, Call.of("find(model, id)").about("model"));
     Object key =
         resolve.idValue(
-            m, Args.notNull(id, "find(" + m.name() + ", id): id"), "find(" + m.name() + ")");
+            m,
+            Call.of("find(" + m.name() + ", id)").about("id").notNull(id),
+            Call.of("find(" + m.name() + ")"));
     List<Map<String, Object>> rows =
         session.read(s -> s.findBy(m.info(), m.id().name(), List.of(key)));
     return rows.isEmpty()
@@ -107,10 +111,13 @@ final class EntityOperations {
   }
 
   <T> List<T> findAll(Class<T> model, Query query) {
-    ModelMeta m = resolve.meta(model, "findAll(model): model");
+    ModelMeta m = resolve.meta(model, Call.of("findAll(model)").about("model"));
     Query q =
         filters.normalize(
-            Args.notNull(query, "findAll(query)"), m.info(), null, "findAll(" + m.name() + ")");
+            Call.of("findAll").notNull(query, "query"),
+            m.info(),
+            null,
+            Call.of("findAll(" + m.name() + ")"));
     List<Map<String, Object>> rows = session.read(s -> s.find(m.info(), q));
     List<T> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(m);
@@ -121,18 +128,23 @@ final class EntityOperations {
   }
 
   <T> long count(Class<T> model, Where where) {
-    ModelMeta m = resolve.meta(model, "count(model, where): model");
-    Where w = where == null ? null : filters.normalize(where, m.info(), "count(" + m.name() + ")");
+    ModelMeta m = resolve.meta(model, Call.of("count(model, where)").about("model"));
+    Where w =
+        where == null
+            ? null
+            : filters.normalize(where, m.info(), Call.of("count(" + m.name() + ")"));
     return session.read(s -> s.count(m.info(), w));
   }
 
   <T> T update(T entity) {
-    ModelMeta m = resolve.metaOf(Args.notNull(entity, "update(entity)"), "update(entity)");
+    Call call = Call.of("update(entity)");
+    ModelMeta m = resolve.metaOf(call.notNull(entity), call);
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("update: the " + m.name() + " is unsaved (its id is null)");
     }
-    Map<String, Object> row = EntityMapper.toRow(m, entity, true, "update(" + m.name() + ")");
+    Map<String, Object> row =
+        EntityMapper.toRow(m, entity, true, Call.of("update(" + m.name() + ")"));
     int n = session.run(s -> s.update(m.info(), List.of(row)));
     if (n == 0) {
       throw new InvalidCallException(
@@ -142,7 +154,8 @@ final class EntityOperations {
   }
 
   void delete(Object entity) {
-    ModelMeta m = resolve.metaOf(Args.notNull(entity, "delete(entity)"), "delete(entity)");
+    Call call = Call.of("delete(entity)");
+    ModelMeta m = resolve.metaOf(call.notNull(entity), call);
     Object id = EntityMapper.id(m, entity);
     if (id == null) {
       throw new InvalidCallException("delete: the " + m.name() + " is unsaved (its id is null)");
@@ -151,11 +164,13 @@ final class EntityOperations {
   }
 
   <T> void delete(Class<T> model, Object id) {
-    ModelMeta m = resolve.meta(model, "delete(model, id): model");
+    ModelMeta m = resolve.meta(model, Call.of("delete(model, id)").about("model"));
     deleteById(
         m,
         resolve.idValue(
-            m, Args.notNull(id, "delete(" + m.name() + ", id): id"), "delete(" + m.name() + ")"));
+            m,
+            Call.of("delete(" + m.name() + ", id)").about("id").notNull(id),
+            Call.of("delete(" + m.name() + ")")));
   }
 
   private void deleteById(ModelMeta m, Object id) {

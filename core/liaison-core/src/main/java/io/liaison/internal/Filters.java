@@ -27,28 +27,27 @@ final class Filters {
   }
 
   /** Checks a query's attributes against the target (and junction) and converts its values. */
-  Query normalize(Query q, ModelInfo target, JunctionInfo junction, String what) {
-    Where where = q.where() == null ? null : normalize(q.where(), target, what);
+  Query normalize(Query q, ModelInfo target, JunctionInfo junction, Call call) {
+    Where where = q.where() == null ? null : normalize(q.where(), target, call);
     Where through = null;
     if (q.throughWhere() != null) {
       if (junction == null) {
         throw new InvalidCallException(
-            what + ": a through filter needs a belongsToMany association");
+            call + ": a through filter needs a belongsToMany association");
       }
       through =
-          normalize(
-              q.throughWhere(), null, junction.attributes(), junction.name(), what + " through");
+          normalize(q.throughWhere(), null, junction.attributes(), junction.name(), call.through());
     }
     for (Order o : q.order()) {
       List<AttributeInfo> attrs =
           o.onThrough() ? (junction == null ? null : junction.attributes()) : target.attributes();
       if (attrs == null) {
         throw new InvalidCallException(
-            what + ": ordering by a through attribute needs a belongsToMany association");
+            call + ": ordering by a through attribute needs a belongsToMany association");
       }
       if (find(attrs, o.attribute()) == null) {
         throw new InvalidCallException(
-            what
+            call
                 + ": cannot order by '"
                 + o.attribute()
                 + "': not an attribute of "
@@ -62,8 +61,8 @@ final class Filters {
    * Checks a filter on a model's attributes (and its associations, for {@link Where.Has}) and
    * converts its values.
    */
-  Where normalize(Where w, ModelInfo model, String what) {
-    return normalize(w, model, model.attributes(), model.name(), what);
+  Where normalize(Where w, ModelInfo model, Call call) {
+    return normalize(w, model, model.attributes(), model.name(), call);
   }
 
   /**
@@ -71,17 +70,17 @@ final class Filters {
    * has no meaning.
    */
   private Where normalize(
-      Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, String what) {
+      Where w, ModelInfo model, List<AttributeInfo> attrs, String owner, Call call) {
     if (w instanceof Where.Has h) {
-      return normalizeHas(h, model, owner, what);
+      return normalizeHas(h, model, owner, call);
     }
     if (w instanceof Where.Compare c) {
       AttributeInfo attr = find(attrs, c.attribute());
       if (attr == null) {
         throw new InvalidCallException(
-            what + ": '" + c.attribute() + "' is not an attribute of " + owner);
+            call + ": '" + c.attribute() + "' is not an attribute of " + owner);
       }
-      String label = what + ": " + owner + "." + c.attribute();
+      String label = call + ": " + owner + "." + c.attribute();
       Object v = c.value();
       Class<?> enumType =
           model == null || attr.type() != String.class
@@ -110,20 +109,20 @@ final class Filters {
     }
     if (w instanceof Where.And and) {
       return new Where.And(
-          and.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
+          and.parts().stream().map(p -> normalize(p, model, attrs, owner, call)).toList());
     }
     if (w instanceof Where.Or or) {
       return new Where.Or(
-          or.parts().stream().map(p -> normalize(p, model, attrs, owner, what)).toList());
+          or.parts().stream().map(p -> normalize(p, model, attrs, owner, call)).toList());
     }
     Where.Not not = (Where.Not) w;
-    return new Where.Not(normalize(not.part(), model, attrs, owner, what));
+    return new Where.Not(normalize(not.part(), model, attrs, owner, call));
   }
 
-  private Where normalizeHas(Where.Has h, ModelInfo model, String owner, String what) {
+  private Where normalizeHas(Where.Has h, ModelInfo model, String owner, Call call) {
     if (model == null) {
       throw new InvalidCallException(
-          what
+          call
               + ": Where.has("
               + h.association()
               + ") filters entities, not the through "
@@ -133,7 +132,7 @@ final class Filters {
     AssociationInfo info = resolved.associations().get(h.association());
     if (info == null) {
       throw new InvalidCallException(
-          what
+          call
               + ": Where.has("
               + h.association()
               + "): the association is not declared in "
@@ -141,7 +140,7 @@ final class Filters {
     }
     if (!info.source().name().equals(model.name())) {
       throw new InvalidCallException(
-          what
+          call
               + ": Where.has("
               + h.association()
               + ") filters "
@@ -149,13 +148,13 @@ final class Filters {
               + " entities, but it is applied to "
               + model.name());
     }
-    String label = what + ": Where.has(" + info.name() + ")";
-    Where inner = h.where() == null ? null : normalize(h.where(), info.target(), label);
+    Call has = call.within("Where.has(" + info.name() + ")");
+    Where inner = h.where() == null ? null : normalize(h.where(), info.target(), has);
     Where through = null;
     if (h.through() != null) {
       if (info.through() == null) {
         throw new InvalidCallException(
-            label
+            has
                 + ": a through filter needs a belongsToMany association; "
                 + info.name()
                 + " is "
@@ -163,18 +162,14 @@ final class Filters {
       }
       through =
           normalize(
-              h.through(),
-              null,
-              info.through().attributes(),
-              info.through().name(),
-              label + " through");
+              h.through(), null, info.through().attributes(), info.through().name(), has.through());
     }
     Query scoped = Scopes.scoped(info, new Query(inner, through, List.of(), null, null));
-    Where has = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);
+    Where filter = new Where.Has(h.association(), scoped.where(), scoped.throughWhere(), info);
     if (info.kind() == Kind.BELONGS_TO && !info.scope().isEmpty()) {
-      return Scopes.withEquals(has, info.scope());
+      return Scopes.withEquals(filter, info.scope());
     }
-    return has;
+    return filter;
   }
 
   private static AttributeInfo find(List<AttributeInfo> attrs, String name) {

@@ -47,11 +47,12 @@ final class IncludeLoader {
   }
 
   <T> Loaded<T> findAll(Class<T> model, Query query, List<? extends Include<T, ?>> includes) {
-    ModelMeta root = session.resolve.meta(model, "findAll(model, query, includes): model");
-    String what = "findAll(" + root.name() + ")";
+    ModelMeta root =
+        session.resolve.meta(model, Call.of("findAll(model, query, includes)").about("model"));
+    Call call = Call.of("findAll(" + root.name() + ")");
     Query q =
-        session.filters.normalize(Args.notNull(query, what + ": query"), root.info(), null, what);
-    List<Plan> plans = plans(Args.notNull(includes, what + ": includes"), root, what);
+        session.filters.normalize(call.about("query").notNull(query), root.info(), null, call);
+    List<Plan> plans = plans(call.about("includes").notNull(includes), root, call);
     Query rootQuery = withRequired(q, plans);
     return session.read(
         s -> {
@@ -67,22 +68,23 @@ final class IncludeLoader {
         });
   }
 
-  private List<Plan> plans(List<? extends Include<?, ?>> includes, ModelMeta parent, String what) {
+  private List<Plan> plans(List<? extends Include<?, ?>> includes, ModelMeta parent, Call call) {
     List<Plan> out = new ArrayList<>(includes.size());
+    Call include = call.about("an include");
     for (Include<?, ?> inc : includes) {
-      out.add(plan(Args.notNull(inc, what + ": an include"), parent, what));
+      out.add(plan(include.notNull(inc), parent, call));
     }
     return out;
   }
 
-  private Plan plan(Include<?, ?> inc, ModelMeta parent, String what) {
+  private Plan plan(Include<?, ?> inc, ModelMeta parent, Call call) {
     Association<?, ?> declaration = inc.association();
     AssociationInfo info = session.resolved.associations().get(declaration);
     if (info == null) {
       throw new InvalidCallException(
-          what + ": include " + declaration + ": the association is not declared in this schema");
+          call + ": include " + declaration + ": the association is not declared in this schema");
     }
-    String label = what + ": include " + info.name();
+    Call label = call.within("include " + info.name());
     if (!info.source().name().equals(parent.name())) {
       throw new InvalidCallException(
           label
@@ -104,7 +106,7 @@ final class IncludeLoader {
     Query q =
         Scopes.scoped(info, session.filters.normalize(own, info.target(), info.through(), label));
     List<String> throughAttributes = throughAttributes(inc, info, label);
-    List<Plan> children = plans(inc.includes(), target, what);
+    List<Plan> children = plans(inc.includes(), target, call);
     Query withChildren = withRequired(q, children);
     Where exists = null;
     if (inc.isRequired()) {
@@ -117,7 +119,7 @@ final class IncludeLoader {
   }
 
   private static List<String> throughAttributes(
-      Include<?, ?> inc, AssociationInfo info, String label) {
+      Include<?, ?> inc, AssociationInfo info, Call label) {
     List<String> names = inc.returnedThroughAttributes();
     if (names == null) {
       return null;

@@ -49,30 +49,30 @@ final class InternalLinks<T> implements Links<T> {
     this.targetType = declaration.target();
   }
 
-  private String what(String op) {
-    return a.name() + ".links()." + op;
+  /** The operation {@code op}, as messages name it: {@code Book.articles.links().addAll}. */
+  private Call call(String op) {
+    return Call.of(a.name() + ".links()." + op);
   }
 
   @Override
   public void addAll(Collection<LinkPair> pairs) {
-    String what = what("addAll");
+    Call call = call("addAll");
     List<Object> sourceIds = new ArrayList<>();
     List<Object> targetIds = new ArrayList<>();
     List<Map<String, Object>> throughs = new ArrayList<>();
     Map<Object, Object> sourceOfTarget = new LinkedHashMap<>();
-    // The labels name the call in errors; built once here rather than for every pair.
-    String pairLabel = what + ": a pair";
-    String sourceLabel = what + ": source";
-    String targetLabel = what + ": target";
-    for (LinkPair p : Args.notNull(pairs, what + "(pairs)")) {
-      Args.notNull(p, pairLabel);
-      Object sid = session.resolve.idOf(sourceMeta, p.source(), sourceLabel);
-      Object tid = session.resolve.idOf(targetMeta, p.target(), targetLabel);
+    Call pair = call.about("a pair");
+    Call source = call.about("source");
+    Call target = call.about("target");
+    for (LinkPair p : call.notNull(pairs, "pairs")) {
+      pair.notNull(p);
+      Object sid = session.resolve.idOf(sourceMeta, p.source(), source);
+      Object tid = session.resolve.idOf(targetMeta, p.target(), target);
       if (a.kind() == Kind.HAS_MANY) {
         Object before = sourceOfTarget.put(tid, sid);
         if (before != null && !before.equals(sid)) {
           throw new InvalidCallException(
-              what
+              call
                   + ": the "
                   + targetMeta.name()
                   + " with id "
@@ -91,10 +91,10 @@ final class InternalLinks<T> implements Links<T> {
               a,
               a.through() == null || p.through() == null
                   ? Map.of()
-                  : session.throughs.values(a, p.through(), what)));
+                  : session.throughs.values(a, p.through(), call)));
       if (a.through() == null && p.through() != null) {
         throw new InvalidCallException(
-            what
+            call
                 + ": through attributes need a belongsToMany association; "
                 + a.name()
                 + " is "
@@ -118,10 +118,10 @@ final class InternalLinks<T> implements Links<T> {
               // one missing, to name it
               Map<Object, Object> sms =
                   session.resolve.matchValues(
-                      s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true, what + ": source");
+                      s, sourceMeta, distinct(sourceIds), a.sourceMatch(), true, source);
               Map<Object, Object> tms =
                   session.resolve.matchValues(
-                      s, targetMeta, distinct(targetIds), a.targetMatch(), true, what + ": target");
+                      s, targetMeta, distinct(targetIds), a.targetMatch(), true, target);
               List<LinkRow> rows =
                   LinkRows.of(
                       a,
@@ -156,14 +156,13 @@ final class InternalLinks<T> implements Links<T> {
 
   @Override
   public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
-    String what = what("links");
+    Call call = call("links");
     Query q =
         Scopes.scoped(
             a,
-            session.filters.normalize(
-                Args.notNull(query, what + "(query)"), a.target(), a.through(), what));
-    List<?> given = Args.noNulls(sources, what, "sources");
-    List<Object> ids = ids(given, what);
+            session.filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call));
+    List<?> given = Args.noNulls(sources, call.toString(), "sources");
+    List<Object> ids = ids(given, call);
     Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
     for (Object g : given) {
       out.put(g, new ArrayList<>());
@@ -175,7 +174,7 @@ final class InternalLinks<T> implements Links<T> {
         s -> {
           Map<Object, Object> sms =
               session.resolve.matchValues(
-                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, call);
           if (sms.isEmpty()) {
             return out;
           }
@@ -234,13 +233,12 @@ final class InternalLinks<T> implements Links<T> {
 
   @Override
   public Map<Object, Long> count(Collection<?> sources, Query query) {
-    String what = what("count");
+    Call call = call("count");
     Query q =
-        session.filters.normalize(
-            Args.notNull(query, what + "(query)"), a.target(), a.through(), what);
+        session.filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call);
     Query filters = Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
-    List<?> given = Args.noNulls(sources, what, "sources");
-    List<Object> ids = ids(given, what);
+    List<?> given = Args.noNulls(sources, call.toString(), "sources");
+    List<Object> ids = ids(given, call);
     Map<Object, Long> out = new LinkedHashMap<>();
     for (Object g : given) {
       out.put(g, 0L);
@@ -252,7 +250,7 @@ final class InternalLinks<T> implements Links<T> {
         s -> {
           Map<Object, Object> sms =
               session.resolve.matchValues(
-                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, what);
+                  s, sourceMeta, distinct(ids), a.sourceMatch(), false, call);
           if (sms.isEmpty()) {
             return out;
           }
@@ -267,16 +265,16 @@ final class InternalLinks<T> implements Links<T> {
 
   @Override
   public List<Boolean> has(List<LinkPair> pairs) {
-    String what = what("has");
+    Call call = call("has");
     List<Object> sourceIds = new ArrayList<>();
     List<Object> targetIds = new ArrayList<>();
-    String pairLabel = what + ": a pair";
-    String sourceLabel = what + ": source";
-    String targetLabel = what + ": target";
-    for (LinkPair p : Args.notNull(pairs, what + "(pairs)")) {
-      Args.notNull(p, pairLabel);
-      sourceIds.add(session.resolve.idOf(sourceMeta, p.source(), sourceLabel));
-      targetIds.add(session.resolve.idOf(targetMeta, p.target(), targetLabel));
+    Call pair = call.about("a pair");
+    Call source = call.about("source");
+    Call target = call.about("target");
+    for (LinkPair p : call.notNull(pairs, "pairs")) {
+      pair.notNull(p);
+      sourceIds.add(session.resolve.idOf(sourceMeta, p.source(), source));
+      targetIds.add(session.resolve.idOf(targetMeta, p.target(), target));
     }
     if (sourceIds.isEmpty()) {
       return List.of();
@@ -285,10 +283,10 @@ final class InternalLinks<T> implements Links<T> {
         s -> {
           Map<Object, Object> sms =
               session.resolve.matchValues(
-                  s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, what);
+                  s, sourceMeta, distinct(sourceIds), a.sourceMatch(), false, call);
           Map<Object, Object> tms =
               session.resolve.matchValues(
-                  s, targetMeta, distinct(targetIds), a.targetMatch(), false, what);
+                  s, targetMeta, distinct(targetIds), a.targetMatch(), false, call);
           Map<Object, Set<Object>> linked = new HashMap<>();
           Set<Object> sources = new LinkedHashSet<>(sms.values());
           Set<Object> targets = new LinkedHashSet<>(tms.values());
@@ -316,9 +314,9 @@ final class InternalLinks<T> implements Links<T> {
         });
   }
 
-  private List<Object> ids(List<?> given, String what) {
+  private List<Object> ids(List<?> given, Call call) {
     List<Object> ids = new ArrayList<>(given.size());
-    String label = what + ": source";
+    Call label = call.about("source");
     for (Object g : given) {
       ids.add(session.resolve.idOf(sourceMeta, g, label));
     }

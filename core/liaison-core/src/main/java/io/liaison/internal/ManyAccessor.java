@@ -28,13 +28,11 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
     super(session, declaration, source);
   }
 
-  private List<TargetRow> rows(Query query, String op) {
-    Query q =
-        filters.normalize(
-            Args.notNull(query, what(op) + "(query)"), a.target(), a.through(), what(op));
+  private List<TargetRow> rows(Query query, Call call) {
+    Query q = filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call);
     return session.read(
         s -> {
-          Object sm = sourceMatch(s, false, op);
+          Object sm = sourceMatch(s, false, call);
           return sm == null ? List.<TargetRow>of() : s.targets(a, List.of(sm), Scopes.scoped(a, q));
         });
   }
@@ -46,7 +44,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public List<T> get(Query query) {
-    List<TargetRow> rows = rows(query, "get");
+    List<TargetRow> rows = rows(query, call("get"));
     List<T> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
     for (TargetRow r : rows) {
@@ -62,7 +60,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public List<Linked<T>> links(Query query) {
-    List<TargetRow> rows = rows(query, "links");
+    List<TargetRow> rows = rows(query, call("links"));
     List<Linked<T>> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
     for (TargetRow r : rows) {
@@ -78,13 +76,12 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public long count(Query query) {
-    Query q =
-        filters.normalize(
-            Args.notNull(query, what("count") + "(query)"), a.target(), a.through(), what("count"));
+    Call call = call("count");
+    Query q = filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call);
     Query filters = Scopes.scoped(a, new Query(q.where(), q.throughWhere(), List.of(), null, null));
     return session.read(
         s -> {
-          Object sm = sourceMatch(s, false, "count");
+          Object sm = sourceMatch(s, false, call);
           if (sm == null) {
             return 0L;
           }
@@ -96,25 +93,26 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public boolean has(Object target) {
-    return hasAll(List.of(Args.notNull(target, what("has") + ": target")));
+    return hasAll(List.of(call("has").about("target").notNull(target)));
   }
 
   @Override
   public boolean hasAll(Collection<?> targets) {
-    List<Object> ids = targetIds(Args.notNull(targets, what("hasAll") + "(targets)"), "hasAll");
+    Call call = call("hasAll");
+    List<Object> ids = targetIds(call.notNull(targets, "targets"), call);
     if (ids.isEmpty()) {
       return true;
     }
     Set<Object> distinct = new LinkedHashSet<>(ids);
     return session.read(
         s -> {
-          Object sm = sourceMatch(s, false, "hasAll");
+          Object sm = sourceMatch(s, false, call);
           if (sm == null) {
             return false;
           }
           Map<Object, Object> tms =
               resolve.matchValues(
-                  s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, what("hasAll"));
+                  s, targetMeta, List.copyOf(distinct), a.targetMatch(), false, call);
           if (tms.size() < distinct.size()) {
             return false;
           }
@@ -125,12 +123,14 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public void add(Object target) {
-    write(List.of(Link.to(Args.notNull(target, what("add") + ": target"))), "add", false);
+    Call call = call("add");
+    write(List.of(Link.to(call.about("target").notNull(target))), call, false);
   }
 
   @Override
   public void add(Object target, Object through) {
-    write(List.of(Link.to(Args.notNull(target, what("add") + ": target"), through)), "add", false);
+    Call call = call("add");
+    write(List.of(Link.to(call.about("target").notNull(target), through)), call, false);
   }
 
   @Override
@@ -140,12 +140,14 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public void addAll(Collection<?> targets, Object through) {
-    write(toLinks(targets, through, "addAll"), "addAll", false);
+    Call call = call("addAll");
+    write(toLinks(targets, through, call), call, false);
   }
 
   @Override
   public void addAll(List<Link> links) {
-    write(Args.notNull(links, what("addAll") + "(links)"), "addAll", false);
+    Call call = call("addAll");
+    write(call.notNull(links, "links"), call, false);
   }
 
   @Override
@@ -155,19 +157,20 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public void set(Collection<?> targets, Object through) {
-    write(targets == null ? List.of() : toLinks(targets, through, "set"), "set", true);
+    Call call = call("set");
+    write(targets == null ? List.of() : toLinks(targets, through, call), call, true);
   }
 
   @Override
   public void setAll(List<Link> links) {
-    write(links == null ? List.of() : links, "setAll", true);
+    write(links == null ? List.of() : links, call("setAll"), true);
   }
 
-  private List<Link> toLinks(Collection<?> targets, Object through, String op) {
-    List<Link> links = new ArrayList<>(Args.notNull(targets, what(op) + "(targets)").size());
-    String targetLabel = what(op) + ": a target";
+  private List<Link> toLinks(Collection<?> targets, Object through, Call call) {
+    List<Link> links = new ArrayList<>(call.notNull(targets, "targets").size());
+    Call target = call.about("a target");
     for (Object t : targets) {
-      links.add(Link.to(Args.notNull(t, targetLabel), through));
+      links.add(Link.to(target.notNull(t), through));
     }
     return links;
   }
@@ -175,16 +178,14 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
   /**
    * add (replace false) or set (replace true): checks everything, then one link or replace call.
    */
-  private void write(List<Link> links, String op, boolean replace) {
+  private void write(List<Link> links, Call call, boolean replace) {
     List<Object> ids = new ArrayList<>(links.size());
     List<Map<String, Object>> throughs = new ArrayList<>(links.size());
-    // The labels name the call in errors; built once here rather than for every link.
-    String opLabel = what(op);
-    String linkLabel = opLabel + ": a link";
-    String targetLabel = opLabel + ": target";
+    Call link = call.about("a link");
+    Call target = call.about("target");
     for (Link l : links) {
-      ids.add(resolve.idOf(targetMeta, Args.notNull(l, linkLabel).target(), targetLabel));
-      throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), opLabel)));
+      ids.add(resolve.idOf(targetMeta, link.notNull(l).target(), target));
+      throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), call)));
     }
     Object sm =
         session.run(
@@ -200,7 +201,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
               }
               // look both ends up: to map ids to the matched keys, and after a verified write
               // found one missing, to name it
-              Object source = sourceMatch(s, true, op);
+              Object source = sourceMatch(s, true, call);
               Map<Object, Object> tms =
                   resolve.matchValues(
                       s,
@@ -208,7 +209,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
                       List.copyOf(new LinkedHashSet<>(ids)),
                       a.targetMatch(),
                       true,
-                      what(op) + ": target");
+                      target);
               List<LinkRow> rows =
                   LinkRows.of(a, ids.size(), i -> source, i -> tms.get(ids.get(i)), throughs, true);
               if (Scopes.scopedWrites(a)) {
@@ -230,21 +231,18 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
     }
   }
 
-  /**
-   * {@code what} names the call ({@link #what(String)}), given by the caller so a loop builds it
-   * once.
-   */
-  private Map<String, Object> throughValues(Object through, String what) {
+  /** {@code call} is named in a refusal. */
+  private Map<String, Object> throughValues(Object through, Call call) {
     if (through == null) {
       return Map.of();
     }
     if (a.kind() != Kind.BELONGS_TO_MANY) {
       throw new InvalidCallException(
-          what
+          call
               + ": a hasMany link carries no through attributes, but got "
               + ValueTypes.describe(through));
     }
-    return throughs.values(a, through, what);
+    return throughs.values(a, through, call);
   }
 
   @Override
@@ -254,32 +252,26 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public T create(T target, Object through) {
-    ModelMeta m =
-        resolve.metaOf(
-            Args.notNull(target, what("create") + ": target"), what("create") + ": target");
+    Call call = call("create");
+    ModelMeta m = resolve.metaOf(call.about("target").notNull(target), call.about("target"));
     if (m != targetMeta) {
       throw new InvalidCallException(
-          what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+          call + ": expected a new " + targetMeta.name() + " but got a " + m.name());
     }
-    Map<String, Object> th = Scopes.withThroughScope(a, throughValues(through, what("create")));
+    Map<String, Object> th = Scopes.withThroughScope(a, throughValues(through, call));
     Scopes.giveScope(a, targetMeta, target);
     session.run(
         s -> {
-          Object sm = sourceMatch(s, true, "create");
+          Object sm = sourceMatch(s, true, call);
           if (a.kind() == Kind.HAS_MANY) {
             Map<String, Object> extra = new LinkedHashMap<>(a.scope());
             extra.put(a.foreignKey(), sm);
-            entities.insertRows(s, m, List.of(target), extra, what("create"));
+            entities.insertRows(s, m, List.of(target), extra, call);
             syncKeyField(target, targetMeta, sm);
           } else {
             Map<String, Object> row =
                 entities
-                    .insertRows(
-                        s,
-                        m,
-                        List.of(target),
-                        a.scope().isEmpty() ? null : a.scope(),
-                        what("create"))
+                    .insertRows(s, m, List.of(target), a.scope().isEmpty() ? null : a.scope(), call)
                     .get(0);
             Object tm = targetMatchOf(row, target);
             s.link(a, List.of(new LinkRow(sm, tm, th, null)));
@@ -297,7 +289,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
             : EntityMapper.get(targetMeta.fields().get(attr), target);
     if (v == null) {
       throw new InvalidCallException(
-          what("create")
+          call("create")
               + ": the new "
               + targetMeta.name()
               + " has no value for key '"
@@ -309,23 +301,25 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public void remove(Object target) {
-    remove(List.of(Args.notNull(target, what("remove") + ": target")), "remove");
+    Call call = call("remove");
+    remove(List.of(call.about("target").notNull(target)), call);
   }
 
   @Override
   public void removeAll(Collection<?> targets) {
-    remove(Args.notNull(targets, what("removeAll") + "(targets)"), "removeAll");
+    Call call = call("removeAll");
+    remove(call.notNull(targets, "targets"), call);
   }
 
-  /** remove or removeAll, named {@code op} in errors. */
-  private void remove(Collection<?> targets, String op) {
-    List<Object> ids = targetIds(targets, op);
+  /** remove or removeAll, named {@code call} in errors. */
+  private void remove(Collection<?> targets, Call call) {
+    List<Object> ids = targetIds(targets, call);
     if (ids.isEmpty()) {
       return;
     }
     session.run(
         s -> {
-          Object sm = sourceMatch(s, true, op);
+          Object sm = sourceMatch(s, true, call);
           Map<Object, Object> tms =
               resolve.matchValues(
                   s,
@@ -333,7 +327,7 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
                   List.copyOf(new LinkedHashSet<>(ids)),
                   a.targetMatch(),
                   true,
-                  what(op) + ": target");
+                  call.about("target"));
           List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
           if (Scopes.scopedWrites(a)) {
             unlink = Scopes.linkedInScope(s, a, sm, unlink);
@@ -347,20 +341,21 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
 
   @Override
   public boolean removeLink(Object linkId) {
-    return removeLinks(List.of(Args.notNull(linkId, what("removeLink") + ": linkId")), "removeLink")
-        > 0;
+    Call call = call("removeLink");
+    return removeLinks(List.of(call.about("linkId").notNull(linkId)), call) > 0;
   }
 
   @Override
   public int removeLinks(Collection<?> linkIds) {
-    return removeLinks(Args.notNull(linkIds, what("removeLinks") + "(linkIds)"), "removeLinks");
+    Call call = call("removeLinks");
+    return removeLinks(call.notNull(linkIds, "linkIds"), call);
   }
 
-  private int removeLinks(Collection<?> linkIds, String op) {
+  private int removeLinks(Collection<?> linkIds, Call call) {
     JunctionInfo j = a.through();
     if (j == null || j.unique() || j.id() == null) {
       throw new InvalidCallException(
-          what(op)
+          call
               + ": links have ids only on belongsToMany with unique(false); "
               + a.name()
               + " is "
@@ -368,17 +363,18 @@ final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
               + ", use remove(target)");
     }
     Set<Object> ids = new LinkedHashSet<>();
+    Call linkId = call.about("a link id");
     for (Object id : linkIds) {
-      Args.notNull(id, what(op) + ": a link id");
+      linkId.notNull(id);
       ids.add(
           ValueTypes.isStoredAsIs(id, j.id().type())
               ? id
               : ValueTypes.coerce(
-                  id, j.id().type(), what(op) + ": link id " + j.name() + "." + j.id().name()));
+                  id, j.id().type(), call + ": link id " + j.name() + "." + j.id().name()));
     }
     if (ids.isEmpty()) {
       return 0;
     }
-    return session.run(s -> s.unlinkByIds(a, sourceMatch(s, true, op), List.copyOf(ids)));
+    return session.run(s -> s.unlinkByIds(a, sourceMatch(s, true, call), List.copyOf(ids)));
   }
 }

@@ -26,7 +26,7 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
     List<TargetRow> rows =
         session.read(
             s -> {
-              Object sm = sourceMatch(s, false, "get");
+              Object sm = sourceMatch(s, false, call("get"));
               if (sm == null || !Scopes.sourceInScope(s, a, sourceMeta, sourceId)) {
                 return List.<TargetRow>of();
               }
@@ -37,10 +37,11 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
 
   @Override
   public void set(Object target) {
+    Call call = call("set");
     if (target == null) {
       if (a.kind() == Kind.BELONGS_TO && !a.foreignKeyNullable()) {
         throw new InvalidCallException(
-            what("set")
+            call
                 + "(null): foreign key '"
                 + a.foreignKey()
                 + "' of "
@@ -49,7 +50,7 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
       }
       session.run(
           s -> {
-            Object sm = sourceMatch(s, true, "set");
+            Object sm = sourceMatch(s, true, call);
             if (Scopes.targetScoped(a)) {
               Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
               return 0;
@@ -61,15 +62,15 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
       }
       return;
     }
-    Object id = resolve.idOf(targetMeta, target, what("set") + ": target");
+    Object id = resolve.idOf(targetMeta, target, call.about("target"));
     Object[] linked = new Object[2];
     session.run(
         s -> {
-          Object sm = sourceMatch(s, true, "set");
+          Object sm = sourceMatch(s, true, call);
           Object tm =
               resolve
                   .matchValues(
-                      s, targetMeta, List.of(id), a.targetMatch(), true, what("set") + ": target")
+                      s, targetMeta, List.of(id), a.targetMatch(), true, call.about("target"))
                   .get(id);
           LinkRow row = new LinkRow(sm, tm, Map.of(), null);
           if (a.kind() == Kind.HAS_ONE && Scopes.targetScoped(a)) {
@@ -93,17 +94,16 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
 
   @Override
   public T create(T target) {
-    ModelMeta m =
-        resolve.metaOf(
-            Args.notNull(target, what("create") + ": target"), what("create") + ": target");
+    Call call = call("create");
+    ModelMeta m = resolve.metaOf(call.about("target").notNull(target), call.about("target"));
     if (m != targetMeta) {
       throw new InvalidCallException(
-          what("create") + ": expected a new " + targetMeta.name() + " but got a " + m.name());
+          call + ": expected a new " + targetMeta.name() + " but got a " + m.name());
     }
     Object[] key = new Object[1];
     session.run(
         s -> {
-          Object sm = sourceMatch(s, true, "create");
+          Object sm = sourceMatch(s, true, call);
           if (a.kind() == Kind.HAS_ONE) {
             if (Scopes.targetScoped(a)) {
               Scopes.writeScoped(s, a, targetMeta, sm, List.of(), true, mode);
@@ -116,11 +116,10 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
             Scopes.giveScope(a, targetMeta, target);
             Map<String, Object> extra = new LinkedHashMap<>(a.scope());
             extra.put(a.foreignKey(), sm);
-            entities.insertRows(s, m, List.of(target), extra, what("create"));
+            entities.insertRows(s, m, List.of(target), extra, call);
             key[0] = sm;
           } else {
-            Map<String, Object> row =
-                entities.insertRows(s, m, List.of(target), null, what("create")).get(0);
+            Map<String, Object> row = entities.insertRows(s, m, List.of(target), null, call).get(0);
             String attr = a.targetMatch();
             Object tm =
                 row.containsKey(attr)
@@ -128,12 +127,7 @@ final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
                     : EntityMapper.get(targetMeta.fields().get(attr), target);
             if (tm == null) {
               throw new InvalidCallException(
-                  what("create")
-                      + ": the new "
-                      + m.name()
-                      + " has no value for key '"
-                      + attr
-                      + "'");
+                  call + ": the new " + m.name() + " has no value for key '" + attr + "'");
             }
             s.link(a, List.of(new LinkRow(sm, tm, Map.of(), null)));
             Scopes.giveScope(s, a, sourceMeta, List.of(sourceId));

@@ -25,7 +25,7 @@ final class ThroughValues {
    * per link, so the payload's fields and types come resolved from {@link ThroughMeta} and an
    * error's label is built only when there is an error.
    */
-  Map<String, Object> values(AssociationInfo a, Object through, String what) {
+  Map<String, Object> values(AssociationInfo a, Object through, Call call) {
     JunctionInfo j = a.through();
     ThroughMeta tm = resolved.throughTypes().get(j.name());
     if (through instanceof Map<?, ?> map) {
@@ -33,14 +33,14 @@ final class ThroughValues {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String name)) {
           throw new InvalidCallException(
-              what
+              call
                   + ": through attribute names must be strings, got "
                   + ValueTypes.describe(e.getKey()));
         }
         AttributeInfo attr = tm == null ? payload(j, name) : tm.attributes().get(name);
         if (attr == null) {
           throw new InvalidCallException(
-              what
+              call
                   + ": '"
                   + name
                   + "' is not a through attribute of "
@@ -49,7 +49,7 @@ final class ThroughValues {
                   + j.payload().stream().map(AttributeInfo::name).toList()
                   + ")");
         }
-        out.put(name, throughValue(e.getValue(), attr.type(), what, name, j));
+        out.put(name, throughValue(e.getValue(), attr.type(), call, name, j));
       }
       return out;
     }
@@ -60,13 +60,13 @@ final class ThroughValues {
         ThroughMeta.Slot slot = slots.get(i);
         Object v = EntityMapper.get(slot.field(), through);
         if (v != null) {
-          out.put(slot.name(), throughValue(v, slot.type(), what, slot.name(), j));
+          out.put(slot.name(), throughValue(v, slot.type(), call, slot.name(), j));
         }
       }
       return out;
     }
     throw new InvalidCallException(
-        what
+        call
             + ": through attributes must be a Map"
             + (tm != null && tm.type() != null ? " or a " + tm.type().getSimpleName() : "")
             + ", got "
@@ -78,12 +78,12 @@ final class ThroughValues {
    * converting.
    */
   private static Object throughValue(
-      Object value, Class<?> type, String what, String name, JunctionInfo j) {
+      Object value, Class<?> type, Call call, String name, JunctionInfo j) {
     if (ValueTypes.isStoredAsIs(value, type)) {
       return value;
     }
     return ValueTypes.coerce(
-        value, type, what + ": through attribute '" + name + "' of " + j.name());
+        value, type, call + ": through attribute '" + name + "' of " + j.name());
   }
 
   /** A LinkedHashMap capacity that holds {@code entries} without growing. */
