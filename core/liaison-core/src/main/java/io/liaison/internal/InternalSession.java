@@ -21,7 +21,10 @@ import java.util.function.Function;
 /**
  * The {@link Session} implementation: Sequelize's semantics on top of the SPI. Every argument is
  * checked before the first write, so a bad call leaves the store unchanged; each operation runs in
- * one store transaction (its own, or the caller's).
+ * one store transaction (its own, or the caller's). The session runs that transaction and hands
+ * each call to the part for its concern ({@link EntityOperations}, {@link ManyAccessor}, {@link
+ * SingleAccessor}, {@link InternalLinks}, {@link IncludeLoader}), which reach the checks they share
+ * through the collaborators it holds.
  */
 class InternalSession implements Session {
   final ResolvedSchema resolved;
