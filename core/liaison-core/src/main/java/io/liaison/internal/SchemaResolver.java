@@ -2,8 +2,10 @@ package io.liaison.internal;
 
 import io.liaison.Association;
 import io.liaison.Association.Kind;
-import io.liaison.AssociationAccess;
+import io.liaison.BelongsToMany;
 import io.liaison.DefinitionException;
+import io.liaison.HasMany;
+import io.liaison.HasOne;
 import io.liaison.Id;
 import io.liaison.NamingStrategy;
 import io.liaison.ReferentialAction;
@@ -358,7 +360,7 @@ public final class SchemaResolver {
       }
     }
     for (Association<?, ?> a : declared) {
-      Association<?, ?> inverse = AssociationAccess.inverse(a);
+      Association<?, ?> inverse = inverse(a);
       if (inverse != null && !out.contains(inverse)) {
         out.add(inverse);
       }
@@ -366,8 +368,22 @@ public final class SchemaResolver {
     return out;
   }
 
+  /** The inverse Sequelize v7 creates for hasOne, hasMany and belongsToMany; null for belongsTo. */
+  private static Association<?, ?> inverse(Association<?, ?> a) {
+    if (a instanceof HasOne<?, ?> h) {
+      return h.inverse();
+    }
+    if (a instanceof HasMany<?, ?> h) {
+      return h.inverse();
+    }
+    if (a instanceof BelongsToMany<?, ?> b) {
+      return b.inverse();
+    }
+    return null;
+  }
+
   private Draft draft(Association<?, ?> a) {
-    AssociationAccess.View o = AssociationAccess.view(a);
+    Association.Options o = a.options();
     ModelDraft source = models.get(o.source());
     ModelDraft target = models.get(o.target());
     String what = a.toString();
@@ -519,7 +535,7 @@ public final class SchemaResolver {
     return k;
   }
 
-  private void resolveHas(Draft d, AssociationAccess.View o) {
+  private void resolveHas(Draft d, Association.Options o) {
     String what = d.declaration.toString();
     d.sourceKey = key(d.source, "sourceKey", o.sourceKey(), what);
     if (d.sourceKey == null) {
@@ -535,7 +551,7 @@ public final class SchemaResolver {
     d.principal = true;
   }
 
-  private void resolveBelongsTo(Draft d, AssociationAccess.View o) {
+  private void resolveBelongsTo(Draft d, Association.Options o) {
     String what = d.declaration.toString();
     d.targetKey = key(d.target, "targetKey", o.targetKey(), what);
     if (d.targetKey == null) {
@@ -552,11 +568,7 @@ public final class SchemaResolver {
 
   /** Finds or adds the foreign-key attribute on its holder; returns whether it may be null. */
   private boolean foreignKeyAttribute(
-      ModelDraft holder,
-      String fk,
-      AttributeInfo referenced,
-      AssociationAccess.View o,
-      String what) {
+      ModelDraft holder, String fk, AttributeInfo referenced, Association.Options o, String what) {
     if (!Identifiers.isValid(fk)) {
       problems.add("Association " + what + ": foreignKey '" + fk + "' is not a valid identifier");
       return true;
@@ -609,7 +621,7 @@ public final class SchemaResolver {
     return nullable;
   }
 
-  private void resolveBelongsToMany(Draft d, AssociationAccess.View o) {
+  private void resolveBelongsToMany(Draft d, Association.Options o) {
     String what = d.declaration.toString();
     if (o.throughModel() == null && o.throughName() == null) {
       problems.add(
@@ -743,7 +755,7 @@ public final class SchemaResolver {
    * declares it; answers false after adding the problem otherwise.
    */
   private boolean polymorphicSharing(
-      JunctionDraft j, String fk, String other, Draft d, AssociationAccess.View o, String what) {
+      JunctionDraft j, String fk, String other, Draft d, Association.Options o, String what) {
     List<String> shared = new ArrayList<>();
     if (!j.keyModels.get(fk).equals(d.source.name)) {
       shared.add("'" + fk + "' (ids of " + j.keyModels.get(fk) + " and of " + d.source.name + ")");
@@ -772,7 +784,7 @@ public final class SchemaResolver {
   }
 
   private JunctionDraft newJunction(
-      String name, AssociationAccess.View o, String fk, String other, Draft d, String what) {
+      String name, Association.Options o, String fk, String other, Draft d, String what) {
     JunctionDraft j = new JunctionDraft();
     j.name = name;
     j.type = o.throughModel();
@@ -883,7 +895,7 @@ public final class SchemaResolver {
     return attributeFields(type).stream().anyMatch(f -> f.getName().equals(name));
   }
 
-  private void resolveActions(Draft d, AssociationAccess.View o) {
+  private void resolveActions(Draft d, Association.Options o) {
     ReferentialAction defaultDelete =
         d.kind == Kind.BELONGS_TO_MANY || !d.fkNullable
             ? ReferentialAction.CASCADE
@@ -920,7 +932,7 @@ public final class SchemaResolver {
     Map<String, Draft> byLabel = new LinkedHashMap<>();
     for (Draft d : drafts) {
       if (d.source.attributes.containsKey(d.alias) && d.source.attributes.get(d.alias).declared()) {
-        if (!AssociationAccess.view(d.declaration).derivedInverse()) {
+        if (!d.declaration.options().derivedInverse()) {
           problems.add(
               "Association "
                   + d.declaration
@@ -938,7 +950,7 @@ public final class SchemaResolver {
         byLabel.put(d.label(), d);
         continue;
       }
-      boolean derived = AssociationAccess.view(d.declaration).derivedInverse();
+      boolean derived = d.declaration.options().derivedInverse();
       if (derived && sameLink(previous, d)) {
         d.sameAs = previous; // the explicit declaration of this inverse wins
       } else if (!derived) {
