@@ -88,8 +88,13 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
       Args.declared(source, "Association.Options", "source");
       Args.declared(
           target, "Association.Options(" + source.getSimpleName() + ", target)", "target");
-      scope = copyScope(scope, "Association.Options.scope");
-      throughScope = copyScope(throughScope, "Association.Options.throughScope");
+      scope = copyScope(scope, label(source, target) + ".scope");
+      throughScope = copyScope(throughScope, label(source, target) + ".throughScope");
+    }
+
+    /** Names the options in a problem: {@code Association.Options(Author, Book)}. */
+    private static String label(Class<?> source, Class<?> target) {
+      return "Association.Options(" + source.getSimpleName() + ", " + target.getSimpleName() + ")";
     }
 
     /** The options of a declaration from {@code source} to {@code target}, all defaults. */
@@ -117,7 +122,7 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
      *     BELONGS_TO for HAS_ONE and HAS_MANY, BELONGS_TO_MANY for BELONGS_TO_MANY
      */
     public Options inverse(Kind kind) {
-      Args.declared(kind, this.source.getSimpleName() + " options.inverse", "kind");
+      Args.declared(kind, label(source, target) + ".inverse", "kind");
       Builder b = new Builder(target, source);
       b.as = inverseAs;
       b.inverseAs = as;
@@ -280,13 +285,13 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
 
       /** The scope; an unmodifiable copy in the caller's order is kept. */
       public Builder scope(Map<String, ?> values) {
-        this.scope = copyScope(values, "Association.Options.Builder.scope");
+        this.scope = copyScope(values, label(source, target) + ".Builder.scope");
         return this;
       }
 
       /** The through scope; an unmodifiable copy in the caller's order is kept. */
       public Builder throughScope(Map<String, ?> values) {
-        this.throughScope = copyScope(values, "Association.Options.Builder.throughScope");
+        this.throughScope = copyScope(values, label(source, target) + ".Builder.throughScope");
         return this;
       }
 

@@ -121,6 +121,17 @@ class AssociationOptionsTest {
   }
 
   @Test
+  void aNullScopeNameIsRefusedNamingTheModels() {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put(null, "novel");
+
+    assertThatThrownBy(() -> Options.builder(Author.class, Book.class).scope(scope))
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContaining("Association.Options(Author, Book)")
+        .hasMessageContaining("attribute name");
+  }
+
+  @Test
   void theCanonicalConstructorAlsoCopiesTheScopes() {
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("kind", "novel");
@@ -254,6 +265,7 @@ class AssociationOptionsTest {
         .hasMessageContaining("no inverse");
     assertThatThrownBy(() -> o.inverse(null))
         .isInstanceOf(DefinitionException.class)
+        .hasMessageContaining("Association.Options(Book, Author)")
         .hasMessageContaining("kind");
   }
 
