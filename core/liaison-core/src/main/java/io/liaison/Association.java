@@ -113,10 +113,11 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
     /**
      * The options of the inverse Sequelize v7 creates for a declaration of the given kind with
      * these options: for hasOne and hasMany a belongsTo on the same foreign key (the source key
-     * becomes the target key, the scope stays with the targets' side); for belongsToMany the other
-     * side over the same links, keys and aliases swapped, so that the inverse of the inverse is the
-     * declaration again (a scope, which names the declaration's targets, is not carried over). A
-     * belongsTo has no inverse: Sequelize cannot tell whether the other side is hasOne or hasMany.
+     * becomes the target key; the scope, on the declaration's targets, stays on those rows, the
+     * inverse's sources); for belongsToMany the other side over the same links, keys and aliases
+     * swapped, so that the inverse of the inverse is the declaration again, but for its scope
+     * (which names the declaration's targets and is not carried over). A belongsTo has no inverse:
+     * Sequelize cannot tell whether the other side is hasOne or hasMany.
      *
      * @param kind the kind of the declaration these options belong to; the inverse's kind is
      *     BELONGS_TO for HAS_ONE and HAS_MANY, BELONGS_TO_MANY for BELONGS_TO_MANY
