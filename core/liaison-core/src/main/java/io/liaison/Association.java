@@ -1,6 +1,7 @@
 package io.liaison;
 
 import io.liaison.internal.Args;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,8 +38,32 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
     }
   }
 
-  /** All options of a declaration; null means "the default". */
-  record Options(
+  /**
+   * All options of a declaration, as one immutable value; null in a component means "the default"
+   * (resolved when the schema is built, see {@link Association}). The declarations' fluent methods
+   * change it through a {@link Builder}: {@code options.toBuilder().as("articles").build()}.
+   *
+   * @param source the source model class
+   * @param target the target model class
+   * @param as the alias
+   * @param foreignKey the foreign-key attribute (belongsToMany: the junction key of the source)
+   * @param foreignKeyAllowNull whether the foreign key may be null
+   * @param otherKey belongsToMany: the junction key of the target
+   * @param sourceKey the source attribute the foreign key references
+   * @param targetKey the target attribute the foreign key references
+   * @param throughModel belongsToMany: the through model class, or null for a named one
+   * @param throughName belongsToMany: the through model's name, or null for a class
+   * @param throughUnique belongsToMany: one link per pair (true) or parallel links (false)
+   * @param onDelete the action on delete of the referenced row
+   * @param onUpdate the action on update of the referenced key
+   * @param constraints whether the store enforces the foreign key and its actions
+   * @param inverseAs the alias of the inverse association
+   * @param derivedInverse true for an inverse made by {@link #inverse(Kind)} rather than declared:
+   *     its problems are the declaration's and are reported once, on the declaration
+   * @param scope attribute values of the targets the association sees and writes
+   * @param throughScope belongsToMany: through-attribute values of the links it sees and writes
+   */
+  public record Options(
       Class<?> source,
       Class<?> target,
       String as,
@@ -58,13 +83,241 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
       Map<String, Object> scope,
       Map<String, Object> throughScope) {
 
-    static Options of(Class<?> source, Class<?> target, String kind) {
-      Args.declared(source, "Association." + kind, "source");
+    /** Refuses a null source or target; keeps unmodifiable copies of the scopes. */
+    public Options {
+      Args.declared(source, "Association.Options", "source");
       Args.declared(
-          target, "Association." + kind + "(" + source.getSimpleName() + ", target)", "target");
-      return new Options(
-          source, target, null, null, null, null, null, null, null, null, true, null, null, true,
-          null, false, null, null);
+          target, "Association.Options(" + source.getSimpleName() + ", target)", "target");
+      scope = copyScope(scope, label(source, target) + ".scope");
+      throughScope = copyScope(throughScope, label(source, target) + ".throughScope");
+    }
+
+    /** Names the options in a problem: {@code Association.Options(Author, Book)}. */
+    private static String label(Class<?> source, Class<?> target) {
+      return "Association.Options(" + source.getSimpleName() + ", " + target.getSimpleName() + ")";
+    }
+
+    /** The options of a declaration from {@code source} to {@code target}, all defaults. */
+    public static Builder builder(Class<?> source, Class<?> target) {
+      Args.declared(source, "Association.Options.builder", "source");
+      Args.declared(
+          target, "Association.Options.builder(" + source.getSimpleName() + ", target)", "target");
+      return new Builder(source, target);
+    }
+
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /**
+     * The options of the inverse Sequelize v7 creates for a declaration of the given kind with
+     * these options: for hasOne and hasMany a belongsTo on the same foreign key (the source key
+     * becomes the target key; the scope, on the declaration's targets, stays on those rows, the
+     * inverse's sources); for belongsToMany the other side over the same links, keys and aliases
+     * swapped, so that the inverse of the inverse is the declaration again, but for its scope
+     * (which names the declaration's targets and is not carried over). A belongsTo has no inverse:
+     * Sequelize cannot tell whether the other side is hasOne or hasMany.
+     *
+     * @param kind the kind of the declaration these options belong to; the inverse's kind is
+     *     BELONGS_TO for HAS_ONE and HAS_MANY, BELONGS_TO_MANY for BELONGS_TO_MANY
+     */
+    public Options inverse(Kind kind) {
+      Args.declared(kind, label(source, target) + ".inverse", "kind");
+      Builder b = new Builder(target, source);
+      b.as = inverseAs;
+      b.inverseAs = as;
+      b.foreignKeyAllowNull = foreignKeyAllowNull;
+      b.onDelete = onDelete;
+      b.onUpdate = onUpdate;
+      b.constraints = constraints;
+      switch (kind) {
+        case HAS_ONE, HAS_MANY -> {
+          b.foreignKey = foreignKey;
+          b.targetKey = sourceKey;
+          b.derivedInverse = true;
+          b.scope = scope;
+        }
+        case BELONGS_TO_MANY -> {
+          b.foreignKey = otherKey;
+          b.otherKey = foreignKey;
+          b.sourceKey = targetKey;
+          b.targetKey = sourceKey;
+          b.throughModel = throughModel;
+          b.throughName = throughName;
+          b.throughUnique = throughUnique;
+          b.derivedInverse = !derivedInverse;
+          b.throughScope = throughScope;
+        }
+        case BELONGS_TO ->
+            throw new DefinitionException(
+                List.of(
+                    source.getSimpleName()
+                        + ".belongsTo("
+                        + target.getSimpleName()
+                        + "): a belongsTo has no inverse; declare the hasOne or hasMany"));
+      }
+      return b.build();
+    }
+
+    /**
+     * Builds {@link Options}; each setter takes what the component of the same name holds, null
+     * meaning the default. The declarations' fluent methods refuse null where Sequelize has no
+     * meaning for it, before they get here.
+     */
+    public static final class Builder {
+      private final Class<?> source;
+      private final Class<?> target;
+      private String as;
+      private String foreignKey;
+      private Boolean foreignKeyAllowNull;
+      private String otherKey;
+      private String sourceKey;
+      private String targetKey;
+      private Class<?> throughModel;
+      private String throughName;
+      private boolean throughUnique = true;
+      private ReferentialAction onDelete;
+      private ReferentialAction onUpdate;
+      private boolean constraints = true;
+      private String inverseAs;
+      private boolean derivedInverse;
+      private Map<String, Object> scope;
+      private Map<String, Object> throughScope;
+
+      private Builder(Class<?> source, Class<?> target) {
+        this.source = source;
+        this.target = target;
+      }
+
+      private Builder(Options o) {
+        this(o.source, o.target);
+        as = o.as;
+        foreignKey = o.foreignKey;
+        foreignKeyAllowNull = o.foreignKeyAllowNull;
+        otherKey = o.otherKey;
+        sourceKey = o.sourceKey;
+        targetKey = o.targetKey;
+        throughModel = o.throughModel;
+        throughName = o.throughName;
+        throughUnique = o.throughUnique;
+        onDelete = o.onDelete;
+        onUpdate = o.onUpdate;
+        constraints = o.constraints;
+        inverseAs = o.inverseAs;
+        derivedInverse = o.derivedInverse;
+        scope = o.scope;
+        throughScope = o.throughScope;
+      }
+
+      public Builder as(String as) {
+        this.as = as;
+        return this;
+      }
+
+      public Builder foreignKey(String foreignKey) {
+        this.foreignKey = foreignKey;
+        return this;
+      }
+
+      public Builder foreignKeyAllowNull(Boolean allowNull) {
+        this.foreignKeyAllowNull = allowNull;
+        return this;
+      }
+
+      public Builder otherKey(String otherKey) {
+        this.otherKey = otherKey;
+        return this;
+      }
+
+      public Builder sourceKey(String sourceKey) {
+        this.sourceKey = sourceKey;
+        return this;
+      }
+
+      public Builder targetKey(String targetKey) {
+        this.targetKey = targetKey;
+        return this;
+      }
+
+      /** The through model class; clears a through name (a through is one or the other). */
+      public Builder through(Class<?> throughModel) {
+        this.throughModel = throughModel;
+        this.throughName = null;
+        return this;
+      }
+
+      /** The through model's name; clears a through model class. */
+      public Builder through(String throughName) {
+        this.throughName = throughName;
+        this.throughModel = null;
+        return this;
+      }
+
+      public Builder throughUnique(boolean unique) {
+        this.throughUnique = unique;
+        return this;
+      }
+
+      public Builder onDelete(ReferentialAction action) {
+        this.onDelete = action;
+        return this;
+      }
+
+      public Builder onUpdate(ReferentialAction action) {
+        this.onUpdate = action;
+        return this;
+      }
+
+      public Builder constraints(boolean enabled) {
+        this.constraints = enabled;
+        return this;
+      }
+
+      public Builder inverseAs(String inverseAs) {
+        this.inverseAs = inverseAs;
+        return this;
+      }
+
+      public Builder derivedInverse(boolean derived) {
+        this.derivedInverse = derived;
+        return this;
+      }
+
+      /** The scope; an unmodifiable copy in the caller's order is kept. */
+      public Builder scope(Map<String, ?> values) {
+        this.scope = copyScope(values, label(source, target) + ".Builder.scope");
+        return this;
+      }
+
+      /** The through scope; an unmodifiable copy in the caller's order is kept. */
+      public Builder throughScope(Map<String, ?> values) {
+        this.throughScope = copyScope(values, label(source, target) + ".Builder.throughScope");
+        return this;
+      }
+
+      /** The options; the builder may go on and build others. */
+      public Options build() {
+        return new Options(
+            source,
+            target,
+            as,
+            foreignKey,
+            foreignKeyAllowNull,
+            otherKey,
+            sourceKey,
+            targetKey,
+            throughModel,
+            throughName,
+            throughUnique,
+            onDelete,
+            onUpdate,
+            constraints,
+            inverseAs,
+            derivedInverse,
+            scope,
+            throughScope);
+      }
     }
   }
 
@@ -76,17 +329,17 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
 
   /** {@code Source.hasOne(Target)}: the foreign key lives on the target; at most one target. */
   public static <S, T> HasOne<S, T> hasOne(Class<S> source, Class<T> target) {
-    return new HasOne<>(Options.of(source, target, "hasOne"));
+    return new HasOne<>(declared(source, target, "hasOne"));
   }
 
   /** {@code Source.belongsTo(Target)}: the foreign key lives on the source. */
   public static <S, T> BelongsTo<S, T> belongsTo(Class<S> source, Class<T> target) {
-    return new BelongsTo<>(Options.of(source, target, "belongsTo"));
+    return new BelongsTo<>(declared(source, target, "belongsTo"));
   }
 
   /** {@code Source.hasMany(Target)}: the foreign key lives on the targets. */
   public static <S, T> HasMany<S, T> hasMany(Class<S> source, Class<T> target) {
-    return new HasMany<>(Options.of(source, target, "hasMany"));
+    return new HasMany<>(declared(source, target, "hasMany"));
   }
 
   /**
@@ -94,9 +347,18 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
    * table on SQL, relationships on a graph). Name the through model with {@code through(...)}.
    */
   public static <S, T> BelongsToMany<S, T> belongsToMany(Class<S> source, Class<T> target) {
-    return new BelongsToMany<>(Options.of(source, target, "belongsToMany"));
+    return new BelongsToMany<>(declared(source, target, "belongsToMany"));
   }
 
+  /** The options of a new declaration, refusing a null source or target. */
+  private static Options declared(Class<?> source, Class<?> target, String kind) {
+    Args.declared(source, "Association." + kind, "source");
+    Args.declared(
+        target, "Association." + kind + "(" + source.getSimpleName() + ", target)", "target");
+    return Options.builder(source, target).build();
+  }
+
+  /** The same kind of declaration with other options. */
   abstract Association<S, T> with(Options options);
 
   /** The kind of this association. */
@@ -119,8 +381,14 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
     return options.as();
   }
 
-  Options options() {
+  /** Every option of this declaration, null meaning the default. */
+  public Options options() {
     return options;
+  }
+
+  /** A builder holding this declaration's options, for a fluent method to change one. */
+  Options.Builder change() {
+    return options.toBuilder();
   }
 
   /**
@@ -129,6 +397,11 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
    */
   <X> X option(X value, String method, String argument) {
     return Args.declared(value, this + "." + method, argument);
+  }
+
+  /** A scope option, refused when null or when a name is null, naming this declaration. */
+  Map<String, Object> scopeOption(Map<String, ?> values, String method) {
+    return copyScope(option(values, method, "values"), this + "." + method);
   }
 
   @Override
@@ -160,185 +433,6 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
       case HAS_MANY -> "hasMany";
       case BELONGS_TO_MANY -> "belongsToMany";
     };
-  }
-
-  // Option helpers shared by the subclasses; each subclass exposes the ones Sequelize allows it.
-
-  Options withAs(String as) {
-    return copy(
-        as,
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        options.otherKey(),
-        options.sourceKey(),
-        options.targetKey(),
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        options.inverseAs());
-  }
-
-  Options withForeignKey(String fk, Boolean allowNull) {
-    return copy(
-        options.as(),
-        fk,
-        allowNull,
-        options.otherKey(),
-        options.sourceKey(),
-        options.targetKey(),
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        options.inverseAs());
-  }
-
-  Options withOtherKey(String otherKey) {
-    return copy(
-        options.as(),
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        otherKey,
-        options.sourceKey(),
-        options.targetKey(),
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        options.inverseAs());
-  }
-
-  Options withKeys(String sourceKey, String targetKey) {
-    return copy(
-        options.as(),
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        options.otherKey(),
-        sourceKey,
-        targetKey,
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        options.inverseAs());
-  }
-
-  Options withThrough(Class<?> model, String name, boolean unique) {
-    return copy(
-        options.as(),
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        options.otherKey(),
-        options.sourceKey(),
-        options.targetKey(),
-        model,
-        name,
-        unique,
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        options.inverseAs());
-  }
-
-  Options withActions(ReferentialAction onDelete, ReferentialAction onUpdate, boolean constraints) {
-    return copy(
-        options.as(),
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        options.otherKey(),
-        options.sourceKey(),
-        options.targetKey(),
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        onDelete,
-        onUpdate,
-        constraints,
-        options.inverseAs());
-  }
-
-  Options withInverseAs(String inverseAs) {
-    return copy(
-        options.as(),
-        options.foreignKey(),
-        options.foreignKeyAllowNull(),
-        options.otherKey(),
-        options.sourceKey(),
-        options.targetKey(),
-        options.throughModel(),
-        options.throughName(),
-        options.throughUnique(),
-        options.onDelete(),
-        options.onUpdate(),
-        options.constraints(),
-        inverseAs);
-  }
-
-  private Options copy(
-      String as,
-      String fk,
-      Boolean fkAllowNull,
-      String otherKey,
-      String sourceKey,
-      String targetKey,
-      Class<?> throughModel,
-      String throughName,
-      boolean throughUnique,
-      ReferentialAction onDelete,
-      ReferentialAction onUpdate,
-      boolean constraints,
-      String inverseAs) {
-    return new Options(
-        options.source(),
-        options.target(),
-        as,
-        fk,
-        fkAllowNull,
-        otherKey,
-        sourceKey,
-        targetKey,
-        throughModel,
-        throughName,
-        throughUnique,
-        onDelete,
-        onUpdate,
-        constraints,
-        inverseAs,
-        options.derivedInverse(),
-        options.scope(),
-        options.throughScope());
-  }
-
-  Options withScope(Map<String, ?> scope, Map<String, ?> throughScope) {
-    Options o = options;
-    return new Options(
-        o.source(),
-        o.target(),
-        o.as(),
-        o.foreignKey(),
-        o.foreignKeyAllowNull(),
-        o.otherKey(),
-        o.sourceKey(),
-        o.targetKey(),
-        o.throughModel(),
-        o.throughName(),
-        o.throughUnique(),
-        o.onDelete(),
-        o.onUpdate(),
-        o.constraints(),
-        o.inverseAs(),
-        o.derivedInverse(),
-        copyScope(scope, this + ".scope"),
-        copyScope(throughScope, this + ".throughScope"));
   }
 
   /**

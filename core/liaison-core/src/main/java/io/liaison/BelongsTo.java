@@ -20,7 +20,7 @@ public final class BelongsTo<S, T> extends Association<S, T> {
   }
 
   public BelongsTo<S, T> as(String as) {
-    return with(withAs(option(as, "as", "as")));
+    return with(change().as(option(as, "as", "as")).build());
   }
 
   /**
@@ -28,16 +28,16 @@ public final class BelongsTo<S, T> extends Association<S, T> {
    * authorId}).
    */
   public BelongsTo<S, T> foreignKey(String name) {
-    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
+    return with(change().foreignKey(option(name, "foreignKey", "name")).build());
   }
 
   public BelongsTo<S, T> foreignKeyAllowNull(boolean allowNull) {
-    return with(withForeignKey(options.foreignKey(), allowNull));
+    return with(change().foreignKeyAllowNull(allowNull).build());
   }
 
   /** The target attribute the foreign key references (default: the target's id). */
   public BelongsTo<S, T> targetKey(String attribute) {
-    return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
+    return with(change().targetKey(option(attribute, "targetKey", "attribute")).build());
   }
 
   /**
@@ -45,15 +45,15 @@ public final class BelongsTo<S, T> extends Association<S, T> {
    * Association}).
    */
   public BelongsTo<S, T> onDelete(ReferentialAction action) {
-    return with(withActions(action, options.onUpdate(), options.constraints()));
+    return with(change().onDelete(action).build());
   }
 
   /** The action on update of the referenced key; null restores the default (CASCADE). */
   public BelongsTo<S, T> onUpdate(ReferentialAction action) {
-    return with(withActions(options.onDelete(), action, options.constraints()));
+    return with(change().onUpdate(action).build());
   }
 
   public BelongsTo<S, T> constraints(boolean enabled) {
-    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+    return with(change().constraints(enabled).build());
   }
 }

@@ -22,22 +22,19 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
   }
 
   public BelongsToMany<S, T> as(String as) {
-    return with(withAs(option(as, "as", "as")));
+    return with(change().as(option(as, "as", "as")).build());
   }
 
   /**
    * The through model: a class whose fields are the link's attributes (keys may be declared too).
    */
   public BelongsToMany<S, T> through(Class<?> throughModel) {
-    return with(
-        withThrough(
-            option(throughModel, "through", "throughModel"), null, options.throughUnique()));
+    return with(change().through(option(throughModel, "through", "throughModel")).build());
   }
 
   /** A through model known only by name: links carry attributes given as maps. */
   public BelongsToMany<S, T> through(String throughName) {
-    return with(
-        withThrough(null, option(throughName, "through", "throughName"), options.throughUnique()));
+    return with(change().through(option(throughName, "through", "throughName")).build());
   }
 
   /**
@@ -45,25 +42,25 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * its attributes; false allows parallel links, each with its own id and attributes.
    */
   public BelongsToMany<S, T> unique(boolean unique) {
-    return with(withThrough(options.throughModel(), options.throughName(), unique));
+    return with(change().throughUnique(unique).build());
   }
 
   /** The junction attribute referencing the source (default {@code bookId}). */
   public BelongsToMany<S, T> foreignKey(String name) {
-    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
+    return with(change().foreignKey(option(name, "foreignKey", "name")).build());
   }
 
   /** The junction attribute referencing the target (default {@code articleId}). */
   public BelongsToMany<S, T> otherKey(String name) {
-    return with(withOtherKey(option(name, "otherKey", "name")));
+    return with(change().otherKey(option(name, "otherKey", "name")).build());
   }
 
   public BelongsToMany<S, T> sourceKey(String attribute) {
-    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
+    return with(change().sourceKey(option(attribute, "sourceKey", "attribute")).build());
   }
 
   public BelongsToMany<S, T> targetKey(String attribute) {
-    return with(withKeys(options.sourceKey(), option(attribute, "targetKey", "attribute")));
+    return with(change().targetKey(option(attribute, "targetKey", "attribute")).build());
   }
 
   /**
@@ -71,21 +68,21 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * Association}).
    */
   public BelongsToMany<S, T> onDelete(ReferentialAction action) {
-    return with(withActions(action, options.onUpdate(), options.constraints()));
+    return with(change().onDelete(action).build());
   }
 
   /** The action on update of the referenced key; null restores the default (CASCADE). */
   public BelongsToMany<S, T> onUpdate(ReferentialAction action) {
-    return with(withActions(options.onDelete(), action, options.constraints()));
+    return with(change().onUpdate(action).build());
   }
 
   public BelongsToMany<S, T> constraints(boolean enabled) {
-    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+    return with(change().constraints(enabled).build());
   }
 
   /** The alias of the inverse association (Sequelize v7's {@code inverse: {as}}). */
   public BelongsToMany<S, T> inverseAs(String as) {
-    return with(withInverseAs(option(as, "inverseAs", "as")));
+    return with(change().inverseAs(option(as, "inverseAs", "as")).build());
   }
 
   /**
@@ -93,7 +90,7 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * sides always see the same pairs and attributes.
    */
   public BelongsToMany<T, S> inverse() {
-    return Inverses.of(this);
+    return new BelongsToMany<>(options.inverse(kind()));
   }
 
   /**
@@ -104,7 +101,7 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public BelongsToMany<S, T> scope(Map<String, ?> values) {
-    return with(withScope(option(values, "scope", "values"), options.throughScope()));
+    return with(change().scope(scopeOption(values, "scope")).build());
   }
 
   /**
@@ -113,6 +110,6 @@ public final class BelongsToMany<S, T> extends Association<S, T> {
    * values given.
    */
   public BelongsToMany<S, T> throughScope(Map<String, ?> values) {
-    return with(withScope(options.scope(), option(values, "throughScope", "values")));
+    return with(change().throughScope(scopeOption(values, "throughScope")).build());
   }
 }

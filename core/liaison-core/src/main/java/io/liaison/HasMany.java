@@ -22,7 +22,7 @@ public final class HasMany<S, T> extends Association<S, T> {
   }
 
   public HasMany<S, T> as(String as) {
-    return with(withAs(option(as, "as", "as")));
+    return with(change().as(option(as, "as", "as")).build());
   }
 
   /**
@@ -30,7 +30,7 @@ public final class HasMany<S, T> extends Association<S, T> {
    * authorId}).
    */
   public HasMany<S, T> foreignKey(String name) {
-    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
+    return with(change().foreignKey(option(name, "foreignKey", "name")).build());
   }
 
   /**
@@ -38,11 +38,11 @@ public final class HasMany<S, T> extends Association<S, T> {
    * it, as Sequelize v7 does, and onDelete defaults to CASCADE.
    */
   public HasMany<S, T> foreignKeyAllowNull(boolean allowNull) {
-    return with(withForeignKey(options.foreignKey(), allowNull));
+    return with(change().foreignKeyAllowNull(allowNull).build());
   }
 
   public HasMany<S, T> sourceKey(String attribute) {
-    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
+    return with(change().sourceKey(option(attribute, "sourceKey", "attribute")).build());
   }
 
   /**
@@ -50,25 +50,25 @@ public final class HasMany<S, T> extends Association<S, T> {
    * Association}).
    */
   public HasMany<S, T> onDelete(ReferentialAction action) {
-    return with(withActions(action, options.onUpdate(), options.constraints()));
+    return with(change().onDelete(action).build());
   }
 
   /** The action on update of the referenced key; null restores the default (CASCADE). */
   public HasMany<S, T> onUpdate(ReferentialAction action) {
-    return with(withActions(options.onDelete(), action, options.constraints()));
+    return with(change().onUpdate(action).build());
   }
 
   public HasMany<S, T> constraints(boolean enabled) {
-    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+    return with(change().constraints(enabled).build());
   }
 
   public HasMany<S, T> inverseAs(String as) {
-    return with(withInverseAs(option(as, "inverseAs", "as")));
+    return with(change().inverseAs(option(as, "inverseAs", "as")).build());
   }
 
   /** The inverse {@code Target.belongsTo(Source)}, on the same foreign key. */
   public BelongsTo<T, S> inverse() {
-    return Inverses.of(this);
+    return new BelongsTo<>(options.inverse(kind()));
   }
 
   /**
@@ -79,6 +79,6 @@ public final class HasMany<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public HasMany<S, T> scope(Map<String, ?> values) {
-    return with(withScope(option(values, "scope", "values"), options.throughScope()));
+    return with(change().scope(scopeOption(values, "scope")).build());
   }
 }

@@ -23,7 +23,7 @@ public final class HasOne<S, T> extends Association<S, T> {
 
   /** The alias, e.g. {@code "drivingLicense"}; also names the mixins' target. */
   public HasOne<S, T> as(String as) {
-    return with(withAs(option(as, "as", "as")));
+    return with(change().as(option(as, "as", "as")).build());
   }
 
   /**
@@ -31,7 +31,7 @@ public final class HasOne<S, T> extends Association<S, T> {
    * personId}).
    */
   public HasOne<S, T> foreignKey(String name) {
-    return with(withForeignKey(option(name, "foreignKey", "name"), options.foreignKeyAllowNull()));
+    return with(change().foreignKey(option(name, "foreignKey", "name")).build());
   }
 
   /**
@@ -39,12 +39,12 @@ public final class HasOne<S, T> extends Association<S, T> {
    * primitive).
    */
   public HasOne<S, T> foreignKeyAllowNull(boolean allowNull) {
-    return with(withForeignKey(options.foreignKey(), allowNull));
+    return with(change().foreignKeyAllowNull(allowNull).build());
   }
 
   /** The source attribute the foreign key references (default: the source's id). */
   public HasOne<S, T> sourceKey(String attribute) {
-    return with(withKeys(option(attribute, "sourceKey", "attribute"), options.targetKey()));
+    return with(change().sourceKey(option(attribute, "sourceKey", "attribute")).build());
   }
 
   /**
@@ -52,17 +52,17 @@ public final class HasOne<S, T> extends Association<S, T> {
    * Association}).
    */
   public HasOne<S, T> onDelete(ReferentialAction action) {
-    return with(withActions(action, options.onUpdate(), options.constraints()));
+    return with(change().onDelete(action).build());
   }
 
   /** The action on update of the referenced key; null restores the default (CASCADE). */
   public HasOne<S, T> onUpdate(ReferentialAction action) {
-    return with(withActions(options.onDelete(), action, options.constraints()));
+    return with(change().onUpdate(action).build());
   }
 
   /** {@code constraints: false}: no foreign-key constraint or emulated action in the store. */
   public HasOne<S, T> constraints(boolean enabled) {
-    return with(withActions(options.onDelete(), options.onUpdate(), enabled));
+    return with(change().constraints(enabled).build());
   }
 
   /**
@@ -70,7 +70,7 @@ public final class HasOne<S, T> extends Association<S, T> {
    * ownerId}).
    */
   public HasOne<S, T> inverseAs(String as) {
-    return with(withInverseAs(option(as, "inverseAs", "as")));
+    return with(change().inverseAs(option(as, "inverseAs", "as")).build());
   }
 
   /**
@@ -78,7 +78,7 @@ public final class HasOne<S, T> extends Association<S, T> {
    * too).
    */
   public BelongsTo<T, S> inverse() {
-    return Inverses.of(this);
+    return new BelongsTo<>(options.inverse(kind()));
   }
 
   /**
@@ -89,6 +89,6 @@ public final class HasOne<S, T> extends Association<S, T> {
    * scope {@code commentableType}; declare them with {@code constraints(false)}).
    */
   public HasOne<S, T> scope(Map<String, ?> values) {
-    return with(withScope(option(values, "scope", "values"), options.throughScope()));
+    return with(change().scope(scopeOption(values, "scope")).build());
   }
 }

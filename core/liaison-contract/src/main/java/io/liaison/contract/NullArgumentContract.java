@@ -145,8 +145,10 @@ public abstract class NullArgumentContract extends ContractGroup {
           "exception constructors",
           "exceptions are built by Liaison and its adapters to report a problem; a "
               + "constructor that threw would hide the problem being reported",
-          "AssociationAccess.View.new",
-          "the engine's plain view of a declaration's options, where null means " + "the default");
+          "Association.Options.new and Association.Options.Builder setters, but source, target and"
+              + " kind",
+          "the plain value of a declaration's options, where null means the default (the"
+              + " declarations' fluent methods refuse null before they get there)");
 
   /** Types whose calls are declarations: whoever wrote the declaration must act. */
   private static final Set<Class<?>> DECLARATIONS =
@@ -156,6 +158,8 @@ public abstract class NullArgumentContract extends ContractGroup {
           HasMany.class,
           BelongsTo.class,
           BelongsToMany.class,
+          Association.Options.class,
+          Association.Options.Builder.class,
           Schema.Builder.class);
 
   private Liaison db;
@@ -420,6 +424,16 @@ public abstract class NullArgumentContract extends ContractGroup {
     r.put(HasMany.class, List.of(new Subject("BOOKS", () -> BOOKS, none)));
     r.put(BelongsTo.class, List.of(new Subject("AUTHOR", () -> AUTHOR, none)));
     r.put(BelongsToMany.class, List.of(new Subject("ARTICLES", () -> ARTICLES, none)));
+    r.put(
+        Association.Options.class,
+        List.of(
+            new Subject("BOOKS.options()", BOOKS::options, none),
+            new Subject("ARTICLES.options()", ARTICLES::options, none)));
+    r.put(
+        Association.Options.Builder.class,
+        List.of(
+            new Subject(
+                "ARTICLES.options().toBuilder()", () -> ARTICLES.options().toBuilder(), none)));
     return r;
   }
 
@@ -464,6 +478,8 @@ public abstract class NullArgumentContract extends ContractGroup {
     s.put(String[].class, () -> new String[] {"role"});
     s.put(Class[].class, () -> new Class<?>[] {Book.class});
     s.put(ReferentialAction.class, () -> ReferentialAction.CASCADE);
+    s.put(Boolean.class, () -> true);
+    s.put(Association.Kind.class, () -> Association.Kind.HAS_MANY);
     s.put(NamingStrategy.class, () -> NamingStrategy.SEQUELIZE);
     s.put(Schema.class, () -> db.schema());
     s.put(StoreAdapter.class, this::adapter);
@@ -559,8 +575,9 @@ public abstract class NullArgumentContract extends ContractGroup {
       return member.getName().equals("equals") && p.getType() == Object.class
           || type.isEnum() && member.getName().equals("valueOf")
           || member instanceof Constructor<?> && Throwable.class.isAssignableFrom(type)
-          || member instanceof Constructor<?>
-              && ApiSurface.typeName(type).equals("AssociationAccess.View");
+          || (type == Association.Options.class && member instanceof Constructor<?>
+                  || type == Association.Options.Builder.class)
+              && !Set.of("source", "target", "kind").contains(p.getName());
     }
 
     private void call(Executable member, Subject subject, Parameter[] params, int nulled) {

@@ -66,7 +66,7 @@ record ModelMeta(
     if (!t.isPrimitive()) {
       return t;
     }
-    Class<?> boxed = SchemaResolver.valueType(t);
+    Class<?> boxed = FieldTypes.valueType(t);
     return boxed != null ? boxed : t;
   }
 

@@ -25,7 +25,7 @@ final class Values {
     if (t.isEnum()) {
       return Enum.valueOf((Class<? extends Enum>) t, value.toString());
     }
-    Class<?> boxed = SchemaResolver.valueType(t);
+    Class<?> boxed = FieldTypes.valueType(t);
     if (boxed != null && !boxed.isInstance(value) && value instanceof Number n) {
       if (boxed == Long.class) return n.longValue();
       if (boxed == Integer.class) return n.intValue();
