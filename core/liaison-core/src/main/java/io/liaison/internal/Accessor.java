@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What both accessors ({@link ManyAccessor}, {@link SingleAccessor}) share: the association, both
- * models, the source, and the session's collaborators.
+ * What both accessors ({@link InternalManyAccessor}, {@link InternalSingleAccessor}) share: the
+ * association, both models, the source, and the session's collaborators.
  */
 abstract class Accessor<T> {
   final InternalSession session;

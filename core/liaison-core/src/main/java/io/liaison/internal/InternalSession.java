@@ -22,9 +22,9 @@ import java.util.function.Function;
  * The {@link Session} implementation: Sequelize's semantics on top of the SPI. Every argument is
  * checked before the first write, so a bad call leaves the store unchanged; each operation runs in
  * one store transaction (its own, or the caller's). The session runs that transaction and hands
- * each call to the part for its concern ({@link EntityOperations}, {@link ManyAccessor}, {@link
- * SingleAccessor}, {@link InternalLinks}, {@link IncludeLoader}), which reach the checks they share
- * through the collaborators it holds.
+ * each call to the part for its concern ({@link EntityOperations}, {@link InternalManyAccessor},
+ * {@link InternalSingleAccessor}, {@link InternalLinks}, {@link IncludeLoader}), which reach the
+ * checks they share through the collaborators it holds.
  */
 class InternalSession implements Session {
   final ResolvedSchema resolved;
@@ -127,12 +127,12 @@ class InternalSession implements Session {
 
   @Override
   public <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association) {
-    return new ManyAccessor<>(this, association, source);
+    return new InternalManyAccessor<>(this, association, source);
   }
 
   @Override
   public <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association) {
-    return new ManyAccessor<>(this, association, source);
+    return new InternalManyAccessor<>(this, association, source);
   }
 
   @Override
@@ -147,11 +147,11 @@ class InternalSession implements Session {
 
   @Override
   public <S, T> SingleLink<T> on(Object source, HasOne<S, T> association) {
-    return new SingleAccessor<>(this, association, source);
+    return new InternalSingleAccessor<>(this, association, source);
   }
 
   @Override
   public <S, T> SingleLink<T> on(Object source, BelongsTo<S, T> association) {
-    return new SingleAccessor<>(this, association, source);
+    return new InternalSingleAccessor<>(this, association, source);
   }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * {@link SingleLink}: a hasOne or belongsTo association from one source. Every argument is checked
  * before the first write; each operation runs in one store transaction.
  */
-final class SingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
-  SingleAccessor(InternalSession session, Association<?, T> declaration, Object source) {
+final class InternalSingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
+  InternalSingleAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
   }
 

@@ -23,8 +23,8 @@ import java.util.Set;
  * {@link ManyLinks}: a hasMany or belongsToMany association from one source. Every argument is
  * checked before the first write; each operation runs in one store transaction.
  */
-final class ManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
-  ManyAccessor(InternalSession session, Association<?, T> declaration, Object source) {
+final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
+  InternalManyAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
   }
 
