@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relational store adapter: H2 2.x and PostgreSQL over JDBC, with a HikariCP pool when given a
- * URL. Models are tables, hasOne/hasMany/belongsTo are foreign-key columns, belongsToMany is a
- * junction table; referential actions are the database's own. Thread-safe.
+ * The relational store adapter: H2 2.x, PostgreSQL and MariaDB over JDBC, with a HikariCP pool when
+ * given a URL. Models are tables, hasOne/hasMany/belongsTo are foreign-key columns, belongsToMany
+ * is a junction table; referential actions are the database's own. Thread-safe.
  *
  * <pre>{@code
  * JdbcAdapter store = JdbcAdapter.create(JdbcConfig.h2InMemory("app"));
@@ -76,7 +76,8 @@ public final class JdbcAdapter implements StoreAdapter {
   /**
    * An adapter for the configured database. With a URL it opens a pool (closed by {@link
    * #close()}); with a DataSource it borrows it. The dialect comes from the URL, else from the
-   * database's product name.
+   * database's product name. Connections opened from a URL get the dialect's session settings
+   * ({@link Dialect#connectionProperties}); a borrowed DataSource's must have them already.
    */
   public static JdbcAdapter create(JdbcConfig config) {
     Objects.requireNonNull(config, "config");
@@ -86,10 +87,15 @@ public final class JdbcAdapter implements StoreAdapter {
     }
     Dialect dialect = Dialect.fromUrl(config.url());
     HikariConfig hc = new HikariConfig();
+    Properties properties = new Properties();
+    if (dialect != null) {
+      properties.putAll(dialect.connectionProperties());
+    }
     if (config.connectionWrapper() != null) {
-      hc.setDataSource(wrapping(config));
+      hc.setDataSource(wrapping(config, properties));
     } else {
       hc.setJdbcUrl(config.url());
+      hc.setDataSourceProperties(properties);
       if (config.user() != null) {
         hc.setUsername(config.user());
       }
@@ -131,10 +137,9 @@ public final class JdbcAdapter implements StoreAdapter {
    * The database as the pool sees it with {@link JdbcConfig#withConnectionWrapper}: the driver's
    * connections (as HikariCP opens them from a URL), each handed to the wrapper as it is opened.
    */
-  private static DataSource wrapping(JdbcConfig config) {
+  private static DataSource wrapping(JdbcConfig config, Properties properties) {
     DataSource driver =
-        new DriverDataSource(
-            config.url(), null, new Properties(), config.user(), config.password());
+        new DriverDataSource(config.url(), null, properties, config.user(), config.password());
     return (DataSource)
         Proxy.newProxyInstance(
             JdbcAdapter.class.getClassLoader(),
@@ -162,7 +167,7 @@ public final class JdbcAdapter implements StoreAdapter {
     Dialect d = Dialect.fromProductName(product);
     if (d == null) {
       throw new InvalidCallException(
-          "Unsupported database '" + product + "': liaison-jdbc speaks H2 and PostgreSQL");
+          "Unsupported database '" + product + "': liaison-jdbc speaks H2, PostgreSQL and MariaDB");
     }
     return d;
   }

@@ -210,7 +210,7 @@ final class JdbcSession implements StoreSession {
         + " t"
         + (dialect.joinsKeyArrays()
             ? " JOIN UNNEST(?) u(v) ON " + col("t", key.column()) + " = u.v"
-            : " WHERE " + col("t", key.column()) + " = ANY(?)");
+            : " WHERE " + dialect.inList(col("t", key.column()), key.type()));
   }
 
   @Override
@@ -233,7 +233,8 @@ final class JdbcSession implements StoreSession {
             .append(q(model.table()))
             .append(" t");
     if (qy.where() != null) {
-      sql.append(" WHERE ").append(SqlWhere.compile(qy.where(), columns(model, "t"), params));
+      sql.append(" WHERE ")
+          .append(SqlWhere.compile(qy.where(), columns(model, "t"), params, dialect));
     }
     List<String> order = new ArrayList<>();
     for (Order o : qy.order()) {
@@ -243,7 +244,8 @@ final class JdbcSession implements StoreSession {
                 + o.attribute()
                 + "' needs a belongsToMany association");
       }
-      order.add(orderTerm(col("t", attribute(model, o.attribute()).column()), o.ascending()));
+      order.add(
+          dialect.orderTerm(col("t", attribute(model, o.attribute()).column()), o.ascending()));
     }
     order.add(col("t", model.id().column()));
     sql.append(" ORDER BY ").append(String.join(", ", order));
@@ -259,7 +261,7 @@ final class JdbcSession implements StoreSession {
     StringBuilder sql =
         new StringBuilder("SELECT COUNT(*) FROM ").append(q(model.table())).append(" t");
     if (where != null) {
-      sql.append(" WHERE ").append(SqlWhere.compile(where, columns(model, "t"), params));
+      sql.append(" WHERE ").append(SqlWhere.compile(where, columns(model, "t"), params, dialect));
     }
     String text = sql.toString();
     return read("count " + model.name(), () -> query(text, params, rs -> rs.getLong(1)).get(0));
@@ -294,7 +296,11 @@ final class JdbcSession implements StoreSession {
       String c = q(set.get(i).column());
       sql.append(i > 0 ? ", " : "").append(c).append(" = ");
       if (flags) {
-        sql.append("CASE WHEN CAST(? AS BOOLEAN) THEN ? ELSE ").append(c).append(" END");
+        sql.append("CASE WHEN ")
+            .append(dialect.flag())
+            .append(" THEN ? ELSE ")
+            .append(c)
+            .append(" END");
       } else {
         sql.append('?');
       }
@@ -324,7 +330,8 @@ final class JdbcSession implements StoreSession {
     }
     AttributeInfo id = model.id();
     List<Param> params = List.of(Param.array(ids, id.type(), what(model, id)));
-    String sql = "DELETE FROM " + q(model.table()) + " WHERE " + q(id.column()) + " = ANY(?)";
+    String sql =
+        "DELETE FROM " + q(model.table()) + " WHERE " + dialect.inList(q(id.column()), id.type());
     return write("delete " + model.name(), () -> update(sql, params));
   }
 
@@ -393,11 +400,12 @@ final class JdbcSession implements StoreSession {
     if (dialect.joinsKeyArrays()) {
       sql.append(" JOIN UNNEST(?) u(v) ON ").append(path.sourceExpr()).append(" = u.v WHERE 1 = 1");
     } else {
-      sql.append(" WHERE ").append(path.sourceExpr()).append(" = ANY(?)");
+      sql.append(" WHERE ").append(dialect.inList(path.sourceExpr(), path.sourceColumn().type()));
     }
     params.add(Param.array(sources, path.sourceColumn().type(), "source of " + a.name()));
     if (query.where() != null) {
-      sql.append(" AND ").append(SqlWhere.compile(query.where(), columns(a.target(), "t"), params));
+      sql.append(" AND ")
+          .append(SqlWhere.compile(query.where(), columns(a.target(), "t"), params, dialect));
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
@@ -406,7 +414,8 @@ final class JdbcSession implements StoreSession {
       }
       sql.append(" AND ")
           .append(
-              SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), params));
+              SqlWhere.compile(
+                  query.throughWhere(), junctionColumns(a.through(), "j"), params, dialect));
     }
   }
 
@@ -481,9 +490,12 @@ final class JdbcSession implements StoreSession {
                   + " is "
                   + a.kind());
         }
-        order.add(orderTerm(col("j", junctionAttribute(j, o.attribute()).column()), o.ascending()));
+        order.add(
+            dialect.orderTerm(
+                col("j", junctionAttribute(j, o.attribute()).column()), o.ascending()));
       } else {
-        order.add(orderTerm(col("t", attribute(target, o.attribute()).column()), o.ascending()));
+        order.add(
+            dialect.orderTerm(col("t", attribute(target, o.attribute()).column()), o.ascending()));
       }
     }
     order.add(col("t", target.id().column()));
@@ -660,9 +672,8 @@ final class JdbcSession implements StoreSession {
             // for every row: 18 ms against 2 for 200 books)
             + (dialect.joinsKeyArrays()
                 ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v WHERE "
-                : " WHERE " + col("j", fk.column()) + " = ANY(?) AND ")
-            + col("j", other.column())
-            + " = ANY(?)";
+                : " WHERE " + dialect.inList(col("j", fk.column()), fk.type()) + " AND ")
+            + dialect.inList(col("j", other.column()), other.type());
     List<Param> params =
         List.of(
             Param.array(sources, fk.type(), "source of " + a.name()),
@@ -709,8 +720,7 @@ final class JdbcSession implements StoreSession {
                 + " WHERE "
                 + q(sourceColumn.column())
                 + " = ? AND "
-                + q(targetColumn.column())
-                + " = ANY(?)";
+                + dialect.inList(q(targetColumn.column()), targetColumn.type());
       }
       case BELONGS_TO -> {
         ModelInfo s = a.source();
@@ -724,8 +734,7 @@ final class JdbcSession implements StoreSession {
                 + " WHERE "
                 + q(sourceColumn.column())
                 + " = ? AND "
-                + q(targetColumn.column())
-                + " = ANY(?)";
+                + dialect.inList(q(targetColumn.column()), targetColumn.type());
       }
       default -> {
         JunctionInfo j = a.through();
@@ -739,8 +748,7 @@ final class JdbcSession implements StoreSession {
                 + " WHERE "
                 + q(sourceColumn.column())
                 + " = ? AND "
-                + q(targetColumn.column())
-                + " = ANY(?)";
+                + dialect.inList(q(targetColumn.column()), targetColumn.type());
       }
     }
     List<Param> params =
@@ -800,22 +808,79 @@ final class JdbcSession implements StoreSession {
         JunctionWrite w = junctionWrite(a, links);
         boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
         Collection<Object> sources = lock ? distinctSources(links) : List.of();
-        write(
-            "link " + a.name(),
-            () -> {
-              if (lock) {
-                lockSources(a, sources);
-              }
-              // the ends exist (the caller made sure): a refused insert can only be a link that
-              // exists
-              if (w.upsertsFirst() || !insertedFirst(w)) {
-                w.run();
-              }
-              return null;
-            },
-            a.through().unique());
+        namingMissingEnds(
+            a,
+            links,
+            () ->
+                write(
+                    "link " + a.name(),
+                    () -> {
+                      if (lock) {
+                        lockSources(a, sources);
+                      }
+                      // the ends exist (the caller made sure): a refused insert can only be a link
+                      // that
+                      // exists
+                      if (w.upsertsFirst() || !insertedFirst(w)) {
+                        w.run();
+                      }
+                      return null;
+                    },
+                    a.through().unique()));
       }
     }
+  }
+
+  /**
+   * Runs a write of belongsToMany links; where the database's foreign-key failure does not name the
+   * key value ({@link Dialect#foreignKeyErrorsNameValues}), a {@link io.liaison.ConflictException}
+   * is given the ends that are missing, found by one more query after the failure (the failed
+   * statement was rolled back, the transaction is still usable), so that it names the model and the
+   * key the caller gave.
+   */
+  private <T> T namingMissingEnds(AssociationInfo a, List<LinkRow> links, SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (io.liaison.ConflictException e) {
+      if (dialect.foreignKeyErrorsNameValues() || lost) {
+        throw e;
+      }
+      List<String> missing = new ArrayList<>();
+      try {
+        missing.addAll(
+            missing(a.source(), a.sourceMatch(), links.stream().map(LinkRow::source).toList()));
+        missing.addAll(
+            missing(a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList()));
+      } catch (SQLException | RuntimeException failure) {
+        e.addSuppressed(failure);
+        throw e;
+      }
+      if (missing.isEmpty()) {
+        throw e;
+      }
+      throw new io.liaison.ConflictException(
+          e.getMessage() + "; not found: " + String.join(", ", missing), e.getCause());
+    } catch (SQLException e) {
+      throw translate("link " + a.name(), e, false);
+    }
+  }
+
+  /** {@code Model key} for each of the values that no row of {@code model} has as its key. */
+  private List<String> missing(ModelInfo model, String key, List<Object> values)
+      throws SQLException {
+    AttributeInfo k = attribute(model, key);
+    Param list = Param.array(values, k.type(), "key of " + model.name());
+    @SuppressWarnings("unchecked")
+    Set<Object> absent = new LinkedHashSet<>((List<Object>) list.value());
+    String sql =
+        "SELECT "
+            + q(k.column())
+            + " FROM "
+            + q(model.table())
+            + " WHERE "
+            + dialect.inList(q(k.column()), k.type());
+    absent.removeAll(query(sql, List.of(list), rs -> Values.read(rs, 1, k.type())));
+    return absent.stream().map(v -> model.name() + " " + v).toList();
   }
 
   /** The links' sources, each once, in order: one loop, as it runs over every link of a batch. */
@@ -856,34 +921,45 @@ final class JdbcSession implements StoreSession {
     if (w.insert() != null && guardsEnds(a)) {
       // the foreign keys refuse a missing end: count the ends only when the database refused the
       // inserts
-      return write(
-          "link " + a.name(),
-          () -> {
-            if (lock && lockSources(a, sources) < sources.size()) {
-              return false;
-            }
-            if (insertedFirst(w)) {
-              return true;
-            }
-            if (countEnds(a, sources, targets, false, false) < sources.size() + targets.size()) {
-              return false;
-            }
-            w.run();
-            return true;
-          },
-          a.through().unique());
+      return namingMissingEnds(
+          a,
+          links,
+          () ->
+              write(
+                  "link " + a.name(),
+                  () -> {
+                    if (lock && lockSources(a, sources) < sources.size()) {
+                      return false;
+                    }
+                    if (insertedFirst(w)) {
+                      return true;
+                    }
+                    if (countEnds(a, sources, targets, false, false)
+                        < sources.size() + targets.size()) {
+                      return false;
+                    }
+                    w.run();
+                    return true;
+                  },
+                  a.through().unique()));
     }
-    return write(
-        "link " + a.name(),
-        () -> {
-          // with a lock, its query and the count stay two, so that one source costs what many do
-          if (countEnds(a, sources, targets, lock, false) < sources.size() + targets.size()) {
-            return false;
-          }
-          w.run();
-          return true;
-        },
-        a.through().unique());
+    return namingMissingEnds(
+        a,
+        links,
+        () ->
+            write(
+                "link " + a.name(),
+                () -> {
+                  // with a lock, its query and the count stay two, so that one source costs what
+                  // many do
+                  if (countEnds(a, sources, targets, lock, false)
+                      < sources.size() + targets.size()) {
+                    return false;
+                  }
+                  w.run();
+                  return true;
+                },
+                a.through().unique()));
   }
 
   /** {@link JdbcAdapter#junctionGuardsEnds}, its failure translated. */
@@ -985,8 +1061,8 @@ final class JdbcSession implements StoreSession {
               + " FROM "
               + q(a.source().table())
               + " WHERE "
-              + q(sourceKey.column())
-              + " = ANY(?) ORDER BY "
+              + dialect.inList(q(sourceKey.column()), sourceKey.type())
+              + " ORDER BY "
               + q(sourceKey.column())
               + " "
               + dialect.lockRows();
@@ -1031,8 +1107,8 @@ final class JdbcSession implements StoreSession {
         "SELECT 1 FROM "
             + q(s.table())
             + " WHERE "
-            + q(key.column())
-            + " = ANY(?) ORDER BY "
+            + dialect.inList(q(key.column()), key.type())
+            + " ORDER BY "
             + q(key.column())
             + " "
             + dialect.lockRows();
@@ -1055,7 +1131,7 @@ final class JdbcSession implements StoreSession {
         params.add(Param.of(source, fk.type(), "source of " + a.name()));
         String where = " WHERE " + q(fk.column()) + " = ?";
         if (targets != null) {
-          where += " AND " + q(t.id().column()) + " = ANY(?)";
+          where += " AND " + dialect.inList(q(t.id().column()), t.id().type());
           params.add(Param.array(targets, t.id().type(), "target of " + a.name()));
         }
         sql =
@@ -1076,8 +1152,9 @@ final class JdbcSession implements StoreSession {
                 + " = NULL WHERE "
                 + q(s.id().column())
                 + " = ? AND "
-                + q(fk.column())
-                + (targets == null ? " IS NOT NULL" : " = ANY(?)");
+                + (targets == null
+                    ? q(fk.column()) + " IS NOT NULL"
+                    : dialect.inList(q(fk.column()), fk.type()));
         if (targets != null) {
           params.add(Param.array(targets, fk.type(), "target of " + a.name()));
         }
@@ -1093,7 +1170,9 @@ final class JdbcSession implements StoreSession {
                 + " WHERE "
                 + q(fk.column())
                 + " = ?"
-                + (targets == null ? "" : " AND " + q(other.column()) + " = ANY(?)");
+                + (targets == null
+                    ? ""
+                    : " AND " + dialect.inList(q(other.column()), other.type()));
         if (targets != null) {
           params.add(Param.array(targets, other.type(), "target of " + a.name()));
         }
@@ -1126,8 +1205,7 @@ final class JdbcSession implements StoreSession {
             + " WHERE "
             + q(fk.column())
             + " = ? AND "
-            + q(j.id().column())
-            + " = ANY(?)"
+            + dialect.inList(q(j.id().column()), j.id().type())
             + inThroughScope(a, params);
     return write("unlink " + a.name(), () -> update(sql, params));
   }
@@ -1157,7 +1235,11 @@ final class JdbcSession implements StoreSession {
                 Param.of(source, fk.type(), "source of " + a.name()),
                 Param.array(keep, t.id().type(), "target of " + a.name()));
         String where =
-            " WHERE " + q(fk.column()) + " = ? AND NOT (" + q(t.id().column()) + " = ANY(?))";
+            " WHERE "
+                + q(fk.column())
+                + " = ? AND NOT ("
+                + dialect.inList(q(t.id().column()), t.id().type())
+                + ")";
         String remove =
             (mode == UnlinkMode.DELETE_TARGET
                     ? "DELETE FROM " + q(t.table())
@@ -1227,7 +1309,7 @@ final class JdbcSession implements StoreSession {
     params.add(Param.of(source, fk.type(), "source of " + a.name()));
     String remove = "DELETE FROM " + q(j.table()) + " WHERE " + q(fk.column()) + " = ?";
     if (j.unique()) {
-      remove += " AND NOT (" + q(other.column()) + " = ANY(?))";
+      remove += " AND NOT (" + dialect.inList(q(other.column()), other.type()) + ")";
       params.add(Param.array(keep, other.type(), "target of " + a.name()));
     }
     remove += inThroughScope(a, params);
@@ -1285,8 +1367,7 @@ final class JdbcSession implements StoreSession {
         + " SET "
         + q(fk.column())
         + " = ? WHERE "
-        + q(t.id().column())
-        + " = ANY(?)";
+        + dialect.inList(q(t.id().column()), t.id().type());
   }
 
   private List<List<Param>> pointTargets(AssociationInfo a, List<LinkRow> links) {
@@ -1829,10 +1910,7 @@ final class JdbcSession implements StoreSession {
       if (p.array()) {
         @SuppressWarnings("unchecked")
         List<Object> values = (List<Object>) p.value();
-        ps.setArray(
-            i + 1,
-            conn.createArrayOf(
-                dialect.arrayTypeName(p.type()), dialect.arrayElements(p.type(), values)));
+        dialect.bindList(conn, ps, i + 1, p.type(), values);
       } else {
         Values.bind(ps, i + 1, p.value(), p.type());
       }
@@ -1865,7 +1943,7 @@ final class JdbcSession implements StoreSession {
    * The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS
    * subqueries.
    */
-  private static SqlWhere.Columns columns(ModelInfo model, String alias) {
+  private SqlWhere.Columns columns(ModelInfo model, String alias) {
     return new SqlWhere.Columns() {
       @Override
       public SqlWhere.Column resolve(String name) {
@@ -1885,8 +1963,7 @@ final class JdbcSession implements StoreSession {
    * association filter on the rows of {@code model} under {@code alias}. Nested filters get aliases
    * derived from the outer one, so they never clash.
    */
-  private static String existsSql(
-      Where.Has has, ModelInfo model, String alias, List<Param> params) {
+  private String existsSql(Where.Has has, ModelInfo model, String alias, List<Param> params) {
     AssociationInfo a = has.info();
     if (a == null) {
       throw new InvalidCallException(
@@ -1940,7 +2017,8 @@ final class JdbcSession implements StoreSession {
       }
     }
     if (has.where() != null) {
-      sql.append(" AND ").append(SqlWhere.compile(has.where(), columns(target, t), params));
+      sql.append(" AND ")
+          .append(SqlWhere.compile(has.where(), columns(target, t), params, dialect));
     }
     if (has.through() != null) {
       if (a.through() == null) {
@@ -1948,7 +2026,8 @@ final class JdbcSession implements StoreSession {
             "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
       }
       sql.append(" AND ")
-          .append(SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params));
+          .append(
+              SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params, dialect));
     }
     return sql.append(')').toString();
   }
@@ -1976,14 +2055,14 @@ final class JdbcSession implements StoreSession {
   private void validate(AssociationInfo a, Path path, Query query) {
     List<Param> ignored = new ArrayList<>();
     if (query.where() != null) {
-      SqlWhere.compile(query.where(), columns(a.target(), "t"), ignored);
+      SqlWhere.compile(query.where(), columns(a.target(), "t"), ignored, dialect);
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
         throw new InvalidCallException(
             "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
       }
-      SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), ignored);
+      SqlWhere.compile(query.throughWhere(), junctionColumns(a.through(), "j"), ignored, dialect);
     }
     for (Order o : query.order()) {
       if (o.onThrough()) {
@@ -2070,11 +2149,6 @@ final class JdbcSession implements StoreSession {
         values[at + i] = Values.read(rs, first + i, types[i]);
       }
     }
-  }
-
-  /** NULLs last ascending and first descending on every store (as PostgreSQL and Cypher do). */
-  private static String orderTerm(String column, boolean ascending) {
-    return column + (ascending ? " ASC NULLS LAST" : " DESC NULLS FIRST");
   }
 
   private static void page(StringBuilder sql, Query query, List<Param> params) {

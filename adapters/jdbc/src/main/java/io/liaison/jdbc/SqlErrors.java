@@ -12,8 +12,9 @@ import java.sql.SQLTransientException;
  * Maps {@link SQLException}s to Liaison's exceptions by SQLState: class 23 (integrity constraint)
  * is a {@link ConflictException} (but see {@link #translateUpsert}); serialization failures,
  * deadlocks, lock timeouts and lost connections are {@link TransientStoreException}s; anything else
- * a {@link StoreException}. The message names the operation and the SQLException is kept as the
- * cause.
+ * a {@link StoreException}. MariaDB reports every integrity failure (duplicate key 1062, foreign
+ * key 1451/1452) as SQLState 23000, a deadlock (1213) as 40001, and a lock wait timeout (1205) by
+ * its error code alone. The message names the operation and the SQLException is kept as the cause.
  */
 public final class SqlErrors {
   /** H2's error code for a lock timeout (SQLState HYT00). */
@@ -38,8 +39,22 @@ public final class SqlErrors {
    */
   private static final String MVSTORE_TOO_MANY_OPEN_TRANSACTIONS = "/102]";
 
-  /** The SQLState of a unique violation, on both databases. */
+  /** The SQLState of a unique violation, on H2 and PostgreSQL. */
   private static final String UNIQUE_VIOLATION = "23505";
+
+  /** MariaDB's error code for a duplicate key (SQLState 23000, as every integrity failure). */
+  private static final int MARIADB_DUPLICATE_KEY = 1062;
+
+  /**
+   * MariaDB's error code for a lock wait timeout (SQLState HY000); a deadlock (1213) is SQLState
+   * 40001.
+   */
+  private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+
+  /** MariaDB's error codes for a statement ended by {@code KILL} (SQLState 70100). */
+  private static final int MARIADB_QUERY_INTERRUPTED = 1317;
+
+  private static final int MARIADB_CONNECTION_KILLED = 1927;
 
   private SqlErrors() {}
 
@@ -64,7 +79,8 @@ public final class SqlErrors {
    */
   public static LiaisonException translateUpsert(String operation, SQLException e) {
     for (SQLException x : chain(e)) {
-      if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
+      if (UNIQUE_VIOLATION.equals(x.getSQLState())
+          || "23000".equals(x.getSQLState()) && x.getErrorCode() == MARIADB_DUPLICATE_KEY) {
         return new TransientStoreException(
             operation + " failed: a concurrent transaction wrote the same link: " + describe(e), e);
       }
@@ -117,6 +133,11 @@ public final class SqlErrors {
       int code = x.getErrorCode();
       if (isH2(x)
           && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK)) {
+        return true;
+      }
+      if ("HY000".equals(state) && code == MARIADB_LOCK_WAIT_TIMEOUT
+          || "70100".equals(state)
+              && (code == MARIADB_QUERY_INTERRUPTED || code == MARIADB_CONNECTION_KILLED)) {
         return true;
       }
       if (isH2(x)

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Compiles a {@link Where} to a SQL condition. Attribute names become quoted, qualified columns;
- * every value becomes a parameter (IN / NOT IN: one array parameter with {@code = ANY(?)}).
+ * every value becomes a parameter (IN / NOT IN: one list parameter, {@link Dialect#inList}).
  */
 final class SqlWhere {
 
@@ -33,24 +33,25 @@ final class SqlWhere {
   private SqlWhere() {}
 
   /** The condition for {@code where} (never null or empty), appending its parameters. */
-  static String compile(Where where, Columns columns, List<Param> params) {
+  static String compile(Where where, Columns columns, List<Param> params, Dialect dialect) {
     StringBuilder sql = new StringBuilder();
-    append(sql, where, columns, params);
+    append(sql, where, columns, params, dialect);
     return sql.toString();
   }
 
-  private static void append(StringBuilder sql, Where where, Columns columns, List<Param> params) {
+  private static void append(
+      StringBuilder sql, Where where, Columns columns, List<Param> params, Dialect dialect) {
     if (where == null) {
       sql.append("1 = 1");
     } else if (where instanceof Where.Compare c) {
-      compare(sql, c, columns, params);
+      compare(sql, c, columns, params, dialect);
     } else if (where instanceof Where.And and) {
-      junction(sql, and.parts(), " AND ", "1 = 1", columns, params);
+      junction(sql, and.parts(), " AND ", "1 = 1", columns, params, dialect);
     } else if (where instanceof Where.Or or) {
-      junction(sql, or.parts(), " OR ", "1 = 0", columns, params);
+      junction(sql, or.parts(), " OR ", "1 = 0", columns, params, dialect);
     } else if (where instanceof Where.Not not) {
       sql.append("NOT (");
-      append(sql, not.part(), columns, params);
+      append(sql, not.part(), columns, params, dialect);
       sql.append(')');
     } else if (where instanceof Where.Has has) {
       sql.append(columns.exists(has, params));
@@ -65,7 +66,8 @@ final class SqlWhere {
       String op,
       String empty,
       Columns columns,
-      List<Param> params) {
+      List<Param> params,
+      Dialect dialect) {
     if (parts.isEmpty()) {
       sql.append(empty);
       return;
@@ -75,13 +77,13 @@ final class SqlWhere {
       if (i > 0) {
         sql.append(op);
       }
-      append(sql, parts.get(i), columns, params);
+      append(sql, parts.get(i), columns, params, dialect);
     }
     sql.append(')');
   }
 
   private static void compare(
-      StringBuilder sql, Where.Compare c, Columns columns, List<Param> params) {
+      StringBuilder sql, Where.Compare c, Columns columns, List<Param> params, Dialect dialect) {
     Column column = columns.resolve(c.attribute());
     AttributeInfo a = column.attribute();
     String what = "attribute '" + c.attribute() + "'";
@@ -108,9 +110,9 @@ final class SqlWhere {
         Collection<?> values = collection(value, what);
         params.add(Param.array(values, a.type(), what));
         if (c.op() == Where.Op.IN) {
-          sql.append(column.sql()).append(" = ANY(?)");
+          sql.append(dialect.inList(column.sql(), a.type()));
         } else {
-          sql.append("NOT (").append(column.sql()).append(" = ANY(?))");
+          sql.append("NOT (").append(dialect.inList(column.sql(), a.type())).append(')');
         }
       }
       case LIKE -> {

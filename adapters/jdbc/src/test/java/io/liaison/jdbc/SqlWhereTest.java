@@ -29,7 +29,8 @@ class SqlWhereTest {
           }
           return new SqlWhere.Column(Sql.col("t", a.column()), a);
         },
-        params);
+        params,
+        PostgresDialect.INSTANCE);
   }
 
   @Test
