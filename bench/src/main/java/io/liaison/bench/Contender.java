@@ -54,10 +54,10 @@ public interface Contender extends AutoCloseable {
   /**
    * Workload 4: every link of each book, with its article and through attributes, in one
    * transaction, as this contender's users hold them: the raw code's own records, Liaison's {@code
-   * Linked} lists per book, the peers' loaded entities. Turning them into one common form is {@link
-   * #views}'s work, done to compare the contenders' results and not measured: it is the same work
-   * for none of them (the raw code's records are that form already, the others would pay a second
-   * pass over their objects).
+   * LinkedTarget} lists per book, the peers' loaded entities. Turning them into one common form is
+   * {@link #views}'s work, done to compare the contenders' results and not measured: it is the same
+   * work for none of them (the raw code's records are that form already, the others would pay a
+   * second pass over their objects).
    */
   Object links(int[] books);
 

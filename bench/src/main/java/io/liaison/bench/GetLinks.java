@@ -8,10 +8,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Workload 4: read the links of {@code sources} books ({@code perSource} each) with their articles
  * and through attributes. Liaison reads them all in one call, {@code
- * db.links(ARTICLES).links(books)}, one statement ({@code -Dbench.liaison.many=per-source} makes
- * one call per book instead: see {@code LiaisonContender.ManySources}). Each call asks about the
- * books in another order ({@link Fixtures#bookOrders}), so no store can answer it from the previous
- * call's result.
+ * db.batch(ARTICLES).linkedTargets(books)}, one statement ({@code -Dbench.liaison.many=per-source}
+ * makes one call per book instead: see {@code LiaisonContender.ManySources}). Each call asks about
+ * the books in another order ({@link Fixtures#bookOrders}), so no store can answer it from the
+ * previous call's result.
  */
 @State(Scope.Benchmark)
 public class GetLinks extends ContenderState {

@@ -3,9 +3,9 @@ package io.liaison.bench;
 import static io.liaison.bench.liaison.Library.ARTICLES;
 
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
+import io.liaison.NewLink;
 import io.liaison.Session;
 import io.liaison.bench.liaison.Article;
 import io.liaison.bench.liaison.Book;
@@ -36,17 +36,17 @@ final class LiaisonContender implements Contender {
   /**
    * How the many-source workloads (2, 4 and 5) reach many books in one transaction: every such call
    * of this contender goes through here, on every store. {@link #ALL_SOURCES} passes all books in
-   * one call ({@code db.links(ARTICLES)}, the API an application uses for this work); {@link
+   * one call ({@code db.batch(ARTICLES)}, the API an application uses for this work); {@link
    * #PER_SOURCE} makes one call per book, for comparison ({@code -Dbench.liaison.many=per-source}).
    */
   interface ManySources {
     /** Workload 2: each book's links, added. */
-    void addAll(Session tx, Map<Book, List<Link>> links);
+    void addAll(Session tx, Map<Book, List<NewLink>> links);
 
     /**
      * Workload 4: each book's links with their targets and through attributes, in the books' order.
      */
-    Map<?, List<Linked<Article>>> links(Session tx, List<Book> books);
+    Map<?, List<LinkedTarget<Article>>> links(Session tx, List<Book> books);
 
     /** Workload 5: whether {@code books[i]} is linked to {@code articles[i]}. */
     boolean[] has(Session tx, List<Book> books, List<Article> articles);
@@ -59,15 +59,15 @@ final class LiaisonContender implements Contender {
   static final ManySources PER_SOURCE =
       new ManySources() {
         @Override
-        public void addAll(Session tx, Map<Book, List<Link>> links) {
+        public void addAll(Session tx, Map<Book, List<NewLink>> links) {
           links.forEach((book, l) -> tx.on(book, ARTICLES).addAll(l));
         }
 
         @Override
-        public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
-          Map<Book, List<Linked<Article>>> out = new LinkedHashMap<>();
+        public Map<?, List<LinkedTarget<Article>>> links(Session tx, List<Book> books) {
+          Map<Book, List<LinkedTarget<Article>>> out = new LinkedHashMap<>();
           for (Book book : books) {
-            out.put(book, tx.on(book, ARTICLES).links());
+            out.put(book, tx.on(book, ARTICLES).linkedTargets());
           }
           return out;
         }
@@ -91,34 +91,34 @@ final class LiaisonContender implements Contender {
         }
       };
 
-  /** One call for all books: {@code db.links(ARTICLES)}, a constant number of round trips. */
+  /** One call for all books: {@code db.batch(ARTICLES)}, a constant number of round trips. */
   static final ManySources ALL_SOURCES =
       new ManySources() {
         @Override
-        public void addAll(Session tx, Map<Book, List<Link>> links) {
-          List<LinkPair> pairs = new ArrayList<>();
+        public void addAll(Session tx, Map<Book, List<NewLink>> links) {
+          List<LinkBetween> pairs = new ArrayList<>();
           links.forEach(
               (book, l) -> {
-                for (Link x : l) {
-                  pairs.add(LinkPair.of(book, x.target(), x.through()));
+                for (NewLink x : l) {
+                  pairs.add(LinkBetween.of(book, x.target(), x.through()));
                 }
               });
-          tx.links(ARTICLES).addAll(pairs);
+          tx.batch(ARTICLES).addAll(pairs);
         }
 
         @Override
-        public Map<?, List<Linked<Article>>> links(Session tx, List<Book> books) {
+        public Map<?, List<LinkedTarget<Article>>> links(Session tx, List<Book> books) {
           // keyed by the books as given, in their order: the map the application gets
-          return tx.links(ARTICLES).links(books);
+          return tx.batch(ARTICLES).linkedTargets(books);
         }
 
         @Override
         public boolean[] has(Session tx, List<Book> books, List<Article> articles) {
-          List<LinkPair> pairs = new ArrayList<>(books.size());
+          List<LinkBetween> pairs = new ArrayList<>(books.size());
           for (int i = 0; i < books.size(); i++) {
-            pairs.add(LinkPair.of(books.get(i), articles.get(i)));
+            pairs.add(LinkBetween.of(books.get(i), articles.get(i)));
           }
-          List<Boolean> answers = tx.links(ARTICLES).has(pairs);
+          List<Boolean> answers = tx.batch(ARTICLES).has(pairs);
           boolean[] out = new boolean[answers.size()];
           for (int i = 0; i < out.length; i++) {
             out[i] = answers.get(i);
@@ -128,7 +128,7 @@ final class LiaisonContender implements Contender {
 
         @Override
         public long[] count(Session tx, List<Book> books) {
-          Map<Object, Long> counts = tx.links(ARTICLES).count(books);
+          Map<Object, Long> counts = tx.batch(ARTICLES).count(books);
           long[] out = new long[books.size()];
           for (int i = 0; i < out.length; i++) {
             out[i] = counts.get(books.get(i));
@@ -209,10 +209,10 @@ final class LiaisonContender implements Contender {
     adapter.addStatementListener(listener);
   }
 
-  private List<Link> toLinks(List<LinkSpec> specs) {
-    List<Link> out = new ArrayList<>(specs.size());
+  private List<NewLink> toLinks(List<LinkSpec> specs) {
+    List<NewLink> out = new ArrayList<>(specs.size());
     for (LinkSpec l : specs) {
-      out.add(Link.to(articles[l.article()], new BookArticles(l.role(), l.position())));
+      out.add(NewLink.to(articles[l.article()], new BookArticles(l.role(), l.position())));
     }
     return out;
   }
@@ -224,7 +224,7 @@ final class LiaisonContender implements Contender {
 
   @Override
   public void addSpread(List<SourceLinks> links) {
-    Map<Book, List<Link>> byBook = new LinkedHashMap<>();
+    Map<Book, List<NewLink>> byBook = new LinkedHashMap<>();
     for (SourceLinks s : links) {
       byBook.computeIfAbsent(books[s.book()], b -> new ArrayList<>()).addAll(toLinks(s.links()));
     }
@@ -249,11 +249,11 @@ final class LiaisonContender implements Contender {
   @SuppressWarnings("unchecked")
   @Override
   public List<LinkView> views(Object links) {
-    Map<?, List<Linked<Article>>> read = (Map<?, List<Linked<Article>>>) links;
+    Map<?, List<LinkedTarget<Article>>> read = (Map<?, List<LinkedTarget<Article>>>) links;
     List<LinkView> out = new ArrayList<>();
     read.forEach(
         (book, linked) -> {
-          for (Linked<Article> l : linked) {
+          for (LinkedTarget<Article> l : linked) {
             out.add(
                 new LinkView(
                     ((Book) book).id,

@@ -2,7 +2,7 @@ package io.liaison;
 
 /**
  * {@code Source.belongsTo(Target)}: the foreign key lives on the source. Operations: {@link
- * SingleLink}.
+ * SingleAccessor}.
  */
 public final class BelongsTo<S, T> extends Association<S, T> {
   BelongsTo(Options options) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * {@code Source.belongsToMany(Target, {through})}: many-to-many through a junction model that may
- * carry attributes of its own. Operations: {@link ManyLinks}.
+ * carry attributes of its own. Operations: {@link ManyAccessor}.
  */
 public final class BelongsToMany<S, T> extends Association<S, T> {
   BelongsToMany(Options options) {

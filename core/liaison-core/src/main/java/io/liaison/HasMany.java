@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * {@code Source.hasMany(Target)}: one-to-many, foreign key on the targets. Operations: {@link
- * ManyLinks}.
+ * ManyAccessor}.
  */
 public final class HasMany<S, T> extends Association<S, T> {
   HasMany(Options options) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * {@code Source.hasOne(Target)}: one-to-one, foreign key on the target. Operations: {@link
- * SingleLink} ({@code get}, {@code set}, {@code create}).
+ * SingleAccessor} ({@code get}, {@code set}, {@code create}).
  */
 public final class HasOne<S, T> extends Association<S, T> {
   HasOne(Options options) {

@@ -101,8 +101,8 @@ public final class Include<S, T> {
   }
 
   /**
-   * The through attributes each {@link Linked} carries (Sequelize's {@code through.attributes});
-   * none given means none. Default: all of them, keys included.
+   * The through attributes each {@link LinkedTarget} carries (Sequelize's {@code
+   * through.attributes}); none given means none. Default: all of them, keys included.
    */
   public Include<S, T> throughAttributes(String... names) {
     return new Include<>(

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * Loaded<Book> books = db.findAll(Book.class, Query.all(), List.of(Include.of(ARTICLES)));
  * for (Book b : books) {
- *   for (Linked<Article> l : books.links(b, ARTICLES)) {
+ *   for (LinkedTarget<Article> l : books.linkedTargets(b, ARTICLES)) {
  *     System.out.println(b.title + " - " + l.target().title + " as " + l.through("role"));
  *   }
  * }
@@ -46,7 +46,7 @@ public interface Loaded<T> extends Iterable<T> {
    * Like {@link #get}, each target with its link's through attributes (and link id for parallel
    * links).
    */
-  <S, X> List<Linked<X>> links(S parent, Association<S, X> association);
+  <S, X> List<LinkedTarget<X>> linkedTargets(S parent, Association<S, X> association);
 
   /**
    * The single target loaded for {@code parent} through a hasOne or belongsTo association, if any.

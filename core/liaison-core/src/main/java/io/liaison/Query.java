@@ -8,7 +8,7 @@ import java.util.List;
  * attributes, an order and a limit/offset ({@code count} ignores order and paging). Immutable.
  *
  * <pre>{@code
- * db.on(book, ARTICLES).get(Query.where(Where.like("title", "Graph%"))
+ * db.on(book, ARTICLES).get(Query.matching(Where.like("title", "Graph%"))
  *     .through(Where.eq("role", "editor")).orderBy(Order.asc("title")).limit(10));
  * }</pre>
  */
@@ -31,8 +31,8 @@ public record Query(
     return ALL;
   }
 
-  public static Query where(Where where) {
-    return new Query(Args.notNull(where, "Query.where", "where"), null, List.of(), null, null);
+  public static Query matching(Where where) {
+    return new Query(Args.notNull(where, "Query.matching", "where"), null, List.of(), null, null);
   }
 
   /** Adds a filter on the targets (combined with AND). */

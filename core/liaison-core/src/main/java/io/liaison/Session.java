@@ -54,20 +54,20 @@ public interface Session {
    * {@code source.getX/setX/addX/...} for a hasMany association. The source may be an entity or an
    * id.
    */
-  <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association);
+  <S, T> ManyAccessor<T> on(Object source, HasMany<S, T> association);
 
   /** {@code source.getX/setX/addX/...} for a belongsToMany association. */
-  <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association);
+  <S, T> ManyAccessor<T> on(Object source, BelongsToMany<S, T> association);
 
   /** Operations on a hasMany association across many sources at once. */
-  <S, T> Links<T> links(HasMany<S, T> association);
+  <S, T> BatchAccessor<T> batch(HasMany<S, T> association);
 
   /** Operations on a belongsToMany association across many sources at once. */
-  <S, T> Links<T> links(BelongsToMany<S, T> association);
+  <S, T> BatchAccessor<T> batch(BelongsToMany<S, T> association);
 
   /** {@code source.getX/setX/createX} for a hasOne association. */
-  <S, T> SingleLink<T> on(Object source, HasOne<S, T> association);
+  <S, T> SingleAccessor<T> on(Object source, HasOne<S, T> association);
 
   /** {@code source.getX/setX/createX} for a belongsTo association. */
-  <S, T> SingleLink<T> on(Object source, BelongsTo<S, T> association);
+  <S, T> SingleAccessor<T> on(Object source, BelongsTo<S, T> association);
 }

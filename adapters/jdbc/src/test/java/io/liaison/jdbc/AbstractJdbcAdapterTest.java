@@ -10,7 +10,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.LinkPair;
+import io.liaison.LinkBetween;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
@@ -223,13 +223,14 @@ abstract class AbstractJdbcAdapterTest {
     db.on(b, ARTICLES).add(a, Map.of("role", evil));
 
     assertThat(db.find(Book.class, b.id)).get().extracting(x -> x.title).isEqualTo(evil);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", evil))))
+    assertThat(db.findAll(Book.class, Query.matching(Where.eq("title", evil))))
         .extracting(x -> x.id)
         .containsExactly(b.id);
-    assertThat(db.findAll(Book.class, Query.where(Where.in("title", List.of(evil, "' OR '1'='1")))))
+    assertThat(
+            db.findAll(Book.class, Query.matching(Where.in("title", List.of(evil, "' OR '1'='1")))))
         .hasSize(1);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", "' OR '1'='1")))).isEmpty();
-    assertThat(db.on(b, ARTICLES).links())
+    assertThat(db.findAll(Book.class, Query.matching(Where.eq("title", "' OR '1'='1")))).isEmpty();
+    assertThat(db.on(b, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo(evil));
     assertThat(db.on(b, ARTICLES).get(Query.all().through(Where.eq("role", evil)))).hasSize(1);
@@ -260,7 +261,7 @@ abstract class AbstractJdbcAdapterTest {
   void unknownAttributesInFiltersAreInvalidCalls() {
     ModelInfo book = SCHEMA.info().model("Book");
     try (StoreSession s = adapter.begin()) {
-      assertThatThrownBy(() -> s.find(book, Query.where(Where.eq("title\" OR 1=1 --", "x"))))
+      assertThatThrownBy(() -> s.find(book, Query.matching(Where.eq("title\" OR 1=1 --", "x"))))
           .isInstanceOf(InvalidCallException.class)
           .hasMessageContaining("title\" OR 1=1 --");
       assertThatThrownBy(() -> s.count(book, Where.gt("nope", 1)))
@@ -339,7 +340,7 @@ abstract class AbstractJdbcAdapterTest {
     }
 
     Map<Long, Map<String, Object>> through = new HashMap<>();
-    db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
+    db.on(b, ARTICLES).linkedTargets().forEach(l -> through.put(l.target().id, l.through()));
     assertThat(through.get(as.get(0).id))
         .containsEntry("role", "editor")
         .containsEntry("position", 9);
@@ -478,7 +479,7 @@ abstract class AbstractJdbcAdapterTest {
           List.of(new LinkRow(b.id, as.get(0).id, Map.of("bookId", b.id, "role", "editor"), null)));
       s.commit();
     }
-    assertThat(db.on(b, ARTICLES).links())
+    assertThat(db.on(b, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
   }
@@ -497,14 +498,14 @@ abstract class AbstractJdbcAdapterTest {
     adapter.addStatementListener(statements::add);
 
     List<Boolean> answers =
-        db.links(ARTICLES)
+        db.batch(ARTICLES)
             .has(
                 List.of(
-                    LinkPair.of(books.get(0), articles.get(0)),
-                    LinkPair.of(books.get(0), articles.get(1)),
-                    LinkPair.of(books.get(2), articles.get(2)),
-                    LinkPair.of(books.get(3), articles.get(0)),
-                    LinkPair.of(books.get(2), articles.get(1))));
+                    LinkBetween.of(books.get(0), articles.get(0)),
+                    LinkBetween.of(books.get(0), articles.get(1)),
+                    LinkBetween.of(books.get(2), articles.get(2)),
+                    LinkBetween.of(books.get(3), articles.get(0)),
+                    LinkBetween.of(books.get(2), articles.get(1))));
 
     assertThat(answers).containsExactly(true, false, true, false, true);
     assertThat(statements)
@@ -592,7 +593,7 @@ abstract class AbstractJdbcAdapterTest {
     db.on(c, TAGS).add(t);
     db.on(c, TAGS).add(t);
 
-    assertThat(db.on(c, TAGS).links())
+    assertThat(db.on(c, TAGS).linkedTargets())
         .hasSize(2)
         .extracting(l -> l.linkId())
         .doesNotContainNull()

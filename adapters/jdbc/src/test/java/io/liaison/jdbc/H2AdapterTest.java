@@ -124,7 +124,7 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
         .noneMatch(sql -> sql.startsWith("MERGE") || sql.contains("COUNT(*)"))
         .anyMatch(sql -> sql.startsWith("INSERT INTO \"BookArticles\""));
     Map<Long, Map<String, Object>> through = new HashMap<>();
-    db.on(b, ARTICLES).links().forEach(l -> through.put(l.target().id, l.through()));
+    db.on(b, ARTICLES).linkedTargets().forEach(l -> through.put(l.target().id, l.through()));
     assertThat(through.get(as.get(0).id)).containsEntry("role", "new").containsEntry("position", 1);
     assertThat(through.get(as.get(1).id)).containsEntry("role", "new").containsEntry("position", 1);
     assertThat(through.get(as.get(2).id))
@@ -156,7 +156,7 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
         .noneMatch(
             sql ->
                 sql.startsWith("INSERT") || sql.contains("COUNT(*)") || sql.startsWith("ROLLBACK"));
-    assertThat(db.on(b, ARTICLES).links())
+    assertThat(db.on(b, ARTICLES).linkedTargets())
         .hasSize(2)
         .allSatisfy(
             l -> {
@@ -176,7 +176,7 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     assertThat(statements)
         .contains("ROLLBACK TO SAVEPOINT")
         .anyMatch(sql -> sql.contains("COUNT(*)"));
-    assertThat(db.on(b, ARTICLES).links())
+    assertThat(db.on(b, ARTICLES).linkedTargets())
         .extracting(l -> l.target().id)
         .containsExactly(as.get(0).id, as.get(1).id);
   }
@@ -218,8 +218,10 @@ class H2AdapterTest extends AbstractJdbcAdapterTest {
     assertThat(statements)
         .anyMatch(sql -> sql.contains("COUNT(*)"))
         .noneMatch(sql -> sql.startsWith("INSERT"));
-    assertThat(unsynced.on(b, loose).links()).isEmpty();
+    assertThat(unsynced.on(b, loose).linkedTargets()).isEmpty();
     unsynced.on(b, loose).add(a);
-    assertThat(unsynced.on(b, loose).links()).extracting(l -> l.target().id).containsExactly(a.id);
+    assertThat(unsynced.on(b, loose).linkedTargets())
+        .extracting(l -> l.target().id)
+        .containsExactly(a.id);
   }
 }

@@ -49,7 +49,7 @@ class JdbcModuleTest {
       db.insert(a);
       db.on(b, ARTICLES).add(a, Map.of("role", "editor"));
 
-      assertThat(db.on(b, ARTICLES).links())
+      assertThat(db.on(b, ARTICLES).linkedTargets())
           .singleElement()
           .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
       assertThat(db.capabilities())

@@ -81,7 +81,7 @@ public final class MemoryAdapter implements StoreAdapter {
    * tables.
    */
   @Override
-  public void learn(SchemaInfo schema) {
+  public void register(SchemaInfo schema) {
     sync(schema);
   }
 

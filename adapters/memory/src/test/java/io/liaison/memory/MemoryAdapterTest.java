@@ -113,7 +113,7 @@ class MemoryAdapterTest {
 
   private List<Object> titles(Where where) {
     try (StoreSession tx = store.begin()) {
-      return tx.find(BOOK, where == null ? Query.ALL : Query.where(where)).stream()
+      return tx.find(BOOK, where == null ? Query.ALL : Query.matching(where)).stream()
           .map(r -> r.get("title"))
           .toList();
     }

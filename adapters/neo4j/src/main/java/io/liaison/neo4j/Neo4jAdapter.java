@@ -150,7 +150,7 @@ public final class Neo4jAdapter implements StoreAdapter {
     } catch (RuntimeException e) {
       throw Neo4jErrors.translate("sync", e);
     }
-    learn(schema);
+    register(schema);
   }
 
   /**
@@ -159,7 +159,7 @@ public final class Neo4jAdapter implements StoreAdapter {
    * sync(false)}.
    */
   @Override
-  public synchronized void learn(SchemaInfo schema) {
+  public synchronized void register(SchemaInfo schema) {
     rules = rules.plus(Objects.requireNonNull(schema, "schema"));
   }
 

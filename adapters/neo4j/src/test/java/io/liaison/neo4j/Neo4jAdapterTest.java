@@ -11,7 +11,7 @@ import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.LiaisonException;
-import io.liaison.LinkPair;
+import io.liaison.LinkBetween;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
@@ -229,7 +229,7 @@ class Neo4jAdapterTest {
 
     assertThat(
             specimens.findAll(
-                Specimen.class, Query.where(Where.gt("amount", new BigDecimal("9.75")))))
+                Specimen.class, Query.matching(Where.gt("amount", new BigDecimal("9.75")))))
         .extracting(x -> x.amount.toPlainString())
         .containsExactlyInAnyOrder("10", "100.25");
     assertThat(
@@ -238,7 +238,7 @@ class Neo4jAdapterTest {
         .containsExactly("-2", "9.5", "10", "100.25");
     assertThat(
             specimens.findAll(
-                Specimen.class, Query.where(Where.eq("amount", new BigDecimal("10.000")))))
+                Specimen.class, Query.matching(Where.eq("amount", new BigDecimal("10.000")))))
         .hasSize(1);
   }
 
@@ -322,10 +322,10 @@ class Neo4jAdapterTest {
     for (String value : hostile) {
       Book b = db.insert(book(value));
       db.on(b, ARTICLES).add(article, Map.of("role", value));
-      assertThat(db.findAll(Book.class, Query.where(Where.eq("title", value))))
+      assertThat(db.findAll(Book.class, Query.matching(Where.eq("title", value))))
           .extracting(x -> x.id)
           .containsExactly(b.id);
-      assertThat(db.findAll(Book.class, Query.where(Where.like("title", "%" + value))))
+      assertThat(db.findAll(Book.class, Query.matching(Where.like("title", "%" + value))))
           .extracting(x -> x.id)
           .contains(b.id);
     }
@@ -695,14 +695,14 @@ class Neo4jAdapterTest {
     adapter.addStatementListener(statements::add);
 
     List<Boolean> answers =
-        db.links(ARTICLES)
+        db.batch(ARTICLES)
             .has(
                 List.of(
-                    LinkPair.of(books.get(0), articles.get(0)),
-                    LinkPair.of(books.get(0), articles.get(1)),
-                    LinkPair.of(books.get(2), articles.get(2)),
-                    LinkPair.of(books.get(3), articles.get(0)),
-                    LinkPair.of(books.get(2), articles.get(1))));
+                    LinkBetween.of(books.get(0), articles.get(0)),
+                    LinkBetween.of(books.get(0), articles.get(1)),
+                    LinkBetween.of(books.get(2), articles.get(2)),
+                    LinkBetween.of(books.get(3), articles.get(0)),
+                    LinkBetween.of(books.get(2), articles.get(1))));
 
     assertThat(answers).containsExactly(true, false, true, false, true);
     // no target's properties (the targets read projects them as t {.*}) and no ordering

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liaison.Association;
 import io.liaison.BelongsToMany;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Schema;
 import io.liaison.TransientStoreException;
 import io.liaison.contract.fixtures.Article;
@@ -197,7 +197,7 @@ class Neo4jCrashTest {
     try (Liaison fresh = Liaison.builder().schema(SCHEMA).store(reopened).sync(false).build()) {
       List<Long> targets = new ArrayList<>();
       Set<Object> roles = new HashSet<>();
-      for (Linked<Article> link : fresh.on(book, ARTICLES).links()) {
+      for (LinkedTarget<Article> link : fresh.on(book, ARTICLES).linkedTargets()) {
         targets.add(link.target().id);
         roles.add(link.through("role"));
       }

@@ -100,7 +100,7 @@ class OgmBridgeTest {
 
     Book book = db.findAll(Book.class).get(0);
     assertThat(book.title).isEqualTo("Inside OGM");
-    assertThat(db.on(book, ARTICLES).links())
+    assertThat(db.on(book, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(
             link -> {
@@ -130,7 +130,8 @@ class OgmBridgeTest {
     assertThat(found.big).isEqualTo(9_007_199_254_740_993L);
     assertThat(
             db.findAll(
-                Specimen.class, Query.where(io.liaison.Where.eq("day", LocalDate.of(2024, 2, 29)))))
+                Specimen.class,
+                Query.matching(io.liaison.Where.eq("day", LocalDate.of(2024, 2, 29)))))
         .hasSize(1);
   }
 
@@ -170,7 +171,7 @@ class OgmBridgeTest {
     tx.insertAll(List.of(book));
     tx.insert(article);
     tx.on(book, ARTICLES).add(article, Map.of("role", "editor"));
-    assertThat(tx.on(book, ARTICLES).links())
+    assertThat(tx.on(book, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through()).containsEntry("role", "editor"));
   }

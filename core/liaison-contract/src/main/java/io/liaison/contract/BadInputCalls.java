@@ -17,13 +17,13 @@ import static io.liaison.contract.Samples.author;
 
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
-import io.liaison.Link;
-import io.liaison.LinkPair;
+import io.liaison.LinkBetween;
 import io.liaison.Loaded;
-import io.liaison.ManyLinks;
+import io.liaison.ManyAccessor;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
-import io.liaison.SingleLink;
+import io.liaison.SingleAccessor;
 import io.liaison.Where;
 import io.liaison.contract.BadInputContract.Case;
 import io.liaison.contract.BadInputContract.Stranger;
@@ -123,7 +123,7 @@ final class BadInputCalls {
                 () ->
                     w.db
                         .on(w.graphs, ARTICLES)
-                        .setAll(List.of(Link.to(w.spareArticle), Link.to(new Article()))),
+                        .setAll(List.of(NewLink.to(w.spareArticle), NewLink.to(new Article()))),
             "Book.articles.setAll",
             "target",
             "Article",
@@ -190,36 +190,36 @@ final class BadInputCalls {
             w ->
                 () ->
                     w.db
-                        .links(ARTICLES)
+                        .batch(ARTICLES)
                         .addAll(
                             List.of(
-                                LinkPair.of(w.spareBook, w.spareArticle),
-                                LinkPair.of(new Book(), w.spareArticle))),
-            "Book.articles.links().addAll",
+                                LinkBetween.of(w.spareBook, w.spareArticle),
+                                LinkBetween.of(new Book(), w.spareArticle))),
+            "Book.articles.batch().addAll",
             "source",
             "Book",
             "unsaved"),
         Case.of(
             "unsaved target: links addAll on hasMany",
             BAD,
-            w -> () -> w.db.links(BOOKS).addAll(List.of(LinkPair.of(w.bob, new Book()))),
-            "Author.books.links().addAll",
+            w -> () -> w.db.batch(BOOKS).addAll(List.of(LinkBetween.of(w.bob, new Book()))),
+            "Author.books.batch().addAll",
             "target",
             "Book",
             "unsaved"),
         Case.of(
             "unsaved source: links count",
             BAD,
-            w -> () -> w.db.links(ARTICLES).count(List.of(w.graphs, new Book())),
-            "Book.articles.links().count",
+            w -> () -> w.db.batch(ARTICLES).count(List.of(w.graphs, new Book())),
+            "Book.articles.batch().count",
             "source",
             "Book",
             "unsaved"),
         Case.of(
             "unsaved target: links has",
             BAD,
-            w -> () -> w.db.links(ARTICLES).has(List.of(LinkPair.of(w.graphs, new Article()))),
-            "Book.articles.links().has",
+            w -> () -> w.db.batch(ARTICLES).has(List.of(LinkBetween.of(w.graphs, new Article()))),
+            "Book.articles.batch().has",
             "target",
             "Article",
             "unsaved"),
@@ -361,8 +361,10 @@ final class BadInputCalls {
         Case.of(
             "foreign source: links addAll",
             BAD,
-            w -> () -> w.db.links(BOOKS).addAll(List.of(LinkPair.of(new Stranger(), w.spareBook))),
-            "Author.books.links().addAll",
+            w ->
+                () ->
+                    w.db.batch(BOOKS).addAll(List.of(LinkBetween.of(new Stranger(), w.spareBook))),
+            "Author.books.batch().addAll",
             "source",
             "Author",
             "Stranger"),
@@ -529,20 +531,20 @@ final class BadInputCalls {
             w ->
                 () ->
                     w.db
-                        .links(ARTICLES)
+                        .batch(ARTICLES)
                         .addAll(
                             List.of(
-                                LinkPair.of(w.spareBook, w.spareArticle),
-                                LinkPair.of(w.spareBook, MISSING))),
-            "Book.articles.links().addAll",
+                                LinkBetween.of(w.spareBook, w.spareArticle),
+                                LinkBetween.of(w.spareBook, MISSING))),
+            "Book.articles.batch().addAll",
             "target",
             "Article",
             MISSING_ID),
         Case.of(
             "missing source id: links addAll on hasMany",
             BAD,
-            w -> () -> w.db.links(BOOKS).addAll(List.of(LinkPair.of(MISSING, w.spareBook))),
-            "Author.books.links().addAll",
+            w -> () -> w.db.batch(BOOKS).addAll(List.of(LinkBetween.of(MISSING, w.spareBook))),
+            "Author.books.batch().addAll",
             "source",
             "Author",
             MISSING_ID),
@@ -642,20 +644,20 @@ final class BadInputCalls {
             w ->
                 () ->
                     w.db
-                        .links(ARTICLES)
+                        .batch(ARTICLES)
                         .addAll(
                             List.of(
-                                LinkPair.of(w.spareBook, w.spareArticle),
-                                LinkPair.of(w.spareBook, w.comment))),
-            "Book.articles.links().addAll",
+                                LinkBetween.of(w.spareBook, w.spareArticle),
+                                LinkBetween.of(w.spareBook, w.comment))),
+            "Book.articles.batch().addAll",
             "target",
             "Article",
             "Comment"),
         Case.of(
             "wrong model source: links count",
             BAD,
-            w -> () -> w.db.links(BOOKS).count(List.of(w.ann, w.graphs)),
-            "Author.books.links().count",
+            w -> () -> w.db.batch(BOOKS).count(List.of(w.ann, w.graphs)),
+            "Author.books.batch().count",
             "source",
             "Author",
             "Book"),
@@ -764,7 +766,7 @@ final class BadInputCalls {
                 () ->
                     w.db
                         .on(w.bob, BOOKS)
-                        .addAll(List.of(Link.to(w.spareBook, Map.of("position", 1)))),
+                        .addAll(List.of(NewLink.to(w.spareBook, Map.of("position", 1)))),
             "Author.books.addAll",
             "through attributes"),
         Case.of(
@@ -779,9 +781,10 @@ final class BadInputCalls {
             w ->
                 () ->
                     w.db
-                        .links(BOOKS)
-                        .addAll(List.of(LinkPair.of(w.bob, w.spareBook, Map.of("role", "editor")))),
-            "Author.books.links().addAll",
+                        .batch(BOOKS)
+                        .addAll(
+                            List.of(LinkBetween.of(w.bob, w.spareBook, Map.of("role", "editor")))),
+            "Author.books.batch().addAll",
             "through attributes"),
         Case.of(
             "wrong kind: one hasMany target for two sources",
@@ -789,11 +792,12 @@ final class BadInputCalls {
             w ->
                 () ->
                     w.db
-                        .links(BOOKS)
+                        .batch(BOOKS)
                         .addAll(
                             List.of(
-                                LinkPair.of(w.ann, w.spareBook), LinkPair.of(w.bob, w.spareBook))),
-            "Author.books.links().addAll",
+                                LinkBetween.of(w.ann, w.spareBook),
+                                LinkBetween.of(w.bob, w.spareBook))),
+            "Author.books.batch().addAll",
             "Book",
             "two sources"),
         Case.of(
@@ -809,8 +813,8 @@ final class BadInputCalls {
                 () ->
                     w.db
                         .on(w.ann, BOOKS)
-                        .links(Query.all().orderBy(Order.through("position", true))),
-            "Author.books.links",
+                        .linkedTargets(Query.all().orderBy(Order.through("position", true))),
+            "Author.books.linkedTargets",
             "through attribute"),
         Case.of(
             "wrong kind: through filter on findAll",
@@ -884,7 +888,7 @@ final class BadInputCalls {
         Case.of(
             "association not in the schema: links",
             BAD,
-            w -> () -> w.db.links(NOTES).count(List.of(w.ann)),
+            w -> () -> w.db.batch(NOTES).count(List.of(w.ann)),
             "Author.hasMany(Comment as 'notes')",
             "not declared"),
         Case.of(
@@ -897,13 +901,13 @@ final class BadInputCalls {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void create(ManyLinks<?> links, Object target) {
-    ((ManyLinks) links).create(target);
+  private static void create(ManyAccessor<?> links, Object target) {
+    ((ManyAccessor) links).create(target);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void create(SingleLink<?> link, Object target) {
-    ((SingleLink) link).create(target);
+  private static void create(SingleAccessor<?> link, Object target) {
+    ((SingleAccessor) link).create(target);
   }
 
   private static void oneOf(Loaded<Author> loaded) {

@@ -10,8 +10,8 @@ import io.liaison.Association;
 import io.liaison.DefinitionException;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
-import io.liaison.Link;
-import io.liaison.LinkPair;
+import io.liaison.LinkBetween;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Schema;
@@ -162,7 +162,8 @@ final class BadInputQueries {
             w ->
                 () ->
                     w.db.findAll(
-                        Specimen.class, Query.where(new Where.Compare("text", Where.Op.LIKE, 5))),
+                        Specimen.class,
+                        Query.matching(new Where.Compare("text", Where.Op.LIKE, 5))),
             "findAll(Specimen)",
             "Specimen.text",
             "LIKE"),
@@ -176,14 +177,14 @@ final class BadInputQueries {
         Case.of(
             "hasMany get: Integer attribute given a String",
             BAD,
-            w -> () -> w.db.on(w.ann, BOOKS).get(Query.where(Where.eq("year", "2001"))),
+            w -> () -> w.db.on(w.ann, BOOKS).get(Query.matching(Where.eq("year", "2001"))),
             "Author.books.get",
             "Book.year",
             "'2001'"),
         Case.of(
             "hasMany count: Integer attribute given a Boolean",
             BAD,
-            w -> () -> w.db.on(w.ann, BOOKS).count(Query.where(Where.gt("year", true))),
+            w -> () -> w.db.on(w.ann, BOOKS).count(Query.matching(Where.gt("year", true))),
             "Author.books.count",
             "Book.year",
             "true"),
@@ -193,9 +194,9 @@ final class BadInputQueries {
             w ->
                 () ->
                     w.db
-                        .links(ARTICLES)
-                        .links(List.of(w.graphs), Query.where(Where.eq("title", 7))),
-            "Book.articles.links()",
+                        .batch(ARTICLES)
+                        .linkedTargets(List.of(w.graphs), Query.matching(Where.eq("title", 7))),
+            "Book.articles.batch()",
             "Article.title",
             "7"),
         Case.of(
@@ -217,7 +218,7 @@ final class BadInputQueries {
             w ->
                 () ->
                     w.db.findAll(
-                        Author.class, Query.where(Where.has(BOOKS, Where.eq("year", "recent")))),
+                        Author.class, Query.matching(Where.has(BOOKS, Where.eq("year", "recent")))),
             "findAll(Author)",
             "Author.books",
             "Book.year",
@@ -269,12 +270,12 @@ final class BadInputQueries {
             w ->
                 () ->
                     w.db
-                        .links(ARTICLES)
+                        .batch(ARTICLES)
                         .addAll(
                             List.of(
-                                LinkPair.of(w.spareBook, w.spareArticle),
-                                LinkPair.of(w.spareBook, w.editor, Map.of("position", DAY)))),
-            "Book.articles.links().addAll",
+                                LinkBetween.of(w.spareBook, w.spareArticle),
+                                LinkBetween.of(w.spareBook, w.editor, Map.of("position", DAY)))),
+            "Book.articles.batch().addAll",
             "through attribute 'position'",
             DAY.toString()),
         Case.of(
@@ -323,7 +324,7 @@ final class BadInputQueries {
                 () ->
                     w.db
                         .on(w.graphs, ARTICLES)
-                        .setAll(List.of(Link.to(w.spareArticle, Map.of("rank", 1)))),
+                        .setAll(List.of(NewLink.to(w.spareArticle, Map.of("rank", 1)))),
             "Book.articles.setAll",
             "'rank'",
             "BookArticles"));
@@ -353,22 +354,26 @@ final class BadInputQueries {
                 () ->
                     w.db.findAll(
                         Book.class,
-                        Query.where(Where.eq("title", "Graphs").and(Where.eq("isbn", "1")))),
+                        Query.matching(Where.eq("title", "Graphs").and(Where.eq("isbn", "1")))),
             "findAll(Book)",
             "'isbn'",
             "Book"),
         Case.of(
             "unknown attribute: belongsToMany count",
             BAD,
-            w -> () -> w.db.on(w.graphs, ARTICLES).count(Query.where(Where.notNull("isbn"))),
+            w -> () -> w.db.on(w.graphs, ARTICLES).count(Query.matching(Where.notNull("isbn"))),
             "Book.articles.count",
             "'isbn'",
             "Article"),
         Case.of(
             "unknown attribute: belongsToMany links order",
             BAD,
-            w -> () -> w.db.on(w.graphs, ARTICLES).links(Query.all().orderBy(Order.asc("isbn"))),
-            "Book.articles.links",
+            w ->
+                () ->
+                    w.db
+                        .on(w.graphs, ARTICLES)
+                        .linkedTargets(Query.all().orderBy(Order.asc("isbn"))),
+            "Book.articles.linkedTargets",
             "'isbn'",
             "Article"),
         Case.of(
@@ -392,8 +397,10 @@ final class BadInputQueries {
         Case.of(
             "unknown attribute: links count",
             BAD,
-            w -> () -> w.db.links(BOOKS).count(List.of(w.ann), Query.where(Where.eq("isbn", "1"))),
-            "Author.books.links()",
+            w ->
+                () ->
+                    w.db.batch(BOOKS).count(List.of(w.ann), Query.matching(Where.eq("isbn", "1"))),
+            "Author.books.batch()",
             "'isbn'",
             "Book"),
         Case.of(
@@ -402,7 +409,7 @@ final class BadInputQueries {
             w ->
                 () ->
                     w.db.findAll(
-                        Person.class, Query.where(Where.has(PROFILE, Where.eq("motto", "x")))),
+                        Person.class, Query.matching(Where.has(PROFILE, Where.eq("motto", "x")))),
             "findAll(Person)",
             "Person.profile",
             "'motto'",
@@ -472,7 +479,7 @@ final class BadInputQueries {
         Case.of(
             "Where.has of an association of another model",
             BAD,
-            w -> () -> w.db.findAll(Author.class, Query.where(Where.has(ARTICLES))),
+            w -> () -> w.db.findAll(Author.class, Query.matching(Where.has(ARTICLES))),
             "findAll(Author)",
             "Book.belongsToMany(Article)",
             "Book",
@@ -726,7 +733,7 @@ final class BadInputQueries {
     return Case.of(
         name,
         BAD,
-        w -> () -> w.db.findAll(Specimen.class, Query.where(where)),
+        w -> () -> w.db.findAll(Specimen.class, Query.matching(where)),
         "findAll(Specimen)",
         "Specimen." + attribute,
         shown);

@@ -8,8 +8,8 @@ import io.liaison.BelongsToMany;
 import io.liaison.ConflictException;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
@@ -82,7 +82,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).addAll(List.of(a, b, c));
     db.on(book(db, "Other"), ARTICLES).add(d);
 
-    List<Article> got = db.on(book, ARTICLES).get(Query.where(Where.like("title", "Graph%")));
+    List<Article> got = db.on(book, ARTICLES).get(Query.matching(Where.like("title", "Graph%")));
 
     assertThat(ids(got)).containsExactlyInAnyOrder(a.id, b.id);
   }
@@ -166,7 +166,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book(db, "Busy"), ARTICLES).add(article(db, "Nodes"));
 
     assertThat(db.on(lonely, ARTICLES).get()).isEmpty();
-    assertThat(db.on(lonely, ARTICLES).links()).isEmpty();
+    assertThat(db.on(lonely, ARTICLES).linkedTargets()).isEmpty();
   }
 
   // ---------------------------------------------------------------- links (rule 14)
@@ -180,7 +180,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book(db, "Other"), ARTICLES)
         .add(article(db, "Rows"), Map.of("role", "author", "position", 9));
 
-    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
 
     assertThat(links).hasSize(1);
     assertThat(links.get(0).target().id).isEqualTo(a.id);
@@ -199,7 +199,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 2));
 
-    Map<String, Object> through = throughs(db.on(book, ARTICLES).links()).get(a.id);
+    Map<String, Object> through = throughs(db.on(book, ARTICLES).linkedTargets()).get(a.id);
     assertThat(through).containsEntry("role", "editor").containsEntry("position", 2);
   }
 
@@ -211,7 +211,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 2L));
 
-    Map<String, Object> through = throughs(db.on(book, ARTICLES).links()).get(a.id);
+    Map<String, Object> through = throughs(db.on(book, ARTICLES).linkedTargets()).get(a.id);
     assertThat(through.get("position")).isEqualTo(2);
   }
 
@@ -223,7 +223,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(a, bookArticles("reviewer", 4));
 
-    Map<String, Object> through = throughs(db.on(book, ARTICLES).links()).get(a.id);
+    Map<String, Object> through = throughs(db.on(book, ARTICLES).linkedTargets()).get(a.id);
     assertThat(through).containsEntry("role", "reviewer").containsEntry("position", 4);
   }
 
@@ -236,7 +236,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(a, Map.of("position", 2));
 
-    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
     assertThat(links).hasSize(1);
     assertThat(links.get(0).through()).containsEntry("role", "editor").containsEntry("position", 2);
   }
@@ -247,11 +247,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 1));
-    List<Linked<Article>> before = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> before = db.on(book, ARTICLES).linkedTargets();
 
     db.on(book, ARTICLES).add(a);
 
-    List<Linked<Article>> after = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> after = db.on(book, ARTICLES).linkedTargets();
     assertThat(after).hasSize(1);
     assertThat(after.get(0).through()).isEqualTo(before.get(0).through());
   }
@@ -265,7 +265,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).addAll(List.of(a, b), Map.of("role", "editor"));
 
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, b.id);
     assertThat(throughs.values()).allSatisfy(t -> assertThat(t).containsEntry("role", "editor"));
   }
@@ -280,10 +280,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES)
         .addAll(
             List.of(
-                Link.to(a, Map.of("role", "editor", "position", 1)),
-                Link.to(b, bookArticles("reviewer", 2))));
+                NewLink.to(a, Map.of("role", "editor", "position", 1)),
+                NewLink.to(b, bookArticles("reviewer", 2))));
 
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, b.id);
     assertThat(throughs.get(a.id)).containsEntry("role", "editor").containsEntry("position", 1);
     assertThat(throughs.get(b.id)).containsEntry("role", "reviewer").containsEntry("position", 2);
@@ -298,9 +298,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES)
         .addAll(
             List.of(
-                Link.to(a, Map.of("role", "editor")), Link.to(a.id, Map.of("role", "reviewer"))));
+                NewLink.to(a, Map.of("role", "editor")),
+                NewLink.to(a.id, Map.of("role", "reviewer"))));
 
-    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
     assertThat(links).hasSize(1);
     assertThat(links.get(0).through()).containsEntry("role", "reviewer");
   }
@@ -317,11 +318,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES)
         .addAll(
             List.of(
-                Link.to(nodes, Map.of("role", "editor", "position", 1)),
-                Link.to(edges, Map.of("role", "editor", "position", 2)),
-                Link.to(nodes.id, Map.of("role", "reviewer", "position", 3))));
+                NewLink.to(nodes, Map.of("role", "editor", "position", 1)),
+                NewLink.to(edges, Map.of("role", "editor", "position", 2)),
+                NewLink.to(nodes.id, Map.of("role", "reviewer", "position", 3))));
 
-    Map<Object, Map<String, Object>> byTarget = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> byTarget = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(byTarget).containsOnlyKeys(nodes.id, edges.id);
     assertThat(byTarget.get(nodes.id))
         .containsEntry("role", "reviewer")
@@ -338,7 +339,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book.id, ARTICLES).add(a.id, Map.of("role", "editor"));
 
-    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
     assertThat(links).hasSize(1);
     assertThat(links.get(0).target().id).isEqualTo(a.id);
     assertThat(links.get(0).target().title).isEqualTo("Nodes");
@@ -386,7 +387,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).set(List.of(a, c));
 
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, c.id);
     assertThat(throughs.get(a.id)).containsEntry("role", "editor").containsEntry("position", 1);
   }
@@ -403,7 +404,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES).set(List.of(a, c), Map.of("role", "author"));
 
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, c.id);
     assertThat(throughs.get(a.id)).containsEntry("role", "author");
     assertThat(throughs.get(c.id)).containsEntry("role", "author");
@@ -421,9 +422,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, ARTICLES)
         .setAll(
-            List.of(Link.to(a, Map.of("role", "author")), Link.to(c, Map.of("role", "editor"))));
+            List.of(
+                NewLink.to(a, Map.of("role", "author")), NewLink.to(c, Map.of("role", "editor"))));
 
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, c.id);
     assertThat(throughs.get(a.id)).containsEntry("role", "author");
     assertThat(throughs.get(c.id)).containsEntry("role", "editor");
@@ -471,11 +473,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article b = article(db, "Edges");
     db.on(book, ARTICLES).add(a, Map.of("role", "editor", "position", 1));
     db.on(book, ARTICLES).add(b, Map.of("role", "reviewer", "position", 2));
-    Map<Object, Map<String, Object>> before = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> before = throughs(db.on(book, ARTICLES).linkedTargets());
 
     db.on(book, ARTICLES).set(List.of(a, b));
 
-    assertThat(throughs(db.on(book, ARTICLES).links())).isEqualTo(before);
+    assertThat(throughs(db.on(book, ARTICLES).linkedTargets())).isEqualTo(before);
   }
 
   // ---------------------------------------------------------------- create (rule 11)
@@ -490,7 +492,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     assertThat(created.id).isNotNull();
     assertThat(db.find(Article.class, created.id))
         .hasValueSatisfying(a -> assertThat(a.title).isEqualTo("Fresh"));
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, ARTICLES).linkedTargets());
     assertThat(throughs).containsOnlyKeys(created.id);
     assertThat(throughs.get(created.id)).containsEntry("role", "author");
   }
@@ -553,11 +555,11 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article unlinked = article(db, "Edges");
     db.on(book, ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book(db, "Other"), ARTICLES).add(unlinked);
-    Map<Object, Map<String, Object>> before = throughs(db.on(book, ARTICLES).links());
+    Map<Object, Map<String, Object>> before = throughs(db.on(book, ARTICLES).linkedTargets());
 
     db.on(book, ARTICLES).remove(unlinked);
 
-    assertThat(throughs(db.on(book, ARTICLES).links())).isEqualTo(before);
+    assertThat(throughs(db.on(book, ARTICLES).linkedTargets())).isEqualTo(before);
   }
 
   @Test
@@ -641,7 +643,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
             List.of(article(db, "Graph walks"), article(db, "Graph cuts"), article(db, "Rows")));
     db.on(book(db, "Other"), ARTICLES).add(article(db, "Graph colouring"));
 
-    assertThat(db.on(book, ARTICLES).count(Query.where(Where.like("title", "Graph%"))))
+    assertThat(db.on(book, ARTICLES).count(Query.matching(Where.like("title", "Graph%"))))
         .isEqualTo(2);
   }
 
@@ -678,9 +680,9 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(a, ARTICLES.inverse()).add(other, Map.of("role", "reviewer", "position", 2));
 
     Map<Object, Map<String, Object>> fromArticle =
-        throughs(db.on(a, ARTICLES.inverse()).links(), x -> x.id);
-    Map<Object, Map<String, Object>> fromBook = throughs(db.on(book, ARTICLES).links());
-    Map<Object, Map<String, Object>> fromOther = throughs(db.on(other, ARTICLES).links());
+        throughs(db.on(a, ARTICLES.inverse()).linkedTargets(), x -> x.id);
+    Map<Object, Map<String, Object>> fromBook = throughs(db.on(book, ARTICLES).linkedTargets());
+    Map<Object, Map<String, Object>> fromOther = throughs(db.on(other, ARTICLES).linkedTargets());
 
     assertThat(fromArticle).containsOnlyKeys(book.id, other.id);
     assertThat(fromArticle.get(book.id))
@@ -724,7 +726,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(a, ARTICLES.inverse()).add(book, Map.of("role", "editor"));
 
     assertThat(db.on(a, ARTICLES.inverse()).get()).extracting(x -> x.id).containsExactly(book.id);
-    Map<String, Object> through = throughs(db.on(book, ARTICLES).links()).get(a.id);
+    Map<String, Object> through = throughs(db.on(book, ARTICLES).linkedTargets()).get(a.id);
     assertThat(through).containsEntry("role", "editor");
   }
 
@@ -744,7 +746,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, likes).addAll(List.of(a, b));
 
     assertThat(ids(db.on(book, likes).get())).containsExactlyInAnyOrder(a.id, b.id);
-    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, likes).links());
+    Map<Object, Map<String, Object>> throughs = throughs(db.on(book, likes).linkedTargets());
     assertThat(throughs).containsOnlyKeys(a.id, b.id);
     // No attributes of its own: at most the two keys, with their values.
     assertThat(Map.<String, Object>of("bookId", book.id, "articleId", a.id))
@@ -789,10 +791,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
     // otherKey from as("friends") singularised, foreignKey from inverseAs("friendOf") (rule 2).
     Map<String, Object> expected =
         Map.of("friendId", bob.id, "friendOfId", alice.id, "since", "2020");
-    assertThat(db.on(alice, FRIENDS).links())
+    assertThat(db.on(alice, FRIENDS).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through()).isEqualTo(expected));
-    assertThat(db.on(bob, FRIENDS.inverse()).links())
+    assertThat(db.on(bob, FRIENDS.inverse()).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through()).isEqualTo(expected));
   }
@@ -837,7 +839,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, ARTICLES).remove(a);
 
     assertThat(db.on(book, ARTICLES).get()).isEmpty();
-    Map<Object, Map<String, Object>> reviews = throughs(db.on(book, reviewed).links());
+    Map<Object, Map<String, Object>> reviews = throughs(db.on(book, reviewed).linkedTargets());
     assertThat(reviews).containsOnlyKeys(a.id, b.id);
     assertThat(reviews.get(a.id)).containsEntry("rating", 5).doesNotContainKey("role");
     assertThat(db.on(a, reviewed.inverse()).get()).extracting(x -> x.id).containsExactly(book.id);
@@ -859,7 +861,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, cites).add(a, Map.of("note", "see p. 3"));
 
-    assertThat(db.on(book, cites).links())
+    assertThat(db.on(book, cites).linkedTargets())
         .singleElement()
         .satisfies(
             l ->
@@ -891,7 +893,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(ada, publishers).add(north);
     db.on(bo, publishers).addAll(List.of(north, south));
 
-    assertThat(db.on(ada, publishers).links())
+    assertThat(db.on(ada, publishers).linkedTargets())
         .singleElement()
         .satisfies(
             l -> {
@@ -928,9 +930,9 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL_ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL_ARTICLES).linkedTargets();
     assertThat(links).hasSize(2).allSatisfy(l -> assertThat(l.target().id).isEqualTo(a.id));
-    assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(links).extracting(LinkedTarget::linkId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(links)
         .extracting(l -> l.through("role"))
         .containsExactlyInAnyOrder("editor", "reviewer");
@@ -954,7 +956,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     assertThat(ids(db.on(book, PARALLEL_ARTICLES).get()))
         .containsExactlyInAnyOrder(a.id, a.id, b.id);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).hasSize(3);
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets()).hasSize(3);
     assertThat(db.on(book, PARALLEL_ARTICLES).count()).isEqualTo(3);
   }
 
@@ -976,7 +978,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
 
     db.on(book, PARALLEL_ARTICLES).remove(a);
 
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.target().id).isEqualTo(b.id));
   }
@@ -996,16 +998,16 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
     db.on(book, PARALLEL_ARTICLES).add(b, Map.of("role", "editor"));
-    Object editorOfA = linkId(db.on(book, PARALLEL_ARTICLES).links(), a, "editor");
+    Object editorOfA = linkId(db.on(book, PARALLEL_ARTICLES).linkedTargets(), a, "editor");
 
     boolean removed = db.on(book, PARALLEL_ARTICLES).removeLink(editorOfA);
 
     assertThat(removed).isTrue();
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
         .extracting(l -> l.target().id + " " + l.through("role"))
         .containsExactlyInAnyOrder(a.id + " reviewer", b.id + " editor");
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
-        .extracting(Linked::linkId)
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
+        .extracting(LinkedTarget::linkId)
         .doesNotContain(editorOfA);
   }
 
@@ -1023,14 +1025,14 @@ public abstract class BelongsToManyContract extends ContractGroup {
     for (String role : List.of("editor", "reviewer", "author")) {
       db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", role));
     }
-    List<Linked<Article>> links = db.on(book, PARALLEL_ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL_ARTICLES).linkedTargets();
     Object editor = linkId(links, a, "editor");
     Object author = linkId(links, a, "author");
 
     int removed = db.on(book, PARALLEL_ARTICLES).removeLinks(List.of(editor, author, editor));
 
     assertThat(removed).isEqualTo(2);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo("reviewer"));
   }
@@ -1049,9 +1051,9 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Article a = article(db, "Nodes");
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(other, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
-    Object othersLink = linkId(db.on(other, PARALLEL_ARTICLES).links(), a, "editor");
+    Object othersLink = linkId(db.on(other, PARALLEL_ARTICLES).linkedTargets(), a, "editor");
     Object missing =
-        db.on(book, PARALLEL_ARTICLES).links().stream()
+        db.on(book, PARALLEL_ARTICLES).linkedTargets().stream()
                 .mapToLong(l -> ((Number) l.linkId()).longValue())
                 .max()
                 .orElse(0)
@@ -1064,10 +1066,10 @@ public abstract class BelongsToManyContract extends ContractGroup {
         .as("a link id of no link")
         .isFalse();
 
-    assertThat(db.on(other, PARALLEL_ARTICLES).links())
-        .extracting(Linked::linkId)
+    assertThat(db.on(other, PARALLEL_ARTICLES).linkedTargets())
+        .extracting(LinkedTarget::linkId)
         .containsExactly(othersLink);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links()).hasSize(1);
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets()).hasSize(1);
   }
 
   @Test
@@ -1084,9 +1086,9 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "reviewer"));
     List<Object> fromBook =
-        db.on(book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+        db.on(book, PARALLEL_ARTICLES).linkedTargets().stream().map(LinkedTarget::linkId).toList();
     Object reviewer =
-        db.on(a, PARALLEL_ARTICLES.inverse()).links().stream()
+        db.on(a, PARALLEL_ARTICLES.inverse()).linkedTargets().stream()
             .filter(l -> "reviewer".equals(l.through("role")))
             .findFirst()
             .orElseThrow()
@@ -1095,7 +1097,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(a, PARALLEL_ARTICLES.inverse()).removeLink(reviewer);
 
     assertThat(fromBook).contains(reviewer);
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(l -> assertThat(l.through("role")).isEqualTo("editor"));
   }
@@ -1140,7 +1142,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     Book book = book(db, "Graphs");
     Article a = article(db, "Nodes");
     db.on(book, PARALLEL_ARTICLES).add(a, Map.of("role", "editor"));
-    Object id = db.on(book, PARALLEL_ARTICLES).links().get(0).linkId();
+    Object id = db.on(book, PARALLEL_ARTICLES).linkedTargets().get(0).linkId();
     List<Object> withNull = new ArrayList<>();
     withNull.add(id);
     withNull.add(null);
@@ -1153,8 +1155,8 @@ public abstract class BelongsToManyContract extends ContractGroup {
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("first");
 
-    assertThat(db.on(book, PARALLEL_ARTICLES).links())
-        .extracting(Linked::linkId)
+    assertThat(db.on(book, PARALLEL_ARTICLES).linkedTargets())
+        .extracting(LinkedTarget::linkId)
         .containsExactly(id);
   }
 
@@ -1174,9 +1176,13 @@ public abstract class BelongsToManyContract extends ContractGroup {
       db.on(b.book, PARALLEL_ARTICLES).addAll(b.targets);
     }
     List<Object> tenIds =
-        db.on(ten.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+        db.on(ten.book, PARALLEL_ARTICLES).linkedTargets().stream()
+            .map(LinkedTarget::linkId)
+            .toList();
     List<Object> thousandIds =
-        db.on(thousand.book, PARALLEL_ARTICLES).links().stream().map(Linked::linkId).toList();
+        db.on(thousand.book, PARALLEL_ARTICLES).linkedTargets().stream()
+            .map(LinkedTarget::linkId)
+            .toList();
 
     int forTen =
         roundTrips(() -> db.on(ten.book, PARALLEL_ARTICLES).removeLinks(tenIds.subList(0, 10)));
@@ -1191,7 +1197,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
   }
 
   /** The id of the link to {@code target} with this role. */
-  private static Object linkId(List<Linked<Article>> links, Article target, String role) {
+  private static Object linkId(List<LinkedTarget<Article>> links, Article target, String role) {
     return links.stream()
         .filter(l -> l.target().id.equals(target.id) && role.equals(l.through("role")))
         .findFirst()
@@ -1253,7 +1259,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     assertThatThrownBy(() -> db.delete(book)).isInstanceOf(ConflictException.class);
 
     assertThat(db.find(Book.class, book.id)).isPresent();
-    assertThat(db.on(book, restricted).links())
+    assertThat(db.on(book, restricted).linkedTargets())
         .singleElement()
         .satisfies(
             l -> {
@@ -1278,7 +1284,7 @@ public abstract class BelongsToManyContract extends ContractGroup {
     db.on(book, loose).add(b);
     db.on(book, loose).remove(b);
 
-    assertThat(throughs(db.on(book, loose).links())).containsOnlyKeys(a.id);
+    assertThat(throughs(db.on(book, loose).linkedTargets())).containsOnlyKeys(a.id);
     assertThat(db.on(a, loose.inverse()).get()).extracting(x -> x.id).containsExactly(book.id);
   }
 
@@ -1480,14 +1486,14 @@ public abstract class BelongsToManyContract extends ContractGroup {
   /**
    * Through attributes by target article id; fails if a target appears twice (links are unique).
    */
-  private static Map<Object, Map<String, Object>> throughs(List<Linked<Article>> links) {
+  private static Map<Object, Map<String, Object>> throughs(List<LinkedTarget<Article>> links) {
     return throughs(links, a -> a.id);
   }
 
   private static <T> Map<Object, Map<String, Object>> throughs(
-      List<Linked<T>> links, Function<T, Object> id) {
+      List<LinkedTarget<T>> links, Function<T, Object> id) {
     Map<Object, Map<String, Object>> byTarget = new HashMap<>();
-    for (Linked<T> link : links) {
+    for (LinkedTarget<T> link : links) {
       Object key = id.apply(link.target());
       assertThat(byTarget.put(key, link.through())).as("a second link to target %s", key).isNull();
     }

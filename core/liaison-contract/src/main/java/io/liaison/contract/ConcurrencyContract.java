@@ -13,7 +13,7 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Schema;
 import io.liaison.TransientStoreException;
 import io.liaison.contract.fixtures.Article;
@@ -143,7 +143,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
   }
 
   private void assertOneLink(int round, Long book, Long article) {
-    List<Linked<Article>> links = db.on(book, ARTICLES).links();
+    List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
     assertThat(links)
         .as("links after round %d", round)
         .singleElement()
@@ -173,10 +173,10 @@ public abstract class ConcurrencyContract extends ContractGroup {
           () -> db.on(book, ARTICLES).set(a, Map.of("role", "a")),
           () -> db.on(book, ARTICLES).set(b, Map.of("role", "b")));
 
-      List<Linked<Article>> links = db.on(book, ARTICLES).links();
+      List<LinkedTarget<Article>> links = db.on(book, ARTICLES).linkedTargets();
       List<Long> linked = new ArrayList<>();
       Set<Object> roles = new HashSet<>();
-      for (Linked<Article> link : links) {
+      for (LinkedTarget<Article> link : links) {
         linked.add(link.target().id);
         roles.add(link.through("role"));
       }

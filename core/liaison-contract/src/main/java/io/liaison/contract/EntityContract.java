@@ -195,7 +195,8 @@ public abstract class EntityContract extends ContractGroup {
   @Test
   void findAllAppliesWhereOrderLimitAndOffset() {
     List<Book> books = db.insertAll(library());
-    Query query = Query.where(Where.notNull("year")).orderBy(Order.desc("year")).limit(2).offset(1);
+    Query query =
+        Query.matching(Where.notNull("year")).orderBy(Order.desc("year")).limit(2).offset(1);
 
     List<Book> found = db.findAll(Book.class, query);
 
@@ -243,7 +244,7 @@ public abstract class EntityContract extends ContractGroup {
     List<Book> books = db.insertAll(library());
 
     List<String> found =
-        db.findAll(Book.class, Query.where(where)).stream().map(b -> b.title).toList();
+        db.findAll(Book.class, Query.matching(where)).stream().map(b -> b.title).toList();
 
     assertThat(found)
         .as(description)
@@ -402,7 +403,7 @@ public abstract class EntityContract extends ContractGroup {
     Book other = db.insert(book("Other", 2));
 
     assertThat(db.find(Book.class, book.id).orElseThrow().title).isEqualTo(value);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("title", value))))
+    assertThat(db.findAll(Book.class, Query.matching(Where.eq("title", value))))
         .extracting(b -> b.id)
         .containsExactly(book.id);
     assertThat(db.findAll(Book.class))
@@ -416,7 +417,7 @@ public abstract class EntityContract extends ContractGroup {
     Book book = db.insert(book("prefix " + value, 1));
     db.insert(book("prefix plain", 2));
 
-    assertThat(db.findAll(Book.class, Query.where(Where.like("title", "%" + value))))
+    assertThat(db.findAll(Book.class, Query.matching(Where.like("title", "%" + value))))
         .extracting(b -> b.id)
         .containsExactly(book.id);
   }
@@ -429,7 +430,7 @@ public abstract class EntityContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article, Map.of("role", value));
 
-    assertThat(db.on(book, ARTICLES).links())
+    assertThat(db.on(book, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(link -> assertThat(link.through("role")).isEqualTo(value));
     assertThat(db.on(book, ARTICLES).get(Query.all().through(Where.eq("role", value))))
@@ -482,10 +483,10 @@ public abstract class EntityContract extends ContractGroup {
     Specimen other = db.insert(otherSpecimen());
     Object value = Specimen.class.getField(attribute).get(wanted);
 
-    assertThat(db.findAll(Specimen.class, Query.where(Where.eq(attribute, value))))
+    assertThat(db.findAll(Specimen.class, Query.matching(Where.eq(attribute, value))))
         .extracting(s -> s.id)
         .containsExactly(wanted.id);
-    assertThat(db.findAll(Specimen.class, Query.where(Where.ne(attribute, value))))
+    assertThat(db.findAll(Specimen.class, Query.matching(Where.ne(attribute, value))))
         .extracting(s -> s.id)
         .containsExactly(other.id);
   }

@@ -363,7 +363,7 @@ public abstract class FaultContract extends ContractGroup {
       List<Object> roles = new ArrayList<>();
       fresh
           .on(book.id, ARTICLES)
-          .links()
+          .linkedTargets()
           .forEach(
               link -> {
                 targets.add(link.target().id);

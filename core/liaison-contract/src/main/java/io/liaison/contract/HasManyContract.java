@@ -100,7 +100,7 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(ann, BOOKS).addAll(List.of(old, recent));
     db.on(bob, BOOKS).add(bobsRecent);
 
-    List<Book> found = db.on(ann, BOOKS).get(Query.where(Where.gt("year", 2000)));
+    List<Book> found = db.on(ann, BOOKS).get(Query.matching(Where.gt("year", 2000)));
 
     assertThat(found).extracting(b -> b.id).containsExactly(recent.id);
   }
@@ -153,7 +153,7 @@ public abstract class HasManyContract extends ContractGroup {
     db.on(ann, BOOKS)
         .addAll(db.insertAll(List.of(book("One", 1990), book("Two", 2002), book("Three", 2003))));
 
-    assertThat(db.on(ann, BOOKS).count(Query.where(Where.gt("year", 2000)))).isEqualTo(2);
+    assertThat(db.on(ann, BOOKS).count(Query.matching(Where.gt("year", 2000)))).isEqualTo(2);
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.liaison.HasMany;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Loaded;
 import io.liaison.Order;
 import io.liaison.Query;
@@ -130,15 +130,15 @@ public abstract class IncludeContract extends ContractGroup {
     assertThat(titles(books.list()))
         .containsExactly("Graphs", "Loose", "Queries", "Tables", "Trees");
     Book g = byTitle(books, "Graphs");
-    assertThat(describe(books.links(g, ARTICLES)))
+    assertThat(describe(books.linkedTargets(g, ARTICLES)))
         .containsExactly("Nodes:editor:1", "Edges:editor:2");
-    assertThat(describe(books.links(byTitle(books, "Tables"), ARTICLES)))
+    assertThat(describe(books.linkedTargets(byTitle(books, "Tables"), ARTICLES)))
         .containsExactly("Rows:editor:1", "Nodes:reviewer:2");
-    assertThat(describe(books.links(byTitle(books, "Queries"), ARTICLES)))
+    assertThat(describe(books.linkedTargets(byTitle(books, "Queries"), ARTICLES)))
         .containsExactly("Joins:author:1", "Nodes:editor:3");
     assertThat(books.get(byTitle(books, "Trees"), ARTICLES)).isEmpty();
     assertThat(books.get(byTitle(books, "Loose"), ARTICLES)).isEmpty();
-    assertThat(books.links(g, ARTICLES).get(0).through())
+    assertThat(books.linkedTargets(g, ARTICLES).get(0).through())
         .containsEntry("bookId", graphs.id)
         .containsEntry("articleId", nodes.id);
   }
@@ -148,7 +148,7 @@ public abstract class IncludeContract extends ContractGroup {
     Loaded<Book> books =
         db.findAll(
             Book.class,
-            Query.where(Where.in("title", List.of("Graphs", "Trees"))),
+            Query.matching(Where.in("title", List.of("Graphs", "Trees"))),
             List.of(
                 Include.of(ARTICLES),
                 Include.of(PUBLISHER),
@@ -289,18 +289,18 @@ public abstract class IncludeContract extends ContractGroup {
     Loaded<Book> some =
         db.findAll(
             Book.class,
-            Query.where(Where.eq("title", "Graphs")),
+            Query.matching(Where.eq("title", "Graphs")),
             Include.of(ARTICLES).throughAttributes("role"));
     Loaded<Book> none =
         db.findAll(
             Book.class,
-            Query.where(Where.eq("title", "Graphs")),
+            Query.matching(Where.eq("title", "Graphs")),
             Include.of(ARTICLES).throughAttributes());
 
-    for (Linked<Article> l : some.links(some.list().get(0), ARTICLES)) {
+    for (LinkedTarget<Article> l : some.linkedTargets(some.list().get(0), ARTICLES)) {
       assertThat(l.through()).containsOnlyKeys("role").containsEntry("role", "editor");
     }
-    assertThat(none.links(none.list().get(0), ARTICLES))
+    assertThat(none.linkedTargets(none.list().get(0), ARTICLES))
         .hasSize(2)
         .allSatisfy(l -> assertThat(l.through()).isEmpty());
   }
@@ -310,12 +310,12 @@ public abstract class IncludeContract extends ContractGroup {
     Loaded<Book> byTitleDesc =
         db.findAll(
             Book.class,
-            Query.where(Where.eq("title", "Queries")),
+            Query.matching(Where.eq("title", "Queries")),
             Include.of(ARTICLES).orderBy(Order.desc("title")));
     Loaded<Book> byPositionDesc =
         db.findAll(
             Book.class,
-            Query.where(Where.eq("title", "Graphs")),
+            Query.matching(Where.eq("title", "Graphs")),
             Include.of(ARTICLES).orderBy(Order.through("position", false)));
 
     assertThat(titlesOfArticles(byTitleDesc.get(byTitleDesc.list().get(0), ARTICLES)))
@@ -350,7 +350,8 @@ public abstract class IncludeContract extends ContractGroup {
     List<Book> eves = db.insertAll(List.of(book("E1", 2010), book("E2", 2010), book("E3", 2010)));
     db.on(dan, BOOKS).addAll(dans);
     db.on(eve, BOOKS).addAll(eves);
-    Query danAndEve = Query.where(Where.in("code", List.of("D", "E"))).orderBy(Order.asc("name"));
+    Query danAndEve =
+        Query.matching(Where.in("code", List.of("D", "E"))).orderBy(Order.asc("name"));
 
     Loaded<Author> firstTwo =
         db.findAll(Author.class, danAndEve, Include.of(BOOKS).orderBy(Order.desc("year")).limit(2));
@@ -469,13 +470,13 @@ public abstract class IncludeContract extends ContractGroup {
   void associationFiltersCombineWithNotAndOr() {
     List<Book> without =
         db.findAll(
-            Book.class, Query.where(Where.not(Where.has(ARTICLES))).orderBy(Order.asc("title")));
+            Book.class, Query.matching(Where.not(Where.has(ARTICLES))).orderBy(Order.asc("title")));
     List<Book> either =
         db.findAll(
             Book.class,
-            Query.where(Where.has(CHAPTERS).or(Where.has(ARTICLES, Where.eq("title", "Joins"))))
+            Query.matching(Where.has(CHAPTERS).or(Where.has(ARTICLES, Where.eq("title", "Joins"))))
                 .orderBy(Order.asc("title")));
-    List<Author> noBooks = db.findAll(Author.class, Query.where(Where.not(Where.has(BOOKS))));
+    List<Author> noBooks = db.findAll(Author.class, Query.matching(Where.not(Where.has(BOOKS))));
 
     assertThat(titles(without)).containsExactly("Loose", "Trees");
     assertThat(titles(either)).containsExactly("Graphs", "Queries");
@@ -486,7 +487,7 @@ public abstract class IncludeContract extends ContractGroup {
   void associationFiltersWorkOnBelongsToAndInsideAssociationQueries() {
     long published = db.count(Book.class, Where.has(PUBLISHER, Where.eq("code", "P1")));
     List<Book> annsWithRows =
-        db.on(ann, BOOKS).get(Query.where(Where.has(ARTICLES, Where.eq("title", "Rows"))));
+        db.on(ann, BOOKS).get(Query.matching(Where.has(ARTICLES, Where.eq("title", "Rows"))));
 
     assertThat(published).isEqualTo(2);
     assertThat(titles(annsWithRows)).containsExactly("Tables");
@@ -556,7 +557,7 @@ public abstract class IncludeContract extends ContractGroup {
                 assertThat(
                         db.findAll(
                             Book.class,
-                            Query.where(Where.eq("title", "none")),
+                            Query.matching(Where.eq("title", "none")),
                             Include.of(ARTICLES).include(Include.of(ARTICLES.inverse()))))
                     .isEmpty());
 
@@ -580,7 +581,7 @@ public abstract class IncludeContract extends ContractGroup {
                 results.add(
                     db.findAll(
                         Book.class,
-                        Query.where(Where.eq("title", "many-0000")),
+                        Query.matching(Where.eq("title", "many-0000")),
                         List.of(tree, publisher))));
     int hundred =
         roundTrips(
@@ -588,7 +589,7 @@ public abstract class IncludeContract extends ContractGroup {
                 results.add(
                     db.findAll(
                         Book.class,
-                        Query.where(Where.like("title", "many-%")),
+                        Query.matching(Where.like("title", "many-%")),
                         List.of(tree, publisher))));
 
     assertThat(results.get(0).list()).hasSize(1);
@@ -686,7 +687,7 @@ public abstract class IncludeContract extends ContractGroup {
     return articles.stream().map(a -> a.title).toList();
   }
 
-  private static List<String> describe(List<Linked<Article>> links) {
+  private static List<String> describe(List<LinkedTarget<Article>> links) {
     return links.stream()
         .map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
         .toList();

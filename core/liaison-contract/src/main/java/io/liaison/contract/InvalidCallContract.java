@@ -14,12 +14,12 @@ import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.ManyLinks;
+import io.liaison.ManyAccessor;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Schema;
-import io.liaison.SingleLink;
+import io.liaison.SingleAccessor;
 import io.liaison.Where;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
@@ -231,7 +231,7 @@ public abstract class InvalidCallContract extends ContractGroup {
     Object linkedTarget = many(kind, source(kind)).get().get(0);
 
     assertThat(many(kind, missing).get()).isEmpty();
-    assertThat(many(kind, missing).links()).isEmpty();
+    assertThat(many(kind, missing).linkedTargets()).isEmpty();
     assertThat(many(kind, missing).count()).isZero();
     assertThat(many(kind, missing).has(linkedTarget)).isFalse();
     assertThat(many(kind, missing).hasAll(List.of(linkedTarget))).isFalse();
@@ -288,20 +288,20 @@ public abstract class InvalidCallContract extends ContractGroup {
 
   @Test
   void unknownThroughAttributeInALaterLinkIsRefused() {
-    List<Link> links =
+    List<NewLink> links =
         List.of(
-            Link.to(spareArticles.get(0), Map.of("role", "author")),
-            Link.to(spareArticles.get(1), Map.of("role", "author", "rank", 3)));
+            NewLink.to(spareArticles.get(0), Map.of("role", "author")),
+            NewLink.to(spareArticles.get(1), Map.of("role", "author", "rank", 3)));
 
     assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "rank");
   }
 
   @Test
   void throughValueOfTheWrongTypeInALaterLinkIsRefused() {
-    List<Link> links =
+    List<NewLink> links =
         List.of(
-            Link.to(spareArticles.get(0), Map.of("role", "author", "position", 1)),
-            Link.to(spareArticles.get(1), Map.of("role", "author", "position", "second")));
+            NewLink.to(spareArticles.get(0), Map.of("role", "author", "position", 1)),
+            NewLink.to(spareArticles.get(1), Map.of("role", "author", "position", "second")));
 
     assertRefused(
         () -> db.on(graphs, ARTICLES).addAll(links),
@@ -312,7 +312,7 @@ public abstract class InvalidCallContract extends ContractGroup {
 
   @Test
   void nullLinkAmongValidOnesIsRefused() {
-    List<Link> links = Arrays.asList(Link.to(spareArticles.get(0)), null);
+    List<NewLink> links = Arrays.asList(NewLink.to(spareArticles.get(0)), null);
 
     assertRefused(() -> db.on(graphs, ARTICLES).addAll(links), "a link is null");
   }
@@ -322,7 +322,7 @@ public abstract class InvalidCallContract extends ContractGroup {
       value = Kind.class,
       names = {"HAS_MANY", "BELONGS_TO_MANY"})
   void queryOnAnUnknownAttributeIsRefused(Kind kind) {
-    Query query = Query.where(Where.eq("isbn", "978-3"));
+    Query query = Query.matching(Where.eq("isbn", "978-3"));
 
     assertRefused(() -> many(kind, source(kind)).get(query), "isbn");
     assertRefused(() -> many(kind, source(kind)).count(query), "isbn");
@@ -345,7 +345,7 @@ public abstract class InvalidCallContract extends ContractGroup {
 
   @Test
   void entityQueryOnAnUnknownAttributeIsRefused() {
-    assertRefused(() -> db.findAll(Book.class, Query.where(Where.eq("isbn", "978-3"))), "isbn");
+    assertRefused(() -> db.findAll(Book.class, Query.matching(Where.eq("isbn", "978-3"))), "isbn");
     assertRefused(() -> db.count(Book.class, Where.eq("isbn", "978-3")), "isbn");
   }
 
@@ -422,17 +422,17 @@ public abstract class InvalidCallContract extends ContractGroup {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void create(Kind kind, Object source, Object target) {
     if (kind.isMany()) {
-      ((ManyLinks) many(kind, source)).create(target);
+      ((ManyAccessor) many(kind, source)).create(target);
     } else {
-      ((SingleLink) single(kind, source)).create(target);
+      ((SingleAccessor) single(kind, source)).create(target);
     }
   }
 
-  private ManyLinks<?> many(Kind kind, Object source) {
+  private ManyAccessor<?> many(Kind kind, Object source) {
     return kind == Kind.HAS_MANY ? db.on(source, BOOKS) : db.on(source, ARTICLES);
   }
 
-  private SingleLink<?> single(Kind kind, Object source) {
+  private SingleAccessor<?> single(Kind kind, Object source) {
     return kind == Kind.HAS_ONE ? db.on(source, PROFILE) : db.on(source, AUTHOR);
   }
 

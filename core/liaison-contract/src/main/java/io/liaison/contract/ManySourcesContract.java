@@ -11,8 +11,8 @@ import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Schema;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations across many sources at once ({@code db.links(association)}, cheat sheet rule 23):
+ * Operations across many sources at once ({@code db.batch(association)}, cheat sheet rule 23):
  * adding links of many sources with their own through attributes, reading, counting and testing
  * links of many sources, each in a constant number of round trips, with the same checks and
  * atomicity as the one-source operations.
@@ -62,17 +62,21 @@ public abstract class ManySourcesContract extends ContractGroup {
     List<Book> books = db.insertAll(List.of(book("Graphs", 2001), book("Tables", 2002)));
     List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
 
-    db.links(ARTICLES)
+    db.batch(ARTICLES)
         .addAll(
             List.of(
-                LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
-                LinkPair.of(books.get(0).id, articles.get(1).id, new BookArticles()),
-                LinkPair.of(books.get(1), articles.get(1), Map.of("role", "author"))));
+                LinkBetween.of(
+                    books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+                LinkBetween.of(books.get(0).id, articles.get(1).id, new BookArticles()),
+                LinkBetween.of(books.get(1), articles.get(1), Map.of("role", "author"))));
 
     assertThat(
-            describe(db.on(books.get(0), ARTICLES).links(Query.all().orderBy(Order.asc("title")))))
+            describe(
+                db.on(books.get(0), ARTICLES)
+                    .linkedTargets(Query.all().orderBy(Order.asc("title")))))
         .containsExactly("Nodes:editor:1", "Rows:null:null");
-    assertThat(describe(db.on(books.get(1), ARTICLES).links())).containsExactly("Rows:author:null");
+    assertThat(describe(db.on(books.get(1), ARTICLES).linkedTargets()))
+        .containsExactly("Rows:author:null");
   }
 
   @Test
@@ -81,18 +85,21 @@ public abstract class ManySourcesContract extends ContractGroup {
     List<Article> articles = db.insertAll(List.of(article("Nodes"), article("Rows")));
     db.on(books.get(1), ARTICLES).add(articles.get(0), Map.of("role", "author", "position", 9));
 
-    db.links(ARTICLES)
+    db.batch(ARTICLES)
         .addAll(
             List.of(
-                LinkPair.of(books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
-                LinkPair.of(books.get(1), articles.get(0), Map.of("role", "editor", "position", 2)),
-                LinkPair.of(
+                LinkBetween.of(
+                    books.get(0), articles.get(0), Map.of("role", "editor", "position", 1)),
+                LinkBetween.of(
+                    books.get(1), articles.get(0), Map.of("role", "editor", "position", 2)),
+                LinkBetween.of(
                     books.get(0).id, articles.get(0).id, Map.of("role", "reviewer", "position", 3)),
-                LinkPair.of(
+                LinkBetween.of(
                     books.get(1), articles.get(1), Map.of("role", "author", "position", 4))));
 
-    assertThat(describe(db.on(books.get(0), ARTICLES).links())).containsExactly("Nodes:reviewer:3");
-    assertThat(describe(db.on(books.get(1), ARTICLES).links()))
+    assertThat(describe(db.on(books.get(0), ARTICLES).linkedTargets()))
+        .containsExactly("Nodes:reviewer:3");
+    assertThat(describe(db.on(books.get(1), ARTICLES).linkedTargets()))
         .containsExactly("Nodes:editor:2", "Rows:author:4");
   }
 
@@ -102,9 +109,9 @@ public abstract class ManySourcesContract extends ContractGroup {
     Article nodes = db.insert(article("Nodes"));
     db.on(book, ARTICLES).add(nodes, Map.of("role", "editor", "position", 1));
 
-    db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("role", "author"))));
+    db.batch(ARTICLES).addAll(List.of(LinkBetween.of(book, nodes, Map.of("role", "author"))));
 
-    assertThat(describe(db.on(book, ARTICLES).links())).containsExactly("Nodes:author:1");
+    assertThat(describe(db.on(book, ARTICLES).linkedTargets())).containsExactly("Nodes:author:1");
   }
 
   @Test
@@ -113,12 +120,12 @@ public abstract class ManySourcesContract extends ContractGroup {
     Author bob = db.insert(author("Bob", "B"));
     List<Book> books = db.insertAll(Samples.books("b", 4));
 
-    db.links(BOOKS)
+    db.batch(BOOKS)
         .addAll(
             List.of(
-                LinkPair.of(ann, books.get(0)),
-                LinkPair.of(bob, books.get(1)),
-                LinkPair.of(ann.id, books.get(2).id)));
+                LinkBetween.of(ann, books.get(0)),
+                LinkBetween.of(bob, books.get(1)),
+                LinkBetween.of(ann.id, books.get(2).id)));
 
     assertThat(titles(db.on(ann, BOOKS).get())).containsExactlyInAnyOrder("b-0000", "b-0002");
     assertThat(titles(db.on(bob, BOOKS).get())).containsExactly("b-0001");
@@ -134,27 +141,30 @@ public abstract class ManySourcesContract extends ContractGroup {
     Map<String, Object> before = StoreState.read(db, MODELS, ASSOCIATIONS);
 
     assertThatThrownBy(
-            () -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book), LinkPair.of(bob, book))))
+            () ->
+                db.batch(BOOKS)
+                    .addAll(List.of(LinkBetween.of(ann, book), LinkBetween.of(bob, book))))
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("two sources");
     assertThatThrownBy(
             () ->
-                db.links(ARTICLES)
-                    .addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(other, 999_999L))))
+                db.batch(ARTICLES)
+                    .addAll(List.of(LinkBetween.of(book, nodes), LinkBetween.of(other, 999_999L))))
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("999999");
     assertThatThrownBy(
             () ->
-                db.links(ARTICLES)
-                    .addAll(List.of(LinkPair.of(book, nodes), LinkPair.of(888_888L, nodes))))
+                db.batch(ARTICLES)
+                    .addAll(List.of(LinkBetween.of(book, nodes), LinkBetween.of(888_888L, nodes))))
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("888888");
     assertThatThrownBy(
-            () -> db.links(ARTICLES).addAll(List.of(LinkPair.of(book, nodes, Map.of("rank", 1)))))
+            () ->
+                db.batch(ARTICLES).addAll(List.of(LinkBetween.of(book, nodes, Map.of("rank", 1)))))
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("rank");
     assertThatThrownBy(
-            () -> db.links(BOOKS).addAll(List.of(LinkPair.of(ann, book, Map.of("role", "x")))))
+            () -> db.batch(BOOKS).addAll(List.of(LinkBetween.of(ann, book, Map.of("role", "x")))))
         .isInstanceOf(InvalidCallException.class)
         .hasMessageContaining("through");
 
@@ -170,10 +180,11 @@ public abstract class ManySourcesContract extends ContractGroup {
         .addAll(List.of(articles.get(0), articles.get(1), articles.get(2)), Map.of("role", "x"));
     db.on(books.get(1), ARTICLES).add(articles.get(2), Map.of("role", "y"));
 
-    Map<Object, List<Linked<Article>>> all =
-        db.links(ARTICLES).links(List.of(books.get(0), books.get(1).id, books.get(2), 777_777L));
-    Map<Object, List<Linked<Article>>> firstTwo =
-        db.links(ARTICLES).links(books, Query.all().orderBy(Order.desc("title")).limit(2));
+    Map<Object, List<LinkedTarget<Article>>> all =
+        db.batch(ARTICLES)
+            .linkedTargets(List.of(books.get(0), books.get(1).id, books.get(2), 777_777L));
+    Map<Object, List<LinkedTarget<Article>>> firstTwo =
+        db.batch(ARTICLES).linkedTargets(books, Query.all().orderBy(Order.desc("title")).limit(2));
 
     assertThat(all).containsOnlyKeys(books.get(0), books.get(1).id, books.get(2), 777_777L);
     assertThat(describe(all.get(books.get(0))))
@@ -206,11 +217,11 @@ public abstract class ManySourcesContract extends ContractGroup {
 
     for (Query q :
         List.of(Query.all(), Query.all().limit(2), Query.all().orderBy(Order.desc("title")))) {
-      Map<Object, List<Linked<Article>>> read = db.links(ARTICLES).links(books, q);
+      Map<Object, List<LinkedTarget<Article>>> read = db.batch(ARTICLES).linkedTargets(books, q);
       Map<String, Article> byTitle = new HashMap<>();
       int links = 0;
-      for (List<Linked<Article>> l : read.values()) {
-        for (Linked<Article> x : l) {
+      for (List<LinkedTarget<Article>> l : read.values()) {
+        for (LinkedTarget<Article> x : l) {
           Article first = byTitle.putIfAbsent(x.target().title, x.target());
           assertThat(x.target())
               .as("%s of %s", x.target().title, q)
@@ -242,7 +253,7 @@ public abstract class ManySourcesContract extends ContractGroup {
     db.on(ann, BOOKS).add(books.get(1));
     db.on(ann, BOOKS).add(books.get(0));
 
-    Map<Object, List<Linked<Article>>> all = db.links(ARTICLES).links(books);
+    Map<Object, List<LinkedTarget<Article>>> all = db.batch(ARTICLES).linkedTargets(books);
 
     assertThat(all.get(books.get(0)))
         .extracting(l -> l.target().title)
@@ -256,7 +267,7 @@ public abstract class ManySourcesContract extends ContractGroup {
     assertThat(db.on(books.get(0), ARTICLES).get())
         .extracting(a -> a.title)
         .containsExactly("A", "B", "C", "D", "E");
-    assertThat(db.on(books.get(1), ARTICLES).links())
+    assertThat(db.on(books.get(1), ARTICLES).linkedTargets())
         .extracting(l -> l.target().title)
         .containsExactly("A", "B", "D", "E");
     assertThat(titles(db.on(ann, BOOKS).get())).containsExactly("Graphs", "Tables");
@@ -271,18 +282,18 @@ public abstract class ManySourcesContract extends ContractGroup {
     db.on(books.get(1), ARTICLES).add(articles.get(1), Map.of("role", "author"));
 
     Map<Object, Long> counts =
-        db.links(ARTICLES).count(List.of(books.get(0), books.get(1), books.get(2), 555L));
+        db.batch(ARTICLES).count(List.of(books.get(0), books.get(1), books.get(2), 555L));
     Map<Object, Long> editors =
-        db.links(ARTICLES).count(books, Query.all().through(Where.eq("role", "editor")));
+        db.batch(ARTICLES).count(books, Query.all().through(Where.eq("role", "editor")));
     List<Boolean> has =
-        db.links(ARTICLES)
+        db.batch(ARTICLES)
             .has(
                 List.of(
-                    LinkPair.of(books.get(0), articles.get(1)),
-                    LinkPair.of(books.get(1), articles.get(0)),
-                    LinkPair.of(books.get(1).id, articles.get(1).id),
-                    LinkPair.of(books.get(2), articles.get(0)),
-                    LinkPair.of(555L, articles.get(0))));
+                    LinkBetween.of(books.get(0), articles.get(1)),
+                    LinkBetween.of(books.get(1), articles.get(0)),
+                    LinkBetween.of(books.get(1).id, articles.get(1).id),
+                    LinkBetween.of(books.get(2), articles.get(0)),
+                    LinkBetween.of(555L, articles.get(0))));
 
     assertThat(counts)
         .containsEntry(books.get(0), 2L)
@@ -302,17 +313,17 @@ public abstract class ManySourcesContract extends ContractGroup {
     List<Book> many = db.insertAll(Samples.books("many", 100));
     List<Article> articles = db.insertAll(List.of(article("A"), article("B"), article("C")));
 
-    int addFew = roundTrips(() -> db.links(ARTICLES).addAll(pairs(few, articles)));
-    int addMany = roundTrips(() -> db.links(ARTICLES).addAll(pairs(many, articles)));
-    int linksFew = roundTrips(() -> db.links(ARTICLES).links(few));
-    int linksMany = roundTrips(() -> db.links(ARTICLES).links(many));
-    int countFew = roundTrips(() -> db.links(ARTICLES).count(few));
-    int countMany = roundTrips(() -> db.links(ARTICLES).count(many));
-    int hasFew = roundTrips(() -> db.links(ARTICLES).has(pairs(few, articles)));
-    int hasMany = roundTrips(() -> db.links(ARTICLES).has(pairs(many, articles)));
+    int addFew = roundTrips(() -> db.batch(ARTICLES).addAll(pairs(few, articles)));
+    int addMany = roundTrips(() -> db.batch(ARTICLES).addAll(pairs(many, articles)));
+    int linksFew = roundTrips(() -> db.batch(ARTICLES).linkedTargets(few));
+    int linksMany = roundTrips(() -> db.batch(ARTICLES).linkedTargets(many));
+    int countFew = roundTrips(() -> db.batch(ARTICLES).count(few));
+    int countMany = roundTrips(() -> db.batch(ARTICLES).count(many));
+    int hasFew = roundTrips(() -> db.batch(ARTICLES).has(pairs(few, articles)));
+    int hasMany = roundTrips(() -> db.batch(ARTICLES).has(pairs(many, articles)));
 
-    assertThat(db.links(ARTICLES).count(many).values()).containsOnly(3L);
-    assertThat(db.links(ARTICLES).has(pairs(many, articles))).containsOnly(true).hasSize(300);
+    assertThat(db.batch(ARTICLES).count(many).values()).containsOnly(3L);
+    assertThat(db.batch(ARTICLES).has(pairs(many, articles))).containsOnly(true).hasSize(300);
     assertThat(addFew).isPositive().isLessThanOrEqualTo(MAX_ROUND_TRIPS);
     assertThat(addMany).as("add for 100 sources (%d for 1)", addFew).isEqualTo(addFew);
     assertThat(linksMany).as("links for 100 sources (%d for 1)", linksFew).isEqualTo(linksFew);
@@ -320,11 +331,11 @@ public abstract class ManySourcesContract extends ContractGroup {
     assertThat(hasMany).as("has for 100 sources (%d for 1)", hasFew).isEqualTo(hasFew);
   }
 
-  private static List<LinkPair> pairs(List<Book> books, List<Article> articles) {
-    List<LinkPair> out = new ArrayList<>();
+  private static List<LinkBetween> pairs(List<Book> books, List<Article> articles) {
+    List<LinkBetween> out = new ArrayList<>();
     for (Book b : books) {
       for (int i = 0; i < articles.size(); i++) {
-        out.add(LinkPair.of(b, articles.get(i), Map.of("role", "r" + i, "position", i)));
+        out.add(LinkBetween.of(b, articles.get(i), Map.of("role", "r" + i, "position", i)));
       }
     }
     return out;
@@ -334,7 +345,7 @@ public abstract class ManySourcesContract extends ContractGroup {
     return books.stream().map(b -> b.title).toList();
   }
 
-  private static List<String> describe(List<Linked<Article>> links) {
+  private static List<String> describe(List<LinkedTarget<Article>> links) {
     return links.stream()
         .map(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
         .toList();

@@ -8,7 +8,7 @@ import io.liaison.Association;
 import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.NamingStrategy;
 import io.liaison.Query;
 import io.liaison.Schema;
@@ -61,7 +61,7 @@ public abstract class NamingContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article);
 
-    assertThat(db.on(book, ARTICLES).links())
+    assertThat(db.on(book, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(
             link -> {
@@ -78,7 +78,7 @@ public abstract class NamingContract extends ContractGroup {
 
     db.on(book, ARTICLES).add(article, Map.of("role", "editor"));
 
-    assertThat(db.on(book, ARTICLES).links())
+    assertThat(db.on(book, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(
             link -> {
@@ -126,15 +126,15 @@ public abstract class NamingContract extends ContractGroup {
     db.update(graphs);
 
     assertThat(db.find(Book.class, graphs.id)).get().extracting(b -> b.year).isEqualTo(2016);
-    assertThat(db.findAll(Book.class, Query.where(Where.gt("year", 2000))))
+    assertThat(db.findAll(Book.class, Query.matching(Where.gt("year", 2000))))
         .extracting(b -> b.id)
         .containsExactly(graphs.id);
     assertThat(db.on(ann, BOOKS).get())
         .extracting(b -> b.id)
         .containsExactlyInAnyOrder(graphs.id, tables.id);
     assertThat(db.on(tables, BOOKS.inverse()).get()).get().extracting(a -> a.id).isEqualTo(ann.id);
-    List<Linked<Article>> links =
-        db.on(graphs, ARTICLES).links(Query.all().through(Where.eq("role", "editor")));
+    List<LinkedTarget<Article>> links =
+        db.on(graphs, ARTICLES).linkedTargets(Query.all().through(Where.eq("role", "editor")));
     assertThat(links)
         .singleElement()
         .satisfies(

@@ -5,6 +5,7 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.Association;
+import io.liaison.BatchAccessor;
 import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
 import io.liaison.DefinitionException;
@@ -13,19 +14,18 @@ import io.liaison.HasOne;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
-import io.liaison.Links;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
 import io.liaison.Loaded;
-import io.liaison.ManyLinks;
+import io.liaison.ManyAccessor;
 import io.liaison.NamingStrategy;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
 import io.liaison.Session;
-import io.liaison.SingleLink;
+import io.liaison.SingleAccessor;
 import io.liaison.Where;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
@@ -106,17 +106,20 @@ public abstract class NullArgumentContract extends ContractGroup {
               "no filter on the links"),
           entry("Query.new(Where, Where, List, Integer, Integer) limit", "no limit"),
           entry("Query.new(Where, Where, List, Integer, Integer) offset", "no offset"),
-          entry("Link.new(Object, Object) through", "a link without through attributes"),
-          entry("Link.to(Object, Object) through", "a link without through attributes"),
-          entry("Link.to(Object, Map) through", "a link without through attributes"),
+          entry("NewLink.new(Object, Object) through", "a link without through attributes"),
+          entry("NewLink.to(Object, Object) through", "a link without through attributes"),
+          entry("NewLink.to(Object, Map) through", "a link without through attributes"),
           entry(
-              "LinkPair.new(Object, Object, Object) through", "a link without through attributes"),
-          entry("LinkPair.of(Object, Object, Object) through", "a link without through attributes"),
-          entry("LinkPair.of(Object, Object, Map) through", "a link without through attributes"),
+              "LinkBetween.new(Object, Object, Object) through",
+              "a link without through attributes"),
           entry(
-              "Linked.new(Object, Map, Object) through",
+              "LinkBetween.of(Object, Object, Object) through",
+              "a link without through attributes"),
+          entry("LinkBetween.of(Object, Object, Map) through", "a link without through attributes"),
+          entry(
+              "LinkedTarget.new(Object, Map, Object) through",
               "no through attributes (hasMany, hasOne, belongsTo)"),
-          entry("Linked.new(Object, Map, Object) linkId", "a unique link, which has no id"),
+          entry("LinkedTarget.new(Object, Map, Object) linkId", "a unique link, which has no id"),
           entry("HasOne.onDelete(ReferentialAction) action", "the default action"),
           entry("HasOne.onUpdate(ReferentialAction) action", "the default action"),
           entry("HasMany.onDelete(ReferentialAction) action", "the default action"),
@@ -126,14 +129,14 @@ public abstract class NullArgumentContract extends ContractGroup {
           entry("BelongsToMany.onDelete(ReferentialAction) action", "the default action"),
           entry("BelongsToMany.onUpdate(ReferentialAction) action", "the default action"),
           entry("Session.count(Class, Where) where", "count them all"),
-          entry("ManyLinks.add(Object, Object) through", "no through attributes"),
-          entry("ManyLinks.addAll(Collection, Object) through", "no through attributes"),
-          entry("ManyLinks.create(Object, Object) through", "no through attributes"),
-          entry("ManyLinks.set(Collection) targets", "unlink every target (setArticles(null))"),
-          entry("ManyLinks.set(Collection, Object) targets", "unlink every target"),
-          entry("ManyLinks.set(Collection, Object) through", "no through attributes"),
-          entry("ManyLinks.setAll(List) links", "unlink every target, as set(null)"),
-          entry("SingleLink.set(Object) target", "unlink (setProfile(null))"));
+          entry("ManyAccessor.add(Object, Object) through", "no through attributes"),
+          entry("ManyAccessor.addAll(Collection, Object) through", "no through attributes"),
+          entry("ManyAccessor.create(Object, Object) through", "no through attributes"),
+          entry("ManyAccessor.set(Collection) targets", "unlink every target (setArticles(null))"),
+          entry("ManyAccessor.set(Collection, Object) targets", "unlink every target"),
+          entry("ManyAccessor.set(Collection, Object) through", "no through attributes"),
+          entry("ManyAccessor.setAll(List) links", "unlink every target, as set(null)"),
+          entry("SingleAccessor.set(Object) target", "unlink (setProfile(null))"));
 
   /** Whole groups of parameters where null is a value, by rule rather than one by one. */
   static final Map<String, String> NULL_IS_A_VALUE_BY_RULE =
@@ -198,7 +201,7 @@ public abstract class NullArgumentContract extends ContractGroup {
         .contains(
             Liaison.class,
             Session.class,
-            ManyLinks.class,
+            ManyAccessor.class,
             Where.class,
             Where.Compare.class,
             Schema.Builder.class,
@@ -224,7 +227,11 @@ public abstract class NullArgumentContract extends ContractGroup {
           Checker inTransaction = new Checker(receivers(tx));
           for (Class<?> type :
               List.of(
-                  Session.class, ManyLinks.class, SingleLink.class, Links.class, Loaded.class)) {
+                  Session.class,
+                  ManyAccessor.class,
+                  SingleAccessor.class,
+                  BatchAccessor.class,
+                  Loaded.class)) {
             ApiSurface.publicMethods(type).forEach(inTransaction::check);
           }
           checker.problems.addAll(
@@ -291,11 +298,11 @@ public abstract class NullArgumentContract extends ContractGroup {
         "target",
         "Author.books");
     assertRefused(
-        () -> db.links(ARTICLES).addAll(Arrays.asList(LinkPair.of(graphs, spareArticle), null)),
+        () -> db.batch(ARTICLES).addAll(Arrays.asList(LinkBetween.of(graphs, spareArticle), null)),
         InvalidCallException.class,
         "pair");
     assertRefused(
-        () -> db.links(BOOKS).count(Arrays.asList(ann, null)),
+        () -> db.batch(BOOKS).count(Arrays.asList(ann, null)),
         InvalidCallException.class,
         "source");
 
@@ -330,7 +337,7 @@ public abstract class NullArgumentContract extends ContractGroup {
       r.put(Liaison.class, List.of(new Subject("liaison", () -> liaison, Map.of())));
     }
     r.put(
-        ManyLinks.class,
+        ManyAccessor.class,
         List.of(
             new Subject(
                 "on(book, ARTICLES)",
@@ -341,7 +348,7 @@ public abstract class NullArgumentContract extends ContractGroup {
                     "targets",
                     () -> List.of(spareArticle),
                     "links",
-                    () -> List.of(Link.to(spareArticle)),
+                    () -> List.of(NewLink.to(spareArticle)),
                     "through",
                     () -> Map.of("role", "r"),
                     "query",
@@ -355,13 +362,13 @@ public abstract class NullArgumentContract extends ContractGroup {
                     "targets",
                     () -> List.of(spareBook),
                     "links",
-                    () -> List.of(Link.to(spareBook)),
+                    () -> List.of(NewLink.to(spareBook)),
                     "through",
                     () -> null,
                     "query",
                     Query::all))));
     r.put(
-        SingleLink.class,
+        SingleAccessor.class,
         List.of(
             new Subject(
                 "on(person, PROFILE)",
@@ -374,12 +381,12 @@ public abstract class NullArgumentContract extends ContractGroup {
     Map<String, Supplier<Object>> many =
         Map.of("sources", () -> List.of(graphs), "query", Query::all);
     r.put(
-        Links.class,
+        BatchAccessor.class,
         List.of(
-            new Subject("links(ARTICLES)", () -> session.links(ARTICLES), many),
+            new Subject("batch(ARTICLES)", () -> session.batch(ARTICLES), many),
             new Subject(
-                "links(BOOKS)",
-                () -> session.links(BOOKS),
+                "batch(BOOKS)",
+                () -> session.batch(BOOKS),
                 Map.of("sources", () -> List.of(ann), "query", Query::all))));
     Loaded<Book> loaded = session.findAll(Book.class, Query.all(), List.of(Include.of(AUTHOR)));
     r.put(
@@ -402,16 +409,19 @@ public abstract class NullArgumentContract extends ContractGroup {
         List.of(
             new Subject("Query.all()", Query::all, none),
             new Subject(
-                "Query.where",
-                () -> Query.where(Where.eq("title", "Graphs")).through(Where.eq("role", "r")),
+                "Query.matching",
+                () -> Query.matching(Where.eq("title", "Graphs")).through(Where.eq("role", "r")),
                 none)));
     r.put(
         Include.class,
         List.of(new Subject("Include.of(ARTICLES)", () -> Include.of(ARTICLES), none)));
     r.put(
-        Linked.class,
+        LinkedTarget.class,
         List.of(
-            new Subject("Linked", () -> new Linked<>(graphs, Map.of("role", "r"), null), none)));
+            new Subject(
+                "LinkedTarget",
+                () -> new LinkedTarget<>(graphs, Map.of("role", "r"), null),
+                none)));
     r.put(Schema.Builder.class, List.of(new Subject("Schema.builder()", Schema::builder, none)));
     r.put(Liaison.Builder.class, List.of(new Subject("Liaison.builder()", Liaison::builder, none)));
     r.put(

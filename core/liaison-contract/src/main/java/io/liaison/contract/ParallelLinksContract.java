@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liaison.Association;
 import io.liaison.BelongsToMany;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
+import io.liaison.NewLink;
 import io.liaison.Query;
 import io.liaison.Schema;
 import io.liaison.Where;
@@ -55,9 +55,9 @@ public abstract class ParallelLinksContract extends ContractGroup {
 
     db.on(book, PARALLEL).addAll(List.of(a, b, a), Map.of("role", "editor"));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL).linkedTargets();
     assertThat(links).extracting(l -> l.target().id).containsExactlyInAnyOrder(a.id, a.id, b.id);
-    assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(links).extracting(LinkedTarget::linkId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(links).allSatisfy(l -> assertThat(l.through("role")).isEqualTo("editor"));
     assertThat(db.on(book, PARALLEL).count()).isEqualTo(3);
     assertThat(db.on(other, PARALLEL).count()).isEqualTo(1);
@@ -76,16 +76,16 @@ public abstract class ParallelLinksContract extends ContractGroup {
     db.on(book, PARALLEL)
         .addAll(
             List.of(
-                Link.to(a, Map.of("role", "editor", "position", 1)),
-                Link.to(a.id, Map.of("role", "reviewer", "position", 2))));
+                NewLink.to(a, Map.of("role", "editor", "position", 1)),
+                NewLink.to(a.id, Map.of("role", "reviewer", "position", 2))));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL).linkedTargets();
     assertThat(links).hasSize(2).allSatisfy(l -> assertThat(l.target().id).isEqualTo(a.id));
-    assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(links).extracting(LinkedTarget::linkId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(links)
         .extracting(l -> l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder("editor:1", "reviewer:2");
-    assertThat(db.on(other, PARALLEL).links())
+    assertThat(db.on(other, PARALLEL).linkedTargets())
         .extracting(l -> l.through("role"))
         .containsExactly("author");
     assertStoredAsRead(book, other);
@@ -104,7 +104,7 @@ public abstract class ParallelLinksContract extends ContractGroup {
 
     db.on(book, PARALLEL).set(List.of(a, a), Map.of("role", "editor"));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL).linkedTargets();
     assertThat(links)
         .hasSize(2)
         .allSatisfy(
@@ -112,7 +112,7 @@ public abstract class ParallelLinksContract extends ContractGroup {
               assertThat(l.target().id).isEqualTo(a.id);
               assertThat(l.through("role")).isEqualTo("editor");
             });
-    assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(links).extracting(LinkedTarget::linkId).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(db.on(other, PARALLEL).count()).isEqualTo(1);
     assertStoredAsRead(book, other);
   }
@@ -131,15 +131,15 @@ public abstract class ParallelLinksContract extends ContractGroup {
     db.on(book, PARALLEL)
         .setAll(
             List.of(
-                Link.to(a, Map.of("role", "editor", "position", 1)),
-                Link.to(a, Map.of("role", "reviewer", "position", 2))));
+                NewLink.to(a, Map.of("role", "editor", "position", 1)),
+                NewLink.to(a, Map.of("role", "reviewer", "position", 2))));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL).linkedTargets();
     assertThat(links)
         .extracting(l -> l.target().id + " " + l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder(a.id + " editor:1", a.id + " reviewer:2");
-    assertThat(links).extracting(Linked::linkId).doesNotContainNull().doesNotHaveDuplicates();
-    assertThat(db.on(other, PARALLEL).links())
+    assertThat(links).extracting(LinkedTarget::linkId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(db.on(other, PARALLEL).linkedTargets())
         .extracting(l -> l.through("role"))
         .containsExactly("author");
     assertStoredAsRead(book, other);
@@ -159,11 +159,12 @@ public abstract class ParallelLinksContract extends ContractGroup {
     Article a = article("Nodes");
     db.on(book, PARALLEL).add(a, Map.of("role", "author", "position", 1));
     db.on(book, PARALLEL).add(a, Map.of("role", "author", "position", 2));
-    List<Object> before = db.on(book, PARALLEL).links().stream().map(Linked::linkId).toList();
+    List<Object> before =
+        db.on(book, PARALLEL).linkedTargets().stream().map(LinkedTarget::linkId).toList();
 
-    db.on(book, PARALLEL).setAll(List.of(Link.to(a, Map.of("role", "editor"))));
+    db.on(book, PARALLEL).setAll(List.of(NewLink.to(a, Map.of("role", "editor"))));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL).linkedTargets();
     assertThat(links)
         .singleElement()
         .satisfies(
@@ -189,11 +190,11 @@ public abstract class ParallelLinksContract extends ContractGroup {
     Article rows = article("Rows");
     db.on(book, PARALLEL).addAll(List.of(walks, walks, cuts, rows, rows));
     db.on(other, PARALLEL).addAll(List.of(walks, cuts));
-    Query graphs = Query.where(Where.like("title", "Graph%"));
+    Query graphs = Query.matching(Where.like("title", "Graph%"));
 
     assertThat(db.on(book, PARALLEL).count(graphs)).as("links to matching targets").isEqualTo(3);
     assertThat(db.on(book, PARALLEL).get(graphs)).hasSize(3);
-    assertThat(db.on(book, PARALLEL).count(Query.where(Where.eq("title", "Rows")))).isEqualTo(2);
+    assertThat(db.on(book, PARALLEL).count(Query.matching(Where.eq("title", "Rows")))).isEqualTo(2);
     assertThat(db.on(other, PARALLEL).count(graphs)).isEqualTo(2);
   }
 
@@ -216,7 +217,8 @@ public abstract class ParallelLinksContract extends ContractGroup {
     assertThat(db.on(book, PARALLEL).get(editors)).hasSize(3);
     assertThat(
             db.on(book, PARALLEL)
-                .count(Query.where(Where.eq("title", "Nodes")).through(Where.eq("role", "editor"))))
+                .count(
+                    Query.matching(Where.eq("title", "Nodes")).through(Where.eq("role", "editor"))))
         .as("editor links to Nodes")
         .isEqualTo(2);
     assertThat(db.on(other, PARALLEL).count(editors)).isEqualTo(1);
@@ -236,7 +238,7 @@ public abstract class ParallelLinksContract extends ContractGroup {
     List<StoredLink> stored = storedLinks(schema, PARALLEL);
     for (Book book : books) {
       List<String> read =
-          db.on(book, PARALLEL).links().stream()
+          db.on(book, PARALLEL).linkedTargets().stream()
               .map(
                   l ->
                       new StoredLink(book.id, l.target().id, l.linkId(), payload(l))
@@ -256,7 +258,7 @@ public abstract class ParallelLinksContract extends ContractGroup {
   /**
    * The through attributes proper of a link read through the API (neither a key nor the link id).
    */
-  private static Map<String, Object> payload(Linked<Article> link) {
+  private static Map<String, Object> payload(LinkedTarget<Article> link) {
     java.util.Map<String, Object> p = new java.util.HashMap<>();
     p.put("role", link.through("role"));
     p.put("position", link.through("position"));

@@ -20,7 +20,7 @@ import io.liaison.DefinitionException;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
 import io.liaison.Schema;
@@ -498,7 +498,7 @@ public abstract class ReferentialActionContract extends ContractGroup {
         .extracting(b -> b.id)
         .containsExactly(bobsBook.id);
     assertThat(db.on(annsOnly, ARTICLES.inverse()).get()).isEmpty();
-    assertThat(db.on(bobsBook, ARTICLES).links())
+    assertThat(db.on(bobsBook, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(link -> assertThat(link.through("role")).isEqualTo("author"));
   }
@@ -633,7 +633,7 @@ public abstract class ReferentialActionContract extends ContractGroup {
     assertThat(db.count(Book.class, Where.isNull("authorId")))
         .as("books whose author was deleted")
         .isEqualTo(2);
-    assertThat(db.findAll(Book.class, Query.where(Where.eq("authorId", bob.id))))
+    assertThat(db.findAll(Book.class, Query.matching(Where.eq("authorId", bob.id))))
         .extracting(b -> b.id)
         .containsExactly(bobs.id);
   }
@@ -1237,7 +1237,8 @@ public abstract class ReferentialActionContract extends ContractGroup {
 
     @Override
     void assertDependantsFollow(String code) {
-      List<Linked<?>> links = new ArrayList<>(db.on(principal, fromPrincipal).links());
+      List<LinkedTarget<?>> links =
+          new ArrayList<>(db.on(principal, fromPrincipal).linkedTargets());
       assertThat(links)
           .extracting(l -> StoreState.id(l.target()))
           .containsExactlyInAnyOrderElementsOf(others.stream().map(StoreState::id).toList());
@@ -1267,7 +1268,7 @@ public abstract class ReferentialActionContract extends ContractGroup {
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("row", reload(p).map(StoreState::fields).orElse(null));
       List<String> links = new ArrayList<>();
-      for (Linked<?> l : db.on(p, fromPrincipal).links()) {
+      for (LinkedTarget<?> l : db.on(p, fromPrincipal).linkedTargets()) {
         links.add(StoreState.id(l.target()) + " " + new TreeMap<>(l.through()));
       }
       links.sort(null);

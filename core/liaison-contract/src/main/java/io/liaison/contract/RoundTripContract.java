@@ -76,7 +76,7 @@ public abstract class RoundTripContract extends ContractGroup {
 
   @Test
   void findAllWithAQueryCostsTheSameFor10And1000Matches() {
-    Query query = Query.where(Where.like("title", "match%")).orderBy(Order.asc("year"));
+    Query query = Query.matching(Where.like("title", "match%")).orderBy(Order.asc("year"));
     db.insertAll(books(SMALL, "match"));
     List<Book> found = new ArrayList<>();
     int smallTrips = roundTrips(() -> found.addAll(db.findAll(Book.class, query)));

@@ -12,9 +12,9 @@ import io.liaison.DefinitionException;
 import io.liaison.HasMany;
 import io.liaison.Include;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Loaded;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Schema;
@@ -243,11 +243,11 @@ public abstract class ScopeContract extends ContractGroup {
 
     assertThat(titles(db.on(book, EDITED).get(Query.all().orderBy(Order.asc("title")))))
         .containsExactly("B", "C");
-    assertThat(db.on(book, EDITED).links())
+    assertThat(db.on(book, EDITED).linkedTargets())
         .allSatisfy(l -> assertThat(l.through("role")).isEqualTo("editor"));
     assertThat(
             db.on(book, EDITED)
-                .links(Query.where(Where.eq("title", "C")))
+                .linkedTargets(Query.matching(Where.eq("title", "C")))
                 .get(0)
                 .through("position"))
         .isEqualTo(3);
@@ -275,8 +275,8 @@ public abstract class ScopeContract extends ContractGroup {
     db.on(book, EDITED).set(List.of(c));
     db.on(book, EDITED).remove(a);
 
-    List<Linked<Article>> all =
-        db.on(book, ARTICLES).links(Query.all().orderBy(Order.asc("title")));
+    List<LinkedTarget<Article>> all =
+        db.on(book, ARTICLES).linkedTargets(Query.all().orderBy(Order.asc("title")));
     assertThat(all)
         .extracting(l -> l.target().title + ":" + l.through("role"))
         .containsExactly("A:author", "C:editor");
@@ -358,7 +358,7 @@ public abstract class ScopeContract extends ContractGroup {
 
     db.on(book, EDITED).set(List.of(stays, comes));
 
-    assertThat(db.on(book, ARTICLES).links())
+    assertThat(db.on(book, ARTICLES).linkedTargets())
         .extracting(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder("Stays:editor:1", "Comes:editor:null", "Other:author:7");
     if (provider().probe().isPresent()) {
@@ -383,13 +383,13 @@ public abstract class ScopeContract extends ContractGroup {
     db.on(book, NOTES)
         .addAll(
             List.of(
-                Link.to(stays, Map.of("role", "editor", "position", 1)),
-                Link.to(goes, Map.of("role", "editor", "position", 2))));
+                NewLink.to(stays, Map.of("role", "editor", "position", 1)),
+                NewLink.to(goes, Map.of("role", "editor", "position", 2))));
     db.on(otherBook, NOTES).add(stays, Map.of("role", "author", "position", 9));
 
     db.on(book, NOTES).set(List.of(stays, comes));
 
-    assertThat(db.on(book, NOTES).links())
+    assertThat(db.on(book, NOTES).linkedTargets())
         .extracting(
             l ->
                 l.target().body
@@ -400,7 +400,7 @@ public abstract class ScopeContract extends ContractGroup {
                     + ":"
                     + l.through("position"))
         .containsExactlyInAnyOrder("stays:note:editor:1", "comes:note:null:null");
-    assertThat(db.on(otherBook, NOTES).links())
+    assertThat(db.on(otherBook, NOTES).linkedTargets())
         .extracting(l -> l.through("role") + ":" + l.through("position"))
         .containsExactly("author:9");
     if (provider().probe().isPresent()) {
@@ -456,13 +456,13 @@ public abstract class ScopeContract extends ContractGroup {
     db.on(book, PARALLEL_EDITED).add(stays, Map.of("position", 1));
     db.on(book, PARALLEL_EDITED).add(goes, Map.of("position", 2));
     db.on(book, PARALLEL_ALL).add(stays, Map.of("role", "author", "position", 7));
-    List<Linked<Article>> before = db.on(book, PARALLEL_ALL).links();
+    List<LinkedTarget<Article>> before = db.on(book, PARALLEL_ALL).linkedTargets();
     Object authorLink =
         before.stream().filter(l -> "author".equals(l.through("role"))).findFirst().get().linkId();
 
     db.on(book, PARALLEL_EDITED).set(List.of(stays));
 
-    List<Linked<Article>> links = db.on(book, PARALLEL_ALL).links();
+    List<LinkedTarget<Article>> links = db.on(book, PARALLEL_ALL).linkedTargets();
     assertThat(links)
         .extracting(l -> l.target().title + ":" + l.through("role") + ":" + l.through("position"))
         .containsExactlyInAnyOrder("Stays:editor:" + PARALLEL_STAYING_POSITION, "Stays:author:7");

@@ -10,8 +10,8 @@ import io.liaison.BelongsToMany;
 import io.liaison.ConflictException;
 import io.liaison.DefinitionException;
 import io.liaison.Liaison;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
 import io.liaison.Schema;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Book;
@@ -72,11 +72,11 @@ public abstract class SharedJunctionContract extends ContractGroup {
     }
 
     List<String> postSide() {
-      return describe(db.on(post, POST_TAGS).links());
+      return describe(db.on(post, POST_TAGS).linkedTargets());
     }
 
     List<String> videoSide() {
-      return describe(db.on(video, VIDEO_TAGS).links());
+      return describe(db.on(video, VIDEO_TAGS).linkedTargets());
     }
   }
 
@@ -189,7 +189,7 @@ public abstract class SharedJunctionContract extends ContractGroup {
   void removeLinkOfTheOtherAssociationsLinkRemovesNothing() {
     World w = world();
     Object videosShared =
-        w.db().on(w.video(), w.videoTags()).links().stream()
+        w.db().on(w.video(), w.videoTags()).linkedTargets().stream()
             .filter(l -> l.target().id.equals(w.shared().id))
             .findFirst()
             .orElseThrow()
@@ -241,14 +241,15 @@ public abstract class SharedJunctionContract extends ContractGroup {
     World w = world();
 
     w.db()
-        .links(w.postTags())
-        .addAll(List.of(LinkPair.of(w.post(), w.own()), LinkPair.of(w.post(), w.fresh())));
+        .batch(w.postTags())
+        .addAll(List.of(LinkBetween.of(w.post(), w.own()), LinkBetween.of(w.post(), w.fresh())));
 
-    Map<Object, List<Linked<Tag>>> read = w.db().links(w.postTags()).links(List.of(w.post()));
+    Map<Object, List<LinkedTarget<Tag>>> read =
+        w.db().batch(w.postTags()).linkedTargets(List.of(w.post()));
     assertThat(describe(read.get(w.post())))
         .containsExactly("fresh null post", "own null post", "shared post's post");
-    assertThat(w.db().links(w.postTags()).count(List.of(w.post())).get(w.post())).isEqualTo(3);
-    assertThat(w.db().links(w.videoTags()).count(List.of(w.video())).get(w.video())).isEqualTo(2);
+    assertThat(w.db().batch(w.postTags()).count(List.of(w.post())).get(w.post())).isEqualTo(3);
+    assertThat(w.db().batch(w.videoTags()).count(List.of(w.video())).get(w.video())).isEqualTo(2);
     assertThat(w.videoSide()).containsExactly(VIDEO_SIDE);
   }
 
@@ -362,7 +363,7 @@ public abstract class SharedJunctionContract extends ContractGroup {
     }
 
     List<String> side(String role) {
-      return describeRoles(db.on(book, roles.role(role)).links());
+      return describeRoles(db.on(book, roles.role(role)).linkedTargets());
     }
 
     List<String> reviewerSide() {
@@ -437,7 +438,7 @@ public abstract class SharedJunctionContract extends ContractGroup {
           .isInstanceOf(ConflictException.class)
           .hasMessageContainingAll("BookArticles", "role");
       assertThatThrownBy(
-              () -> d.db().links(d.editors()).addAll(List.of(LinkPair.of(d.book(), d.own()))))
+              () -> d.db().batch(d.editors()).addAll(List.of(LinkBetween.of(d.book(), d.own()))))
           .isInstanceOf(ConflictException.class);
       assertThatThrownBy(() -> d.db().on(d.book(), d.editors()).set(List.of(d.shared(), d.own())))
           .isInstanceOf(ConflictException.class);
@@ -468,7 +469,7 @@ public abstract class SharedJunctionContract extends ContractGroup {
   void aScopedRemoveLinkOfAnotherScopesLinkRemovesNothing() {
     Desk d = desk(Roles.PARALLEL);
     Object reviewersShared =
-        d.db().on(d.book(), Roles.PARALLEL.role("reviewer")).links().stream()
+        d.db().on(d.book(), Roles.PARALLEL.role("reviewer")).linkedTargets().stream()
             .filter(l -> l.target().id.equals(d.shared().id))
             .findFirst()
             .orElseThrow()
@@ -480,9 +481,9 @@ public abstract class SharedJunctionContract extends ContractGroup {
     assertThat(d.reviewerSide()).isEqualTo(d.reviewers());
   }
 
-  private static List<String> describeRoles(List<Linked<Article>> links) {
+  private static List<String> describeRoles(List<LinkedTarget<Article>> links) {
     List<String> out = new ArrayList<>();
-    for (Linked<Article> l : links) {
+    for (LinkedTarget<Article> l : links) {
       out.add(l.target().title + " " + l.through("position") + " " + l.through("role"));
     }
     out.sort(null);
@@ -497,9 +498,9 @@ public abstract class SharedJunctionContract extends ContractGroup {
   }
 
   /** Links as "target note type", sorted. */
-  private static List<String> describe(List<Linked<Tag>> links) {
+  private static List<String> describe(List<LinkedTarget<Tag>> links) {
     List<String> out = new ArrayList<>();
-    for (Linked<Tag> l : links) {
+    for (LinkedTarget<Tag> l : links) {
       out.add(l.target().id + " " + l.through("note") + " " + l.through("taggableType"));
     }
     out.sort(null);

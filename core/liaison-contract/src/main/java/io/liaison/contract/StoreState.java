@@ -6,7 +6,7 @@ import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Id;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Session;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -89,10 +89,10 @@ final class StoreState {
 
   private static Object links(Session db, Object source, Association<?, ?> association) {
     if (association instanceof HasMany<?, ?> hasMany) {
-      return describe(db.on(source, hasMany).links());
+      return describe(db.on(source, hasMany).linkedTargets());
     }
     if (association instanceof BelongsToMany<?, ?> belongsToMany) {
-      return describe(db.on(source, belongsToMany).links());
+      return describe(db.on(source, belongsToMany).linkedTargets());
     }
     if (association instanceof HasOne<?, ?> hasOne) {
       return describe(db.on(source, hasOne).get());
@@ -100,9 +100,9 @@ final class StoreState {
     return describe(db.on(source, (BelongsTo<?, ?>) association).get());
   }
 
-  private static List<String> describe(List<? extends Linked<?>> links) {
+  private static List<String> describe(List<? extends LinkedTarget<?>> links) {
     List<String> described = new ArrayList<>();
-    for (Linked<?> link : links) {
+    for (LinkedTarget<?> link : links) {
       described.add(id(link.target()) + " " + new TreeMap<>(link.through()));
     }
     described.sort(Comparator.naturalOrder());

@@ -12,7 +12,7 @@ import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Liaison;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Schema;
 import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
@@ -118,8 +118,8 @@ public abstract class StoredShapeContract extends ContractGroup {
             book.id + "->" + a.id + " {position=null, role=editor}",
             book.id + "->" + a.id + " {position=null, role=reviewer}");
     List<Object> readIds =
-        db.on(book, PARALLEL).links().stream()
-            .map(Linked::linkId)
+        db.on(book, PARALLEL).linkedTargets().stream()
+            .map(LinkedTarget::linkId)
             .map(StoredLink::normalize)
             .toList();
     assertThat(stored)

@@ -12,7 +12,7 @@ import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.ManyLinks;
+import io.liaison.ManyAccessor;
 import io.liaison.Schema;
 import io.liaison.Session;
 import io.liaison.contract.fixtures.Article;
@@ -103,7 +103,7 @@ public abstract class TransactionContract extends ContractGroup {
 
     assertThat(db.on(bob, BOOKS).get()).extracting(b -> b.title).containsExactly("Bob's");
     Book bobs = db.on(bob, BOOKS).get().get(0);
-    assertThat(db.on(bobs, ARTICLES).links())
+    assertThat(db.on(bobs, ARTICLES).linkedTargets())
         .singleElement()
         .satisfies(
             link -> {
@@ -241,7 +241,7 @@ public abstract class TransactionContract extends ContractGroup {
     tx.delete(Article.class, spareArticles.get(1).id);
   }
 
-  private ManyLinks<?> many(Kind kind) {
+  private ManyAccessor<?> many(Kind kind) {
     return kind == Kind.HAS_MANY ? db.on(ann, BOOKS) : db.on(graphs, ARTICLES);
   }
 

@@ -12,9 +12,9 @@ import io.liaison.HasMany;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
+import io.liaison.NewLink;
 import io.liaison.Query;
 import io.liaison.Schema;
 import io.liaison.Where;
@@ -157,14 +157,17 @@ public abstract class ValueContract extends ContractGroup {
   @MethodSource("lossyValues")
   void lossyValueInAnEntityFilterIsRefused(String attribute, Object value, String shown) {
     String[] named = {"Measure." + attribute, shown};
-    assertRefused(() -> db.findAll(Measure.class, Query.where(Where.eq(attribute, value))), named);
-    assertRefused(() -> db.count(Measure.class, Where.ne(attribute, value)), named);
-    assertRefused(() -> db.findAll(Measure.class, Query.where(Where.gt(attribute, value))), named);
     assertRefused(
-        () -> db.findAll(Measure.class, Query.where(Where.not(Where.lte(attribute, value)))),
+        () -> db.findAll(Measure.class, Query.matching(Where.eq(attribute, value))), named);
+    assertRefused(() -> db.count(Measure.class, Where.ne(attribute, value)), named);
+    assertRefused(
+        () -> db.findAll(Measure.class, Query.matching(Where.gt(attribute, value))), named);
+    assertRefused(
+        () -> db.findAll(Measure.class, Query.matching(Where.not(Where.lte(attribute, value)))),
         named);
     assertRefused(
-        () -> db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value)))), named);
+        () -> db.findAll(Measure.class, Query.matching(Where.in(attribute, List.of(value)))),
+        named);
     assertRefused(() -> db.count(Measure.class, Where.notIn(attribute, List.of(value))), named);
     assertRefused(
         () ->
@@ -178,11 +181,13 @@ public abstract class ValueContract extends ContractGroup {
   void lossyValueInAnAssociationFilterIsRefused(String attribute, Object value, String shown) {
     String[] named = {"Measure." + attribute, shown};
     Where where = Where.eq(attribute, value);
-    assertRefused(() -> db.on(ann, MEASURES).get(Query.where(where)), named);
-    assertRefused(() -> db.on(ann, MEASURES).count(Query.where(where)), named);
-    assertRefused(() -> db.links(MEASURES).links(List.of(ann), Query.where(where)), named);
-    assertRefused(() -> db.links(MEASURES).count(List.of(ann), Query.where(where)), named);
-    assertRefused(() -> db.findAll(Author.class, Query.where(Where.has(MEASURES, where))), named);
+    assertRefused(() -> db.on(ann, MEASURES).get(Query.matching(where)), named);
+    assertRefused(() -> db.on(ann, MEASURES).count(Query.matching(where)), named);
+    assertRefused(
+        () -> db.batch(MEASURES).linkedTargets(List.of(ann), Query.matching(where)), named);
+    assertRefused(() -> db.batch(MEASURES).count(List.of(ann), Query.matching(where)), named);
+    assertRefused(
+        () -> db.findAll(Author.class, Query.matching(Where.has(MEASURES, where))), named);
     assertRefused(() -> db.count(Author.class, Where.has(MEASURES, where)), named);
     assertRefused(
         () -> db.findAll(Author.class, Query.all(), Include.of(MEASURES).where(where)), named);
@@ -194,14 +199,14 @@ public abstract class ValueContract extends ContractGroup {
     String[] named = {"BookArticles", attribute, shown};
     Query query = Query.all().through(Where.eq(attribute, value));
     assertRefused(() -> db.on(graphs, ARTICLES).get(query), named);
-    assertRefused(() -> db.on(graphs, ARTICLES).links(query), named);
+    assertRefused(() -> db.on(graphs, ARTICLES).linkedTargets(query), named);
     assertRefused(() -> db.on(graphs, ARTICLES).count(query), named);
-    assertRefused(() -> db.links(ARTICLES).count(List.of(graphs), query), named);
+    assertRefused(() -> db.batch(ARTICLES).count(List.of(graphs), query), named);
     assertRefused(
         () ->
             db.findAll(
                 Book.class,
-                Query.where(
+                Query.matching(
                     Where.has(ARTICLES, Where.notNull("title"), Where.eq(attribute, value)))),
         named);
     assertRefused(
@@ -215,7 +220,7 @@ public abstract class ValueContract extends ContractGroup {
   @MethodSource("textNoStoreKeeps")
   void textNoStoreKeepsIsRefusedAsALikePattern(String text, String shown) {
     assertRefused(
-        () -> db.findAll(Measure.class, Query.where(Where.like("label", text))),
+        () -> db.findAll(Measure.class, Query.matching(Where.like("label", text))),
         "Measure.label",
         shown);
   }
@@ -244,13 +249,13 @@ public abstract class ValueContract extends ContractGroup {
     Map<String, Object> through = Map.of(attribute, value);
     assertRefused(() -> db.on(graphs, ARTICLES).add(spare, through), named);
     assertRefused(() -> db.on(graphs, ARTICLES).add(linked, through), named);
-    assertRefused(() -> db.on(graphs, ARTICLES).addAll(List.of(Link.to(spare, through))), named);
+    assertRefused(() -> db.on(graphs, ARTICLES).addAll(List.of(NewLink.to(spare, through))), named);
     assertRefused(() -> db.on(graphs, ARTICLES).addAll(List.of(spare), through), named);
     assertRefused(() -> db.on(graphs, ARTICLES).set(List.of(spare), through), named);
-    assertRefused(() -> db.on(graphs, ARTICLES).setAll(List.of(Link.to(spare, through))), named);
+    assertRefused(() -> db.on(graphs, ARTICLES).setAll(List.of(NewLink.to(spare, through))), named);
     assertRefused(() -> db.on(graphs, ARTICLES).create(article("New"), through), named);
     assertRefused(
-        () -> db.links(ARTICLES).addAll(List.of(LinkPair.of(graphs, spare, through))), named);
+        () -> db.batch(ARTICLES).addAll(List.of(LinkBetween.of(graphs, spare, through))), named);
     if (value instanceof String text) {
       BookArticles payload = new BookArticles();
       payload.role = text;
@@ -274,11 +279,11 @@ public abstract class ValueContract extends ContractGroup {
       assertRefused(() -> db.on(ann, MEASURES).has(id), "Measure.id", shown);
       assertRefused(() -> db.on(ann, MEASURES).set(List.of(id)), "Measure.id", shown);
       assertRefused(
-          () -> db.links(MEASURES).has(List.of(LinkPair.of(ann, id))), "Measure.id", shown);
+          () -> db.batch(MEASURES).has(List.of(LinkBetween.of(ann, id))), "Measure.id", shown);
     }
     Object author = TWO_64.add(BigInteger.valueOf(ann.id));
     assertRefused(() -> db.on(author, MEASURES).get(), "Author.id", author.toString());
-    assertRefused(() -> db.links(MEASURES).count(List.of(author)), "Author.id", author.toString());
+    assertRefused(() -> db.batch(MEASURES).count(List.of(author)), "Author.id", author.toString());
   }
 
   @ParameterizedTest
@@ -308,7 +313,7 @@ public abstract class ValueContract extends ContractGroup {
   @Test
   @Requires(Capability.PARALLEL_LINKS)
   void linkIdBeyondTheLinkIdTypeIsRefused() {
-    List<Linked<Article>> links = db.on(graphs, CITED).links();
+    List<LinkedTarget<Article>> links = db.on(graphs, CITED).linkedTargets();
     assertThat(links).hasSize(2);
     Object linkId = links.get(0).linkId();
     assertThat(linkId).isInstanceOf(Long.class);
@@ -324,8 +329,8 @@ public abstract class ValueContract extends ContractGroup {
     assertThat(db.on(graphs, CITED).removeLink(BigInteger.valueOf((Long) linkId)))
         .as("the exact id given as a BigInteger")
         .isTrue();
-    assertThat(db.on(graphs, CITED).links())
-        .extracting(Linked::linkId)
+    assertThat(db.on(graphs, CITED).linkedTargets())
+        .extracting(LinkedTarget::linkId)
         .containsExactly(links.get(1).linkId());
   }
 
@@ -387,16 +392,16 @@ public abstract class ValueContract extends ContractGroup {
     matches.put("ref", m.ref.toString().toUpperCase());
     matches.forEach(
         (attribute, value) -> {
-          assertThat(db.findAll(Measure.class, Query.where(Where.eq(attribute, value))))
+          assertThat(db.findAll(Measure.class, Query.matching(Where.eq(attribute, value))))
               .as("%s = %s", attribute, value)
               .extracting(x -> x.id)
               .containsExactly(m.id);
-          assertThat(db.findAll(Measure.class, Query.where(Where.in(attribute, List.of(value)))))
+          assertThat(db.findAll(Measure.class, Query.matching(Where.in(attribute, List.of(value)))))
               .as("%s in %s", attribute, value)
               .extracting(x -> x.id)
               .containsExactly(m.id);
         });
-    assertThat(db.findAll(Measure.class, Query.where(Where.eq("level", 0.5d))))
+    assertThat(db.findAll(Measure.class, Query.matching(Where.eq("level", 0.5d))))
         .as("a double that is exactly a float")
         .extracting(x -> x.id)
         .containsExactly(first.id);
@@ -407,8 +412,8 @@ public abstract class ValueContract extends ContractGroup {
     db.on(graphs, ARTICLES)
         .add(spare, Map.of("position", new BigDecimal("5.0"), "role", "r\uD83D\uDE00"));
 
-    Linked<Article> link =
-        db.on(graphs, ARTICLES).links(Query.where(Where.eq("id", spare.id))).get(0);
+    LinkedTarget<Article> link =
+        db.on(graphs, ARTICLES).linkedTargets(Query.matching(Where.eq("id", spare.id))).get(0);
     assertThat(link.through("position")).isEqualTo(5);
     assertThat(link.through("role")).isEqualTo("r\uD83D\uDE00");
     assertThat(

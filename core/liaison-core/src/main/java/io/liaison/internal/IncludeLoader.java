@@ -3,7 +3,7 @@ package io.liaison.internal;
 import io.liaison.Association;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Loaded;
 import io.liaison.Query;
 import io.liaison.Where;
@@ -163,9 +163,9 @@ final class IncludeLoader {
    */
   private void load(StoreSession s, Plan plan, List<Object> parents, Result<?> result) {
     String match = plan.info().sourceMatch();
-    Map<Object, List<List<Linked<?>>>> bySource = new LinkedHashMap<>();
+    Map<Object, List<List<LinkedTarget<?>>>> bySource = new LinkedHashMap<>();
     for (Object parent : parents) {
-      List<Linked<?>> slot = result.slot(parent, plan);
+      List<LinkedTarget<?>> slot = result.slot(parent, plan);
       Map<String, Object> row = result.rows.get(parent);
       Object value = row.get(match);
       boolean inScope =
@@ -188,7 +188,7 @@ final class IncludeLoader {
       if (seen.put(target, Boolean.TRUE) == null) {
         targets.add(target);
       }
-      List<List<Linked<?>>> slots = bySource.get(r.source());
+      List<List<LinkedTarget<?>>> slots = bySource.get(r.source());
       if (slots == null) {
         throw new io.liaison.LiaisonException(
             "Adapter returned a "
@@ -197,8 +197,9 @@ final class IncludeLoader {
                 + r.source()
                 + ", which was not asked for");
       }
-      Linked<Object> linked = new Linked<>(target, through(plan, r.through()), r.linkId());
-      for (List<Linked<?>> slot : slots) {
+      LinkedTarget<Object> linked =
+          new LinkedTarget<>(target, through(plan, r.through()), r.linkId());
+      for (List<LinkedTarget<?>> slot : slots) {
         slot.add(linked);
       }
     }
@@ -229,7 +230,7 @@ final class IncludeLoader {
     private final Map<Object, Map<String, Object>> rows = new IdentityHashMap<>();
     private final Map<Object, Map<Association<?, ?>, Slot>> links = new IdentityHashMap<>();
 
-    private record Slot(Object plan, List<Linked<?>> links) {}
+    private record Slot(Object plan, List<LinkedTarget<?>> links) {}
 
     Result(Class<T> model) {
       this.model = model;
@@ -255,7 +256,7 @@ final class IncludeLoader {
      * The list that collects the parent's targets for this include, or null when another include
      * already loaded the same association for this entity (the first include to reach it wins).
      */
-    List<Linked<?>> slot(Object parent, Plan plan) {
+    List<LinkedTarget<?>> slot(Object parent, Plan plan) {
       Map<Association<?, ?>, Slot> byAssociation =
           links.computeIfAbsent(parent, k -> new HashMap<>());
       Slot slot = byAssociation.get(plan.declaration());
@@ -278,9 +279,9 @@ final class IncludeLoader {
 
     @Override
     public <S, X> List<X> get(S parent, Association<S, X> association) {
-      List<Linked<X>> linked = links(parent, association);
+      List<LinkedTarget<X>> linked = linkedTargets(parent, association);
       List<X> out = new ArrayList<>(linked.size());
-      for (Linked<X> l : linked) {
+      for (LinkedTarget<X> l : linked) {
         out.add(l.target());
       }
       return out;
@@ -288,7 +289,7 @@ final class IncludeLoader {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <S, X> List<Linked<X>> links(S parent, Association<S, X> association) {
+    public <S, X> List<LinkedTarget<X>> linkedTargets(S parent, Association<S, X> association) {
       Args.notNull(association, "Loaded.get", "association");
       Args.notNull(parent, "Loaded.get(parent, " + association + ")", "parent");
       if (!rows.containsKey(parent)) {
@@ -306,9 +307,9 @@ final class IncludeLoader {
                 + "): that association was not included for this "
                 + parent.getClass().getSimpleName());
       }
-      List<Linked<X>> out = new ArrayList<>(slot.links().size());
-      for (Linked<?> l : slot.links()) {
-        out.add((Linked<X>) l);
+      List<LinkedTarget<X>> out = new ArrayList<>(slot.links().size());
+      for (LinkedTarget<?> l : slot.links()) {
+        out.add((LinkedTarget<X>) l);
       }
       return Collections.unmodifiableList(out);
     }

@@ -48,7 +48,7 @@ public final class InternalLiaison extends InternalSession implements Liaison {
                 + " needs");
       }
     }
-    store.learn(resolved.info());
+    store.register(resolved.info());
     if (sync) {
       store.sync(resolved.info());
     }

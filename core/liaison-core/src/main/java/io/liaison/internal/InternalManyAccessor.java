@@ -3,9 +3,9 @@ package io.liaison.internal;
 import io.liaison.Association;
 import io.liaison.Association.Kind;
 import io.liaison.InvalidCallException;
-import io.liaison.Link;
-import io.liaison.Linked;
-import io.liaison.ManyLinks;
+import io.liaison.LinkedTarget;
+import io.liaison.ManyAccessor;
+import io.liaison.NewLink;
 import io.liaison.Query;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link ManyLinks}: a hasMany or belongsToMany association from one source. Every argument is
+ * {@link ManyAccessor}: a hasMany or belongsToMany association from one source. Every argument is
  * checked before the first write; each operation runs in one store transaction.
  */
-final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> {
+final class InternalManyAccessor<T> extends Accessor<T> implements ManyAccessor<T> {
   InternalManyAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
   }
@@ -54,17 +54,19 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
   }
 
   @Override
-  public List<Linked<T>> links() {
-    return links(Query.ALL);
+  public List<LinkedTarget<T>> linkedTargets() {
+    return linkedTargets(Query.ALL);
   }
 
   @Override
-  public List<Linked<T>> links(Query query) {
+  public List<LinkedTarget<T>> linkedTargets(Query query) {
     List<TargetRow> rows = rows(query, call("links"));
-    List<Linked<T>> out = new ArrayList<>(rows.size());
+    List<LinkedTarget<T>> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
     for (TargetRow r : rows) {
-      out.add(new Linked<>(targetType.cast(reader.toEntity(r.target())), r.through(), r.linkId()));
+      out.add(
+          new LinkedTarget<>(
+              targetType.cast(reader.toEntity(r.target())), r.through(), r.linkId()));
     }
     return out;
   }
@@ -124,13 +126,13 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
   @Override
   public void add(Object target) {
     Call call = call("add");
-    write(List.of(Link.to(call.about("target").notNull(target))), call, false);
+    write(List.of(NewLink.to(call.about("target").notNull(target))), call, false);
   }
 
   @Override
   public void add(Object target, Object through) {
     Call call = call("add");
-    write(List.of(Link.to(call.about("target").notNull(target), through)), call, false);
+    write(List.of(NewLink.to(call.about("target").notNull(target), through)), call, false);
   }
 
   @Override
@@ -145,7 +147,7 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
   }
 
   @Override
-  public void addAll(List<Link> links) {
+  public void addAll(List<NewLink> links) {
     Call call = call("addAll");
     write(call.notNull(links, "links"), call, false);
   }
@@ -162,15 +164,15 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
   }
 
   @Override
-  public void setAll(List<Link> links) {
+  public void setAll(List<NewLink> links) {
     write(links == null ? List.of() : links, call("setAll"), true);
   }
 
-  private List<Link> toLinks(Collection<?> targets, Object through, Call call) {
-    List<Link> links = new ArrayList<>(call.notNull(targets, "targets").size());
+  private List<NewLink> toLinks(Collection<?> targets, Object through, Call call) {
+    List<NewLink> links = new ArrayList<>(call.notNull(targets, "targets").size());
     Call target = call.about("a target");
     for (Object t : targets) {
-      links.add(Link.to(target.notNull(t), through));
+      links.add(NewLink.to(target.notNull(t), through));
     }
     return links;
   }
@@ -178,12 +180,12 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
   /**
    * add (replace false) or set (replace true): checks everything, then one link or replace call.
    */
-  private void write(List<Link> links, Call call, boolean replace) {
+  private void write(List<NewLink> links, Call call, boolean replace) {
     List<Object> ids = new ArrayList<>(links.size());
     List<Map<String, Object>> throughs = new ArrayList<>(links.size());
     Call link = call.about("a link");
     Call target = call.about("target");
-    for (Link l : links) {
+    for (NewLink l : links) {
       ids.add(resolve.idOf(targetMeta, link.notNull(l).target(), target));
       throughs.add(Scopes.withThroughScope(a, throughValues(l.through(), call)));
     }
@@ -222,7 +224,7 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyLinks<T> 
               return source;
             });
     if (a.kind() == Kind.HAS_MANY) {
-      for (Link l : links) {
+      for (NewLink l : links) {
         syncKeyField(l.target(), targetMeta, sm);
         if (targetMeta.type().isInstance(l.target())) {
           Scopes.giveScope(a, targetMeta, l.target());

@@ -1,17 +1,17 @@
 package io.liaison.internal;
 
+import io.liaison.BatchAccessor;
 import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
 import io.liaison.Include;
 import io.liaison.InvalidCallException;
-import io.liaison.Links;
 import io.liaison.Loaded;
-import io.liaison.ManyLinks;
+import io.liaison.ManyAccessor;
 import io.liaison.Query;
 import io.liaison.Session;
-import io.liaison.SingleLink;
+import io.liaison.SingleAccessor;
 import io.liaison.Where;
 import io.liaison.spi.StoreSession;
 import java.util.List;
@@ -23,8 +23,8 @@ import java.util.function.Function;
  * checked before the first write, so a bad call leaves the store unchanged; each operation runs in
  * one store transaction (its own, or the caller's). The session runs that transaction and hands
  * each call to the part for its concern ({@link EntityOperations}, {@link InternalManyAccessor},
- * {@link InternalSingleAccessor}, {@link InternalLinks}, {@link IncludeLoader}), which reach the
- * checks they share through the collaborators it holds.
+ * {@link InternalSingleAccessor}, {@link InternalBatchAccessor}, {@link IncludeLoader}), which
+ * reach the checks they share through the collaborators it holds.
  */
 class InternalSession implements Session {
   final ResolvedSchema resolved;
@@ -126,32 +126,32 @@ class InternalSession implements Session {
   // Associations
 
   @Override
-  public <S, T> ManyLinks<T> on(Object source, HasMany<S, T> association) {
+  public <S, T> ManyAccessor<T> on(Object source, HasMany<S, T> association) {
     return new InternalManyAccessor<>(this, association, source);
   }
 
   @Override
-  public <S, T> ManyLinks<T> on(Object source, BelongsToMany<S, T> association) {
+  public <S, T> ManyAccessor<T> on(Object source, BelongsToMany<S, T> association) {
     return new InternalManyAccessor<>(this, association, source);
   }
 
   @Override
-  public <S, T> Links<T> links(HasMany<S, T> association) {
-    return new InternalLinks<>(this, association);
+  public <S, T> BatchAccessor<T> batch(HasMany<S, T> association) {
+    return new InternalBatchAccessor<>(this, association);
   }
 
   @Override
-  public <S, T> Links<T> links(BelongsToMany<S, T> association) {
-    return new InternalLinks<>(this, association);
+  public <S, T> BatchAccessor<T> batch(BelongsToMany<S, T> association) {
+    return new InternalBatchAccessor<>(this, association);
   }
 
   @Override
-  public <S, T> SingleLink<T> on(Object source, HasOne<S, T> association) {
+  public <S, T> SingleAccessor<T> on(Object source, HasOne<S, T> association) {
     return new InternalSingleAccessor<>(this, association, source);
   }
 
   @Override
-  public <S, T> SingleLink<T> on(Object source, BelongsTo<S, T> association) {
+  public <S, T> SingleAccessor<T> on(Object source, BelongsTo<S, T> association) {
     return new InternalSingleAccessor<>(this, association, source);
   }
 }

@@ -4,7 +4,7 @@ import io.liaison.Association;
 import io.liaison.Association.Kind;
 import io.liaison.InvalidCallException;
 import io.liaison.Query;
-import io.liaison.SingleLink;
+import io.liaison.SingleAccessor;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.TargetRow;
 import java.util.LinkedHashMap;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link SingleLink}: a hasOne or belongsTo association from one source. Every argument is checked
- * before the first write; each operation runs in one store transaction.
+ * {@link SingleAccessor}: a hasOne or belongsTo association from one source. Every argument is
+ * checked before the first write; each operation runs in one store transaction.
  */
-final class InternalSingleAccessor<T> extends Accessor<T> implements SingleLink<T> {
+final class InternalSingleAccessor<T> extends Accessor<T> implements SingleAccessor<T> {
   InternalSingleAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
   }

@@ -108,7 +108,7 @@ final class Scopes {
     if (!scopedWrites(a)) {
       return s.linked(a, sourceMatch, targets);
     }
-    Query only = scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+    Query only = scoped(a, Query.matching(Where.in(a.targetMatch(), targets)));
     List<Object> out = new ArrayList<>();
     for (TargetRow r : s.targets(a, List.of(sourceMatch), only)) {
       out.add(r.target().get(a.targetMatch()));
@@ -196,7 +196,7 @@ final class Scopes {
     }
     Set<List<Object>> inScope = new HashSet<>();
     for (TargetRow r :
-        s.targets(a, sources, scoped(a, Query.where(Where.in(a.targetMatch(), targets))))) {
+        s.targets(a, sources, scoped(a, Query.matching(Where.in(a.targetMatch(), targets))))) {
       inScope.add(List.of(r.source(), r.target().get(a.targetMatch())));
     }
     for (LinkRow r : rows) {

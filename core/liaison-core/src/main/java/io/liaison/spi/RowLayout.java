@@ -158,8 +158,8 @@ public final class RowLayout {
   }
 
   /**
-   * A row: immutable, so code receiving one (such as {@link io.liaison.Linked}) may keep it as it
-   * is instead of copying it.
+   * A row: immutable, so code receiving one (such as {@link io.liaison.LinkedTarget}) may keep it
+   * as it is instead of copying it.
    */
   public static final class Row extends AbstractMap<String, Object> {
     private final RowLayout layout;

@@ -19,7 +19,7 @@ public interface StoreAdapter extends AutoCloseable {
    * synced (a graph adapter learns its relationship types and emulated actions here). Called once
    * per {@link io.liaison.Liaison} built; default: nothing.
    */
-  default void learn(SchemaInfo schema) {}
+  default void register(SchemaInfo schema) {}
 
   /**
    * Creates whatever the schema needs that is missing (tables, junctions, keys, constraints,

@@ -103,7 +103,7 @@ public interface StoreSession extends AutoCloseable {
       return out;
     }
     String key = association.targetMatch();
-    for (TargetRow r : targets(association, sources, Query.where(Where.in(key, targets)))) {
+    for (TargetRow r : targets(association, sources, Query.matching(Where.in(key, targets)))) {
       out.computeIfAbsent(r.source(), k -> new HashSet<>()).add(r.target().get(key));
     }
     return out;

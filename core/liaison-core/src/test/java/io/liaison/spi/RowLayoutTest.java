@@ -3,7 +3,7 @@ package io.liaison.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Order;
 import io.liaison.Query;
 import java.util.ArrayList;
@@ -102,8 +102,8 @@ class RowLayoutTest {
     Map<String, Object> row = RowLayout.of(List.of("role")).row(new Object[] {"editor"});
     Map<String, Object> mutable = new LinkedHashMap<>(Map.of("role", "editor"));
 
-    Linked<String> fromRow = new Linked<>("target", row, null);
-    Linked<String> fromMap = new Linked<>("target", mutable, null);
+    LinkedTarget<String> fromRow = new LinkedTarget<>("target", row, null);
+    LinkedTarget<String> fromMap = new LinkedTarget<>("target", mutable, null);
     mutable.put("role", "author");
 
     assertThat(fromRow.through()).isSameAs(row);

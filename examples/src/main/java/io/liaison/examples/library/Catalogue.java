@@ -2,9 +2,9 @@ package io.liaison.examples.library;
 
 import io.liaison.Include;
 import io.liaison.Liaison;
-import io.liaison.Link;
-import io.liaison.Linked;
+import io.liaison.LinkedTarget;
 import io.liaison.Loaded;
+import io.liaison.NewLink;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Where;
@@ -38,14 +38,14 @@ public final class Catalogue {
     db.on(graphs, Library.ARTICLES)
         .addAll(
             List.of(
-                Link.to(cypher, Map.of("role", "author", "position", 2)),
-                Link.to(joins, Map.of("role", "reviewer", "position", 3))));
+                NewLink.to(cypher, Map.of("role", "author", "position", 2)),
+                NewLink.to(joins, Map.of("role", "reviewer", "position", 3))));
     db.on(sql, Library.ARTICLES).add(joins, new BookArticles("author", 1));
 
     out.println("Articles of '" + graphs.title + "':");
-    for (Linked<Article> link :
+    for (LinkedTarget<Article> link :
         db.on(graphs, Library.ARTICLES)
-            .links(Query.all().orderBy(Order.through("position", true)))) {
+            .linkedTargets(Query.all().orderBy(Order.through("position", true)))) {
       out.println(
           "  "
               + link.target().title
@@ -57,8 +57,8 @@ public final class Catalogue {
     }
 
     out.println("Books containing '" + joins.title + "':");
-    for (Linked<Book> link :
-        db.on(joins, Library.BOOKS).links(Query.all().orderBy(Order.asc("title")))) {
+    for (LinkedTarget<Book> link :
+        db.on(joins, Library.BOOKS).linkedTargets(Query.all().orderBy(Order.asc("title")))) {
       out.println("  " + link.target().title + " [role=" + link.through("role") + "]");
     }
 
@@ -110,7 +110,7 @@ public final class Catalogue {
             "  "
                 + book.title
                 + ": "
-                + authors.links(book, Library.ARTICLES).stream()
+                + authors.linkedTargets(book, Library.ARTICLES).stream()
                     .map(l -> l.target().title + " (" + l.through("role") + ")")
                     .toList());
       }

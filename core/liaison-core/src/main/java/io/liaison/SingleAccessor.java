@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param <T> the target model class
  */
-public interface SingleLink<T> {
+public interface SingleAccessor<T> {
 
   /** The linked target, if any. */
   Optional<T> get();

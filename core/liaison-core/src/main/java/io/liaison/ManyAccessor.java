@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param <T> the target model class
  */
-public interface ManyLinks<T> {
+public interface ManyAccessor<T> {
 
   /** All linked targets. */
   List<T> get();
@@ -25,9 +25,9 @@ public interface ManyLinks<T> {
   List<T> get(Query query);
 
   /** All links with their targets and through attributes. */
-  List<Linked<T>> links();
+  List<LinkedTarget<T>> linkedTargets();
 
-  List<Linked<T>> links(Query query);
+  List<LinkedTarget<T>> linkedTargets(Query query);
 
   /**
    * Number of linked targets: {@code get().size()}, so one per link for parallel ({@code
@@ -58,7 +58,7 @@ public interface ManyLinks<T> {
   void addAll(Collection<?> targets, Object through);
 
   /** Links many targets, each with its own through attributes. */
-  void addAll(List<Link> links);
+  void addAll(List<NewLink> links);
 
   /**
    * Replaces the linked targets by these (null or empty clears them): links that stay are kept
@@ -70,7 +70,7 @@ public interface ManyLinks<T> {
 
   void set(Collection<?> targets, Object through);
 
-  void setAll(List<Link> links);
+  void setAll(List<NewLink> links);
 
   /** Inserts a new target and links it, in one transaction; returns the target with its id. */
   T create(T target);
@@ -86,10 +86,11 @@ public interface ManyLinks<T> {
   void removeAll(Collection<?> targets);
 
   /**
-   * Removes one parallel link by its id ({@link Linked#linkId()}), keeping the pair's other links:
+   * Removes one parallel link by its id ({@link LinkedTarget#linkId()}), keeping the pair's other
+   * links:
    *
    * <pre>{@code
-   * Object editor = db.on(book, ARTICLES).links(Query.all().through(Where.eq("role", "editor"))).get(0).linkId();
+   * Object editor = db.on(book, ARTICLES).linkedTargets(Query.all().through(Where.eq("role", "editor"))).get(0).linkId();
    * db.on(book, ARTICLES).removeLink(editor);
    * }</pre>
    *

@@ -2,10 +2,10 @@ package io.liaison.internal;
 
 import io.liaison.Association;
 import io.liaison.Association.Kind;
+import io.liaison.BatchAccessor;
 import io.liaison.InvalidCallException;
-import io.liaison.LinkPair;
-import io.liaison.Linked;
-import io.liaison.Links;
+import io.liaison.LinkBetween;
+import io.liaison.LinkedTarget;
 import io.liaison.Query;
 import io.liaison.Where;
 import io.liaison.spi.AssociationInfo;
@@ -24,19 +24,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@link Links}: the many-source operations. Each resolves all sources in one query (none when
- * sources are addressed by id and need not exist), all targets in another, then makes one SPI call.
+ * {@link BatchAccessor}: the many-source operations. Each resolves all sources in one query (none
+ * when sources are addressed by id and need not exist), all targets in another, then makes one SPI
+ * call.
  */
-final class InternalLinks<T> implements Links<T> {
+final class InternalBatchAccessor<T> implements BatchAccessor<T> {
   private final InternalSession session;
   private final AssociationInfo a;
   private final ModelMeta sourceMeta;
   private final ModelMeta targetMeta;
   private final Class<T> targetType;
 
-  InternalLinks(InternalSession session, Association<?, T> declaration) {
+  InternalBatchAccessor(InternalSession session, Association<?, T> declaration) {
     if (declaration == null) {
-      throw new InvalidCallException("links(association): association is null");
+      throw new InvalidCallException("batch(association): association is null");
     }
     this.session = session;
     this.a = session.resolved.associations().get(declaration);
@@ -51,11 +52,11 @@ final class InternalLinks<T> implements Links<T> {
 
   /** The operation {@code op}, as messages name it: {@code Book.articles.links().addAll}. */
   private Call call(String op) {
-    return Call.of(a.name() + ".links()." + op);
+    return Call.of(a.name() + ".batch()." + op);
   }
 
   @Override
-  public void addAll(Collection<LinkPair> pairs) {
+  public void addAll(Collection<LinkBetween> pairs) {
     Call call = call("addAll");
     List<Object> sourceIds = new ArrayList<>();
     List<Object> targetIds = new ArrayList<>();
@@ -64,7 +65,7 @@ final class InternalLinks<T> implements Links<T> {
     Call pair = call.about("a pair");
     Call source = call.about("source");
     Call target = call.about("target");
-    for (LinkPair p : call.notNull(pairs, "pairs")) {
+    for (LinkBetween p : call.notNull(pairs, "pairs")) {
       pair.notNull(p);
       Object sid = session.resolve.idOf(sourceMeta, p.source(), source);
       Object tid = session.resolve.idOf(targetMeta, p.target(), target);
@@ -139,7 +140,7 @@ final class InternalLinks<T> implements Links<T> {
       @SuppressWarnings("unchecked")
       Map<Object, Object> sms = (Map<Object, Object>) synced[0];
       int i = 0;
-      for (LinkPair p : pairs) {
+      for (LinkBetween p : pairs) {
         if (targetMeta.type().isInstance(p.target())) {
           EntityMapper.setAttribute(
               targetMeta, p.target(), a.foreignKey(), sms.get(sourceIds.get(i)));
@@ -150,12 +151,12 @@ final class InternalLinks<T> implements Links<T> {
   }
 
   @Override
-  public Map<Object, List<Linked<T>>> links(Collection<?> sources) {
-    return links(sources, Query.ALL);
+  public Map<Object, List<LinkedTarget<T>>> linkedTargets(Collection<?> sources) {
+    return linkedTargets(sources, Query.ALL);
   }
 
   @Override
-  public Map<Object, List<Linked<T>>> links(Collection<?> sources, Query query) {
+  public Map<Object, List<LinkedTarget<T>>> linkedTargets(Collection<?> sources, Query query) {
     Call call = call("links");
     Query q =
         Scopes.scoped(
@@ -163,7 +164,7 @@ final class InternalLinks<T> implements Links<T> {
             session.filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call));
     List<?> given = Args.noNulls(sources, call.toString(), "sources");
     List<Object> ids = ids(given, call);
-    Map<Object, List<Linked<T>>> out = new LinkedHashMap<>();
+    Map<Object, List<LinkedTarget<T>>> out = new LinkedHashMap<>();
     for (Object g : given) {
       out.put(g, new ArrayList<>());
     }
@@ -178,7 +179,7 @@ final class InternalLinks<T> implements Links<T> {
           if (sms.isEmpty()) {
             return out;
           }
-          Map<Object, List<List<Linked<T>>>> bySource = new LinkedHashMap<>();
+          Map<Object, List<List<LinkedTarget<T>>>> bySource = new LinkedHashMap<>();
           for (int i = 0; i < given.size(); i++) {
             Object sm = sms.get(ids.get(i));
             if (sm != null) {
@@ -199,7 +200,7 @@ final class InternalLinks<T> implements Links<T> {
                 // together): the
                 // previous row's lists serve without a lookup
                 private Object source;
-                private List<List<Linked<T>>> lists = List.of();
+                private List<List<LinkedTarget<T>>> lists = List.of();
 
                 @Override
                 public void expect(int rows) {
@@ -212,12 +213,13 @@ final class InternalLinks<T> implements Links<T> {
                     Map<String, Object> target,
                     Map<String, Object> through,
                     Object linkId) {
-                  Linked<T> linked = new Linked<>(instances.of(target), through, linkId);
+                  LinkedTarget<T> linked =
+                      new LinkedTarget<>(instances.of(target), through, linkId);
                   if (!Objects.equals(rowSource, source)) {
                     source = rowSource;
                     lists = bySource.getOrDefault(rowSource, List.of());
                   }
-                  for (List<Linked<T>> list : lists) {
+                  for (List<LinkedTarget<T>> list : lists) {
                     list.add(linked);
                   }
                 }
@@ -264,14 +266,14 @@ final class InternalLinks<T> implements Links<T> {
   }
 
   @Override
-  public List<Boolean> has(List<LinkPair> pairs) {
+  public List<Boolean> has(List<LinkBetween> pairs) {
     Call call = call("has");
     List<Object> sourceIds = new ArrayList<>();
     List<Object> targetIds = new ArrayList<>();
     Call pair = call.about("a pair");
     Call source = call.about("source");
     Call target = call.about("target");
-    for (LinkPair p : call.notNull(pairs, "pairs")) {
+    for (LinkBetween p : call.notNull(pairs, "pairs")) {
       pair.notNull(p);
       sourceIds.add(session.resolve.idOf(sourceMeta, p.source(), source));
       targetIds.add(session.resolve.idOf(targetMeta, p.target(), target));
@@ -297,7 +299,7 @@ final class InternalLinks<T> implements Links<T> {
             linked = s.linkedAmong(a, sources, targets);
           } else {
             // a scope filters the targets or the links: read the linked targets in scope
-            Query only = Scopes.scoped(a, Query.where(Where.in(a.targetMatch(), targets)));
+            Query only = Scopes.scoped(a, Query.matching(Where.in(a.targetMatch(), targets)));
             for (TargetRow r : s.targets(a, sources, only)) {
               linked
                   .computeIfAbsent(r.source(), k -> new HashSet<>())

@@ -11,9 +11,9 @@ import java.util.Map;
  *
  * @param <T> the target model class
  */
-public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
-  public Linked {
-    Args.notNull(target, "Linked", "target");
+public record LinkedTarget<T>(T target, Map<String, Object> through, Object linkId) {
+  public LinkedTarget {
+    Args.notNull(target, "LinkedTarget", "target");
     // A RowLayout row is immutable already: kept as it is (reads make thousands of these).
     through =
         through == null
@@ -25,6 +25,6 @@ public record Linked<T>(T target, Map<String, Object> through, Object linkId) {
 
   /** One through attribute, or null. */
   public Object through(String attribute) {
-    return through.get(Args.notNull(attribute, "Linked.through", "attribute"));
+    return through.get(Args.notNull(attribute, "LinkedTarget.through", "attribute"));
   }
 }
