@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operations on one hasMany or belongsToMany association across many sources at once, each a
+ * The accessor of one hasMany or belongsToMany association over many sources at once, each call a
  * constant number of round trips to the store whatever the number of sources and links (Sequelize
  * users reach for the through model's {@code bulkCreate} and {@code findAll} here). Obtain with
  * {@link Session#batch(HasMany)} or {@link Session#batch(BelongsToMany)}. Sources and targets may

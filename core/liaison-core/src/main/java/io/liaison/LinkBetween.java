@@ -4,7 +4,7 @@ import io.liaison.internal.Args;
 import java.util.Map;
 
 /**
- * One link between a given source and target, for operations across many sources ({@link
+ * A new link to write between a given source and target, for operations across many sources ({@link
  * BatchAccessor#addAll}, {@link BatchAccessor#has}): Sequelize's {@code
  * BookArticles.bulkCreate([{bookId, articleId, role}])}.
  *

@@ -4,10 +4,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Sequelize's plural mixins ({@code getArticles}, {@code setArticles}, {@code addArticle(s)},
- * {@code createArticle}, {@code removeArticle(s)}, {@code hasArticle(s)}, {@code countArticles})
- * for one source and one hasMany or belongsToMany association. Targets may be entities or ids.
- * Obtain with {@link Session#on(Object, HasMany)} or {@link Session#on(Object, BelongsToMany)}.
+ * One source's accessor for one hasMany or belongsToMany association: Sequelize's plural mixins
+ * ({@code getArticles}, {@code setArticles}, {@code addArticle(s)}, {@code createArticle}, {@code
+ * removeArticle(s)}, {@code hasArticle(s)}, {@code countArticles}) for one source and one hasMany
+ * or belongsToMany association. Targets may be entities or ids. Obtain with {@link
+ * Session#on(Object, HasMany)} or {@link Session#on(Object, BelongsToMany)}.
  *
  * <p>Each call is atomic, and a batch is a constant number of round trips to the store whatever its
  * size.
@@ -24,9 +25,13 @@ public interface ManyAccessor<T> {
    */
   List<T> get(Query query);
 
-  /** All links with their targets and through attributes. */
+  /**
+   * Each linked target with its link's through attributes (and id, for parallel links): one entry
+   * per link.
+   */
   List<LinkedTarget<T>> linkedTargets();
 
+  /** Like {@link #linkedTargets()}, filtered, ordered and paged by the query. */
   List<LinkedTarget<T>> linkedTargets(Query query);
 
   /**

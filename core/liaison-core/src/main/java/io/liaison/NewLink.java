@@ -4,10 +4,10 @@ import io.liaison.internal.Args;
 import java.util.Map;
 
 /**
- * A link to write: a target (entity or id) and its own through attributes, for {@link
- * ManyAccessor#addAll(java.util.List)} and {@link ManyAccessor#setAll(java.util.List)} when each
- * link carries different attributes ({@code user.addProjects([p1, p2])} with {@code p1.UserProjects
- * = {...}}).
+ * A new link to write from one source: a target (entity or id) and its own through attributes, for
+ * {@link ManyAccessor#addAll(java.util.List)} and {@link ManyAccessor#setAll(java.util.List)} when
+ * each link carries different attributes ({@code user.addProjects([p1, p2])} with {@code
+ * p1.UserProjects = {...}}).
  *
  * @param target an entity of the target model, or its id
  * @param through a {@code Map} of attributes, an instance of the through model, or null

@@ -31,6 +31,10 @@ public record Query(
     return ALL;
   }
 
+  /**
+   * A query for the targets matching {@code where}. (Named apart from the record's {@link
+   * #where()}, the filter a query holds.)
+   */
   public static Query matching(Where where) {
     return new Query(Args.notNull(where, "Query.matching", "where"), null, List.of(), null, null);
   }

@@ -59,10 +59,10 @@ public interface Session {
   /** {@code source.getX/setX/addX/...} for a belongsToMany association. */
   <S, T> ManyAccessor<T> on(Object source, BelongsToMany<S, T> association);
 
-  /** Operations on a hasMany association across many sources at once. */
+  /** The hasMany association's accessor over many sources at once (a batch of sources). */
   <S, T> BatchAccessor<T> batch(HasMany<S, T> association);
 
-  /** Operations on a belongsToMany association across many sources at once. */
+  /** The belongsToMany association's accessor over many sources at once (a batch of sources). */
   <S, T> BatchAccessor<T> batch(BelongsToMany<S, T> association);
 
   /** {@code source.getX/setX/createX} for a hasOne association. */

@@ -3,9 +3,9 @@ package io.liaison;
 import java.util.Optional;
 
 /**
- * Sequelize's singular mixins ({@code getProfile}, {@code setProfile}, {@code createProfile}) for
- * one source and one hasOne or belongsTo association. Obtain with {@link Session#on(Object,
- * HasOne)} or {@link Session#on(Object, BelongsTo)}.
+ * One source's accessor for one hasOne or belongsTo association: Sequelize's singular mixins
+ * ({@code getProfile}, {@code setProfile}, {@code createProfile}). Obtain with {@link
+ * Session#on(Object, HasOne)} or {@link Session#on(Object, BelongsTo)}.
  *
  * @param <T> the target model class
  */

@@ -15,9 +15,10 @@ public interface StoreAdapter extends AutoCloseable {
   Set<Capability> capabilities();
 
   /**
-   * Tells the adapter the schema it will serve, before any session, whether or not the store is
-   * synced (a graph adapter learns its relationship types and emulated actions here). Called once
-   * per {@link io.liaison.Liaison} built; default: nothing.
+   * Registers the schema the adapter will serve, so that it knows the schema without syncing the
+   * store: called once per {@link io.liaison.Liaison} built, before any session, whether or not the
+   * store is synced (a graph adapter takes its relationship types and emulated actions from it
+   * here). Default: nothing.
    */
   default void register(SchemaInfo schema) {}
 
