@@ -165,6 +165,19 @@ public interface Dialect {
   }
 
   /**
+   * Whether writing belongsToMany links also locks the targets' rows, after the links are written
+   * and in key order: where the database checks a junction's foreign key against the committed
+   * target without waiting for a transaction that is deleting it (H2), a link could otherwise
+   * commit while that transaction deletes its target, leaving a link to a row that no longer
+   * exists. The lock waits for that transaction, and a target it deleted refuses the call with a
+   * {@link io.liaison.ConflictException}. One more statement per call. Default false: PostgreSQL's
+   * foreign key check waits for the deleting transaction itself.
+   */
+  default boolean linkLocksTargets() {
+    return false;
+  }
+
+  /**
    * Whether adding links writes first and counts the ends only if the database refuses, where the
    * junction's foreign keys guard both ends ({@link JdbcAdapter#junctionGuardsEnds}). The first try
    * runs under a savepoint: the {@link #overwriteAll} statement when there is one for the call

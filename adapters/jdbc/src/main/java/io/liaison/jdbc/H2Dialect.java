@@ -95,6 +95,17 @@ public final class H2Dialect implements Dialect {
     return sql.append(')').toString();
   }
 
+  /**
+   * H2 2.3 checks a junction's foreign key against the committed target row and does not wait for a
+   * transaction that is deleting it (a plain JDBC insert goes in, the delete commits, the link is
+   * left pointing at nothing); a {@code SELECT ... FOR UPDATE} of the target does wait, and then
+   * returns only the rows that survived.
+   */
+  @Override
+  public boolean linkLocksTargets() {
+    return true;
+  }
+
   @Override
   public int maxArrayLength() {
     return 65_536;

@@ -4,6 +4,7 @@ import static io.liaison.jdbc.Sql.col;
 import static io.liaison.jdbc.Sql.q;
 
 import io.liaison.Association.Kind;
+import io.liaison.ConflictException;
 import io.liaison.InvalidCallException;
 import io.liaison.Order;
 import io.liaison.Query;
@@ -819,11 +820,11 @@ final class JdbcSession implements StoreSession {
                         lockSources(a, sources);
                       }
                       // the ends exist (the caller made sure): a refused insert can only be a link
-                      // that
-                      // exists
+                      // that exists
                       if (w.upsertsFirst() || !insertedFirst(w)) {
                         w.run();
                       }
+                      lockLinkedTargets(a, links);
                       return null;
                     },
                     a.through().unique()));
@@ -931,14 +932,14 @@ final class JdbcSession implements StoreSession {
                     if (lock && lockSources(a, sources) < sources.size()) {
                       return false;
                     }
-                    if (insertedFirst(w)) {
-                      return true;
+                    if (!insertedFirst(w)) {
+                      if (countEnds(a, sources, targets, false, false)
+                          < sources.size() + targets.size()) {
+                        return false;
+                      }
+                      w.run();
                     }
-                    if (countEnds(a, sources, targets, false, false)
-                        < sources.size() + targets.size()) {
-                      return false;
-                    }
-                    w.run();
+                    lockLinkedTargets(a, links);
                     return true;
                   },
                   a.through().unique()));
@@ -957,6 +958,7 @@ final class JdbcSession implements StoreSession {
                     return false;
                   }
                   w.run();
+                  lockLinkedTargets(a, links);
                   return true;
                 },
                 a.through().unique()));
@@ -1115,6 +1117,65 @@ final class JdbcSession implements StoreSession {
     return query(
             sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1, true)
         .size();
+  }
+
+  /**
+   * Where the database checks a junction's foreign key against the committed target without waiting
+   * for a transaction that is deleting it ({@link Dialect#linkLocksTargets}): once the links are
+   * written, locks the targets' rows (in key order), which waits for such a transaction. A target
+   * that transaction deleted is then missing, and the call is refused with a {@link
+   * ConflictException} naming the model and the value the caller gave; without the lock the link
+   * would commit pointing at a row that no longer exists. Written first, a link to a target that
+   * was gone before the call is refused by the foreign key instead, as on every store. One
+   * statement (one per slice of targets beyond the dialect's array size).
+   */
+  private void lockLinkedTargets(AssociationInfo a, List<LinkRow> links) throws SQLException {
+    if (!dialect.linkLocksTargets() || links.isEmpty()) {
+      return;
+    }
+    ModelInfo t = a.target();
+    AttributeInfo key = attribute(t, a.targetMatch());
+    List<Object> given = new ArrayList<>(links.size());
+    for (LinkRow l : links) {
+      given.add(l.target());
+    }
+    List<Object> keys =
+        new ArrayList<>((List<?>) Param.array(given, key.type(), "target of " + a.name()).value());
+    if (keys.stream().allMatch(k -> k instanceof Comparable)) {
+      // the array's order is the order the rows are locked in: two such locks cannot deadlock
+      keys.sort(null);
+    }
+    String sql =
+        "SELECT "
+            + col("t", key.column())
+            + withKeyIn(t, key)
+            + " ORDER BY "
+            + col("t", key.column())
+            + " "
+            + dialect.lockRows();
+    Set<Object> found = new HashSet<>();
+    int max = dialect.maxArrayLength();
+    for (int from = 0; from < keys.size(); from += max) {
+      Param slice =
+          new Param(keys.subList(from, Math.min(keys.size(), from + max)), key.type(), true);
+      found.addAll(query(sql, List.of(slice), rs -> Values.read(rs, 1, key.type())));
+    }
+    if (found.size() == keys.size()) {
+      return;
+    }
+    Map<Object, Object> callerValues = ValueTypes.givenValues(given, key.type());
+    List<String> gone = new ArrayList<>();
+    for (Object k : keys) {
+      if (!found.contains(k)) {
+        gone.add(t.name() + " " + callerValues.getOrDefault(k, k));
+      }
+    }
+    throw new ConflictException(
+        "link "
+            + a.name()
+            + " failed: "
+            + String.join(", ", gone)
+            + " was deleted by another transaction while it was being linked");
   }
 
   @Override
@@ -1324,6 +1385,7 @@ final class JdbcSession implements StoreSession {
           update(sql, params);
           if (w != null) {
             w.run();
+            lockLinkedTargets(a, links);
           }
           return true;
         },

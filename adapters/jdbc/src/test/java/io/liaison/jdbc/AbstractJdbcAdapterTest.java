@@ -319,9 +319,10 @@ abstract class AbstractJdbcAdapterTest {
       s.commit();
     }
     // the upsert is one statement; on H2 the source row is locked first
-    // (Dialect.upsertNeedsSourceLock),
-    // and a batch of plain inserts is tried first (Dialect.writesFirst), refused here as one link
-    // exists
+    // (Dialect.upsertNeedsSourceLock), a batch of plain inserts is tried first
+    // (Dialect.writesFirst),
+    // refused here as one link exists, and the targets' rows are locked last
+    // (Dialect.linkLocksTargets)
     Dialect d = adapter.dialect();
     List<String> writes =
         statements.stream()
@@ -329,7 +330,10 @@ abstract class AbstractJdbcAdapterTest {
             .toList();
     assertThat(statements)
         .filteredOn(sql -> sql.endsWith(d.lockRows()))
-        .hasSize(d.upsertNeedsSourceLock() ? 1 : 0);
+        .hasSize((d.upsertNeedsSourceLock() ? 1 : 0) + (d.linkLocksTargets() ? 1 : 0));
+    if (d.linkLocksTargets()) {
+      assertThat(statements.get(statements.size() - 1)).contains("\"Article\"");
+    }
     if (d.writesFirst()) {
       assertThat(writes).hasSize(2);
       assertThat(writes.get(0)).startsWith("INSERT INTO");
@@ -374,9 +378,11 @@ abstract class AbstractJdbcAdapterTest {
     Dialect d = adapter.dialect();
     assertThat(statements).noneMatch(sql -> sql.contains("\"title\""));
     if (d.writesFirst()) {
-      // H2: the source's lock (Dialect.upsertNeedsSourceLock), then the inserts under a savepoint
-      assertThat(statements).hasSize(4).noneMatch(sql -> sql.contains("COUNT(*)"));
+      // H2: the source's lock (Dialect.upsertNeedsSourceLock), the inserts under a savepoint, then
+      // the targets' lock (Dialect.linkLocksTargets)
+      assertThat(statements).hasSize(5).noneMatch(sql -> sql.contains("COUNT(*)"));
       assertThat(statements.get(2)).startsWith("INSERT INTO");
+      assertThat(statements.get(4)).contains("\"Article\"").endsWith(d.lockRows());
     } else {
       // PostgreSQL: the count, the upsert batch
       assertThat(statements).hasSize(2).anyMatch(sql -> sql.contains("COUNT(*)"));
@@ -416,9 +422,14 @@ abstract class AbstractJdbcAdapterTest {
 
     db.on(b, ARTICLES).set(as.subList(5, 15), Map.of("role", "reviewer"));
 
-    // the source's lock counting the targets, the removal of the others, the upsert
-    assertThat(statements).hasSize(3);
-    assertThat(statements.get(0)).contains("COUNT(*)").endsWith(adapter.dialect().lockRows());
+    // the source's lock counting the targets, the removal of the others, the upsert; on H2 then
+    // the targets' lock (Dialect.linkLocksTargets)
+    Dialect d = adapter.dialect();
+    assertThat(statements).hasSize(d.linkLocksTargets() ? 4 : 3);
+    assertThat(statements.get(0)).contains("COUNT(*)").endsWith(d.lockRows());
+    if (d.linkLocksTargets()) {
+      assertThat(statements.get(3)).contains("\"Article\"").endsWith(d.lockRows());
+    }
     assertThat(db.on(b, ARTICLES).count(Query.all().through(Where.eq("role", "reviewer"))))
         .isEqualTo(10);
     assertThat(db.on(b, ARTICLES).count()).isEqualTo(10);

@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.contract.FaultInjector;
 import io.liaison.contract.StoreProbe;
 import io.liaison.contract.StoreProvider;
 import io.liaison.spi.Capability;
@@ -16,11 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fresh in-memory H2 database per {@link #openEmpty()}; the previous one is shut down. The
  * adapter's connections are wrapped by {@link CountingConnections}, so that {@link #probe()} can
- * count what reaches the database. It offers no {@link io.liaison.contract.FaultInjector}: embedded
- * H2 has no socket to cut, its {@code ABORT_SESSION} is not atomic on a statement that is running,
- * and it does not tell a statement that waits for a lock on a unique index from one that runs, so
- * no kill can be placed where the fault tests need it (docs/architecture.md, "Faults"); the
- * FaultContract runs on PostgreSQL and Neo4j.
+ * count what reaches the database. Its {@link io.liaison.contract.FaultInjector} ({@link
+ * JdbcFaultInjector.H2}) holds row locks and kills with {@code ABORT_SESSION} only a session that
+ * waits for one (docs/architecture.md, "Faults").
  */
 final class H2StoreProvider implements StoreProvider {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -50,6 +49,16 @@ final class H2StoreProvider implements StoreProvider {
 
   private synchronized Connection connect() throws SQLException {
     return DriverManager.getConnection(previousUrl, "sa", "");
+  }
+
+  /** The URL of the database the last {@link #openEmpty()} made. */
+  synchronized String url() {
+    return previousUrl;
+  }
+
+  @Override
+  public Optional<FaultInjector> faults() {
+    return Optional.of(new JdbcFaultInjector.H2(this));
   }
 
   @Override

@@ -63,36 +63,54 @@ abstract class JdbcFaultInjector implements FaultInjector {
               }
             }
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO \""
-                      + through
-                      + "\" (\""
-                      + sourceColumn
-                      + "\", \""
-                      + targetColumn
-                      + "\") VALUES (?, ?)")) {
-            ps.setObject(1, sourceId);
-            ps.setObject(2, targetId);
-            ps.executeUpdate();
-          }
+          holdMissingLink(c, through, sourceColumn, sourceId, target, targetColumn, targetId);
         });
+  }
+
+  /**
+   * {@link #holdLink} where the junction has no row for the pair: inserts it, left uncommitted, so
+   * that an insert of the same pair waits for it.
+   */
+  void holdMissingLink(
+      Connection c,
+      String through,
+      String sourceColumn,
+      Object sourceId,
+      String target,
+      String targetColumn,
+      Object targetId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO \""
+                + through
+                + "\" (\""
+                + sourceColumn
+                + "\", \""
+                + targetColumn
+                + "\") VALUES (?, ?)")) {
+      ps.setObject(1, sourceId);
+      ps.setObject(2, targetId);
+      ps.executeUpdate();
+    }
   }
 
   @Override
   public Blocker holdEntity(String model, Object id) {
-    return hold(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT 1 FROM \"" + model + "\" WHERE \"id\" = ? FOR UPDATE")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw new IllegalStateException("no " + model + " " + id + " to hold");
-              }
-            }
-          }
-        });
+    return hold(c -> lockRow(c, model, id));
+  }
+
+  /** Locks the row of {@code model} with this id until the connection's transaction ends. */
+  static void lockRow(Connection c, String model, Object id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM \"" + model + "\" WHERE \"id\" = ? FOR UPDATE")) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no " + model + " " + id + " to hold");
+        }
+      }
+    }
   }
 
   @Override
@@ -245,6 +263,66 @@ abstract class JdbcFaultInjector implements FaultInjector {
     @Override
     void kill(Connection killer, Object session) throws SQLException {
       single(killer, "SELECT pg_terminate_backend(?)", session);
+    }
+  }
+
+  /**
+   * Embedded H2: {@code INFORMATION_SCHEMA.SESSIONS} shows who waits for whom ({@code BLOCKER_ID}),
+   * {@code ABORT_SESSION} kills. H2 fills {@code BLOCKER_ID} only for a wait on a row's lock; an
+   * insert that waits for another transaction's uncommitted row of the same key shows as running,
+   * with no blocker, and killing a session while its statement runs is not atomic (the close rolls
+   * back, then commits, from the killer's thread, so the statement may keep rows it writes in
+   * between). So every blocker here holds a row lock, and a kill only ever reaches a session that
+   * waits for one: a link missing from the junction is held through its target's row, which the H2
+   * link path locks once it has written the links ({@link Dialect#linkLocksTargets}), instead of
+   * through an uncommitted insert of the pair.
+   */
+  static final class H2 extends JdbcFaultInjector {
+    private final H2StoreProvider provider;
+
+    H2(H2StoreProvider provider) {
+      this.provider = provider;
+    }
+
+    @Override
+    public StoreAdapter reopen() {
+      return JdbcAdapter.create(JdbcConfig.url(provider.url(), "sa", "").withPoolSize(1));
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return java.sql.DriverManager.getConnection(provider.url(), "sa", "");
+    }
+
+    @Override
+    Object sessionOf(Connection c) throws SQLException {
+      return single(c, "SELECT SESSION_ID()");
+    }
+
+    @Override
+    List<Object> waitingFor(Connection killer, Object blocking) throws SQLException {
+      return all(
+          killer,
+          "SELECT SESSION_ID FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?",
+          blocking);
+    }
+
+    @Override
+    void kill(Connection killer, Object session) throws SQLException {
+      single(killer, "SELECT ABORT_SESSION(?)", session);
+    }
+
+    @Override
+    void holdMissingLink(
+        Connection c,
+        String through,
+        String sourceColumn,
+        Object sourceId,
+        String target,
+        String targetColumn,
+        Object targetId)
+        throws SQLException {
+      lockRow(c, target, targetId);
     }
   }
 

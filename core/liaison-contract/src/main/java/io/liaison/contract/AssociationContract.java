@@ -194,6 +194,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class LinkDeleteRace extends LinkDeleteRaceContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Naming extends NamingContract {
     @Override
     protected StoreProvider provider() {

@@ -25,7 +25,9 @@ public interface FaultInjector {
   /**
    * Starts a blocker: on a connection of its own, in a transaction left uncommitted, a write that a
    * write of this link by the adapter waits for. SQL: the junction row of the pair, locked if it
-   * exists, else inserted; a graph: the write lock of the target's node.
+   * exists, else inserted, or, where the store does not show a wait for an uncommitted insert and
+   * the adapter locks a link's target (H2), the target's row locked; a graph: the write lock of the
+   * target's node.
    *
    * @param through the junction (through model) of the belongsToMany
    * @param sourceColumn the junction's key naming the source (e.g. {@code bookId})
