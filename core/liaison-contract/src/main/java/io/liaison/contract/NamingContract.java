@@ -17,12 +17,16 @@ import io.liaison.contract.fixtures.Article;
 import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
+import io.liaison.contract.fixtures.User;
+import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.ModelInfo;
 import io.liaison.spi.SchemaInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A {@link NamingStrategy} changes the names Liaison gives, never the behaviour: a house style for
@@ -145,6 +149,115 @@ public abstract class NamingContract extends ContractGroup {
             });
     db.on(graphs, ARTICLES).remove(nodes);
     assertThat(db.on(graphs, ARTICLES).get()).extracting(a -> a.id).containsExactly(edges.id);
+  }
+
+  @Test
+  void defaultAliasesOfManyAssociationsAreTheEnglishPluralOfTheOtherModel() {
+    SchemaInfo info =
+        Schema.builder()
+            .models(Box.class, Category.class, Match.class, Wish.class, Waltz.class, Bus.class)
+            .model(Day.class)
+            .associations(
+                Association.belongsToMany(Box.class, Category.class).through("BoxCategory"),
+                Association.belongsToMany(Match.class, Wish.class).through("MatchWish"),
+                Association.belongsToMany(Waltz.class, Bus.class).through("WaltzBus"),
+                Association.belongsToMany(Day.class, Box.class).through("DayBox"))
+            .build()
+            .info();
+
+    assertThat(info.associations())
+        .extracting(a -> a.source().name() + "." + a.as())
+        .contains(
+            "Box.categories",
+            "Category.boxes",
+            "Match.wishes",
+            "Wish.matches",
+            "Waltz.buses",
+            "Bus.waltzes",
+            "Day.boxes",
+            "Box.days");
+  }
+
+  @ParameterizedTest(name = "as({0}), inverseAs({1}): {2}, {3}")
+  @CsvSource({
+    "allies, bosses, allyId, bossId",
+    "coaches, wishes, coachId, wishId",
+    "boxes, waltzes, boxId, waltzId",
+    "days, class, dayId, classId"
+  })
+  void selfAssociationKeysAreTheEnglishSingularOfTheAliases(
+      String as, String inverseAs, String otherKey, String foreignKey) {
+    SchemaInfo info =
+        Schema.builder()
+            .models(User.class)
+            .association(
+                Association.belongsToMany(User.class, User.class)
+                    .through("Acquaintance")
+                    .as(as)
+                    .inverseAs(inverseAs))
+            .build()
+            .info();
+
+    AssociationInfo declared =
+        info.associations().stream().filter(a -> a.as().equals(as)).findFirst().orElseThrow();
+    assertThat(declared.otherKey()).isEqualTo(otherKey);
+    assertThat(declared.foreignKey()).isEqualTo(foreignKey);
+    assertThat(info.junctions())
+        .singleElement()
+        .satisfies(
+            junction -> {
+              assertThat(junction.attribute(otherKey)).isNotNull();
+              assertThat(junction.attribute(foreignKey)).isNotNull();
+            });
+  }
+
+  /** Models named to exercise each English plural ending (consonant + y, x, ch, sh, s, z). */
+  public static class Box {
+    public Long id;
+
+    public Box() {}
+  }
+
+  /** See {@link Box}. */
+  public static class Category {
+    public Long id;
+
+    public Category() {}
+  }
+
+  /** See {@link Box}. */
+  public static class Match {
+    public Long id;
+
+    public Match() {}
+  }
+
+  /** See {@link Box}. */
+  public static class Wish {
+    public Long id;
+
+    public Wish() {}
+  }
+
+  /** See {@link Box}. */
+  public static class Waltz {
+    public Long id;
+
+    public Waltz() {}
+  }
+
+  /** See {@link Box}. */
+  public static class Bus {
+    public Long id;
+
+    public Bus() {}
+  }
+
+  /** See {@link Box}: a vowel before the y keeps it. */
+  public static class Day {
+    public Long id;
+
+    public Day() {}
   }
 
   private static Schema schema(NamingStrategy naming) {
