@@ -1,42 +1,28 @@
 package io.liaison.internal;
 
-/** The little English Sequelize's default aliases need: plural and singular of a name. */
+import io.github.encryptorcode.pluralize.Pluralize;
+
+/**
+ * English plural and singular of a model name or alias, as Sequelize derives default aliases and
+ * keys: {@code Person} → {@code People}, {@code Children} → {@code Child}, a name already plural
+ * ({@code Books}) stays plural and singularizes to {@code Book}. Case is kept, and the last word of
+ * a camel-case name is the one inflected ({@code salesPerson} → {@code salesPeople}).
+ *
+ * <p>The rules are the {@code pluralize} library's (irregular words, uncountable words such as
+ * {@code equipment} and {@code news}, then suffix rules): the same rule families as the {@code
+ * inflection} package Sequelize calls. This class is the single seam between the engine and that
+ * library.
+ */
 final class Inflection {
   private Inflection() {}
 
+  /** The plural of {@code word}; a word that is already plural is returned as it is. */
   static String plural(String word) {
-    if (word.isEmpty()) {
-      return word;
-    }
-    if (word.endsWith("y") && word.length() > 1 && !isVowel(word.charAt(word.length() - 2))) {
-      return word.substring(0, word.length() - 1) + "ies";
-    }
-    if (word.endsWith("s")
-        || word.endsWith("x")
-        || word.endsWith("z")
-        || word.endsWith("ch")
-        || word.endsWith("sh")) {
-      return word + "es";
-    }
-    return word + "s";
+    return word.isEmpty() ? word : Pluralize.plural(word);
   }
 
+  /** The singular of {@code word}; a word that is already singular is returned as it is. */
   static String singular(String word) {
-    if (word.endsWith("ies") && word.length() > 3) {
-      return word.substring(0, word.length() - 3) + "y";
-    }
-    for (String end : new String[] {"sses", "xes", "zes", "ches", "shes"}) {
-      if (word.endsWith(end)) {
-        return word.substring(0, word.length() - 2);
-      }
-    }
-    if (word.endsWith("s") && !word.endsWith("ss") && word.length() > 1) {
-      return word.substring(0, word.length() - 1);
-    }
-    return word;
-  }
-
-  private static boolean isVowel(char c) {
-    return "aeiouAEIOU".indexOf(c) >= 0;
+    return word.isEmpty() ? word : Pluralize.singular(word);
   }
 }
