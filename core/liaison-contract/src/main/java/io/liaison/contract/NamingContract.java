@@ -155,12 +155,12 @@ public abstract class NamingContract extends ContractGroup {
   void defaultAliasesOfManyAssociationsAreTheEnglishPluralOfTheOtherModel() {
     SchemaInfo info =
         Schema.builder()
-            .models(Box.class, Category.class, Match.class, Wish.class, Waltz.class, Bus.class)
+            .models(Box.class, Category.class, Match.class, Wish.class, Child.class, Bus.class)
             .model(Day.class)
             .associations(
                 Association.belongsToMany(Box.class, Category.class).through("BoxCategory"),
                 Association.belongsToMany(Match.class, Wish.class).through("MatchWish"),
-                Association.belongsToMany(Waltz.class, Bus.class).through("WaltzBus"),
+                Association.belongsToMany(Child.class, Bus.class).through("ChildBus"),
                 Association.belongsToMany(Day.class, Box.class).through("DayBox"))
             .build()
             .info();
@@ -172,17 +172,41 @@ public abstract class NamingContract extends ContractGroup {
             "Category.boxes",
             "Match.wishes",
             "Wish.matches",
-            "Waltz.buses",
-            "Bus.waltzes",
+            "Child.buses",
+            "Bus.children",
             "Day.boxes",
             "Box.days");
+  }
+
+  @Test
+  void aModelNamedInThePluralTakesItsKeysAndSingularAliasesFromItsSingular() {
+    SchemaInfo info =
+        Schema.builder()
+            .models(Books.class, Child.class, Category.class)
+            .associations(
+                Association.hasMany(Books.class, Child.class),
+                Association.belongsTo(Child.class, Books.class).as("shelf"),
+                Association.belongsTo(Category.class, Books.class),
+                Association.belongsToMany(Books.class, Category.class).through("BooksCategory"))
+            .build()
+            .info();
+
+    assertThat(info.associations())
+        .extracting(a -> a.source().name() + "." + a.as() + ":" + a.foreignKey())
+        .contains(
+            "Books.children:bookId",
+            "Child.shelf:shelfId",
+            "Category.book:bookId",
+            "Books.categories:bookId",
+            "Category.books:categoryId");
   }
 
   @ParameterizedTest(name = "as({0}), inverseAs({1}): {2}, {3}")
   @CsvSource({
     "allies, bosses, allyId, bossId",
     "coaches, wishes, coachId, wishId",
-    "boxes, waltzes, boxId, waltzId",
+    "boxes, people, boxId, personId",
+    "children, Buses, childId, busId",
     "days, class, dayId, classId"
   })
   void selfAssociationKeysAreTheEnglishSingularOfTheAliases(
@@ -211,7 +235,10 @@ public abstract class NamingContract extends ContractGroup {
             });
   }
 
-  /** Models named to exercise each English plural ending (consonant + y, x, ch, sh, s, z). */
+  /**
+   * Models named to exercise each English plural ending (consonant + y, x, ch, sh, s, an irregular
+   * plural), as Sequelize's inflection gives them.
+   */
   public static class Box {
     public Long id;
 
@@ -240,10 +267,17 @@ public abstract class NamingContract extends ContractGroup {
   }
 
   /** See {@link Box}. */
-  public static class Waltz {
+  public static class Child {
     public Long id;
 
-    public Waltz() {}
+    public Child() {}
+  }
+
+  /** A model named in the plural, as Sequelize users sometimes name theirs. */
+  public static class Books {
+    public Long id;
+
+    public Books() {}
   }
 
   /** See {@link Box}. */

@@ -132,7 +132,7 @@ final class AssociationResolver {
             ? o.as()
             : d.kind.isMany()
                 ? Inflection.plural(NamingStrategy.lowerFirst(target.name))
-                : NamingStrategy.lowerFirst(target.name);
+                : NamingStrategy.lowerFirst(Inflection.singular(target.name));
     if (!Identifiers.isValid(d.alias)) {
       problems.add(
           "Association " + what + ": alias 'as' = '" + d.alias + "' is not a valid identifier");
@@ -242,7 +242,7 @@ final class AssociationResolver {
     if (d.sourceKey == null) {
       return;
     }
-    String referenced = o.inverseAs() != null ? Inflection.singular(o.inverseAs()) : d.source.name;
+    String referenced = Inflection.singular(o.inverseAs() != null ? o.inverseAs() : d.source.name);
     d.foreignKey =
         o.foreignKey() != null
             ? o.foreignKey()

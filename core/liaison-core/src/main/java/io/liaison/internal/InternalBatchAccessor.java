@@ -157,7 +157,7 @@ final class InternalBatchAccessor<T> implements BatchAccessor<T> {
 
   @Override
   public Map<Object, List<LinkedTarget<T>>> linkedTargets(Collection<?> sources, Query query) {
-    Call call = call("links");
+    Call call = call("linkedTargets");
     Query q =
         Scopes.scoped(
             a,

@@ -60,7 +60,7 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyAccessor<
 
   @Override
   public List<LinkedTarget<T>> linkedTargets(Query query) {
-    List<TargetRow> rows = rows(query, call("links"));
+    List<TargetRow> rows = rows(query, call("linkedTargets"));
     List<LinkedTarget<T>> out = new ArrayList<>(rows.size());
     EntityMapper.RowReader reader = new EntityMapper.RowReader(targetMeta);
     for (TargetRow r : rows) {

@@ -129,8 +129,8 @@ final class JunctionResolver {
       d.principal = fk.equals(existing.principalKey);
     } else {
       String sourceRef =
-          self && o.inverseAs() != null ? Inflection.singular(o.inverseAs()) : d.source.name;
-      String targetRef = self ? Inflection.singular(d.alias) : d.target.name;
+          Inflection.singular(self && o.inverseAs() != null ? o.inverseAs() : d.source.name);
+      String targetRef = Inflection.singular(self ? d.alias : d.target.name);
       fk =
           o.foreignKey() != null
               ? o.foreignKey()
