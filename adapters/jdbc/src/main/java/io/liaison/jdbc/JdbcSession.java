@@ -1376,20 +1376,24 @@ final class JdbcSession implements StoreSession {
     remove += inThroughScope(a, params);
     JunctionWrite w = links.isEmpty() ? null : junctionWrite(a, links);
     String sql = remove;
-    return write(
-        "set " + a.name(),
-        () -> {
-          if (!lock.run()) {
-            return false;
-          }
-          update(sql, params);
-          if (w != null) {
-            w.run();
-            lockLinkedTargets(a, links);
-          }
-          return true;
-        },
-        j.unique());
+    return namingMissingEnds(
+        a,
+        links,
+        () ->
+            write(
+                "set " + a.name(),
+                () -> {
+                  if (!lock.run()) {
+                    return false;
+                  }
+                  update(sql, params);
+                  if (w != null) {
+                    w.run();
+                    lockLinkedTargets(a, links);
+                  }
+                  return true;
+                },
+                j.unique()));
   }
 
   /**
