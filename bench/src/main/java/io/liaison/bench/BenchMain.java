@@ -89,10 +89,9 @@ public final class BenchMain {
 
   /**
    * Warm-up iterations (of the given length): 2 on SQL in quick mode, 5 on Neo4j ({@code
-   * graphWarmups}), whose server compiles each statement shape as it runs it: a fork adding 2,000
-   * links per call on Neo4j measured 108, 116, 94, 81, 66, 68, 52 and 62 ms in its first 8 measured
-   * seconds after 2 s of warm-up, while the raw driver's fork after it measured 44 to 57 from the
-   * start.
+   * graphWarmups}), whose server compiles each statement shape as it runs it: with 2 s of warm-up a
+   * fork's first measured seconds on Neo4j were still getting faster ({@code bench/NOTEBOOK.md},
+   * "Neo4j warm-up").
    */
   static final Mode QUICK =
       new Mode(
@@ -166,8 +165,8 @@ public final class BenchMain {
    * Whether this JVM should hand a quick or full run to one configured like the forks. The runner
    * measures too (the phase split) and hosts the embedded Neo4j, so its heap is fixed and touched
    * at start-up as theirs are: started as {@code java -jar benchmarks.jar quick}, a JVM with a
-   * growing, untouched heap made Liaison's first phases pay the kernel's page faults (its upsert
-   * batch 346 ms against raw JDBC's 92 ms on H2, where JMH measured them level).
+   * growing, untouched heap made Liaison's first phases pay the kernel's page faults, several times
+   * the raw code's time where JMH measured them level ({@code bench/NOTEBOOK.md}, "Runner heap").
    */
   private static boolean relaunch(String[] args) {
     return args.length > 0

@@ -57,12 +57,12 @@ public abstract class ContenderState {
   /**
    * Milliseconds each contender runs this workload on a scratch H2 database before an H2 trial (0:
    * no warm-up). H2 runs in the benchmark's JVM, so its own code is compiled from whatever that JVM
-   * ran first: measured one contender per JVM, the same {@code GROUP BY} settled at 1.45 ms after
-   * the raw code's start-up and at 2.3 after Liaison's (see docs/benchmarks.md, "H2 reads and the
-   * JIT"). Run by every contender in every H2 fork, the warm-up gives H2 the same history whichever
-   * contender is then measured, as the runner's warm-up does for the shared Neo4j server. {@code
-   * BenchMain} passes the forks 0 in quick mode unless the property is given; a JVM without it
-   * warms up for the default.
+   * ran first: measured one contender per JVM, the same {@code GROUP BY} settled at different
+   * speeds after the raw code's start-up and after Liaison's (see docs/benchmarks.md, "H2 reads and
+   * the JIT"). Run by every contender in every H2 fork, the warm-up gives H2 the same history
+   * whichever contender is then measured, as the runner's warm-up does for the shared Neo4j server.
+   * {@code BenchMain} passes the forks 0 in quick mode unless the property is given; a JVM without
+   * it warms up for the default.
    */
   static final String H2_WARMUP_PROPERTY = "bench.h2.warmup.ms";
 

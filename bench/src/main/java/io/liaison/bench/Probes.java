@@ -558,10 +558,10 @@ public final class Probes {
    * Liaison and the raw code on the same workload in one JVM, taking turns in batches of 200 calls
    * (the full mode's sizes), so that both run on the same JIT-compiled code of the store's client
    * and, for H2, of the database itself. JMH gives each contender a JVM of its own, and on H2 the
-   * same query settled at 1.45 ms in one JVM and 2.3 in another depending on what ran first. Prints
-   * the median batch of each after 10 warm-up batches each (15 measured), and their ratio. With
-   * {@code -Dliaison.probe.peer=true} the peer takes its turns too; {@code -Dliaison.probe.calls=N}
-   * sets the calls per batch (e.g. 20 for the writes of 10,000 links).
+   * same query settled at different speeds in two JVMs depending on what ran first. Prints the
+   * median batch of each after 10 warm-up batches each (15 measured), and their ratio. With {@code
+   * -Dliaison.probe.peer=true} the peer takes its turns too; {@code -Dliaison.probe.calls=N} sets
+   * the calls per batch (e.g. 20 for the writes of 10,000 links).
    *
    * @param workloads benchmark names of {@link Workloads#CASES}, comma-separated
    */

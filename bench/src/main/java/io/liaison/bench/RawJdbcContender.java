@@ -245,8 +245,8 @@ final class RawJdbcContender implements Contender {
   /**
    * The junction rows {@code j} of the books given as the first array parameter, then a condition:
    * on PostgreSQL {@code WHERE j.bookId = ANY(?)}; on H2 a join on the array's elements, H2's fast
-   * form (its {@code = ANY(?)} took 24 ms against 6 for the links of 1,000 books, measured in the
-   * full mode's run of 2026-12-06; the adapter joins so too, see {@code Dialect.joinsKeyArrays}).
+   * form (its {@code = ANY(?)} was several times slower, {@code bench/NOTEBOOK.md}, "H2 key
+   * arrays"; the adapter joins so too, see {@code Dialect.joinsKeyArrays}).
    */
   private String ofBooks() {
     return db.store() == Store.H2

@@ -29,10 +29,9 @@ public final class H2Dialect implements Dialect {
   }
 
   /**
-   * Measured with {@code Probes h2-write}: 10,000 new links of one source took 64 ms as a batch of
-   * plain inserts against 68 as a batch of {@code MERGE ... KEY}, and the count of their ends took
-   * 1.4 more; {@link #overwriteAll} costs what the insert batch does and needs no second try for a
-   * link that exists.
+   * On H2 a batch of plain inserts is no slower than a batch of {@code MERGE ... KEY} and the count
+   * of the ends adds little; {@link #overwriteAll} costs what the insert batch does and needs no
+   * second try for a link that exists (measurements: {@code bench/NOTEBOOK.md}, "H2 write shapes").
    */
   @Override
   public boolean writesFirst() {
@@ -42,10 +41,9 @@ public final class H2Dialect implements Dialect {
   /**
    * {@code MERGE INTO table USING (SELECT * FROM UNNEST(?, ...)) ... WHEN MATCHED THEN UPDATE ...
    * WHEN NOT MATCHED THEN INSERT}: one statement whose rows travel as one array per column, each
-   * row found by the primary key. Measured with {@code Probes h2-write} against a batch of {@code
-   * MERGE ... KEY} (medians of 15 turns, junction with its foreign keys and indexes): 10.0 against
-   * 11.2 ms for 1,000 new rows, 119 against 144 for 10,000, level with a batch of plain inserts
-   * (10.6 and 126): H2 runs one command instead of one per row.
+   * row found by the primary key. Faster than a batch of {@code MERGE ... KEY} and level with a
+   * batch of plain inserts, because H2 runs one command instead of one per row ({@code
+   * bench/NOTEBOOK.md}, "H2 write shapes").
    */
   @Override
   public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {

@@ -257,11 +257,10 @@ public final class JdbcAdapter implements StoreAdapter {
 
   /**
    * Whether the connection's isolation is read committed or weaker. PostgreSQL's driver asks the
-   * server each time ({@code SHOW TRANSACTION ISOLATION LEVEL}: a round trip, about 50 µs on a
-   * local server, as long as a read of one row), so for the pool this adapter owns the answer is
-   * kept: nothing else borrows its connections, Liaison never changes their isolation, and HikariCP
-   * resets any change to the first connection's level. A borrowed DataSource's connections are
-   * asked every time.
+   * server each time ({@code SHOW TRANSACTION ISOLATION LEVEL}: a round trip, as long as a read of
+   * one row), so for the pool this adapter owns the answer is kept: nothing else borrows its
+   * connections, Liaison never changes their isolation, and HikariCP resets any change to the first
+   * connection's level. A borrowed DataSource's connections are asked every time.
    */
   private boolean readCommitted(Connection c) throws SQLException {
     Boolean known = ownedPool != null ? pooledReadCommitted : null;

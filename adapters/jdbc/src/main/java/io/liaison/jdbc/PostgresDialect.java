@@ -38,10 +38,9 @@ public final class PostgresDialect implements Dialect {
    * Not a server-side prepared statement: pgjdbc prepares a statement on the server from its fifth
    * execution, and PostgreSQL then settles on a generic plan, made without the array's contents.
    * For {@code col = ANY(?)} over a table without a usable index that plan tests every row against
-   * every element (hashing the array needs its contents at planning time): counting 2,000 articles
-   * by 2,000 keys took 6.5 to 12 ms with the generic plan, 1.2 to 1.5 ms planned for the array,
-   * measured on PostgreSQL 15 through this adapter; {@code has} over 200 sources, 1.6 against 0.56
-   * ms. Such a statement is parsed and planned on each execution instead.
+   * every element (hashing the array needs its contents at planning time), several times slower
+   * than a plan made for the array ({@code bench/NOTEBOOK.md}, "PostgreSQL generic plans"). Such a
+   * statement is parsed and planned on each execution instead.
    */
   @Override
   public void planForArrays(java.sql.PreparedStatement statement) throws java.sql.SQLException {
@@ -181,10 +180,9 @@ public final class PostgresDialect implements Dialect {
   /**
    * {@code INSERT ... SELECT * FROM UNNEST(?, ...) ON CONFLICT ... DO UPDATE SET c = EXCLUDED.c}:
    * one statement whose rows travel as one array per column, every payload column overwritten, with
-   * no per-column flag to bind and test. Measured against a JDBC batch of the same upsert over
-   * {@code VALUES (?, ...)} on PostgreSQL 15 (junction with two foreign keys and three indexes):
-   * 11.8 against 15.9 ms for 1,000 rows, 112 against 154 ms for 10,000; the server plans and runs
-   * one statement instead of one per row.
+   * no per-column flag to bind and test. Faster than a JDBC batch of the same upsert over {@code
+   * VALUES (?, ...)}: the server plans and runs one statement instead of one per row ({@code
+   * bench/NOTEBOOK.md}, "PostgreSQL write shapes").
    */
   @Override
   public String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
