@@ -779,7 +779,17 @@ final class JdbcSession implements StoreSession {
       case HAS_ONE, HAS_MANY -> {
         List<List<Param>> batch = pointTargets(a, links);
         String sql = pointTargetsSql(a);
-        write("link " + a.name(), () -> batch(sql, batch));
+        namingMissingEnds(
+            a,
+            links,
+            () ->
+                write(
+                    "link " + a.name(),
+                    () -> {
+                      batch(sql, batch);
+                      lockReferencedByKeys(a, links);
+                      return null;
+                    }));
       }
       case BELONGS_TO -> {
         ModelInfo s = a.source();
@@ -802,7 +812,17 @@ final class JdbcSession implements StoreSession {
                   Param.of(l.target(), fk.type(), targetLabel),
                   Param.of(l.source(), id.type(), sourceLabel)));
         }
-        write("link " + a.name(), () -> batch(sql, batch));
+        namingMissingEnds(
+            a,
+            links,
+            () ->
+                write(
+                    "link " + a.name(),
+                    () -> {
+                      batch(sql, batch);
+                      lockReferencedByKeys(a, links);
+                      return null;
+                    }));
       }
       case BELONGS_TO_MANY -> {
         JunctionWrite w = junctionWrite(a, links);
@@ -1129,15 +1149,33 @@ final class JdbcSession implements StoreSession {
    * statement (one per slice of targets beyond the dialect's array size).
    */
   private void lockLinkedTargets(AssociationInfo a, List<LinkRow> links) throws SQLException {
-    if (!dialect.linkLocksTargets() || links.isEmpty()) {
+    lockReferenced(a, a.target(), a.targetMatch(), links.stream().map(LinkRow::target).toList());
+  }
+
+  /**
+   * {@link #lockLinkedTargets} for a link kept in a foreign-key column: the rows the written keys
+   * reference (a hasOne's or hasMany's sources, a belongsTo's targets), once the keys are written.
+   */
+  private void lockReferencedByKeys(AssociationInfo a, List<LinkRow> links) throws SQLException {
+    if (a.kind() == Kind.BELONGS_TO) {
+      lockReferenced(
+          a,
+          a.target(),
+          a.targetMatch(),
+          links.stream().map(LinkRow::target).filter(java.util.Objects::nonNull).toList());
+    } else {
+      lockReferenced(
+          a, a.source(), a.sourceMatch(), links.stream().map(LinkRow::source).distinct().toList());
+    }
+  }
+
+  /** Locks the rows of {@code t} whose {@code keyName} is one of {@code given}: see above. */
+  private void lockReferenced(AssociationInfo a, ModelInfo t, String keyName, List<Object> given)
+      throws SQLException {
+    if (!dialect.linkLocksTargets() || given.isEmpty()) {
       return;
     }
-    ModelInfo t = a.target();
-    AttributeInfo key = attribute(t, a.targetMatch());
-    List<Object> given = new ArrayList<>(links.size());
-    for (LinkRow l : links) {
-      given.add(l.target());
-    }
+    AttributeInfo key = attribute(t, keyName);
     List<Object> keys =
         new ArrayList<>((List<?>) Param.array(given, key.type(), "target of " + a.name()).value());
     if (keys.stream().allMatch(k -> k instanceof Comparable)) {
@@ -1307,16 +1345,20 @@ final class JdbcSession implements StoreSession {
                 + where;
         List<List<Param>> batch = links.isEmpty() ? List.of() : pointTargets(a, links);
         String point = pointTargetsSql(a);
-        write(
-            op,
-            () -> {
-              lockSources(a, List.of(source));
-              update(remove, params);
-              if (!batch.isEmpty()) {
-                batch(point, batch);
-              }
-              return null;
-            });
+        namingMissingEnds(
+            a,
+            links,
+            () ->
+                write(
+                    op,
+                    () -> {
+                      lockSources(a, List.of(source));
+                      update(remove, params);
+                      if (!batch.isEmpty()) {
+                        batch(point, batch);
+                      }
+                      return null;
+                    }));
       }
       case BELONGS_TO -> {
         if (links.size() > 1) {
@@ -1340,7 +1382,17 @@ final class JdbcSession implements StoreSession {
                 + " = ? WHERE "
                 + q(s.id().column())
                 + " = ?";
-        write(op, () -> update(sql, params));
+        namingMissingEnds(
+            a,
+            links,
+            () ->
+                write(
+                    op,
+                    () -> {
+                      update(sql, params);
+                      lockReferencedByKeys(a, links);
+                      return null;
+                    }));
       }
       case BELONGS_TO_MANY ->
           replaceJunction(

@@ -1,17 +1,21 @@
 package io.liaison.contract;
 
 import static io.liaison.contract.Samples.article;
+import static io.liaison.contract.Samples.author;
 import static io.liaison.contract.Samples.book;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.Association;
+import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
 import io.liaison.ConflictException;
+import io.liaison.HasMany;
 import io.liaison.InvalidCallException;
 import io.liaison.Liaison;
 import io.liaison.Schema;
 import io.liaison.TransientStoreException;
 import io.liaison.contract.fixtures.Article;
+import io.liaison.contract.fixtures.Author;
 import io.liaison.contract.fixtures.Book;
 import io.liaison.contract.fixtures.BookArticles;
 import java.util.ArrayList;
@@ -31,9 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A belongsToMany link racing the delete of its target (architecture.md, "Faults"): whichever way
- * the two calls interleave, no link to the deleted row survives, and the link call either went
- * through before the delete (which then took the link with it), or is refused as a whole and writes
+ * A link racing the delete of the row it points at (a belongsToMany link's target; the row a
+ * foreign key references, for the other kinds) (architecture.md, "Faults"): whichever way the two
+ * calls interleave, no link to the deleted row survives, and the link call either went through
+ * before the delete (which then took the link with it), or is refused as a whole and writes
  * nothing: with a {@link ConflictException} naming the target's model and the id the caller gave
  * when the target was deleted while the call linked it, with an {@link InvalidCallException} when
  * it was gone before the call looked. A call whose every attempt lost a deadlock to the other may
@@ -98,6 +103,95 @@ public abstract class LinkDeleteRaceContract extends ContractGroup {
                     tx.on(article, ARTICLES.inverse()).add(book, Map.of("role", "raced"));
                   }
                 }));
+  }
+
+  /** Authors and books of the foreign-key races: a hasMany and its belongsTo inverse. */
+  static final HasMany<Author, Book> BOOKS = Association.hasMany(Author.class, Book.class);
+
+  /**
+   * Books each raced author already has: its delete nulls their keys, so it runs long enough for
+   * the racing call to write while the delete is under way.
+   */
+  static final int CROWD = 50;
+
+  @Test
+  void belongsToSetRacingTheDeleteOfItsTargetLeavesNoKeyToIt() throws Exception {
+    BelongsTo<Book, Author> author = BOOKS.inverse();
+    keyRaces(
+        (book, target) -> db.on(book, author).set(target),
+        (book, target, linked) ->
+            assertThat(db.on(book, author).get().map(a -> (Long) StoreState.id(a)))
+                .as("the book's author")
+                .isEqualTo(java.util.Optional.ofNullable(linked ? target : null)));
+  }
+
+  @Test
+  void hasManyAddRacingTheDeleteOfItsSourceLeavesNoKeyToIt() throws Exception {
+    keyRaces(
+        (book, source) -> db.on(source, BOOKS).add(book),
+        (book, source, linked) ->
+            assertThat(db.on(book, BOOKS.inverse()).get().map(a -> (Long) StoreState.id(a)))
+                .as("the book's author")
+                .isEqualTo(java.util.Optional.ofNullable(linked ? source : null)));
+  }
+
+  /** What a round of {@link #keyRaces} expects: {@code linked} when the author and the key stay. */
+  interface KeyCheck {
+    void check(Long book, Long author, boolean linked);
+  }
+
+  /**
+   * {@link #ROUNDS} races of {@code link} (a book, an author with {@link #CROWD} books) against the
+   * delete of that author. Whichever wins, no key survives that references a deleted author (read
+   * through the provider's probe, where a join would hide it), and the link either went through
+   * (the delete then nulled the key) or was refused whole with one of the documented exceptions.
+   */
+  private void keyRaces(BiConsumer<Long, Long> link, KeyCheck check) throws Exception {
+    schema = Schema.builder().models(Book.class, Author.class).associations(BOOKS).build();
+    db = liaison(schema);
+    List<Long> books = ids(db.insertAll(books(ROUNDS)));
+    List<Author> authors = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      authors.add(author("Raced " + i));
+    }
+    List<Long> doomed = ids(db.insertAll(authors));
+    for (Long author : doomed) {
+      db.on(author, BOOKS).addAll(ids(db.insertAll(books(CROWD))));
+    }
+    boolean anyDeleted = false;
+    for (int round = 0; round < ROUNDS; round++) {
+      Long book = books.get(round);
+      Long author = doomed.get(round);
+      List<Throwable> ends =
+          race(() -> link.accept(book, author), () -> db.delete(Author.class, author));
+      Throwable linkEnd = ends.get(0);
+      Throwable deleteEnd = ends.get(1);
+      assertThat(deleteEnd)
+          .as("the delete, round %d: it goes through or ends transient", round)
+          .satisfiesAnyOf(
+              e -> assertThat(e).isNull(),
+              e -> assertThat(e).isInstanceOf(TransientStoreException.class));
+      boolean deleted = deleteEnd == null;
+      anyDeleted |= deleted;
+      if (linkEnd instanceof ConflictException) {
+        assertThat(linkEnd)
+            .as("the refused link, round %d, names the deleted author", round)
+            .hasMessageContaining("Author")
+            .hasMessageContaining(String.valueOf(author));
+      } else if (linkEnd != null
+          && !(linkEnd instanceof InvalidCallException)
+          && !(linkEnd instanceof TransientStoreException)) {
+        throw new AssertionError("round " + round + ": the link call saw " + linkEnd, linkEnd);
+      }
+      check.check(book, author, linkEnd == null && !deleted);
+      if (provider().probe().isPresent()) {
+        Set<Long> live = new HashSet<>(ids(db.findAll(Author.class)));
+        assertThat(storedLinks(schema, BOOKS).stream().filter(l -> !live.contains(l.principal())))
+            .as("stored keys that reference a deleted author, after round %d", round)
+            .isEmpty();
+      }
+    }
+    assertThat(anyDeleted).as("some round's delete went through").isTrue();
   }
 
   /**
