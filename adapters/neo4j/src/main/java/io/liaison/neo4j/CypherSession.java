@@ -672,7 +672,7 @@ final class CypherSession implements StoreSession {
             + " IN "
             + params.put("ids", GraphValues.params(ids, id.type(), what(model, id)))
             + "\n";
-    return deleteNodes("delete " + model.name(), roots, params);
+    return deleteNodes("delete " + model.name(), roots, q(model.table()), params);
   }
 
   /**
@@ -681,8 +681,14 @@ final class CypherSession implements StoreSession {
    * links of junctions go with their nodes; a RESTRICT/NO_ACTION dependant outside the deleted set
    * refuses the whole call before anything is written. Two statements (one without restricting
    * links). Returns how many roots were deleted.
+   *
+   * <p>The roots' write locks come first ({@code label} is theirs): a transaction linking a
+   * dependant to a root holds the root's lock until it commits, so the dependants are collected
+   * after it and its new link loses its key with the others, instead of keeping a key to a node
+   * that is gone.
    */
-  private int deleteNodes(String op, String roots, Cypher.Params params) {
+  private int deleteNodes(String op, String roots, String label, Cypher.Params params) {
+    roots = roots + lock("n", label) + "WITH n\n";
     List<String> cascade = rules.cascadeTypes();
     String doomed =
         cascade.isEmpty()
@@ -1513,7 +1519,7 @@ final class CypherSession implements StoreSession {
     switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> {
         if (mode == UnlinkMode.DELETE_TARGET) {
-          return deleteNodes(op, match + "WITH t AS n\n", params);
+          return deleteNodes(op, match + "WITH t AS n\n", q(a.target().table()), params);
         }
         return count(
             run(
