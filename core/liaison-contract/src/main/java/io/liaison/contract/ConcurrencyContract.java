@@ -28,14 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,11 +66,11 @@ public abstract class ConcurrencyContract extends ContractGroup {
   /** Targets in each raced set. */
   static final int TARGETS = 200;
 
-  /** A racing call that takes longer than this is taken for a hang. */
-  static final long TIMEOUT_SECONDS = 60;
+  /** A call that takes longer than this is taken for a hang. */
+  static final long TIMEOUT_SECONDS = Race.TIMEOUT_SECONDS;
 
   private Liaison db;
-  private ExecutorService threads;
+  private Race race;
 
   @BeforeEach
   void openLiaison() {
@@ -82,13 +80,12 @@ public abstract class ConcurrencyContract extends ContractGroup {
                 .models(Author.class, Book.class, Article.class)
                 .associations(BOOKS, ARTICLES)
                 .build());
-    threads = Executors.newFixedThreadPool(2);
+    race = new Race();
   }
 
   @AfterEach
   void stopThreads() throws InterruptedException {
-    threads.shutdownNow();
-    threads.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    race.close();
   }
 
   // ---------------------------------------------------------------- belongsToMany
@@ -101,7 +98,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(
+      race.runBothToTheEnd(
           () -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
           () -> db.on(book, ARTICLES).add(article, Map.of("role", "second")));
 
@@ -117,7 +114,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(
+      race.runBothToTheEnd(
           () -> db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "first"))),
           () ->
               db.inTransaction(tx -> tx.on(book, ARTICLES).add(article, Map.of("role", "second"))));
@@ -134,7 +131,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long book = books.get(round);
       Long article = articles.get(round);
 
-      race(
+      race.runBothToTheEnd(
           () -> db.on(book, ARTICLES).add(article, Map.of("role", "first")),
           () -> db.on(article, ARTICLES.inverse()).add(book, Map.of("role", "second")));
 
@@ -169,7 +166,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
     for (int round = 0; round < SET_ROUNDS; round++) {
       db.on(book, ARTICLES).set(before, Map.of("role", "before"));
 
-      race(
+      race.runBothToTheEnd(
           () -> db.on(book, ARTICLES).set(a, Map.of("role", "a")),
           () -> db.on(book, ARTICLES).set(b, Map.of("role", "b")));
 
@@ -200,7 +197,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
     for (int round = 0; round < SET_ROUNDS; round++) {
       db.on(author, BOOKS).set(before);
 
-      race(() -> db.on(author, BOOKS).set(a), () -> db.on(author, BOOKS).set(b));
+      race.runBothToTheEnd(() -> db.on(author, BOOKS).set(a), () -> db.on(author, BOOKS).set(b));
 
       assertOneOf(round, ids(db.on(author, BOOKS).get()), a, b);
     }
@@ -215,7 +212,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long bob = authors.get(2 * round + 1);
       Long book = books.get(round);
 
-      race(() -> db.on(ann, BOOKS).add(book), () -> db.on(bob, BOOKS).add(book));
+      race.runBothToTheEnd(() -> db.on(ann, BOOKS).add(book), () -> db.on(bob, BOOKS).add(book));
 
       List<Long> owners = new ArrayList<>();
       for (Long author : List.of(ann, bob)) {
@@ -238,7 +235,7 @@ public abstract class ConcurrencyContract extends ContractGroup {
       Long ann = authors.get(2 * round);
       Long bob = authors.get(2 * round + 1);
 
-      race(() -> db.on(ann, BOOKS).set(raced), () -> db.on(bob, BOOKS).set(raced));
+      race.runBothToTheEnd(() -> db.on(ann, BOOKS).set(raced), () -> db.on(bob, BOOKS).set(raced));
 
       Set<Long> anns = Set.copyOf(ids(db.on(ann, BOOKS).get()));
       Set<Long> bobs = Set.copyOf(ids(db.on(bob, BOOKS).get()));
@@ -486,46 +483,6 @@ public abstract class ConcurrencyContract extends ContractGroup {
         .filter(l -> principal.equals(l.principal()))
         .map(l -> (Long) l.dependent())
         .toList();
-  }
-
-  /**
-   * Runs both calls at the same moment on two threads and waits for them; fails with whatever
-   * either threw, or if either takes longer than {@link #TIMEOUT_SECONDS}.
-   */
-  private void race(Runnable first, Runnable second) {
-    CyclicBarrier start = new CyclicBarrier(2);
-    List<Future<?>> calls = new ArrayList<>();
-    for (Runnable call : List.of(first, second)) {
-      calls.add(
-          threads.submit(
-              () -> {
-                start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                call.run();
-                return null;
-              }));
-    }
-    List<Throwable> failures = new ArrayList<>();
-    for (Future<?> call : calls) {
-      try {
-        call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        failures.add(e.getCause());
-      } catch (TimeoutException e) {
-        call.cancel(true);
-        failures.add(
-            new AssertionError("a racing call did not end within " + TIMEOUT_SECONDS + " s", e));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failures.add(e);
-      }
-    }
-    if (!failures.isEmpty()) {
-      Throwable failure = failures.get(0);
-      AssertionError error =
-          new AssertionError("a racing caller saw an exception: " + failure, failure);
-      failures.subList(1, failures.size()).forEach(error::addSuppressed);
-      throw error;
-    }
   }
 
   /**

@@ -23,12 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,24 +57,20 @@ public abstract class LinkDeleteRaceContract extends ContractGroup {
   /** Articles each round links; the middle one is deleted. */
   static final int TARGETS = 9;
 
-  /** A racing call that takes longer than this is taken for a hang. */
-  static final long TIMEOUT_SECONDS = 60;
-
   private Schema schema;
   private Liaison db;
-  private ExecutorService threads;
+  private Race race;
 
   @BeforeEach
   void openLiaison() {
     schema = Schema.builder().models(Book.class, Article.class).associations(ARTICLES).build();
     db = liaison(schema);
-    threads = Executors.newFixedThreadPool(2);
+    race = new Race();
   }
 
   @AfterEach
   void stopThreads() throws InterruptedException {
-    threads.shutdownNow();
-    threads.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    race.close();
   }
 
   @Test
@@ -163,7 +153,7 @@ public abstract class LinkDeleteRaceContract extends ContractGroup {
       Long book = books.get(round);
       Long author = doomed.get(round);
       List<Throwable> ends =
-          race(() -> link.accept(book, author), () -> db.delete(Author.class, author));
+          race.run(() -> link.accept(book, author), () -> db.delete(Author.class, author));
       Throwable linkEnd = ends.get(0);
       Throwable deleteEnd = ends.get(1);
       assertThat(deleteEnd)
@@ -208,7 +198,7 @@ public abstract class LinkDeleteRaceContract extends ContractGroup {
       Long doomed = targets.get(TARGETS / 2);
 
       List<Throwable> ends =
-          race(() -> link.accept(book, targets), () -> db.delete(Article.class, doomed));
+          race.run(() -> link.accept(book, targets), () -> db.delete(Article.class, doomed));
       Throwable linkEnd = ends.get(0);
       Throwable deleteEnd = ends.get(1);
 
@@ -276,37 +266,6 @@ public abstract class LinkDeleteRaceContract extends ContractGroup {
           .as("stored links to rows that exist, after round %d", round)
           .allSatisfy(l -> assertThat(live).contains((Long) l.dependent()));
     }
-  }
-
-  /**
-   * Runs both calls at the same moment on two threads and returns how each ended: null, or what it
-   * threw. Fails if either takes longer than {@link #TIMEOUT_SECONDS}.
-   */
-  private List<Throwable> race(Runnable first, Runnable second) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(2);
-    List<Future<?>> calls = new ArrayList<>();
-    for (Runnable call : List.of(first, second)) {
-      calls.add(
-          threads.submit(
-              () -> {
-                start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                call.run();
-                return null;
-              }));
-    }
-    List<Throwable> ends = new ArrayList<>();
-    for (Future<?> call : calls) {
-      try {
-        call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ends.add(null);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        ends.add(e.getCause());
-      }
-    }
-    return ends;
   }
 
   private static List<Book> books(int n) {
