@@ -15,6 +15,7 @@ import io.liaison.BelongsTo;
 import io.liaison.ConflictException;
 import io.liaison.HasMany;
 import io.liaison.Liaison;
+import io.liaison.LinkBetween;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.ReferentialAction;
@@ -667,6 +668,38 @@ public abstract class HasManyContract extends ContractGroup {
     assertThat(db.on(ann, BOOKS).get())
         .extracting(b -> b.id)
         .containsExactlyInAnyOrder(one.id, two.id);
+  }
+
+  /** Cheat sheet rule 4: the key field of an entity handed to a link write follows the store. */
+  @Test
+  void theKeyFieldOfAnEntityGivenToALinkWriteFollowsTheStore() {
+    HasMany<Author, Novel> novels = Association.hasMany(Author.class, Novel.class);
+    BelongsTo<Novel, Author> author = Association.belongsTo(Novel.class, Author.class);
+    Liaison db =
+        liaison(
+            Schema.builder()
+                .models(Author.class, Novel.class)
+                .associations(novels, author)
+                .build());
+    Author ann = db.insert(author("Ann", "A-1"));
+    Author bob = db.insert(author("Bob", "B-1"));
+    Novel dune = db.insert(novel("Dune"));
+    Novel emma = db.insert(novel("Emma"));
+    Novel byId = db.insert(novel("Ulysses"));
+
+    db.on(ann, novels).add(dune);
+    db.batch(novels).addAll(List.of(LinkBetween.of(bob, emma), LinkBetween.of(ann.id, byId.id)));
+
+    assertThat(dune.authorId).isEqualTo(ann.id);
+    assertThat(emma.authorId).isEqualTo(bob.id);
+    assertThat(byId.authorId).as("an entity the call was not given").isNull();
+    assertThat(db.find(Novel.class, byId.id)).get().extracting(n -> n.authorId).isEqualTo(ann.id);
+
+    db.on(emma, author).set(ann);
+    assertThat(emma.authorId).isEqualTo(ann.id);
+    db.on(ann, novels).remove(dune);
+    assertThat(dune.authorId).isNull();
+    assertThat(db.find(Novel.class, dune.id)).get().extracting(n -> n.authorId).isNull();
   }
 
   @Test

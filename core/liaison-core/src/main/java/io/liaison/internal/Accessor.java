@@ -5,10 +5,12 @@ import io.liaison.InvalidCallException;
 import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.UnlinkMode;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What both accessors ({@link InternalManyAccessor}, {@link InternalSingleAccessor}) share: the
@@ -83,6 +85,23 @@ abstract class Accessor<T> {
   void syncKeyField(Object entity, ModelMeta holder, Object value) {
     if (entity != null && holder.type().isInstance(entity)) {
       EntityMapper.setAttribute(holder, entity, a.foreignKey(), value);
+    }
+  }
+
+  /**
+   * After a hasMany unlink that nulled the keys pointing at {@code sourceMatch}: nulls the key
+   * field of a target entity the caller passed, if it held that source's key (a target linked
+   * elsewhere kept its key in the store, and keeps it here).
+   */
+  void clearKeyFieldIfLinkedTo(Object entity, Object sourceMatch) {
+    if (entity == null || !targetMeta.type().isInstance(entity)) {
+      return;
+    }
+    Field field = targetMeta.fields().get(a.foreignKey());
+    if (field != null
+        && Objects.equals(
+            EntityMapper.get(field, entity), Values.toFieldType(sourceMatch, field))) {
+      EntityMapper.setAttribute(targetMeta, entity, a.foreignKey(), null);
     }
   }
 }

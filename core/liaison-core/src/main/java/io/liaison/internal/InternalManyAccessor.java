@@ -10,6 +10,7 @@ import io.liaison.Query;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.TargetRow;
+import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -319,26 +320,33 @@ final class InternalManyAccessor<T> extends Accessor<T> implements ManyAccessor<
     if (ids.isEmpty()) {
       return;
     }
-    session.run(
-        s -> {
-          Object sm = sourceMatch(s, true, call);
-          Map<Object, Object> tms =
-              resolve.matchValues(
-                  s,
-                  targetMeta,
-                  List.copyOf(new LinkedHashSet<>(ids)),
-                  a.targetMatch(),
-                  true,
-                  call.about("target"));
-          List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
-          if (Scopes.scopedWrites(a)) {
-            unlink = Scopes.linkedInScope(s, a, sm, unlink);
-            if (unlink.isEmpty()) {
-              return 0;
-            }
-          }
-          return s.unlink(a, sm, unlink, mode);
-        });
+    Object unlinkedFrom =
+        session.run(
+            s -> {
+              Object sm = sourceMatch(s, true, call);
+              Map<Object, Object> tms =
+                  resolve.matchValues(
+                      s,
+                      targetMeta,
+                      List.copyOf(new LinkedHashSet<>(ids)),
+                      a.targetMatch(),
+                      true,
+                      call.about("target"));
+              List<Object> unlink = new ArrayList<>(new LinkedHashSet<>(tms.values()));
+              if (Scopes.scopedWrites(a)) {
+                unlink = Scopes.linkedInScope(s, a, sm, unlink);
+                if (unlink.isEmpty()) {
+                  return null;
+                }
+              }
+              s.unlink(a, sm, unlink, mode);
+              return sm;
+            });
+    if (unlinkedFrom != null && mode == UnlinkMode.NULLIFY) {
+      for (Object target : targets) {
+        clearKeyFieldIfLinkedTo(target, unlinkedFrom);
+      }
+    }
   }
 
   @Override
