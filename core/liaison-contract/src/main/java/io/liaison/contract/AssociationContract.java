@@ -122,6 +122,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class DeclaredInverse extends DeclaredInverseContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {
