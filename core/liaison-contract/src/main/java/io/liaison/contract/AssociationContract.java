@@ -130,6 +130,14 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class SingleGet extends SingleGetContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {
