@@ -404,6 +404,17 @@ public abstract class DefinitionContract extends ContractGroup {
   }
 
   @Test
+  void inverseTakingTheNameOfAnAttributeIsAProblem() {
+    // v7 runs checkNamingCollision on the inverse it creates too.
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Author.class, Book.class)
+            .association(Association.hasMany(Author.class, Book.class).inverseAs("title"));
+
+    assertSingleProblem(builder, "Author.hasMany(Book)", "Book", "'title'", "attribute");
+  }
+
+  @Test
   void declaringTheInverseExplicitlyIsNoClash() {
     HasMany<Author, Book> books = Association.hasMany(Author.class, Book.class);
     Schema schema =

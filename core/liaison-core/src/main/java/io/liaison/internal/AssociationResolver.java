@@ -400,6 +400,20 @@ final class AssociationResolver {
                   + d.alias
                   + "' of "
                   + d.source.name);
+        } else {
+          // v7's checkNamingCollision runs on the inverse it creates too
+          problems.add(
+              "Association "
+                  + origins.getOrDefault(d.declaration, d.declaration)
+                  + ": its inverse "
+                  + d.declaration
+                  + " would take the alias '"
+                  + d.alias
+                  + "', which clashes with attribute '"
+                  + d.alias
+                  + "' of "
+                  + d.source.name
+                  + "; give the inverse another alias");
         }
         continue;
       }
