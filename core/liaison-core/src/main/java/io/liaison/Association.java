@@ -58,6 +58,9 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
    * @param onUpdate the action on update of the referenced key
    * @param constraints whether the store enforces the foreign key and its actions
    * @param inverseAs the alias of the inverse association
+   * @param inverseKind belongsTo: the kind of the inverse it declares (HAS_ONE or HAS_MANY, v7's
+   *     {@code inverse: {type}}), or null for none; ignored by the other kinds, whose inverse kind
+   *     is fixed
    * @param derivedInverse true for an inverse made by {@link #inverse(Kind)} rather than declared:
    *     its problems are the declaration's and are reported once, on the declaration
    * @param scope attribute values of the targets the association sees and writes
@@ -79,6 +82,7 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
       ReferentialAction onUpdate,
       boolean constraints,
       String inverseAs,
+      Kind inverseKind,
       boolean derivedInverse,
       Map<String, Object> scope,
       Map<String, Object> throughScope) {
@@ -116,11 +120,14 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
      * becomes the target key; the scope, on the declaration's targets, stays on those rows, the
      * inverse's sources); for belongsToMany the other side over the same links, keys and aliases
      * swapped, so that the inverse of the inverse is the declaration again, but for its scope
-     * (which names the declaration's targets and is not carried over). A belongsTo has no inverse:
+     * (which names the declaration's targets and is not carried over). A belongsTo has an inverse
+     * only when it declares one ({@link #inverseKind()}, v7's {@code inverse: {type, as}}): a
+     * hasOne or hasMany on the same foreign key (the target key becomes the source key); without it
      * Sequelize cannot tell whether the other side is hasOne or hasMany.
      *
      * @param kind the kind of the declaration these options belong to; the inverse's kind is
-     *     BELONGS_TO for HAS_ONE and HAS_MANY, BELONGS_TO_MANY for BELONGS_TO_MANY
+     *     BELONGS_TO for HAS_ONE and HAS_MANY, BELONGS_TO_MANY for BELONGS_TO_MANY, and {@link
+     *     #inverseKind()} for BELONGS_TO
      */
     public Options inverse(Kind kind) {
       Args.declared(kind, label(source, target) + ".inverse", "kind");
@@ -149,13 +156,20 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
           b.derivedInverse = !derivedInverse;
           b.throughScope = throughScope;
         }
-        case BELONGS_TO ->
+        case BELONGS_TO -> {
+          if (inverseKind == null) {
             throw new DefinitionException(
                 List.of(
                     source.getSimpleName()
                         + ".belongsTo("
                         + target.getSimpleName()
-                        + "): a belongsTo has no inverse; declare the hasOne or hasMany"));
+                        + "): this belongsTo declares no inverse; declare it with"
+                        + " inverse(Kind.HAS_MANY, as) or inverse(Kind.HAS_ONE, as)"));
+          }
+          b.foreignKey = foreignKey;
+          b.sourceKey = targetKey;
+          b.derivedInverse = true;
+        }
       }
       return b.build();
     }
@@ -181,6 +195,7 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
       private ReferentialAction onUpdate;
       private boolean constraints = true;
       private String inverseAs;
+      private Kind inverseKind;
       private boolean derivedInverse;
       private Map<String, Object> scope;
       private Map<String, Object> throughScope;
@@ -205,6 +220,7 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
         onUpdate = o.onUpdate;
         constraints = o.constraints;
         inverseAs = o.inverseAs;
+        inverseKind = o.inverseKind;
         derivedInverse = o.derivedInverse;
         scope = o.scope;
         throughScope = o.throughScope;
@@ -279,6 +295,11 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
         return this;
       }
 
+      public Builder inverseKind(Kind inverseKind) {
+        this.inverseKind = inverseKind;
+        return this;
+      }
+
       public Builder derivedInverse(boolean derived) {
         this.derivedInverse = derived;
         return this;
@@ -314,6 +335,7 @@ public abstract sealed class Association<S, T> permits HasOne, BelongsTo, HasMan
             onUpdate,
             constraints,
             inverseAs,
+            inverseKind,
             derivedInverse,
             scope,
             throughScope);

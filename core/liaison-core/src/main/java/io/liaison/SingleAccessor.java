@@ -11,8 +11,21 @@ import java.util.Optional;
  */
 public interface SingleAccessor<T> {
 
-  /** The linked target, if any. */
+  /**
+   * The linked target, if any. On belongsTo, a source given as an entity whose foreign-key field is
+   * null has none, and the store is not asked (as Sequelize's {@code getAuthor()} reads the key
+   * from the instance); give the source's id to read the key the store holds.
+   */
   Optional<T> get();
+
+  /**
+   * The linked target if it matches the query's filter (Sequelize's {@code getAuthor({where})}),
+   * else empty; the same as {@link #get()} for {@link Query#all()}. The query takes a where on the
+   * target's attributes (or its associations, {@link Where#has}) and an order; a limit, an offset
+   * or a through filter is refused with {@link InvalidCallException}, since there is at most one
+   * target and no link attributes.
+   */
+  Optional<T> get(Query query);
 
   /**
    * Links this target (an entity or id), replacing the previous one; null unlinks. On hasOne the

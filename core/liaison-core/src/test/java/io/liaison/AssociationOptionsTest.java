@@ -152,6 +152,7 @@ class AssociationOptionsTest {
             null,
             true,
             null,
+            null,
             false,
             scope,
             null);

@@ -119,7 +119,7 @@ class SchemaResolutionTest {
                     .build())
         .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.problems()).hasSize(3))
         .hasMessageContaining("Chapter")
-        .hasMessageContaining("otherKey")
+        .hasMessageContaining("self-association of Book needs both 'as' and 'inverseAs'")
         .hasMessageContaining("clashes with attribute 'title'");
   }
 }

@@ -122,6 +122,22 @@ public abstract class AssociationContract {
   }
 
   @Nested
+  class DeclaredInverse extends DeclaredInverseContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
+  class SingleGet extends SingleGetContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
+
+  @Nested
   class Definition extends DefinitionContract {
     @Override
     protected StoreProvider provider() {

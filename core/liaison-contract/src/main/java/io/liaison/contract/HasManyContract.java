@@ -728,7 +728,10 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void selfAssociationKeepsEachParentsChildrenApart() {
     HasMany<Person, Person> children =
-        Association.hasMany(Person.class, Person.class).as("children").foreignKey("parentId");
+        Association.hasMany(Person.class, Person.class)
+            .as("children")
+            .inverseAs("parent")
+            .foreignKey("parentId");
     Liaison db = liaison(Schema.builder().models(Person.class).association(children).build());
     Person ann = db.insert(person("Ann"));
     Person bob = db.insert(person("Bob"));
@@ -748,7 +751,10 @@ public abstract class HasManyContract extends ContractGroup {
   @Test
   void selfAssociationInverseReadsTheParent() {
     HasMany<Person, Person> children =
-        Association.hasMany(Person.class, Person.class).as("children").foreignKey("parentId");
+        Association.hasMany(Person.class, Person.class)
+            .as("children")
+            .inverseAs("parent")
+            .foreignKey("parentId");
     Liaison db = liaison(Schema.builder().models(Person.class).association(children).build());
     Person ann = db.insert(person("Ann"));
     Person bob = db.insert(person("Bob"));

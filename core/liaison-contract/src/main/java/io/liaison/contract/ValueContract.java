@@ -60,6 +60,7 @@ public abstract class ValueContract extends ContractGroup {
   static final BelongsToMany<Book, Article> CITED =
       Association.belongsToMany(Book.class, Article.class)
           .as("cited")
+          .inverseAs("citedBy")
           .through("BookCitedArticles")
           .unique(false);
 

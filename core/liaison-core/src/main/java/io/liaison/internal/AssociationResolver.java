@@ -2,6 +2,7 @@ package io.liaison.internal;
 
 import io.liaison.Association;
 import io.liaison.Association.Kind;
+import io.liaison.BelongsTo;
 import io.liaison.BelongsToMany;
 import io.liaison.HasMany;
 import io.liaison.HasOne;
@@ -33,6 +34,12 @@ final class AssociationResolver {
   private final Map<Capability, String> needs;
   private final List<AssociationDraft> drafts = new ArrayList<>();
 
+  /** Each derived inverse, with the declaration it comes from. */
+  private final Map<Association<?, ?>, Association<?, ?>> origins = new LinkedHashMap<>();
+
+  /** The draft of each declaration resolved so far. */
+  private final Map<Association<?, ?>, AssociationDraft> byDeclaration = new LinkedHashMap<>();
+
   AssociationResolver(
       ModelReader models,
       JunctionResolver junctions,
@@ -59,6 +66,7 @@ final class AssociationResolver {
       AssociationDraft d = draft(a);
       if (d != null) {
         drafts.add(d);
+        byDeclaration.putIfAbsent(a, d);
       }
     }
     checkAliases();
@@ -77,13 +85,21 @@ final class AssociationResolver {
       Association<?, ?> inverse = inverse(a);
       if (inverse != null && !out.contains(inverse)) {
         out.add(inverse);
+        origins.put(inverse, a);
       }
     }
     return out;
   }
 
-  /** The inverse Sequelize v7 creates for hasOne, hasMany and belongsToMany; null for belongsTo. */
+  /**
+   * The inverse Sequelize v7 creates for hasOne, hasMany and belongsToMany, and for a belongsTo
+   * that declares one; else null.
+   */
   private static Association<?, ?> inverse(Association<?, ?> a) {
+    if (a instanceof BelongsTo<?, ?> b) {
+      Kind kind = b.options().inverseKind();
+      return kind == null ? null : kind == Kind.HAS_MANY ? b.inverseHasMany() : b.inverseHasOne();
+    }
     if (a instanceof HasOne<?, ?> h) {
       return h.inverse();
     }
@@ -120,6 +136,9 @@ final class AssociationResolver {
                   + " is not a declared model");
         }
       }
+      return null;
+    }
+    if (!selfAliasesDistinct(a, source)) {
       return null;
     }
     AssociationDraft d = new AssociationDraft();
@@ -175,6 +194,44 @@ final class AssociationResolver {
       needs.putIfAbsent(Capability.CUSTOM_KEYS, what + " uses sourceKey/targetKey");
     }
     return d;
+  }
+
+  /**
+   * Sequelize v7's rule for self-associations: one whose inverse is an association of the same
+   * model (hasOne, hasMany, belongsToMany, and a belongsTo declaring its inverse) needs both {@code
+   * as} and {@code inverseAs}, and different ones, or its two sides would share a name. A derived
+   * inverse is checked as its declaration.
+   */
+  private boolean selfAliasesDistinct(Association<?, ?> a, ModelDraft model) {
+    Association.Options o = a.options();
+    if (o.source() != o.target()
+        || o.derivedInverse()
+        || a.kind() == Kind.BELONGS_TO && o.inverseKind() == null) {
+      return true;
+    }
+    if (o.as() != null && o.inverseAs() != null && !o.as().equals(o.inverseAs())) {
+      return true;
+    }
+    String inverse = a.kind() == Kind.BELONGS_TO ? "inverse(kind, as)" : "inverseAs";
+    problems.add(
+        "Association "
+            + a
+            + ": a self-association of "
+            + model.name
+            + " needs both 'as' and '"
+            + inverse
+            + "', with different values, since its inverse is an association of "
+            + model.name
+            + " too (as = "
+            + quoted(o.as())
+            + ", inverse alias = "
+            + quoted(o.inverseAs())
+            + ")");
+    return false;
+  }
+
+  private static String quoted(String alias) {
+    return alias == null ? "not given" : "'" + alias + "'";
   }
 
   /**
@@ -243,10 +300,16 @@ final class AssociationResolver {
       return;
     }
     String referenced = Inflection.singular(o.inverseAs() != null ? o.inverseAs() : d.source.name);
-    d.foreignKey =
-        o.foreignKey() != null
-            ? o.foreignKey()
-            : naming.foreignKey(d.source.name, referenced, d.sourceKey);
+    AssociationDraft belongsTo = byDeclaration.get(origins.get(d.declaration));
+    if (o.foreignKey() == null && belongsTo != null && belongsTo.kind == Kind.BELONGS_TO) {
+      // the inverse a belongsTo declares takes its key, named by the belongsTo's rule (v7)
+      d.foreignKey = belongsTo.foreignKey;
+    } else {
+      d.foreignKey =
+          o.foreignKey() != null
+              ? o.foreignKey()
+              : naming.foreignKey(d.source.name, referenced, d.sourceKey);
+    }
     d.fkNullable =
         foreignKeyAttribute(d.target, d.foreignKey, d.source.attributes.get(d.sourceKey), o, what);
     d.principal = true;
@@ -337,6 +400,20 @@ final class AssociationResolver {
                   + d.alias
                   + "' of "
                   + d.source.name);
+        } else {
+          // v7's checkNamingCollision runs on the inverse it creates too
+          problems.add(
+              "Association "
+                  + origins.getOrDefault(d.declaration, d.declaration)
+                  + ": its inverse "
+                  + d.declaration
+                  + " would take the alias '"
+                  + d.alias
+                  + "', which clashes with attribute '"
+                  + d.alias
+                  + "' of "
+                  + d.source.name
+                  + "; give the inverse another alias");
         }
         continue;
       }
@@ -359,7 +436,24 @@ final class AssociationResolver {
                 + " on "
                 + d.source.name);
       } else {
-        d.sameAs = d; // a derived inverse hidden by an unrelated alias: not registered
+        // v7 refuses a second association of one name, derived or not: two sides cannot share it
+        d.sameAs = d;
+        Association<?, ?> origin = origins.getOrDefault(d.declaration, d.declaration);
+        problems.add(
+            "Association "
+                + origin
+                + ": its inverse "
+                + d.declaration
+                + " would take the alias '"
+                + d.alias
+                + "', already used by "
+                + (previous.declaration.options().derivedInverse()
+                    ? "the inverse of "
+                        + origins.getOrDefault(previous.declaration, previous.declaration)
+                    : previous.declaration)
+                + " on "
+                + d.source.name
+                + "; give the inverse another alias");
       }
     }
   }

@@ -7,6 +7,7 @@ import io.liaison.Query;
 import io.liaison.SingleAccessor;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.TargetRow;
+import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,49 @@ final class InternalSingleAccessor<T> extends Accessor<T> implements SingleAcces
 
   @Override
   public Optional<T> get() {
+    return get(Query.ALL);
+  }
+
+  @Override
+  public Optional<T> get(Query query) {
+    Call call = call("get");
+    Query q = filters.normalize(call.notNull(query, "query"), a.target(), a.through(), call);
+    if (q.limit() != null || q.offset() != null) {
+      throw new InvalidCallException(
+          call
+              + ": a "
+              + (a.kind() == Kind.HAS_ONE ? "hasOne" : "belongsTo")
+              + " reads at most one "
+              + targetMeta.name()
+              + "; its query takes a where and an order, not a limit or an offset");
+    }
+    if (knownUnlinked()) {
+      return Optional.empty();
+    }
+    Query one = new Query(q.where(), null, q.order(), 1, null);
     List<TargetRow> rows =
         session.read(
             s -> {
-              Object sm = sourceMatch(s, false, call("get"));
+              Object sm = sourceMatch(s, false, call);
               if (sm == null || !Scopes.sourceInScope(s, a, sourceMeta, sourceId)) {
                 return List.<TargetRow>of();
               }
-              return s.targets(a, List.of(sm), Scopes.scoped(a, Query.ALL.limit(1)));
+              return s.targets(a, List.of(sm), Scopes.scoped(a, one));
             });
     return rows.isEmpty() ? Optional.empty() : Optional.of(entity(rows.get(0).target()));
+  }
+
+  /**
+   * A belongsTo whose source was given as an entity holding the foreign key as a field, null: it
+   * references nothing, and no store is asked (Sequelize's {@code getAuthor()} reads the key from
+   * the instance, and finds nothing for null without a query).
+   */
+  private boolean knownUnlinked() {
+    if (a.kind() != Kind.BELONGS_TO || sourceEntity == null) {
+      return false;
+    }
+    Field key = sourceMeta.fields().get(a.foreignKey());
+    return key != null && EntityMapper.get(key, sourceEntity) == null;
   }
 
   @Override
