@@ -1,7 +1,12 @@
 package io.liaison.neo4j;
 
+import static io.liaison.neo4j.Cypher.changed;
+import static io.liaison.neo4j.Cypher.lock;
+import static io.liaison.neo4j.Cypher.page;
 import static io.liaison.neo4j.Cypher.prop;
 import static io.liaison.neo4j.Cypher.q;
+import static io.liaison.neo4j.Cypher.sequence;
+import static io.liaison.neo4j.Cypher.types;
 
 import io.liaison.Association.Kind;
 import io.liaison.ConflictException;
@@ -59,9 +64,6 @@ final class CypherSession implements StoreSession {
     /** Ends the transaction (rolling back if still open) and frees its resources. */
     void close();
   }
-
-  /** The label of the nodes holding id sequences. */
-  static final String SEQUENCE_LABEL = "LiaisonSequence";
 
   private final CypherRunner runner;
   private final Transaction tx;
@@ -246,17 +248,6 @@ final class CypherSession implements StoreSession {
       out.get(i).put(id.name(), GraphValues.fromStore(rec.get("id"), id.type()));
     }
     return out;
-  }
-
-  /** Reserves {@code count} values of a sequence in one statement prefix; binds {@code base}. */
-  private static void sequence(StringBuilder c, Cypher.Params params, String name, int count) {
-    c.append("MERGE (seq:")
-        .append(q(SEQUENCE_LABEL))
-        .append(" {name: ")
-        .append(params.put("sequence", name))
-        .append("})\nON CREATE SET seq.value = 0\nSET seq.value = seq.value + ")
-        .append(params.put("count", (long) count))
-        .append("\nWITH seq.value - $count AS base\n");
   }
 
   /**
@@ -644,19 +635,6 @@ final class CypherSession implements StoreSession {
   /** A key of a model that a link refers to: the principal's key, or a junction's dependent key. */
   private record KeyUse(Link link, AttributeInfo key, boolean principal) {}
 
-  /** Null-safe "the value changed" in Cypher. */
-  private static String changed(String old, String now) {
-    return "coalesce("
-        + old
-        + " <> "
-        + now
-        + ", "
-        + old
-        + " IS NOT NULL OR "
-        + now
-        + " IS NOT NULL)";
-  }
-
   @Override
   public int delete(ModelInfo model, Collection<?> ids) {
     if (ids.isEmpty()) {
@@ -730,14 +708,6 @@ final class CypherSession implements StoreSession {
     }
     c.append("FOREACH (x IN doomed | DETACH DELETE x)\nRETURN size(roots) AS deleted");
     return ((Number) run(op, c.toString(), params).get(0).get("deleted")).intValue();
-  }
-
-  private static String types(List<String> types) {
-    StringBuilder sb = new StringBuilder();
-    for (String t : types) {
-      sb.append(sb.length() > 0 ? "|" : "").append(q(t));
-    }
-    return sb.toString();
   }
 
   // ------------------------------------------------------------------ link reads
@@ -1194,15 +1164,6 @@ final class CypherSession implements StoreSession {
             + " = "
             + prop("p", l.principalKey().column());
     run(op, c, params);
-  }
-
-  /**
-   * Cypher taking the write lock of the node bound to {@code variable} until the transaction ends,
-   * by setting a label it has: Cypher has no lock clause, and a write locks the node even when it
-   * changes nothing (no property key is created, unlike the usual {@code SET n._lock = true}).
-   */
-  private static String lock(String variable, String label) {
-    return "SET " + variable + ":" + label + "\n";
   }
 
   /**
@@ -1957,15 +1918,6 @@ final class CypherSession implements StoreSession {
       values[i] = GraphValues.fromStore(props.get(a.column()), a.type());
     }
     return layout.row(values);
-  }
-
-  private static void page(StringBuilder c, Query query, Cypher.Params params) {
-    if (query.offset() != null) {
-      c.append("\nSKIP ").append(params.put("skip", (long) query.offset()));
-    }
-    if (query.limit() != null) {
-      c.append("\nLIMIT ").append(params.put("limit", (long) query.limit()));
-    }
   }
 
   @Override
