@@ -65,24 +65,15 @@ final class CypherSession implements StoreSession {
     void close();
   }
 
-  private final CypherRunner runner;
-  private final Transaction tx;
+  private final CypherExecution exec;
   private final GraphRules rules;
-  private final Consumer<String> listener;
   private final boolean protect;
   private final String description;
-  private boolean ended;
-  private boolean closed;
-
-  /**
-   * Runs a statement outside this transaction, on what is committed; null where there is no such
-   * way.
-   */
-  private CypherRunner committed;
 
   /**
    * @param runner runs statements in the transaction
    * @param tx ends it
+   * @param errors translates the store's failures
    * @param rules the relationship types of the synced schemas
    * @param listener told of every statement
    * @param protect true for a caller's transaction that must stay usable after a refused call:
@@ -92,14 +83,13 @@ final class CypherSession implements StoreSession {
   CypherSession(
       CypherRunner runner,
       Transaction tx,
+      CypherErrors errors,
       GraphRules rules,
       Consumer<String> listener,
       boolean protect,
       String description) {
-    this.runner = runner;
-    this.tx = tx;
+    this.exec = new CypherExecution(runner, tx, errors, listener);
     this.rules = rules;
-    this.listener = listener;
     this.protect = protect;
     this.description = description;
   }
@@ -109,7 +99,7 @@ final class CypherSession implements StoreSession {
    * failure that ended the transaction, to name what another transaction changed meanwhile.
    */
   CypherSession readingCommittedWith(CypherRunner reader) {
-    this.committed = reader;
+    exec.readCommittedWith(reader);
     return this;
   }
 
@@ -145,7 +135,7 @@ final class CypherSession implements StoreSession {
     // checks before the write: foreign keys point at existing nodes; in a caller's transaction, ids
     // and
     // unique keys are free (the database's constraints would otherwise fail the whole transaction)
-    Checks checks = new Checks();
+    CypherChecks checks = new CypherChecks(exec);
     for (Link l : fks) {
       if (l.constraints()) {
         Set<Object> values = new LinkedHashSet<>();
@@ -417,7 +407,7 @@ final class CypherSession implements StoreSession {
       rowParams.add(rp);
     }
 
-    Checks checks = new Checks();
+    CypherChecks checks = new CypherChecks(exec);
     for (int k = 0; k < fks.size(); k++) {
       Link l = fks.get(k);
       if (l.constraints()) {
@@ -523,7 +513,7 @@ final class CypherSession implements StoreSession {
             values -> "a " + model.name() + " with " + keyName + " " + values + " exists");
       }
     }
-    checks.rows = rowParams;
+    checks.rows(rowParams);
     checks.run(op);
 
     Cypher.Params params = new Cypher.Params();
@@ -1311,7 +1301,7 @@ final class CypherSession implements StoreSession {
     try {
       return run(op, cypher, params);
     } catch (StoreException e) {
-      if (!Neo4jErrors.isEntityGone(e)) {
+      if (!exec.errors().isEntityGone(e)) {
         throw e;
       }
       Path path = path(a);
@@ -1336,6 +1326,7 @@ final class CypherSession implements StoreSession {
    */
   private List<String> missing(
       ModelInfo model, String variable, String expr, List<Map<String, Object>> rows, String key) {
+    CypherRunner committed = exec.committed();
     if (committed == null) {
       return List.of();
     }
@@ -1482,7 +1473,7 @@ final class CypherSession implements StoreSession {
         if (mode == UnlinkMode.DELETE_TARGET) {
           return deleteNodes(op, match + "WITH t AS n\n", q(a.target().table()), params);
         }
-        return count(
+        return CypherExecution.count(
             run(
                 op,
                 match
@@ -1492,7 +1483,7 @@ final class CypherSession implements StoreSession {
                 params));
       }
       case BELONGS_TO -> {
-        return count(
+        return CypherExecution.count(
             run(
                 op,
                 match
@@ -1502,7 +1493,7 @@ final class CypherSession implements StoreSession {
                 params));
       }
       default -> {
-        return count(run(op, match + "DELETE rel\nRETURN count(*) AS c", params));
+        return CypherExecution.count(run(op, match + "DELETE rel\nRETURN count(*) AS c", params));
       }
     }
   }
@@ -1534,7 +1525,7 @@ final class CypherSession implements StoreSession {
             + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
             + inThroughScope(a, params)
             + "\nDELETE rel\nRETURN count(*) AS c";
-    return count(run("unlink " + a.name(), c, params));
+    return CypherExecution.count(run("unlink " + a.name(), c, params));
   }
 
   /**
@@ -1556,10 +1547,6 @@ final class CypherSession implements StoreSession {
                   GraphValues.param(e.getValue(), attr.type(), "through scope of " + a.name())));
     }
     return c.toString();
-  }
-
-  private static int count(List<Map<String, Object>> result) {
-    return ((Number) result.get(0).get("c")).intValue();
   }
 
   /**
@@ -1604,7 +1591,7 @@ final class CypherSession implements StoreSession {
           .append("FOREACH (gone IN [")
           .append(path.pattern())
           .append(" | rel] | DELETE gone)\nRETURN count(s) AS c");
-      return count(run(op, c.toString(), params)) > 0;
+      return CypherExecution.count(run(op, c.toString(), params)) > 0;
     }
     String targets = params.put("targets", new ArrayList<>(keep));
     String arrow = arrow(a, "rel");
@@ -1632,7 +1619,7 @@ final class CypherSession implements StoreSession {
         .append("MERGE (s)")
         .append(arrow)
         .append("(t)\nSET rel += r.props\nRETURN count(*) AS c");
-    return count(run(op, c.toString(), params)) > 0;
+    return CypherExecution.count(run(op, c.toString(), params)) > 0;
   }
 
   @Override
@@ -1678,133 +1665,24 @@ final class CypherSession implements StoreSession {
 
   @Override
   public void commit() {
-    ensureActive();
-    try {
-      tx.commit();
-      ended = true;
-    } catch (RuntimeException e) {
-      ended = true;
-      throw Neo4jErrors.translate("commit", e);
-    }
+    exec.commit();
   }
 
   @Override
   public void rollback() {
-    ensureActive();
-    try {
-      tx.rollback();
-      ended = true;
-    } catch (RuntimeException e) {
-      ended = true;
-      throw Neo4jErrors.translate("rollback", e);
-    }
+    exec.rollback();
   }
 
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    tx.close();
-  }
-
-  private void ensureActive() {
-    if (closed) {
-      throw new IllegalStateException("The session is closed");
-    }
-    if (ended) {
-      throw new IllegalStateException("The transaction has already ended");
-    }
-  }
-
-  // ------------------------------------------------------------------ execution
-
-  private List<Map<String, Object>> run(String operation, String cypher, Cypher.Params params) {
-    ensureActive();
-    listener.accept(cypher);
-    try {
-      return runner.run(cypher, params.values());
-    } catch (RuntimeException e) {
-      throw Neo4jErrors.translate(operation, e);
-    }
-  }
-
-  /**
-   * Conditions read in one statement before a write: each a Cypher list expression that is empty
-   * when the condition holds, and the message naming what the non-empty list holds.
-   */
-  private final class Checks {
-    private final List<String> expressions = new ArrayList<>();
-    private final List<java.util.function.Function<List<?>, String>> messages = new ArrayList<>();
-    private final Cypher.Params params = new Cypher.Params();
-    private Object rows;
-
-    /** Values (store form) of {@code key} that no node of {@code model} has. */
-    void missing(
-        ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
-      if (values.isEmpty()) {
-        return;
-      }
-      String list = params.add(new ArrayList<>(values));
-      expressions.add(
-          "[v IN "
-              + list
-              + " WHERE NOT EXISTS { MATCH (x:"
-              + q(model.table())
-              + ") WHERE "
-              + prop("x", key.column())
-              + " = v }]");
-      messages.add(found -> before + found + after);
-    }
-
-    /** Values (store form) of {@code key} that a node of {@code model} already has. */
-    void taken(
-        ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
-      if (values.isEmpty()) {
-        return;
-      }
-      String list = params.add(new ArrayList<>(values));
-      expressions.add(
-          "[v IN "
-              + list
-              + " WHERE EXISTS { MATCH (x:"
-              + q(model.table())
-              + ") WHERE "
-              + prop("x", key.column())
-              + " = v }]");
-      messages.add(found -> before + found + after);
-    }
-
-    /** A list expression over {@code $rows}. */
-    void custom(String expression, java.util.function.Function<List<?>, String> message) {
-      expressions.add(expression);
-      messages.add(message);
-    }
-
-    void run(String op) {
-      if (expressions.isEmpty()) {
-        return;
-      }
-      if (rows != null) {
-        params.put("rows", rows);
-      }
-      StringBuilder c = new StringBuilder("RETURN ");
-      for (int i = 0; i < expressions.size(); i++) {
-        c.append(i > 0 ? ",\n  " : "").append(expressions.get(i)).append(" AS c").append(i);
-      }
-      Map<String, Object> result = CypherSession.this.run(op, c.toString(), params).get(0);
-      for (int i = 0; i < expressions.size(); i++) {
-        List<?> found = (List<?>) result.get("c" + i);
-        if (found != null && !found.isEmpty()) {
-          List<?> shown = found.size() > 10 ? found.subList(0, 10) : found;
-          throw new ConflictException(op + " failed: " + messages.get(i).apply(shown));
-        }
-      }
-    }
+    exec.close();
   }
 
   // ------------------------------------------------------------------ metadata helpers
+
+  private List<Map<String, Object>> run(String operation, String cypher, Cypher.Params params) {
+    return exec.run(operation, cypher, params);
+  }
 
   private static String what(ModelInfo model, AttributeInfo a) {
     return "attribute '" + a.name() + "' of " + model.name();
@@ -1922,6 +1800,6 @@ final class CypherSession implements StoreSession {
 
   @Override
   public String toString() {
-    return "CypherSession[" + description + (closed ? ", closed" : ended ? ", ended" : "") + "]";
+    return "CypherSession[" + description + exec.state() + "]";
   }
 }
