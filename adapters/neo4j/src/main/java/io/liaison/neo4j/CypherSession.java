@@ -67,6 +67,7 @@ final class CypherSession implements StoreSession {
 
   private final CypherExecution exec;
   private final GraphRules rules;
+  private final NodeReads nodeReads;
   private final boolean protect;
   private final String description;
 
@@ -90,6 +91,7 @@ final class CypherSession implements StoreSession {
       String description) {
     this.exec = new CypherExecution(runner, tx, errors, listener);
     this.rules = rules;
+    this.nodeReads = new NodeReads(exec);
     this.protect = protect;
     this.description = description;
   }
@@ -117,7 +119,7 @@ final class CypherSession implements StoreSession {
       model.requireAttributes(row.keySet());
       Map<String, Object> r = new LinkedHashMap<>();
       for (AttributeInfo a : model.attributes()) {
-        r.put(a.name(), ValueTypes.coerce(row.get(a.name()), a.type(), what(model, a)));
+        r.put(a.name(), ValueTypes.coerce(row.get(a.name()), a.type(), GraphValues.what(model, a)));
       }
       for (AttributeInfo a : model.attributes()) {
         if (r.get(a.name()) == null && !a.nullable() && !a.generated()) {
@@ -157,7 +159,7 @@ final class CypherSession implements StoreSession {
       List<AttributeInfo> unique = new ArrayList<>();
       unique.add(id);
       for (String k : model.uniqueKeys()) {
-        unique.add(attribute(model, k));
+        unique.add(model.requireAttribute(k));
       }
       for (AttributeInfo a : unique) {
         Set<Object> values = new LinkedHashSet<>();
@@ -180,7 +182,7 @@ final class CypherSession implements StoreSession {
       Map<String, Object> r = out.get(i);
       Map<String, Object> rp = new HashMap<>();
       rp.put("i", i);
-      rp.put("props", properties(model, r, null));
+      rp.put("props", GraphValues.properties(model, r, null));
       if (id.generated() && r.get(id.name()) == null) {
         rp.put("g", ++generated);
       }
@@ -240,95 +242,19 @@ final class CypherSession implements StoreSession {
     return out;
   }
 
-  /**
-   * The property map of a row (attribute-typed values): every non-null attribute but {@code skip}.
-   */
-  private static Map<String, Object> properties(
-      ModelInfo model, Map<String, Object> row, String skip) {
-    Map<String, Object> props = new HashMap<>();
-    for (AttributeInfo a : model.attributes()) {
-      if (!a.name().equals(skip) && row.containsKey(a.name())) {
-        props.put(a.column(), GraphValues.toStore(row.get(a.name()), a.type()));
-      }
-    }
-    return props;
-  }
-
   @Override
   public List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values) {
-    AttributeInfo a = attribute(model, attribute);
-    if (values.isEmpty()) {
-      return List.of();
-    }
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH (n:"
-            + q(model.table())
-            + ") WHERE "
-            + prop("n", a.column())
-            + " IN "
-            + params.put("values", GraphValues.params(values, a.type(), what(model, a)))
-            + "\nRETURN n {.*} AS n";
-    List<Map<String, Object>> out = new ArrayList<>();
-    RowLayout layout = RowLayout.ofAttributes(model.attributes());
-    for (Map<String, Object> rec : run("find " + model.name(), c, params)) {
-      out.add(readNode(rec.get("n"), layout, model));
-    }
-    return out;
+    return nodeReads.findBy(model, attribute, values);
   }
 
   @Override
   public List<Map<String, Object>> find(ModelInfo model, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    if (qy.throughWhere() != null) {
-      throw new InvalidCallException(
-          "A through filter needs a belongsToMany association; "
-              + model.name()
-              + " is queried as a model");
-    }
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
-    if (qy.where() != null) {
-      c.append("WHERE ")
-          .append(CypherWhere.compile(qy.where(), props(model, "n"), params))
-          .append('\n');
-    }
-    List<String> order = new ArrayList<>();
-    for (Order o : qy.order()) {
-      if (o.onThrough()) {
-        throw new InvalidCallException(
-            "Ordering by through attribute '"
-                + o.attribute()
-                + "' needs a belongsToMany association");
-      }
-      order.add(
-          CypherWhere.orderExpr(props(model, "n").resolve(o.attribute()))
-              + (o.ascending() ? "" : " DESC"));
-    }
-    if (qy.limit() != null && qy.limit() == 0) {
-      return List.of();
-    }
-    order.add(prop("n", model.id().column()));
-    c.append("RETURN n {.*} AS n\nORDER BY ").append(String.join(", ", order));
-    page(c, qy, params);
-    List<Map<String, Object>> out = new ArrayList<>();
-    RowLayout layout = RowLayout.ofAttributes(model.attributes());
-    for (Map<String, Object> rec : run("find " + model.name(), c.toString(), params)) {
-      out.add(readNode(rec.get("n"), layout, model));
-    }
-    return out;
+    return nodeReads.find(model, query);
   }
 
   @Override
   public long count(ModelInfo model, Where where) {
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
-    if (where != null) {
-      c.append("WHERE ").append(CypherWhere.compile(where, props(model, "n"), params)).append('\n');
-    }
-    c.append("RETURN count(n) AS c");
-    return ((Number) run("count " + model.name(), c.toString(), params).get(0).get("c"))
-        .longValue();
+    return nodeReads.count(model, where);
   }
 
   @Override
@@ -348,7 +274,7 @@ final class CypherSession implements StoreSession {
       Map<String, Object> r = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : row.entrySet()) {
         AttributeInfo a = model.attribute(e.getKey());
-        Object v = ValueTypes.coerce(e.getValue(), a.type(), what(model, a));
+        Object v = ValueTypes.coerce(e.getValue(), a.type(), GraphValues.what(model, a));
         if (v == null && !a.nullable()) {
           throw new ConflictException(
               op + " failed: attribute '" + a.name() + "' of " + model.name() + " may not be null");
@@ -391,7 +317,7 @@ final class CypherSession implements StoreSession {
     for (Map<String, Object> r : coerced) {
       Map<String, Object> rp = new HashMap<>();
       rp.put("id", GraphValues.toStore(r.get(id.name()), id.type()));
-      rp.put("props", properties(model, r, id.name()));
+      rp.put("props", GraphValues.properties(model, r, id.name()));
       for (int k = 0; k < fks.size(); k++) {
         AttributeInfo fk = fks.get(k).foreignKey();
         rp.put("s" + k, r.containsKey(fk.name()));
@@ -492,7 +418,7 @@ final class CypherSession implements StoreSession {
     }
     if (protect) {
       for (String keyName : model.uniqueKeys()) {
-        AttributeInfo key = attribute(model, keyName);
+        AttributeInfo key = model.requireAttribute(keyName);
         if (!given.contains(keyName)) {
           continue;
         }
@@ -638,7 +564,7 @@ final class CypherSession implements StoreSession {
             + ") WHERE "
             + prop("n", id.column())
             + " IN "
-            + params.put("ids", GraphValues.params(ids, id.type(), what(model, id)))
+            + params.put("ids", GraphValues.params(ids, id.type(), GraphValues.what(model, id)))
             + "\n";
     return deleteNodes("delete " + model.name(), roots, q(model.table()), params);
   }
@@ -741,7 +667,7 @@ final class CypherSession implements StoreSession {
     String t = "(t:" + q(target.table()) + ")";
     return switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> {
-        AttributeInfo sk = attribute(source, a.sourceKey());
+        AttributeInfo sk = source.requireAttribute(a.sourceKey());
         yield new Path(
             s + "-[rel:" + type + "]->" + t,
             prop("s", sk.column()),
@@ -751,7 +677,7 @@ final class CypherSession implements StoreSession {
             l);
       }
       case BELONGS_TO -> {
-        AttributeInfo tk = attribute(target, a.targetKey());
+        AttributeInfo tk = target.requireAttribute(a.targetKey());
         yield new Path(
             s + "<-[rel:" + type + "]-" + t,
             prop("s", source.id().column()),
@@ -761,8 +687,8 @@ final class CypherSession implements StoreSession {
             l);
       }
       case BELONGS_TO_MANY -> {
-        AttributeInfo sk = attribute(source, a.sourceKey());
-        AttributeInfo tk = attribute(target, a.targetKey());
+        AttributeInfo sk = source.requireAttribute(a.sourceKey());
+        AttributeInfo tk = target.requireAttribute(a.targetKey());
         String arrow = arrow(a, "rel");
         yield new Path(s + arrow + t, prop("s", sk.column()), sk, prop("t", tk.column()), tk, l);
       }
@@ -808,7 +734,7 @@ final class CypherSession implements StoreSession {
     c.append('\n');
     if (query.where() != null) {
       c.append("AND ")
-          .append(CypherWhere.compile(query.where(), props(a.target(), "t"), params))
+          .append(CypherWhere.compile(query.where(), NodeProps.of(a.target(), "t"), params))
           .append('\n');
     }
     if (query.throughWhere() != null) {
@@ -857,7 +783,7 @@ final class CypherSession implements StoreSession {
                 + (o.ascending() ? "" : " DESC"));
       } else {
         order.add(
-            CypherWhere.orderExpr(props(target, "t").resolve(o.attribute()))
+            CypherWhere.orderExpr(NodeProps.of(target, "t").resolve(o.attribute()))
                 + (o.ascending() ? "" : " DESC"));
       }
     }
@@ -1682,120 +1608,6 @@ final class CypherSession implements StoreSession {
 
   private List<Map<String, Object>> run(String operation, String cypher, Cypher.Params params) {
     return exec.run(operation, cypher, params);
-  }
-
-  private static String what(ModelInfo model, AttributeInfo a) {
-    return "attribute '" + a.name() + "' of " + model.name();
-  }
-
-  private static AttributeInfo attribute(ModelInfo model, String name) {
-    return model.requireAttribute(name);
-  }
-
-  /**
-   * The properties of {@code model}'s nodes bound to {@code variable}; association filters become
-   * EXISTS subqueries.
-   */
-  private static CypherWhere.Props props(ModelInfo model, String variable) {
-    return new CypherWhere.Props() {
-      @Override
-      public CypherWhere.Prop resolve(String name) {
-        AttributeInfo a = attribute(model, name);
-        return new CypherWhere.Prop(prop(variable, a.column()), a);
-      }
-
-      @Override
-      public String exists(Where.Has has, Cypher.Params params) {
-        return existsCypher(has, model, variable, params);
-      }
-    };
-  }
-
-  /**
-   * {@code EXISTS { MATCH (v)-[vr:TYPE]->(vh:Target) WHERE ... }} for an association filter on the
-   * nodes of {@code model} bound to {@code v}; nested filters get variables derived from the outer
-   * one.
-   */
-  private static String existsCypher(
-      Where.Has has, ModelInfo model, String v, Cypher.Params params) {
-    AssociationInfo a = has.info();
-    if (a == null) {
-      throw new InvalidCallException(
-          "Where.has("
-              + has.association()
-              + ") reached the store unresolved; filters go "
-              + "through a Liaison session");
-    }
-    if (!a.source().name().equals(model.name())) {
-      throw new InvalidCallException(
-          "Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
-    }
-    ModelInfo target = a.target();
-    String rel = v + "r";
-    String t = v + "h";
-    String type = q(GraphRules.of(a).type());
-    boolean outgoing =
-        switch (a.kind()) {
-          case HAS_ONE, HAS_MANY -> true;
-          case BELONGS_TO -> false;
-          case BELONGS_TO_MANY -> a.sourceIsPrincipal();
-        };
-    StringBuilder c =
-        new StringBuilder("EXISTS { MATCH (")
-            .append(v)
-            .append(')')
-            .append(outgoing ? "-[" : "<-[")
-            .append(rel)
-            .append(':')
-            .append(type)
-            .append(outgoing ? "]->(" : "]-(")
-            .append(t)
-            .append(':')
-            .append(q(target.table()))
-            .append(')');
-    List<String> conditions = new ArrayList<>();
-    if (has.where() != null) {
-      conditions.add(CypherWhere.compile(has.where(), props(target, t), params));
-    }
-    if (has.through() != null) {
-      JunctionInfo j = a.through();
-      if (j == null) {
-        throw new InvalidCallException(
-            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
-      }
-      AttributeInfo sk = attribute(model, a.sourceKey());
-      AttributeInfo tk = attribute(target, a.targetKey());
-      CypherWhere.Props through =
-          name -> {
-            AttributeInfo x = j.requireAttribute(name);
-            if (name.equals(a.foreignKey())) {
-              return new CypherWhere.Prop(prop(v, sk.column()), x);
-            }
-            if (name.equals(a.otherKey())) {
-              return new CypherWhere.Prop(prop(t, tk.column()), x);
-            }
-            return new CypherWhere.Prop(prop(rel, x.column()), x);
-          };
-      conditions.add(CypherWhere.compile(has.through(), through, params));
-    }
-    if (!conditions.isEmpty()) {
-      c.append(" WHERE ").append(String.join(" AND ", conditions));
-    }
-    return c.append(" }").toString();
-  }
-
-  /** A row of a model from a node's property map. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> readNode(
-      Object properties, RowLayout layout, ModelInfo model) {
-    Map<String, Object> props = (Map<String, Object>) properties;
-    List<AttributeInfo> attributes = model.attributes();
-    Object[] values = new Object[attributes.size()];
-    for (int i = 0; i < values.length; i++) {
-      AttributeInfo a = attributes.get(i);
-      values[i] = GraphValues.fromStore(props.get(a.column()), a.type());
-    }
-    return layout.row(values);
   }
 
   @Override
