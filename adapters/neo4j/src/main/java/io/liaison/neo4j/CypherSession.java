@@ -6,7 +6,6 @@ import static io.liaison.neo4j.Cypher.page;
 import static io.liaison.neo4j.Cypher.prop;
 import static io.liaison.neo4j.Cypher.q;
 import static io.liaison.neo4j.Cypher.sequence;
-import static io.liaison.neo4j.Cypher.types;
 
 import io.liaison.Association.Kind;
 import io.liaison.ConflictException;
@@ -68,6 +67,7 @@ final class CypherSession implements StoreSession {
   private final CypherExecution exec;
   private final GraphRules rules;
   private final NodeReads nodeReads;
+  private final GraphDeletes deletes;
   private final boolean protect;
   private final String description;
 
@@ -92,6 +92,7 @@ final class CypherSession implements StoreSession {
     this.exec = new CypherExecution(runner, tx, errors, listener);
     this.rules = rules;
     this.nodeReads = new NodeReads(exec);
+    this.deletes = new GraphDeletes(exec, rules);
     this.protect = protect;
     this.description = description;
   }
@@ -553,77 +554,7 @@ final class CypherSession implements StoreSession {
 
   @Override
   public int delete(ModelInfo model, Collection<?> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    AttributeInfo id = model.id();
-    Cypher.Params params = new Cypher.Params();
-    String roots =
-        "MATCH (n:"
-            + q(model.table())
-            + ") WHERE "
-            + prop("n", id.column())
-            + " IN "
-            + params.put("ids", GraphValues.params(ids, id.type(), GraphValues.what(model, id)))
-            + "\n";
-    return deleteNodes("delete " + model.name(), roots, q(model.table()), params);
-  }
-
-  /**
-   * Deletes the nodes {@code roots} binds to {@code n}, emulating onDelete: nodes reachable over
-   * CASCADE foreign keys go too (any depth), dependants over SET_NULL foreign keys lose their key,
-   * links of junctions go with their nodes; a RESTRICT/NO_ACTION dependant outside the deleted set
-   * refuses the whole call before anything is written. Two statements (one without restricting
-   * links). Returns how many roots were deleted.
-   *
-   * <p>The roots' write locks come first ({@code label} is theirs): a transaction linking a
-   * dependant to a root holds the root's lock until it commits, so the dependants are collected
-   * after it and its new link loses its key with the others, instead of keeping a key to a node
-   * that is gone.
-   */
-  private int deleteNodes(String op, String roots, String label, Cypher.Params params) {
-    roots = roots + lock("n", label) + "WITH n\n";
-    List<String> cascade = rules.cascadeTypes();
-    String doomed =
-        cascade.isEmpty()
-            ? "WITH collect(n) AS roots, collect(n) AS doomed\n"
-            : "OPTIONAL MATCH (n)-[:"
-                + types(cascade)
-                + "*0..]->(d)\nWITH collect(DISTINCT n) AS roots, "
-                + "collect(DISTINCT d) AS doomed\n";
-    List<String> restrict = rules.restrictTypes();
-    List<String> restrictJunctions = rules.restrictJunctionTypes();
-    if (!restrict.isEmpty() || !restrictJunctions.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      if (!restrict.isEmpty()) {
-        parts.add("[(x)-[rel:" + types(restrict) + "]->(y) WHERE NOT y IN doomed | type(rel)]");
-      }
-      if (!restrictJunctions.isEmpty()) {
-        parts.add("[(x)-[rel:" + types(restrictJunctions) + "]-() | type(rel)]");
-      }
-      String check =
-          roots
-              + doomed
-              + "UNWIND doomed AS x\nUNWIND "
-              + String.join(" + ", parts)
-              + " AS blocked\nRETURN DISTINCT blocked";
-      List<Map<String, Object>> blocked = run(op, check, params);
-      if (!blocked.isEmpty()) {
-        List<Object> types = blocked.stream().map(m -> m.get("blocked")).toList();
-        throw new ConflictException(
-            op + " failed: still referenced through " + types + " (onDelete RESTRICT/NO_ACTION)");
-      }
-    }
-    StringBuilder c = new StringBuilder(roots).append(doomed);
-    for (Link l : rules.setNullLinks()) {
-      c.append("FOREACH (y IN reduce(acc = [], x IN doomed | acc + [(x)-[:")
-          .append(q(l.type()))
-          .append("]->(y) WHERE NOT y IN doomed | y]) | SET ")
-          .append(prop("y", l.foreignKey().column()))
-          .append(" = null)\n");
-    }
-    c.append("FOREACH (x IN doomed | DETACH DELETE x)\nRETURN size(roots) AS deleted");
-    return ((Number) run(op, c.toString(), params).get(0).get("deleted")).intValue();
+    return deletes.delete(model, ids);
   }
 
   // ------------------------------------------------------------------ link reads
@@ -1397,7 +1328,7 @@ final class CypherSession implements StoreSession {
     switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> {
         if (mode == UnlinkMode.DELETE_TARGET) {
-          return deleteNodes(op, match + "WITH t AS n\n", q(a.target().table()), params);
+          return deletes.deleteNodes(op, match + "WITH t AS n\n", q(a.target().table()), params);
         }
         return CypherExecution.count(
             run(
