@@ -140,133 +140,13 @@ final class CypherSession implements StoreSession {
 
   // ------------------------------------------------------------------ link reads
 
-  /**
-   * How an association reaches its targets: the pattern binding {@code s}, {@code rel} and {@code
-   * t}, the source's match value and the target's match value.
-   */
-  private record Path(
-      String pattern,
-      String sourceExpr,
-      AttributeInfo sourceAttr,
-      String targetExpr,
-      AttributeInfo targetAttr,
-      Link link) {
-
-    boolean junction() {
-      return link.isJunction();
-    }
-
-    boolean parallel() {
-      return link.isJunction() && !link.junction().unique() && link.junction().id() != null;
-    }
-  }
-
-  /**
-   * A belongsToMany link's relationship as seen from the source, bound to {@code variable} (none if
-   * empty): {@code -[rel:TYPE]->} when the source is the principal, else {@code <-[rel:TYPE]-}.
-   */
-  private static String arrow(AssociationInfo a, String variable) {
-    String rel = "[" + variable + ":" + q(GraphRules.of(a).type()) + "]";
-    return a.sourceIsPrincipal() ? "-" + rel + "->" : "<-" + rel + "-";
-  }
-
-  private static Path path(AssociationInfo a) {
-    Link l = GraphRules.of(a);
-    ModelInfo source = a.source();
-    ModelInfo target = a.target();
-    String type = q(l.type());
-    String s = "(s:" + q(source.table()) + ")";
-    String t = "(t:" + q(target.table()) + ")";
-    return switch (a.kind()) {
-      case HAS_ONE, HAS_MANY -> {
-        AttributeInfo sk = source.requireAttribute(a.sourceKey());
-        yield new Path(
-            s + "-[rel:" + type + "]->" + t,
-            prop("s", sk.column()),
-            sk,
-            prop("t", target.id().column()),
-            target.id(),
-            l);
-      }
-      case BELONGS_TO -> {
-        AttributeInfo tk = target.requireAttribute(a.targetKey());
-        yield new Path(
-            s + "<-[rel:" + type + "]-" + t,
-            prop("s", source.id().column()),
-            source.id(),
-            prop("t", tk.column()),
-            tk,
-            l);
-      }
-      case BELONGS_TO_MANY -> {
-        AttributeInfo sk = source.requireAttribute(a.sourceKey());
-        AttributeInfo tk = target.requireAttribute(a.targetKey());
-        String arrow = arrow(a, "rel");
-        yield new Path(s + arrow + t, prop("s", sk.column()), sk, prop("t", tk.column()), tk, l);
-      }
-    };
-  }
-
-  /**
-   * The junction attributes a through filter or order may name: keys on the nodes, the rest on
-   * {@code rel}.
-   */
-  private static CypherWhere.Props throughProps(AssociationInfo a, Path path) {
-    JunctionInfo j = a.through();
-    return name -> {
-      AttributeInfo x = j.requireAttribute(name);
-      if (name.equals(a.foreignKey())) {
-        return new CypherWhere.Prop(path.sourceExpr(), x);
-      }
-      if (name.equals(a.otherKey())) {
-        return new CypherWhere.Prop(path.targetExpr(), x);
-      }
-      return new CypherWhere.Prop(prop("rel", x.column()), x);
-    };
-  }
-
-  /**
-   * Appends {@code WHERE source IN $sources AND (where) AND (through where)}; a String for {@code
-   * sources} names a variable holding one source value.
-   */
-  private void filter(
-      StringBuilder c,
-      AssociationInfo a,
-      Path path,
-      Object sources,
-      Query query,
-      Cypher.Params params) {
-    c.append("WHERE ").append(path.sourceExpr());
-    if (sources instanceof String variable) {
-      c.append(" = ").append(variable);
-    } else {
-      c.append(sources instanceof Collection<?> ? " IN " : " = ")
-          .append(params.put("sources", sources));
-    }
-    c.append('\n');
-    if (query.where() != null) {
-      c.append("AND ")
-          .append(CypherWhere.compile(query.where(), NodeProps.of(a.target(), "t"), params))
-          .append('\n');
-    }
-    if (query.throughWhere() != null) {
-      if (!path.junction()) {
-        throw new InvalidCallException(
-            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
-      }
-      c.append("AND ")
-          .append(CypherWhere.compile(query.throughWhere(), throughProps(a, path), params))
-          .append('\n');
-    }
-  }
-
   @Override
   public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     ModelInfo target = a.target();
     Cypher.Params params = new Cypher.Params();
-    List<Object> sourceValues = sourceParams(a, path, sources);
+    List<Object> sourceValues = LinkPath.sourceParams(a, path, sources);
     boolean perSource = sourceValues.size() > 1 && (qy.limit() != null || qy.offset() != null);
     StringBuilder c = new StringBuilder();
     if (perSource) {
@@ -276,7 +156,7 @@ final class CypherSession implements StoreSession {
           .append(" AS src\nCALL {\nWITH src\n");
     }
     c.append("MATCH ").append(path.pattern()).append('\n');
-    filter(c, a, path, perSource ? "src" : sourceValues, qy, params);
+    LinkPath.filter(c, a, path, perSource ? "src" : sourceValues, qy, params);
     List<String> order = new ArrayList<>();
     for (Order o : qy.order()) {
       if (o.onThrough()) {
@@ -291,7 +171,7 @@ final class CypherSession implements StoreSession {
                   + a.kind());
         }
         order.add(
-            CypherWhere.orderExpr(throughProps(a, path).resolve(o.attribute()))
+            CypherWhere.orderExpr(LinkPath.throughProps(a, path).resolve(o.attribute()))
                 + (o.ascending() ? "" : " DESC"));
       } else {
         order.add(
@@ -398,20 +278,10 @@ final class CypherSession implements StoreSession {
     return out;
   }
 
-  private static List<Object> sourceParams(AssociationInfo a, Path path, Collection<?> sources) {
-    List<Object> out = new ArrayList<>(sources.size());
-    for (Object s : sources) {
-      if (s != null) {
-        out.add(GraphValues.param(s, path.sourceAttr().type(), "source of " + a.name()));
-      }
-    }
-    return out;
-  }
-
   @Override
   public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
     Query qy = query == null ? Query.ALL : query;
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     Map<Object, Long> out = new LinkedHashMap<>();
     for (Object s : sources) {
       out.put(s, 0L);
@@ -422,9 +292,9 @@ final class CypherSession implements StoreSession {
       // Unfiltered: each source's relationships of the junction's type, which link it to targets
       // only,
       // counted from the node's relationship counts without visiting them.
-      String arrow = arrow(a, "");
+      String arrow = LinkPath.arrow(a, "");
       c.append("(s:").append(q(a.source().table())).append(")\n");
-      filter(c, a, path, sourceParams(a, path, sources), qy, params);
+      LinkPath.filter(c, a, path, LinkPath.sourceParams(a, path, sources), qy, params);
       c.append("WITH s, COUNT { (s)").append(arrow).append("() } AS n WHERE n > 0\n");
       if (sources.isEmpty()) {
         return out;
@@ -432,7 +302,7 @@ final class CypherSession implements StoreSession {
       c.append("RETURN ").append(path.sourceExpr()).append(" AS source, n");
     } else {
       c.append(path.pattern()).append('\n');
-      filter(c, a, path, sourceParams(a, path, sources), qy, params);
+      LinkPath.filter(c, a, path, LinkPath.sourceParams(a, path, sources), qy, params);
       if (sources.isEmpty()) {
         return out;
       }
@@ -454,7 +324,7 @@ final class CypherSession implements StoreSession {
     if (sources.isEmpty() || targets.isEmpty()) {
       return out;
     }
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     Cypher.Params params = new Cypher.Params();
     String c =
         "MATCH "
@@ -492,7 +362,7 @@ final class CypherSession implements StoreSession {
     if (targets.isEmpty() || source == null) {
       return List.of();
     }
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     Cypher.Params params = new Cypher.Params();
     String c =
         "MATCH "
@@ -612,7 +482,7 @@ final class CypherSession implements StoreSession {
    */
   @Override
   public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
-    if (a.kind() != Kind.BELONGS_TO_MANY || path(a).parallel()) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || LinkPath.of(a).parallel()) {
       return StoreSession.super.linkExisting(a, links);
     }
     return linkJunction("link " + a.name(), a, links, true);
@@ -634,7 +504,7 @@ final class CypherSession implements StoreSession {
   private boolean linkJunction(
       String op, AssociationInfo a, List<LinkRow> links, boolean verified) {
     JunctionInfo j = a.through();
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     boolean parallel = path.parallel();
     List<Map<String, Object>> rows = new ArrayList<>();
     int generated = junctionRows(op, a, links, rows);
@@ -644,7 +514,7 @@ final class CypherSession implements StoreSession {
       sequence(c, params, "type:" + j.name(), generated);
     }
     params.put("rows", rows);
-    String arrow = arrow(a, "rel");
+    String arrow = LinkPath.arrow(a, "rel");
     if (rows.isEmpty()) {
       return true;
     }
@@ -742,7 +612,7 @@ final class CypherSession implements StoreSession {
       if (!exec.errors().isEntityGone(e)) {
         throw e;
       }
-      Path path = path(a);
+      LinkPath path = LinkPath.of(a);
       List<String> gone = new ArrayList<>();
       gone.addAll(missing(a.source(), "s", path.sourceExpr(), rows, "s"));
       gone.addAll(missing(a.target(), "t", path.targetExpr(), rows, "t"));
@@ -804,7 +674,7 @@ final class CypherSession implements StoreSession {
   private int junctionRows(
       String op, AssociationInfo a, List<LinkRow> links, List<Map<String, Object>> rows) {
     JunctionInfo j = a.through();
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     boolean parallel = path.parallel();
     List<AttributeInfo> payload = j.payload();
     int generated = 0;
@@ -869,7 +739,7 @@ final class CypherSession implements StoreSession {
       boolean except,
       UnlinkMode mode,
       boolean lock) {
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     Link l = path.link();
     Cypher.Params params = new Cypher.Params();
     String sourceValue =
@@ -905,7 +775,7 @@ final class CypherSession implements StoreSession {
                   "targets",
                   GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name())));
     }
-    match.append(inThroughScope(a, params)).append('\n');
+    match.append(LinkPath.inThroughScope(a, params)).append('\n');
     switch (a.kind()) {
       case HAS_ONE, HAS_MANY -> {
         if (mode == UnlinkMode.DELETE_TARGET) {
@@ -938,7 +808,7 @@ final class CypherSession implements StoreSession {
 
   @Override
   public int unlinkByIds(AssociationInfo a, Object source, Collection<?> linkIds) {
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     if (!path.parallel()) {
       throw new InvalidCallException("unlink " + a.name() + " by link id: its links have no ids");
     }
@@ -961,30 +831,9 @@ final class CypherSession implements StoreSession {
             + prop("rel", id.column())
             + " IN "
             + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
-            + inThroughScope(a, params)
+            + LinkPath.inThroughScope(a, params)
             + "\nDELETE rel\nRETURN count(*) AS c";
     return CypherExecution.count(run("unlink " + a.name(), c, params));
-  }
-
-  /**
-   * {@code AND rel.p = $v} for each value of a belongsToMany's through scope: associations sharing
-   * a relationship type between the same nodes (an editor's and a reviewer's links of one book)
-   * each remove only their own relationships.
-   */
-  private static String inThroughScope(AssociationInfo a, Cypher.Params params) {
-    StringBuilder c = new StringBuilder();
-    int i = 0;
-    for (Map.Entry<String, Object> e : a.throughScope().entrySet()) {
-      AttributeInfo attr = a.through().requireAttribute(e.getKey());
-      c.append(" AND ")
-          .append(prop("rel", attr.column()))
-          .append(" = ")
-          .append(
-              params.put(
-                  "scope" + i++,
-                  GraphValues.param(e.getValue(), attr.type(), "through scope of " + a.name())));
-    }
-    return c.toString();
   }
 
   /**
@@ -996,7 +845,7 @@ final class CypherSession implements StoreSession {
   @Override
   public boolean replaceExisting(
       AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     if (a.kind() != Kind.BELONGS_TO_MANY || path.parallel() || source == null) {
       return StoreSession.super.replaceExisting(a, source, links, mode);
     }
@@ -1032,7 +881,7 @@ final class CypherSession implements StoreSession {
       return CypherExecution.count(run(op, c.toString(), params)) > 0;
     }
     String targets = params.put("targets", new ArrayList<>(keep));
-    String arrow = arrow(a, "rel");
+    String arrow = LinkPath.arrow(a, "rel");
     params.put("rows", rows);
     c.append("UNWIND $rows AS r\nOPTIONAL MATCH (t:")
         .append(q(a.target().table()))
@@ -1066,7 +915,7 @@ final class CypherSession implements StoreSession {
       throw new InvalidCallException("set " + a.name() + ": no source");
     }
     String op = "set " + a.name();
-    Path path = path(a);
+    LinkPath path = LinkPath.of(a);
     Object expected = GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name());
     for (LinkRow l : links) {
       if (!Objects.equals(
