@@ -1,7 +1,6 @@
 package io.liaison.neo4j;
 
 import static io.liaison.neo4j.Cypher.lock;
-import static io.liaison.neo4j.Cypher.page;
 import static io.liaison.neo4j.Cypher.prop;
 import static io.liaison.neo4j.Cypher.q;
 import static io.liaison.neo4j.Cypher.sequence;
@@ -9,7 +8,6 @@ import static io.liaison.neo4j.Cypher.sequence;
 import io.liaison.Association.Kind;
 import io.liaison.ConflictException;
 import io.liaison.InvalidCallException;
-import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.StoreException;
 import io.liaison.Where;
@@ -19,16 +17,13 @@ import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
-import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
-import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +62,7 @@ final class CypherSession implements StoreSession {
   private final NodeInserts inserts;
   private final NodeUpdates updates;
   private final NodeReads nodeReads;
+  private final LinkReads linkReads;
   private final GraphDeletes deletes;
   private final String description;
 
@@ -93,6 +89,7 @@ final class CypherSession implements StoreSession {
     this.inserts = new NodeInserts(exec, rules, protect);
     this.updates = new NodeUpdates(exec, rules, protect);
     this.nodeReads = new NodeReads(exec);
+    this.linkReads = new LinkReads(exec);
     this.deletes = new GraphDeletes(exec, rules);
     this.description = description;
   }
@@ -142,253 +139,24 @@ final class CypherSession implements StoreSession {
 
   @Override
   public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    LinkPath path = LinkPath.of(a);
-    ModelInfo target = a.target();
-    Cypher.Params params = new Cypher.Params();
-    List<Object> sourceValues = LinkPath.sourceParams(a, path, sources);
-    boolean perSource = sourceValues.size() > 1 && (qy.limit() != null || qy.offset() != null);
-    StringBuilder c = new StringBuilder();
-    if (perSource) {
-      // Paging per source: a subquery per source value, each ordered and cut on its own.
-      c.append("UNWIND ")
-          .append(params.put("sourceList", sourceValues))
-          .append(" AS src\nCALL {\nWITH src\n");
-    }
-    c.append("MATCH ").append(path.pattern()).append('\n');
-    LinkPath.filter(c, a, path, perSource ? "src" : sourceValues, qy, params);
-    List<String> order = new ArrayList<>();
-    for (Order o : qy.order()) {
-      if (o.onThrough()) {
-        if (!path.junction()) {
-          throw new InvalidCallException(
-              "Ordering by through attribute '"
-                  + o.attribute()
-                  + "' needs a "
-                  + "belongsToMany association; "
-                  + a.name()
-                  + " is "
-                  + a.kind());
-        }
-        order.add(
-            CypherWhere.orderExpr(LinkPath.throughProps(a, path).resolve(o.attribute()))
-                + (o.ascending() ? "" : " DESC"));
-      } else {
-        order.add(
-            CypherWhere.orderExpr(NodeProps.of(target, "t").resolve(o.attribute()))
-                + (o.ascending() ? "" : " DESC"));
-      }
-    }
-    if (sources.isEmpty() || qy.limit() != null && qy.limit() == 0) {
-      return List.of();
-    }
-    order.add(prop("t", target.id().column()));
-    order.add(path.sourceExpr());
-    JunctionInfo j = a.through();
-    if (path.parallel()) {
-      order.add(prop("rel", j.id().column()));
-    }
-    // Properties come back as columns, not as map projections ({.*} builds a map per node and per
-    // relationship: a quarter of a 2,000-row read). The junction's keys are the source's and the
-    // target's key values, which are read anyway.
-    List<AttributeInfo> targetAttrs = target.attributes();
-    List<String> columns = new ArrayList<>(List.of("source"));
-    StringBuilder returns =
-        new StringBuilder("RETURN ").append(path.sourceExpr()).append(" AS source");
-    for (int i = 0; i < targetAttrs.size(); i++) {
-      returns.append(", ").append(prop("t", targetAttrs.get(i).column())).append(" AS t").append(i);
-      columns.add("t" + i);
-    }
-    List<AttributeInfo> through = new ArrayList<>();
-    List<String> throughColumns = new ArrayList<>();
-    if (path.junction()) {
-      for (AttributeInfo x : j.attributes()) {
-        if (j.id() != null && x.name().equals(j.id().name())) {
-          continue;
-        }
-        through.add(x);
-        if (x.name().equals(a.foreignKey()) || x.name().equals(a.otherKey())) {
-          throughColumns.add(null);
-        } else {
-          String alias = "l" + throughColumns.size();
-          returns.append(", ").append(prop("rel", x.column())).append(" AS ").append(alias);
-          throughColumns.add(alias);
-          columns.add(alias);
-        }
-      }
-      if (path.parallel()) {
-        returns.append(", ").append(prop("rel", j.id().column())).append(" AS linkId");
-        columns.add("linkId");
-      }
-    }
-    // In the target id's order alone, and that id an integer, the rows are sorted here rather than
-    // by the statement (TargetRow.sortById gives the order Neo4j would).
-    boolean sortHere = !path.parallel() && TargetRow.sortableById(qy, target.id().type());
-    if (!sortHere) {
-      returns.append("\nORDER BY ").append(String.join(", ", order));
-    }
-    c.append(returns);
-    page(c, qy, params);
-    if (perSource) {
-      c.append("\n}\nRETURN ").append(String.join(", ", columns));
-    }
-    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    int targetKeyColumn = targetAttrs.indexOf(path.targetAttr());
-    String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
-    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
-    RowLayout throughLayout = RowLayout.ofAttributes(through);
-    // each column's position is looked up once per read, not by name per record
-    RowLayout.Column sourceColumn = new RowLayout.Column("source");
-    RowLayout.Column[] targetValues = new RowLayout.Column[targetColumns.length];
-    for (int i = 0; i < targetValues.length; i++) {
-      targetValues[i] = new RowLayout.Column(targetColumns[i]);
-    }
-    RowLayout.Column[] throughValues = new RowLayout.Column[through.size()];
-    for (int i = 0; i < throughValues.length; i++) {
-      AttributeInfo x = through.get(i);
-      throughValues[i] =
-          throughColumns.get(i) != null
-              ? new RowLayout.Column(throughColumns.get(i))
-              : x.name().equals(a.foreignKey()) ? sourceColumn : targetValues[targetKeyColumn];
-    }
-    RowLayout.Column linkIdColumn = new RowLayout.Column("linkId");
-    List<TargetRow> out = new ArrayList<>();
-    for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
-      Object source = GraphValues.fromStore(sourceColumn.of(rec), path.sourceAttr().type());
-      Object[] row = new Object[targetValues.length];
-      for (int i = 0; i < row.length; i++) {
-        row[i] = GraphValues.fromStore(targetValues[i].of(rec), targetAttrs.get(i).type());
-      }
-      Object[] links = new Object[throughValues.length];
-      for (int i = 0; i < links.length; i++) {
-        links[i] = GraphValues.fromStore(throughValues[i].of(rec), through.get(i).type());
-      }
-      Object linkId =
-          path.parallel() ? GraphValues.fromStore(linkIdColumn.of(rec), j.id().type()) : null;
-      out.add(
-          new TargetRow(
-              given.getOrDefault(source, source),
-              targetLayout.row(row),
-              throughLayout.row(links),
-              linkId));
-    }
-    if (sortHere) {
-      TargetRow.sortById(out, target.id().name());
-    }
-    return out;
+    return linkReads.targets(a, sources, query);
   }
 
   @Override
   public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    LinkPath path = LinkPath.of(a);
-    Map<Object, Long> out = new LinkedHashMap<>();
-    for (Object s : sources) {
-      out.put(s, 0L);
-    }
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH ");
-    if (path.junction() && qy.where() == null && qy.throughWhere() == null) {
-      // Unfiltered: each source's relationships of the junction's type, which link it to targets
-      // only,
-      // counted from the node's relationship counts without visiting them.
-      String arrow = LinkPath.arrow(a, "");
-      c.append("(s:").append(q(a.source().table())).append(")\n");
-      LinkPath.filter(c, a, path, LinkPath.sourceParams(a, path, sources), qy, params);
-      c.append("WITH s, COUNT { (s)").append(arrow).append("() } AS n WHERE n > 0\n");
-      if (sources.isEmpty()) {
-        return out;
-      }
-      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, n");
-    } else {
-      c.append(path.pattern()).append('\n');
-      LinkPath.filter(c, a, path, LinkPath.sourceParams(a, path, sources), qy, params);
-      if (sources.isEmpty()) {
-        return out;
-      }
-      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
-    }
-    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    for (Map<String, Object> rec : run("count " + a.name(), c.toString(), params)) {
-      Object source = GraphValues.fromStore(rec.get("source"), path.sourceAttr().type());
-      out.put(given.getOrDefault(source, source), ((Number) rec.get("n")).longValue());
-    }
-    return out;
+    return linkReads.count(a, sources, query);
   }
 
   /** The linked pairs' keys alone: no target's properties are read or ordered. */
   @Override
   public Map<Object, Set<Object>> linkedAmong(
       AssociationInfo a, Collection<?> sources, Collection<?> targets) {
-    Map<Object, Set<Object>> out = new HashMap<>();
-    if (sources.isEmpty() || targets.isEmpty()) {
-      return out;
-    }
-    LinkPath path = LinkPath.of(a);
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH "
-            + path.pattern()
-            + "\nWHERE "
-            + path.sourceExpr()
-            + " IN "
-            + params.put(
-                "sources",
-                GraphValues.params(sources, path.sourceAttr().type(), "source of " + a.name()))
-            + " AND "
-            + path.targetExpr()
-            + " IN "
-            + params.put(
-                "targets",
-                GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
-            + "\nRETURN DISTINCT "
-            + path.sourceExpr()
-            + " AS s, "
-            + path.targetExpr()
-            + " AS t";
-    Map<Object, Object> givenSources = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, path.targetAttr().type());
-    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
-      Object s = GraphValues.fromStore(rec.get("s"), path.sourceAttr().type());
-      Object t = GraphValues.fromStore(rec.get("t"), path.targetAttr().type());
-      out.computeIfAbsent(givenSources.getOrDefault(s, s), k -> new java.util.HashSet<>())
-          .add(givenTargets.getOrDefault(t, t));
-    }
-    return out;
+    return linkReads.linkedAmong(a, sources, targets);
   }
 
   @Override
   public List<Object> linked(AssociationInfo a, Object source, Collection<?> targets) {
-    if (targets.isEmpty() || source == null) {
-      return List.of();
-    }
-    LinkPath path = LinkPath.of(a);
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH "
-            + path.pattern()
-            + "\nWHERE "
-            + path.sourceExpr()
-            + " = "
-            + params.put(
-                "source",
-                GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
-            + " AND "
-            + path.targetExpr()
-            + " IN "
-            + params.put(
-                "targets",
-                GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
-            + "\nRETURN DISTINCT "
-            + path.targetExpr()
-            + " AS v";
-    Map<Object, Object> given = ValueTypes.givenValues(targets, path.targetAttr().type());
-    List<Object> out = new ArrayList<>();
-    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
-      Object v = GraphValues.fromStore(rec.get("v"), path.targetAttr().type());
-      out.add(given.getOrDefault(v, v));
-    }
-    return out;
+    return linkReads.linked(a, source, targets);
   }
 
   // ------------------------------------------------------------------ link writes
