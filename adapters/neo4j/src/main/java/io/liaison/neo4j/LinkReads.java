@@ -8,10 +8,8 @@ import io.liaison.InvalidCallException;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.spi.AssociationInfo;
-import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.ModelInfo;
-import io.liaison.spi.RowLayout;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.ValueTypes;
 import java.util.ArrayList;
@@ -82,39 +80,8 @@ final class LinkReads {
     if (path.parallel()) {
       order.add(prop("rel", j.id().column()));
     }
-    // Properties come back as columns, not as map projections ({.*} builds a map per node and per
-    // relationship: a quarter of a 2,000-row read). The junction's keys are the source's and the
-    // target's key values, which are read anyway.
-    List<AttributeInfo> targetAttrs = target.attributes();
-    List<String> columns = new ArrayList<>(List.of("source"));
-    StringBuilder returns =
-        new StringBuilder("RETURN ").append(path.sourceExpr()).append(" AS source");
-    for (int i = 0; i < targetAttrs.size(); i++) {
-      returns.append(", ").append(prop("t", targetAttrs.get(i).column())).append(" AS t").append(i);
-      columns.add("t" + i);
-    }
-    List<AttributeInfo> through = new ArrayList<>();
-    List<String> throughColumns = new ArrayList<>();
-    if (path.junction()) {
-      for (AttributeInfo x : j.attributes()) {
-        if (j.id() != null && x.name().equals(j.id().name())) {
-          continue;
-        }
-        through.add(x);
-        if (x.name().equals(a.foreignKey()) || x.name().equals(a.otherKey())) {
-          throughColumns.add(null);
-        } else {
-          String alias = "l" + throughColumns.size();
-          returns.append(", ").append(prop("rel", x.column())).append(" AS ").append(alias);
-          throughColumns.add(alias);
-          columns.add(alias);
-        }
-      }
-      if (path.parallel()) {
-        returns.append(", ").append(prop("rel", j.id().column())).append(" AS linkId");
-        columns.add("linkId");
-      }
-    }
+    TargetColumns columns = new TargetColumns(a, path);
+    StringBuilder returns = new StringBuilder(columns.returnClause());
     // In the target id's order alone, and that id an integer, the rows are sorted here rather than
     // by the statement (TargetRow.sortById gives the order Neo4j would).
     boolean sortHere = !path.parallel() && TargetRow.sortableById(qy, target.id().type());
@@ -124,48 +91,10 @@ final class LinkReads {
     c.append(returns);
     page(c, qy, params);
     if (perSource) {
-      c.append("\n}\nRETURN ").append(String.join(", ", columns));
+      c.append("\n}\nRETURN ").append(String.join(", ", columns.names()));
     }
     Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    int targetKeyColumn = targetAttrs.indexOf(path.targetAttr());
-    String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
-    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
-    RowLayout throughLayout = RowLayout.ofAttributes(through);
-    // each column's position is looked up once per read, not by name per record
-    RowLayout.Column sourceColumn = new RowLayout.Column("source");
-    RowLayout.Column[] targetValues = new RowLayout.Column[targetColumns.length];
-    for (int i = 0; i < targetValues.length; i++) {
-      targetValues[i] = new RowLayout.Column(targetColumns[i]);
-    }
-    RowLayout.Column[] throughValues = new RowLayout.Column[through.size()];
-    for (int i = 0; i < throughValues.length; i++) {
-      AttributeInfo x = through.get(i);
-      throughValues[i] =
-          throughColumns.get(i) != null
-              ? new RowLayout.Column(throughColumns.get(i))
-              : x.name().equals(a.foreignKey()) ? sourceColumn : targetValues[targetKeyColumn];
-    }
-    RowLayout.Column linkIdColumn = new RowLayout.Column("linkId");
-    List<TargetRow> out = new ArrayList<>();
-    for (Map<String, Object> rec : exec.run("get " + a.name(), c.toString(), params)) {
-      Object source = GraphValues.fromStore(sourceColumn.of(rec), path.sourceAttr().type());
-      Object[] row = new Object[targetValues.length];
-      for (int i = 0; i < row.length; i++) {
-        row[i] = GraphValues.fromStore(targetValues[i].of(rec), targetAttrs.get(i).type());
-      }
-      Object[] links = new Object[throughValues.length];
-      for (int i = 0; i < links.length; i++) {
-        links[i] = GraphValues.fromStore(throughValues[i].of(rec), through.get(i).type());
-      }
-      Object linkId =
-          path.parallel() ? GraphValues.fromStore(linkIdColumn.of(rec), j.id().type()) : null;
-      out.add(
-          new TargetRow(
-              given.getOrDefault(source, source),
-              targetLayout.row(row),
-              throughLayout.row(links),
-              linkId));
-    }
+    List<TargetRow> out = columns.read(exec.run("get " + a.name(), c.toString(), params), given);
     if (sortHere) {
       TargetRow.sortById(out, target.id().name());
     }

@@ -28,6 +28,7 @@ final class SourceLinks {
     this.junctions = junctions;
   }
 
+  /** Removes the source's links to {@code targets} (all when null); returns how many. */
   int unlink(AssociationInfo a, Object source, Collection<?> targets, UnlinkMode mode) {
     if (source == null || targets != null && targets.isEmpty()) {
       return 0;
@@ -90,6 +91,11 @@ final class SourceLinks {
     return foreignKeys.remove(op, a, match.toString(), params, mode);
   }
 
+  /**
+   * Sets the source's links to {@code links}: under the source's write lock the links to other
+   * targets are removed (for belongsTo and parallel links, all of them), then the given ones are
+   * written.
+   */
   void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
     if (source == null) {
       throw new InvalidCallException("set " + a.name() + ": no source");
