@@ -16,10 +16,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One transaction on Neo4j, speaking Cypher through a {@link CypherRunner}. Every method runs a
- * constant number of statements whatever the size of its collections: rows travel as one list
- * parameter ({@code UNWIND $rows}), id lists as one list ({@code IN $ids}). Each statement is
- * reported once to the statement listener.
+ * One transaction on a Cypher store, speaking Cypher through a {@link CypherRunner}: the {@link
+ * StoreSession} the engine calls, which hands each call to the class that owns it ({@link
+ * NodeInserts}, {@link NodeUpdates}, {@link NodeReads}, {@link GraphDeletes}, {@link LinkReads},
+ * {@link ForeignKeyLinks}, {@link JunctionLinks}, {@link SourceLinks}) and owns nothing else. Every
+ * method runs a constant number of statements whatever the size of its collections: rows travel as
+ * one list parameter ({@code UNWIND $rows}), id lists as one list ({@code IN $ids}). Each statement
+ * is reported once to the statement listener ({@link CypherExecution}).
+ *
+ * <p>Nothing here depends on the store's client: a second Cypher store (another server speaking
+ * Cypher, or Neo4j over another transport) constructs this session with its own {@link
+ * CypherRunner}, a {@link Transaction} ending its transaction and its {@link CypherErrors}, as
+ * {@link Neo4jAdapter} does with the Java Driver and {@link OgmBridge} with Neo4j-OGM.
  *
  * <p>Variables in generated Cypher: {@code n} a model's node, {@code s} the source node of an
  * association, {@code t} its target, {@code rel} the relationship between them, {@code p} a
@@ -29,10 +37,10 @@ import java.util.function.Consumer;
  * checked by a read before the write: Neo4j cannot roll back one statement of a transaction, so a
  * refused call must fail before it writes to leave the transaction usable.
  */
-final class CypherSession implements StoreSession {
+public final class CypherSession implements StoreSession {
 
   /** How the session's transaction ends. */
-  interface Transaction {
+  public interface Transaction {
     void commit();
 
     void rollback();
@@ -62,7 +70,7 @@ final class CypherSession implements StoreSession {
    *     conflicts the database would report as errors (uniqueness) are checked before writing
    * @param description for toString
    */
-  CypherSession(
+  public CypherSession(
       CypherRunner runner,
       Transaction tx,
       CypherErrors errors,
@@ -86,7 +94,7 @@ final class CypherSession implements StoreSession {
    * Gives this session a way to read what is committed, outside its own transaction: used after a
    * failure that ended the transaction, to name what another transaction changed meanwhile.
    */
-  CypherSession readingCommittedWith(CypherRunner reader) {
+  public CypherSession readingCommittedWith(CypherRunner reader) {
     exec.readCommittedWith(reader);
     return this;
   }
