@@ -7,7 +7,9 @@ import java.util.Map;
  * Runs one Cypher statement in the current transaction and returns its records as maps of plain
  * Java values. The one thing a store session needs from a connection: the Java Driver's transaction
  * ({@link Neo4jAdapter}) and a Neo4j-OGM transaction ({@link OgmBridge}) both provide it, so both
- * run the same generated Cypher.
+ * run the same generated Cypher, and so can any other Cypher store ({@link CypherSession}, with the
+ * store's {@link CypherErrors}). A failure is thrown as the client throws it: the session
+ * translates it.
  */
 @FunctionalInterface
 public interface CypherRunner {

@@ -1,44 +1,33 @@
 package io.liaison.neo4j;
 
-import static io.liaison.neo4j.Cypher.prop;
-import static io.liaison.neo4j.Cypher.q;
-
 import io.liaison.Association.Kind;
-import io.liaison.ConflictException;
-import io.liaison.InvalidCallException;
-import io.liaison.Order;
 import io.liaison.Query;
-import io.liaison.ReferentialAction;
-import io.liaison.StoreException;
 import io.liaison.Where;
-import io.liaison.neo4j.GraphRules.Link;
 import io.liaison.spi.AssociationInfo;
-import io.liaison.spi.AttributeInfo;
-import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.ModelInfo;
-import io.liaison.spi.RowLayout;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.TargetRow;
 import io.liaison.spi.UnlinkMode;
-import io.liaison.spi.ValueTypes;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One transaction on Neo4j, speaking Cypher through a {@link CypherRunner}. Every method runs a
- * constant number of statements whatever the size of its collections: rows travel as one list
- * parameter ({@code UNWIND $rows}), id lists as one list ({@code IN $ids}). Each statement is
- * reported once to the statement listener.
+ * One transaction on a Cypher store, speaking Cypher through a {@link CypherRunner}: the {@link
+ * StoreSession} the engine calls, which hands each call to the class that owns it ({@link
+ * NodeInserts}, {@link NodeUpdates}, {@link NodeReads}, {@link GraphDeletes}, {@link LinkReads},
+ * {@link ForeignKeyLinks}, {@link JunctionLinks}, {@link SourceLinks}) and owns nothing else. Every
+ * method runs a constant number of statements whatever the size of its collections: rows travel as
+ * one list parameter ({@code UNWIND $rows}), id lists as one list ({@code IN $ids}). Each statement
+ * is reported once to the statement listener ({@link CypherExecution}).
+ *
+ * <p>Nothing here depends on the store's client: a second Cypher store (another server speaking
+ * Cypher, or Neo4j over another transport) constructs this session with its own {@link
+ * CypherRunner}, a {@link Transaction} ending its transaction and its {@link CypherErrors}, as
+ * {@link Neo4jAdapter} does with the Java Driver and {@link OgmBridge} with Neo4j-OGM.
  *
  * <p>Variables in generated Cypher: {@code n} a model's node, {@code s} the source node of an
  * association, {@code t} its target, {@code rel} the relationship between them, {@code p} a
@@ -48,10 +37,10 @@ import java.util.function.Consumer;
  * checked by a read before the write: Neo4j cannot roll back one statement of a transaction, so a
  * refused call must fail before it writes to leave the transaction usable.
  */
-final class CypherSession implements StoreSession {
+public final class CypherSession implements StoreSession {
 
   /** How the session's transaction ends. */
-  interface Transaction {
+  public interface Transaction {
     void commit();
 
     void rollback();
@@ -60,45 +49,44 @@ final class CypherSession implements StoreSession {
     void close();
   }
 
-  /** The label of the nodes holding id sequences. */
-  static final String SEQUENCE_LABEL = "LiaisonSequence";
-
-  private final CypherRunner runner;
-  private final Transaction tx;
-  private final GraphRules rules;
-  private final Consumer<String> listener;
-  private final boolean protect;
+  private final CypherExecution exec;
+  private final NodeInserts inserts;
+  private final NodeUpdates updates;
+  private final NodeReads nodeReads;
+  private final LinkReads linkReads;
+  private final GraphDeletes deletes;
+  private final ForeignKeyLinks foreignKeys;
+  private final JunctionLinks junctions;
+  private final SourceLinks sourceLinks;
   private final String description;
-  private boolean ended;
-  private boolean closed;
-
-  /**
-   * Runs a statement outside this transaction, on what is committed; null where there is no such
-   * way.
-   */
-  private CypherRunner committed;
 
   /**
    * @param runner runs statements in the transaction
    * @param tx ends it
+   * @param errors translates the store's failures
    * @param rules the relationship types of the synced schemas
    * @param listener told of every statement
    * @param protect true for a caller's transaction that must stay usable after a refused call:
    *     conflicts the database would report as errors (uniqueness) are checked before writing
    * @param description for toString
    */
-  CypherSession(
+  public CypherSession(
       CypherRunner runner,
       Transaction tx,
+      CypherErrors errors,
       GraphRules rules,
       Consumer<String> listener,
       boolean protect,
       String description) {
-    this.runner = runner;
-    this.tx = tx;
-    this.rules = rules;
-    this.listener = listener;
-    this.protect = protect;
+    this.exec = new CypherExecution(runner, tx, errors, listener);
+    this.inserts = new NodeInserts(exec, rules, protect);
+    this.updates = new NodeUpdates(exec, rules, protect);
+    this.nodeReads = new NodeReads(exec);
+    this.linkReads = new LinkReads(exec);
+    this.deletes = new GraphDeletes(exec, rules);
+    this.foreignKeys = new ForeignKeyLinks(exec, deletes);
+    this.junctions = new JunctionLinks(exec);
+    this.sourceLinks = new SourceLinks(foreignKeys, junctions);
     this.description = description;
   }
 
@@ -106,8 +94,8 @@ final class CypherSession implements StoreSession {
    * Gives this session a way to read what is committed, outside its own transaction: used after a
    * failure that ended the transaction, to name what another transaction changed meanwhile.
    */
-  CypherSession readingCommittedWith(CypherRunner reader) {
-    this.committed = reader;
+  public CypherSession readingCommittedWith(CypherRunner reader) {
+    exec.readCommittedWith(reader);
     return this;
   }
 
@@ -115,1012 +103,56 @@ final class CypherSession implements StoreSession {
 
   @Override
   public List<Map<String, Object>> insert(ModelInfo model, List<Map<String, Object>> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    String op = "insert " + model.name();
-    AttributeInfo id = model.id();
-    List<Map<String, Object>> out = new ArrayList<>(rows.size());
-    for (Map<String, Object> row : rows) {
-      model.requireAttributes(row.keySet());
-      Map<String, Object> r = new LinkedHashMap<>();
-      for (AttributeInfo a : model.attributes()) {
-        r.put(a.name(), ValueTypes.coerce(row.get(a.name()), a.type(), what(model, a)));
-      }
-      for (AttributeInfo a : model.attributes()) {
-        if (r.get(a.name()) == null && !a.nullable() && !a.generated()) {
-          throw new ConflictException(
-              op + " failed: attribute '" + a.name() + "' of " + model.name() + " may not be null");
-        }
-      }
-      out.add(r);
-    }
-    List<Link> fks =
-        rules.foreignKeysOf(model).stream()
-            .filter(l -> model.attribute(l.foreignKey().name()) != null)
-            .toList();
-
-    // checks before the write: foreign keys point at existing nodes; in a caller's transaction, ids
-    // and
-    // unique keys are free (the database's constraints would otherwise fail the whole transaction)
-    Checks checks = new Checks();
-    for (Link l : fks) {
-      if (l.constraints()) {
-        Set<Object> values = new LinkedHashSet<>();
-        for (Map<String, Object> r : out) {
-          Object v = r.get(l.foreignKey().name());
-          if (v != null) {
-            values.add(GraphValues.toStore(v, l.foreignKey().type()));
-          }
-        }
-        checks.missing(
-            l.principal(),
-            l.principalKey(),
-            values,
-            "no " + l.principal().name() + " with " + l.principalKey().name() + " ",
-            " for foreign key '" + l.foreignKey().name() + "'");
-      }
-    }
-    if (protect) {
-      List<AttributeInfo> unique = new ArrayList<>();
-      unique.add(id);
-      for (String k : model.uniqueKeys()) {
-        unique.add(attribute(model, k));
-      }
-      for (AttributeInfo a : unique) {
-        Set<Object> values = new LinkedHashSet<>();
-        for (Map<String, Object> r : out) {
-          Object v = GraphValues.toStore(r.get(a.name()), a.type());
-          if (v != null && !values.add(v)) {
-            throw new ConflictException(
-                op + " failed: two rows with " + a.name() + " " + ValueTypes.describe(v));
-          }
-        }
-        checks.taken(model, a, values, "a " + model.name() + " with " + a.name() + " ", " exists");
-      }
-    }
-    checks.run(op);
-
-    Cypher.Params params = new Cypher.Params();
-    List<Map<String, Object>> rowParams = new ArrayList<>(out.size());
-    int generated = 0;
-    for (int i = 0; i < out.size(); i++) {
-      Map<String, Object> r = out.get(i);
-      Map<String, Object> rp = new HashMap<>();
-      rp.put("i", i);
-      rp.put("props", properties(model, r, null));
-      if (id.generated() && r.get(id.name()) == null) {
-        rp.put("g", ++generated);
-      }
-      for (int k = 0; k < fks.size(); k++) {
-        AttributeInfo fk = fks.get(k).foreignKey();
-        rp.put(
-            "f" + k,
-            fks.get(k).admits(r) ? GraphValues.toStore(r.get(fk.name()), fk.type()) : null);
-      }
-      rowParams.add(rp);
-    }
-    params.put("rows", rowParams);
-    StringBuilder c = new StringBuilder();
-    if (generated > 0) {
-      sequence(c, params, "label:" + model.table(), generated);
-    }
-    c.append("UNWIND $rows AS r\n");
-    for (int k = 0; k < fks.size(); k++) {
-      Link l = fks.get(k);
-      c.append("OPTIONAL MATCH (p")
-          .append(k)
-          .append(':')
-          .append(q(l.principal().table()))
-          .append(") WHERE ")
-          .append(prop("p" + k, l.principalKey().column()))
-          .append(" = r.f")
-          .append(k)
-          .append('\n');
-    }
-    c.append("CREATE (n:").append(q(model.table())).append(")\nSET n = r.props\n");
-    if (generated > 0) {
-      c.append("SET ")
-          .append(prop("n", id.column()))
-          .append(" = CASE WHEN r.g IS NULL THEN ")
-          .append(prop("n", id.column()))
-          .append(" ELSE base + r.g END\n");
-    }
-    for (int k = 0; k < fks.size(); k++) {
-      c.append("FOREACH (_ IN CASE WHEN p")
-          .append(k)
-          .append(" IS NULL THEN [] ELSE [1] END | CREATE (p")
-          .append(k)
-          .append(")-[:")
-          .append(q(fks.get(k).type()))
-          .append("]->(n))\n");
-    }
-    c.append("RETURN r.i AS i, ").append(prop("n", id.column())).append(" AS id");
-    List<Map<String, Object>> result = run(op, c.toString(), params);
-    if (result.size() != out.size()) {
-      throw new ConflictException(
-          op + " failed: " + result.size() + " of " + out.size() + " rows were written");
-    }
-    for (Map<String, Object> rec : result) {
-      int i = ((Number) rec.get("i")).intValue();
-      out.get(i).put(id.name(), GraphValues.fromStore(rec.get("id"), id.type()));
-    }
-    return out;
-  }
-
-  /** Reserves {@code count} values of a sequence in one statement prefix; binds {@code base}. */
-  private static void sequence(StringBuilder c, Cypher.Params params, String name, int count) {
-    c.append("MERGE (seq:")
-        .append(q(SEQUENCE_LABEL))
-        .append(" {name: ")
-        .append(params.put("sequence", name))
-        .append("})\nON CREATE SET seq.value = 0\nSET seq.value = seq.value + ")
-        .append(params.put("count", (long) count))
-        .append("\nWITH seq.value - $count AS base\n");
-  }
-
-  /**
-   * The property map of a row (attribute-typed values): every non-null attribute but {@code skip}.
-   */
-  private static Map<String, Object> properties(
-      ModelInfo model, Map<String, Object> row, String skip) {
-    Map<String, Object> props = new HashMap<>();
-    for (AttributeInfo a : model.attributes()) {
-      if (!a.name().equals(skip) && row.containsKey(a.name())) {
-        props.put(a.column(), GraphValues.toStore(row.get(a.name()), a.type()));
-      }
-    }
-    return props;
-  }
-
-  @Override
-  public List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values) {
-    AttributeInfo a = attribute(model, attribute);
-    if (values.isEmpty()) {
-      return List.of();
-    }
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH (n:"
-            + q(model.table())
-            + ") WHERE "
-            + prop("n", a.column())
-            + " IN "
-            + params.put("values", GraphValues.params(values, a.type(), what(model, a)))
-            + "\nRETURN n {.*} AS n";
-    List<Map<String, Object>> out = new ArrayList<>();
-    RowLayout layout = RowLayout.ofAttributes(model.attributes());
-    for (Map<String, Object> rec : run("find " + model.name(), c, params)) {
-      out.add(readNode(rec.get("n"), layout, model));
-    }
-    return out;
-  }
-
-  @Override
-  public List<Map<String, Object>> find(ModelInfo model, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    if (qy.throughWhere() != null) {
-      throw new InvalidCallException(
-          "A through filter needs a belongsToMany association; "
-              + model.name()
-              + " is queried as a model");
-    }
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
-    if (qy.where() != null) {
-      c.append("WHERE ")
-          .append(CypherWhere.compile(qy.where(), props(model, "n"), params))
-          .append('\n');
-    }
-    List<String> order = new ArrayList<>();
-    for (Order o : qy.order()) {
-      if (o.onThrough()) {
-        throw new InvalidCallException(
-            "Ordering by through attribute '"
-                + o.attribute()
-                + "' needs a belongsToMany association");
-      }
-      order.add(
-          CypherWhere.orderExpr(props(model, "n").resolve(o.attribute()))
-              + (o.ascending() ? "" : " DESC"));
-    }
-    if (qy.limit() != null && qy.limit() == 0) {
-      return List.of();
-    }
-    order.add(prop("n", model.id().column()));
-    c.append("RETURN n {.*} AS n\nORDER BY ").append(String.join(", ", order));
-    page(c, qy, params);
-    List<Map<String, Object>> out = new ArrayList<>();
-    RowLayout layout = RowLayout.ofAttributes(model.attributes());
-    for (Map<String, Object> rec : run("find " + model.name(), c.toString(), params)) {
-      out.add(readNode(rec.get("n"), layout, model));
-    }
-    return out;
-  }
-
-  @Override
-  public long count(ModelInfo model, Where where) {
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH (n:").append(q(model.table())).append(")\n");
-    if (where != null) {
-      c.append("WHERE ").append(CypherWhere.compile(where, props(model, "n"), params)).append('\n');
-    }
-    c.append("RETURN count(n) AS c");
-    return ((Number) run("count " + model.name(), c.toString(), params).get(0).get("c"))
-        .longValue();
+    return inserts.insert(model, rows);
   }
 
   @Override
   public int update(ModelInfo model, List<Map<String, Object>> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    String op = "update " + model.name();
-    AttributeInfo id = model.id();
-    List<Map<String, Object>> coerced = new ArrayList<>(rows.size());
-    Set<String> given = new LinkedHashSet<>();
-    for (Map<String, Object> row : rows) {
-      model.requireAttributes(row.keySet());
-      if (row.get(id.name()) == null) {
-        throw new InvalidCallException(op + ": a row without " + id.name());
-      }
-      Map<String, Object> r = new LinkedHashMap<>();
-      for (Map.Entry<String, Object> e : row.entrySet()) {
-        AttributeInfo a = model.attribute(e.getKey());
-        Object v = ValueTypes.coerce(e.getValue(), a.type(), what(model, a));
-        if (v == null && !a.nullable()) {
-          throw new ConflictException(
-              op + " failed: attribute '" + a.name() + "' of " + model.name() + " may not be null");
-        }
-        r.put(a.name(), v);
-      }
-      given.addAll(r.keySet());
-      coerced.add(r);
-    }
-    given.remove(id.name());
-
-    // foreign keys this model holds that the rows change: the relationship is re-pointed
-    List<Link> fks =
-        rules.foreignKeysOf(model).stream()
-            .filter(l -> given.contains(l.foreignKey().name()))
-            .toList();
-    // keys of this model that links refer to (other than the id) and that the rows change
-    List<KeyUse> keys = new ArrayList<>();
-    for (Link l : rules.all()) {
-      if (l.principal().table().equals(model.table())
-          && given.contains(l.principalKey().name())
-          && !l.principalKey().name().equals(id.name())) {
-        keys.add(new KeyUse(l, l.principalKey(), true));
-      }
-      if (l.isJunction()
-          && l.dependent().table().equals(model.table())
-          && given.contains(l.dependentKey().name())
-          && !l.dependentKey().name().equals(id.name())) {
-        keys.add(new KeyUse(l, l.dependentKey(), false));
-      }
-    }
-    List<AttributeInfo> changedKeys = new ArrayList<>();
-    for (KeyUse k : keys) {
-      if (changedKeys.stream().noneMatch(x -> x.name().equals(k.key().name()))) {
-        changedKeys.add(model.attribute(k.key().name()));
-      }
-    }
-
-    List<Map<String, Object>> rowParams = new ArrayList<>();
-    for (Map<String, Object> r : coerced) {
-      Map<String, Object> rp = new HashMap<>();
-      rp.put("id", GraphValues.toStore(r.get(id.name()), id.type()));
-      rp.put("props", properties(model, r, id.name()));
-      for (int k = 0; k < fks.size(); k++) {
-        AttributeInfo fk = fks.get(k).foreignKey();
-        rp.put("s" + k, r.containsKey(fk.name()));
-        rp.put(
-            "f" + k,
-            fks.get(k).admits(r) ? GraphValues.toStore(r.get(fk.name()), fk.type()) : null);
-      }
-      for (int k = 0; k < changedKeys.size(); k++) {
-        AttributeInfo key = changedKeys.get(k);
-        rp.put("ks" + k, r.containsKey(key.name()));
-        rp.put("kv" + k, GraphValues.toStore(r.get(key.name()), key.type()));
-      }
-      rowParams.add(rp);
-    }
-
-    Checks checks = new Checks();
-    for (int k = 0; k < fks.size(); k++) {
-      Link l = fks.get(k);
-      if (l.constraints()) {
-        Set<Object> values = new LinkedHashSet<>();
-        for (Map<String, Object> rp : rowParams) {
-          if (rp.get("f" + k) != null) {
-            values.add(rp.get("f" + k));
-          }
-        }
-        checks.missing(
-            l.principal(),
-            l.principalKey(),
-            values,
-            "no " + l.principal().name() + " with " + l.principalKey().name() + " ",
-            " for foreign key '" + l.foreignKey().name() + "'");
-      }
-    }
-    for (KeyUse k : keys) {
-      Link l = k.link();
-      int index = changedKeys.indexOf(model.attribute(k.key().name()));
-      String linked =
-          "EXISTS { MATCH (n:"
-              + q(model.table())
-              + ")-[:"
-              + q(l.type())
-              + "]"
-              + (l.isJunction() ? "-" : k.principal() ? "->" : "<-")
-              + "() WHERE "
-              + prop("n", id.column())
-              + " = r.id";
-      if (l.restricts(l.onUpdate())) {
-        checks.custom(
-            "[r IN $rows WHERE r.ks"
-                + index
-                + " AND "
-                + linked
-                + " AND "
-                + changed(prop("n", k.key().column()), "r.kv" + index)
-                + " } | r.id]",
-            ids ->
-                "changing "
-                    + k.key().name()
-                    + " of "
-                    + model.name()
-                    + " "
-                    + ids
-                    + " is refused (onUpdate "
-                    + l.onUpdate()
-                    + "): linked through "
-                    + l.type());
-      } else if (l.constraints()
-          && l.onUpdate() == ReferentialAction.CASCADE
-          && (l.isJunction() || !l.foreignKey().nullable())
-          && setsNull(rowParams, index)) {
-        // CASCADE carries a null key only into keys that may be null, as a SQL NOT NULL column
-        // refuses it.
-        checks.custom(
-            "[r IN $rows WHERE r.ks"
-                + index
-                + " AND r.kv"
-                + index
-                + " IS NULL AND "
-                + linked
-                + " } | r.id]",
-            ids ->
-                "setting "
-                    + k.key().name()
-                    + " of "
-                    + model.name()
-                    + " "
-                    + ids
-                    + " to null is refused (onUpdate "
-                    + "CASCADE): "
-                    + (l.isJunction()
-                        ? "the keys of " + l.type() + " are never null"
-                        : "foreign key '"
-                            + l.foreignKey().name()
-                            + "' of "
-                            + l.dependent().name()
-                            + " may not be null"));
-      }
-    }
-    if (protect) {
-      for (String keyName : model.uniqueKeys()) {
-        AttributeInfo key = attribute(model, keyName);
-        if (!given.contains(keyName)) {
-          continue;
-        }
-        checks.custom(
-            "[r IN $rows WHERE r.props."
-                + q(key.column())
-                + " IS NOT NULL AND EXISTS { MATCH (m:"
-                + q(model.table())
-                + ") WHERE "
-                + prop("m", key.column())
-                + " = r.props."
-                + q(key.column())
-                + " AND "
-                + prop("m", id.column())
-                + " <> r.id } | r.props."
-                + q(key.column())
-                + "]",
-            values -> "a " + model.name() + " with " + keyName + " " + values + " exists");
-      }
-    }
-    checks.rows = rowParams;
-    checks.run(op);
-
-    Cypher.Params params = new Cypher.Params();
-    params.put("rows", rowParams);
-    StringBuilder c =
-        new StringBuilder("UNWIND $rows AS r\nMATCH (n:")
-            .append(q(model.table()))
-            .append(") WHERE ")
-            .append(prop("n", id.column()))
-            .append(" = r.id\n");
-    if (!changedKeys.isEmpty()) {
-      c.append("WITH n, r");
-      for (int k = 0; k < changedKeys.size(); k++) {
-        c.append(", ").append(prop("n", changedKeys.get(k).column())).append(" AS old").append(k);
-      }
-      c.append('\n');
-      for (KeyUse k : keys) {
-        Link l = k.link();
-        if (!l.constraints()) {
-          continue;
-        }
-        int index = changedKeys.indexOf(model.attribute(k.key().name()));
-        String when = "r.ks" + index + " AND " + changed("old" + index, "r.kv" + index);
-        String type = q(l.type());
-        if (!l.isJunction() && l.onUpdate() == ReferentialAction.CASCADE) {
-          // the dependants' foreign key follows the key; a key set to null unlinks them
-          c.append("FOREACH (d IN CASE WHEN ")
-              .append(when)
-              .append(" THEN [(n)-[:")
-              .append(type)
-              .append("]->(d) | d] ELSE [] END | SET ")
-              .append(prop("d", l.foreignKey().column()))
-              .append(" = r.kv")
-              .append(index)
-              .append(")\n");
-          c.append("FOREACH (x IN CASE WHEN ")
-              .append(when)
-              .append(" AND r.kv")
-              .append(index)
-              .append(" IS NULL THEN [(n)-[x:")
-              .append(type)
-              .append("]->() | x] ELSE [] END | DELETE x)\n");
-        } else if (!l.isJunction() && l.onUpdate() == ReferentialAction.SET_NULL) {
-          c.append("FOREACH (d IN CASE WHEN ")
-              .append(when)
-              .append(" THEN [(n)-[:")
-              .append(type)
-              .append("]->(d) | d] ELSE [] END | SET ")
-              .append(prop("d", l.foreignKey().column()))
-              .append(" = null)\n");
-          c.append("FOREACH (x IN CASE WHEN ")
-              .append(when)
-              .append(" THEN [(n)-[x:")
-              .append(type)
-              .append("]->() | x] ELSE [] END | DELETE x)\n");
-        }
-        // Junction keys are read from the nodes, so CASCADE needs nothing; a null key was refused
-        // above
-        // and SET_NULL on junction keys is refused at start-up.
-      }
-    }
-    c.append("SET n += r.props\n");
-    if (!fks.isEmpty()) {
-      c.append("WITH n, r\n");
-      for (int k = 0; k < fks.size(); k++) {
-        Link l = fks.get(k);
-        c.append("OPTIONAL MATCH (p")
-            .append(k)
-            .append(':')
-            .append(q(l.principal().table()))
-            .append(") WHERE r.s")
-            .append(k)
-            .append(" AND ")
-            .append(prop("p" + k, l.principalKey().column()))
-            .append(" = r.f")
-            .append(k)
-            .append('\n');
-      }
-      for (int k = 0; k < fks.size(); k++) {
-        String type = q(fks.get(k).type());
-        c.append("FOREACH (x IN CASE WHEN r.s")
-            .append(k)
-            .append(" THEN [(n)<-[o:")
-            .append(type)
-            .append("]-(q) WHERE p")
-            .append(k)
-            .append(" IS NULL OR q <> p")
-            .append(k)
-            .append(" | o] ELSE [] END | DELETE x)\n");
-        c.append("FOREACH (_ IN CASE WHEN p")
-            .append(k)
-            .append(" IS NULL THEN [] ELSE [1] END | MERGE (p")
-            .append(k)
-            .append(")-[:")
-            .append(type)
-            .append("]->(n))\n");
-      }
-    }
-    c.append("RETURN count(*) AS c");
-    return ((Number) run(op, c.toString(), params).get(0).get("c")).intValue();
+    return updates.update(model, rows);
   }
 
-  /** Whether a row sets key number {@code index} to null (the check is needed only then). */
-  private static boolean setsNull(List<Map<String, Object>> rowParams, int index) {
-    return rowParams.stream()
-        .anyMatch(rp -> Boolean.TRUE.equals(rp.get("ks" + index)) && rp.get("kv" + index) == null);
+  @Override
+  public List<Map<String, Object>> findBy(ModelInfo model, String attribute, Collection<?> values) {
+    return nodeReads.findBy(model, attribute, values);
   }
 
-  /** A key of a model that a link refers to: the principal's key, or a junction's dependent key. */
-  private record KeyUse(Link link, AttributeInfo key, boolean principal) {}
+  @Override
+  public List<Map<String, Object>> find(ModelInfo model, Query query) {
+    return nodeReads.find(model, query);
+  }
 
-  /** Null-safe "the value changed" in Cypher. */
-  private static String changed(String old, String now) {
-    return "coalesce("
-        + old
-        + " <> "
-        + now
-        + ", "
-        + old
-        + " IS NOT NULL OR "
-        + now
-        + " IS NOT NULL)";
+  @Override
+  public long count(ModelInfo model, Where where) {
+    return nodeReads.count(model, where);
   }
 
   @Override
   public int delete(ModelInfo model, Collection<?> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    AttributeInfo id = model.id();
-    Cypher.Params params = new Cypher.Params();
-    String roots =
-        "MATCH (n:"
-            + q(model.table())
-            + ") WHERE "
-            + prop("n", id.column())
-            + " IN "
-            + params.put("ids", GraphValues.params(ids, id.type(), what(model, id)))
-            + "\n";
-    return deleteNodes("delete " + model.name(), roots, q(model.table()), params);
-  }
-
-  /**
-   * Deletes the nodes {@code roots} binds to {@code n}, emulating onDelete: nodes reachable over
-   * CASCADE foreign keys go too (any depth), dependants over SET_NULL foreign keys lose their key,
-   * links of junctions go with their nodes; a RESTRICT/NO_ACTION dependant outside the deleted set
-   * refuses the whole call before anything is written. Two statements (one without restricting
-   * links). Returns how many roots were deleted.
-   *
-   * <p>The roots' write locks come first ({@code label} is theirs): a transaction linking a
-   * dependant to a root holds the root's lock until it commits, so the dependants are collected
-   * after it and its new link loses its key with the others, instead of keeping a key to a node
-   * that is gone.
-   */
-  private int deleteNodes(String op, String roots, String label, Cypher.Params params) {
-    roots = roots + lock("n", label) + "WITH n\n";
-    List<String> cascade = rules.cascadeTypes();
-    String doomed =
-        cascade.isEmpty()
-            ? "WITH collect(n) AS roots, collect(n) AS doomed\n"
-            : "OPTIONAL MATCH (n)-[:"
-                + types(cascade)
-                + "*0..]->(d)\nWITH collect(DISTINCT n) AS roots, "
-                + "collect(DISTINCT d) AS doomed\n";
-    List<String> restrict = rules.restrictTypes();
-    List<String> restrictJunctions = rules.restrictJunctionTypes();
-    if (!restrict.isEmpty() || !restrictJunctions.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      if (!restrict.isEmpty()) {
-        parts.add("[(x)-[rel:" + types(restrict) + "]->(y) WHERE NOT y IN doomed | type(rel)]");
-      }
-      if (!restrictJunctions.isEmpty()) {
-        parts.add("[(x)-[rel:" + types(restrictJunctions) + "]-() | type(rel)]");
-      }
-      String check =
-          roots
-              + doomed
-              + "UNWIND doomed AS x\nUNWIND "
-              + String.join(" + ", parts)
-              + " AS blocked\nRETURN DISTINCT blocked";
-      List<Map<String, Object>> blocked = run(op, check, params);
-      if (!blocked.isEmpty()) {
-        List<Object> types = blocked.stream().map(m -> m.get("blocked")).toList();
-        throw new ConflictException(
-            op + " failed: still referenced through " + types + " (onDelete RESTRICT/NO_ACTION)");
-      }
-    }
-    StringBuilder c = new StringBuilder(roots).append(doomed);
-    for (Link l : rules.setNullLinks()) {
-      c.append("FOREACH (y IN reduce(acc = [], x IN doomed | acc + [(x)-[:")
-          .append(q(l.type()))
-          .append("]->(y) WHERE NOT y IN doomed | y]) | SET ")
-          .append(prop("y", l.foreignKey().column()))
-          .append(" = null)\n");
-    }
-    c.append("FOREACH (x IN doomed | DETACH DELETE x)\nRETURN size(roots) AS deleted");
-    return ((Number) run(op, c.toString(), params).get(0).get("deleted")).intValue();
-  }
-
-  private static String types(List<String> types) {
-    StringBuilder sb = new StringBuilder();
-    for (String t : types) {
-      sb.append(sb.length() > 0 ? "|" : "").append(q(t));
-    }
-    return sb.toString();
+    return deletes.delete(model, ids);
   }
 
   // ------------------------------------------------------------------ link reads
 
-  /**
-   * How an association reaches its targets: the pattern binding {@code s}, {@code rel} and {@code
-   * t}, the source's match value and the target's match value.
-   */
-  private record Path(
-      String pattern,
-      String sourceExpr,
-      AttributeInfo sourceAttr,
-      String targetExpr,
-      AttributeInfo targetAttr,
-      Link link) {
-
-    boolean junction() {
-      return link.isJunction();
-    }
-
-    boolean parallel() {
-      return link.isJunction() && !link.junction().unique() && link.junction().id() != null;
-    }
-  }
-
-  /**
-   * A belongsToMany link's relationship as seen from the source, bound to {@code variable} (none if
-   * empty): {@code -[rel:TYPE]->} when the source is the principal, else {@code <-[rel:TYPE]-}.
-   */
-  private static String arrow(AssociationInfo a, String variable) {
-    String rel = "[" + variable + ":" + q(GraphRules.of(a).type()) + "]";
-    return a.sourceIsPrincipal() ? "-" + rel + "->" : "<-" + rel + "-";
-  }
-
-  private static Path path(AssociationInfo a) {
-    Link l = GraphRules.of(a);
-    ModelInfo source = a.source();
-    ModelInfo target = a.target();
-    String type = q(l.type());
-    String s = "(s:" + q(source.table()) + ")";
-    String t = "(t:" + q(target.table()) + ")";
-    return switch (a.kind()) {
-      case HAS_ONE, HAS_MANY -> {
-        AttributeInfo sk = attribute(source, a.sourceKey());
-        yield new Path(
-            s + "-[rel:" + type + "]->" + t,
-            prop("s", sk.column()),
-            sk,
-            prop("t", target.id().column()),
-            target.id(),
-            l);
-      }
-      case BELONGS_TO -> {
-        AttributeInfo tk = attribute(target, a.targetKey());
-        yield new Path(
-            s + "<-[rel:" + type + "]-" + t,
-            prop("s", source.id().column()),
-            source.id(),
-            prop("t", tk.column()),
-            tk,
-            l);
-      }
-      case BELONGS_TO_MANY -> {
-        AttributeInfo sk = attribute(source, a.sourceKey());
-        AttributeInfo tk = attribute(target, a.targetKey());
-        String arrow = arrow(a, "rel");
-        yield new Path(s + arrow + t, prop("s", sk.column()), sk, prop("t", tk.column()), tk, l);
-      }
-    };
-  }
-
-  /**
-   * The junction attributes a through filter or order may name: keys on the nodes, the rest on
-   * {@code rel}.
-   */
-  private static CypherWhere.Props throughProps(AssociationInfo a, Path path) {
-    JunctionInfo j = a.through();
-    return name -> {
-      AttributeInfo x = j.requireAttribute(name);
-      if (name.equals(a.foreignKey())) {
-        return new CypherWhere.Prop(path.sourceExpr(), x);
-      }
-      if (name.equals(a.otherKey())) {
-        return new CypherWhere.Prop(path.targetExpr(), x);
-      }
-      return new CypherWhere.Prop(prop("rel", x.column()), x);
-    };
-  }
-
-  /**
-   * Appends {@code WHERE source IN $sources AND (where) AND (through where)}; a String for {@code
-   * sources} names a variable holding one source value.
-   */
-  private void filter(
-      StringBuilder c,
-      AssociationInfo a,
-      Path path,
-      Object sources,
-      Query query,
-      Cypher.Params params) {
-    c.append("WHERE ").append(path.sourceExpr());
-    if (sources instanceof String variable) {
-      c.append(" = ").append(variable);
-    } else {
-      c.append(sources instanceof Collection<?> ? " IN " : " = ")
-          .append(params.put("sources", sources));
-    }
-    c.append('\n');
-    if (query.where() != null) {
-      c.append("AND ")
-          .append(CypherWhere.compile(query.where(), props(a.target(), "t"), params))
-          .append('\n');
-    }
-    if (query.throughWhere() != null) {
-      if (!path.junction()) {
-        throw new InvalidCallException(
-            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
-      }
-      c.append("AND ")
-          .append(CypherWhere.compile(query.throughWhere(), throughProps(a, path), params))
-          .append('\n');
-    }
-  }
-
   @Override
   public List<TargetRow> targets(AssociationInfo a, Collection<?> sources, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    Path path = path(a);
-    ModelInfo target = a.target();
-    Cypher.Params params = new Cypher.Params();
-    List<Object> sourceValues = sourceParams(a, path, sources);
-    boolean perSource = sourceValues.size() > 1 && (qy.limit() != null || qy.offset() != null);
-    StringBuilder c = new StringBuilder();
-    if (perSource) {
-      // Paging per source: a subquery per source value, each ordered and cut on its own.
-      c.append("UNWIND ")
-          .append(params.put("sourceList", sourceValues))
-          .append(" AS src\nCALL {\nWITH src\n");
-    }
-    c.append("MATCH ").append(path.pattern()).append('\n');
-    filter(c, a, path, perSource ? "src" : sourceValues, qy, params);
-    List<String> order = new ArrayList<>();
-    for (Order o : qy.order()) {
-      if (o.onThrough()) {
-        if (!path.junction()) {
-          throw new InvalidCallException(
-              "Ordering by through attribute '"
-                  + o.attribute()
-                  + "' needs a "
-                  + "belongsToMany association; "
-                  + a.name()
-                  + " is "
-                  + a.kind());
-        }
-        order.add(
-            CypherWhere.orderExpr(throughProps(a, path).resolve(o.attribute()))
-                + (o.ascending() ? "" : " DESC"));
-      } else {
-        order.add(
-            CypherWhere.orderExpr(props(target, "t").resolve(o.attribute()))
-                + (o.ascending() ? "" : " DESC"));
-      }
-    }
-    if (sources.isEmpty() || qy.limit() != null && qy.limit() == 0) {
-      return List.of();
-    }
-    order.add(prop("t", target.id().column()));
-    order.add(path.sourceExpr());
-    JunctionInfo j = a.through();
-    if (path.parallel()) {
-      order.add(prop("rel", j.id().column()));
-    }
-    // Properties come back as columns, not as map projections ({.*} builds a map per node and per
-    // relationship: a quarter of a 2,000-row read). The junction's keys are the source's and the
-    // target's key values, which are read anyway.
-    List<AttributeInfo> targetAttrs = target.attributes();
-    List<String> columns = new ArrayList<>(List.of("source"));
-    StringBuilder returns =
-        new StringBuilder("RETURN ").append(path.sourceExpr()).append(" AS source");
-    for (int i = 0; i < targetAttrs.size(); i++) {
-      returns.append(", ").append(prop("t", targetAttrs.get(i).column())).append(" AS t").append(i);
-      columns.add("t" + i);
-    }
-    List<AttributeInfo> through = new ArrayList<>();
-    List<String> throughColumns = new ArrayList<>();
-    if (path.junction()) {
-      for (AttributeInfo x : j.attributes()) {
-        if (j.id() != null && x.name().equals(j.id().name())) {
-          continue;
-        }
-        through.add(x);
-        if (x.name().equals(a.foreignKey()) || x.name().equals(a.otherKey())) {
-          throughColumns.add(null);
-        } else {
-          String alias = "l" + throughColumns.size();
-          returns.append(", ").append(prop("rel", x.column())).append(" AS ").append(alias);
-          throughColumns.add(alias);
-          columns.add(alias);
-        }
-      }
-      if (path.parallel()) {
-        returns.append(", ").append(prop("rel", j.id().column())).append(" AS linkId");
-        columns.add("linkId");
-      }
-    }
-    // In the target id's order alone, and that id an integer, the rows are sorted here rather than
-    // by the statement (TargetRow.sortById gives the order Neo4j would).
-    boolean sortHere = !path.parallel() && TargetRow.sortableById(qy, target.id().type());
-    if (!sortHere) {
-      returns.append("\nORDER BY ").append(String.join(", ", order));
-    }
-    c.append(returns);
-    page(c, qy, params);
-    if (perSource) {
-      c.append("\n}\nRETURN ").append(String.join(", ", columns));
-    }
-    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    int targetKeyColumn = targetAttrs.indexOf(path.targetAttr());
-    String[] targetColumns = columns.subList(1, 1 + targetAttrs.size()).toArray(String[]::new);
-    RowLayout targetLayout = RowLayout.ofAttributes(target.attributes());
-    RowLayout throughLayout = RowLayout.ofAttributes(through);
-    // each column's position is looked up once per read, not by name per record
-    RowLayout.Column sourceColumn = new RowLayout.Column("source");
-    RowLayout.Column[] targetValues = new RowLayout.Column[targetColumns.length];
-    for (int i = 0; i < targetValues.length; i++) {
-      targetValues[i] = new RowLayout.Column(targetColumns[i]);
-    }
-    RowLayout.Column[] throughValues = new RowLayout.Column[through.size()];
-    for (int i = 0; i < throughValues.length; i++) {
-      AttributeInfo x = through.get(i);
-      throughValues[i] =
-          throughColumns.get(i) != null
-              ? new RowLayout.Column(throughColumns.get(i))
-              : x.name().equals(a.foreignKey()) ? sourceColumn : targetValues[targetKeyColumn];
-    }
-    RowLayout.Column linkIdColumn = new RowLayout.Column("linkId");
-    List<TargetRow> out = new ArrayList<>();
-    for (Map<String, Object> rec : run("get " + a.name(), c.toString(), params)) {
-      Object source = GraphValues.fromStore(sourceColumn.of(rec), path.sourceAttr().type());
-      Object[] row = new Object[targetValues.length];
-      for (int i = 0; i < row.length; i++) {
-        row[i] = GraphValues.fromStore(targetValues[i].of(rec), targetAttrs.get(i).type());
-      }
-      Object[] links = new Object[throughValues.length];
-      for (int i = 0; i < links.length; i++) {
-        links[i] = GraphValues.fromStore(throughValues[i].of(rec), through.get(i).type());
-      }
-      Object linkId =
-          path.parallel() ? GraphValues.fromStore(linkIdColumn.of(rec), j.id().type()) : null;
-      out.add(
-          new TargetRow(
-              given.getOrDefault(source, source),
-              targetLayout.row(row),
-              throughLayout.row(links),
-              linkId));
-    }
-    if (sortHere) {
-      TargetRow.sortById(out, target.id().name());
-    }
-    return out;
-  }
-
-  private static List<Object> sourceParams(AssociationInfo a, Path path, Collection<?> sources) {
-    List<Object> out = new ArrayList<>(sources.size());
-    for (Object s : sources) {
-      if (s != null) {
-        out.add(GraphValues.param(s, path.sourceAttr().type(), "source of " + a.name()));
-      }
-    }
-    return out;
+    return linkReads.targets(a, sources, query);
   }
 
   @Override
   public Map<Object, Long> count(AssociationInfo a, Collection<?> sources, Query query) {
-    Query qy = query == null ? Query.ALL : query;
-    Path path = path(a);
-    Map<Object, Long> out = new LinkedHashMap<>();
-    for (Object s : sources) {
-      out.put(s, 0L);
-    }
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder("MATCH ");
-    if (path.junction() && qy.where() == null && qy.throughWhere() == null) {
-      // Unfiltered: each source's relationships of the junction's type, which link it to targets
-      // only,
-      // counted from the node's relationship counts without visiting them.
-      String arrow = arrow(a, "");
-      c.append("(s:").append(q(a.source().table())).append(")\n");
-      filter(c, a, path, sourceParams(a, path, sources), qy, params);
-      c.append("WITH s, COUNT { (s)").append(arrow).append("() } AS n WHERE n > 0\n");
-      if (sources.isEmpty()) {
-        return out;
-      }
-      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, n");
-    } else {
-      c.append(path.pattern()).append('\n');
-      filter(c, a, path, sourceParams(a, path, sources), qy, params);
-      if (sources.isEmpty()) {
-        return out;
-      }
-      c.append("RETURN ").append(path.sourceExpr()).append(" AS source, count(*) AS n");
-    }
-    Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    for (Map<String, Object> rec : run("count " + a.name(), c.toString(), params)) {
-      Object source = GraphValues.fromStore(rec.get("source"), path.sourceAttr().type());
-      out.put(given.getOrDefault(source, source), ((Number) rec.get("n")).longValue());
-    }
-    return out;
+    return linkReads.count(a, sources, query);
   }
 
   /** The linked pairs' keys alone: no target's properties are read or ordered. */
   @Override
   public Map<Object, Set<Object>> linkedAmong(
       AssociationInfo a, Collection<?> sources, Collection<?> targets) {
-    Map<Object, Set<Object>> out = new HashMap<>();
-    if (sources.isEmpty() || targets.isEmpty()) {
-      return out;
-    }
-    Path path = path(a);
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH "
-            + path.pattern()
-            + "\nWHERE "
-            + path.sourceExpr()
-            + " IN "
-            + params.put(
-                "sources",
-                GraphValues.params(sources, path.sourceAttr().type(), "source of " + a.name()))
-            + " AND "
-            + path.targetExpr()
-            + " IN "
-            + params.put(
-                "targets",
-                GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
-            + "\nRETURN DISTINCT "
-            + path.sourceExpr()
-            + " AS s, "
-            + path.targetExpr()
-            + " AS t";
-    Map<Object, Object> givenSources = ValueTypes.givenValues(sources, path.sourceAttr().type());
-    Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, path.targetAttr().type());
-    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
-      Object s = GraphValues.fromStore(rec.get("s"), path.sourceAttr().type());
-      Object t = GraphValues.fromStore(rec.get("t"), path.targetAttr().type());
-      out.computeIfAbsent(givenSources.getOrDefault(s, s), k -> new java.util.HashSet<>())
-          .add(givenTargets.getOrDefault(t, t));
-    }
-    return out;
+    return linkReads.linkedAmong(a, sources, targets);
   }
 
   @Override
   public List<Object> linked(AssociationInfo a, Object source, Collection<?> targets) {
-    if (targets.isEmpty() || source == null) {
-      return List.of();
-    }
-    Path path = path(a);
-    Cypher.Params params = new Cypher.Params();
-    String c =
-        "MATCH "
-            + path.pattern()
-            + "\nWHERE "
-            + path.sourceExpr()
-            + " = "
-            + params.put(
-                "source",
-                GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
-            + " AND "
-            + path.targetExpr()
-            + " IN "
-            + params.put(
-                "targets",
-                GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name()))
-            + "\nRETURN DISTINCT "
-            + path.targetExpr()
-            + " AS v";
-    Map<Object, Object> given = ValueTypes.givenValues(targets, path.targetAttr().type());
-    List<Object> out = new ArrayList<>();
-    for (Map<String, Object> rec : run("has " + a.name(), c, params)) {
-      Object v = GraphValues.fromStore(rec.get("v"), path.targetAttr().type());
-      out.add(given.getOrDefault(v, v));
-    }
-    return out;
+    return linkReads.linked(a, source, targets);
   }
 
   // ------------------------------------------------------------------ link writes
@@ -1132,88 +164,10 @@ final class CypherSession implements StoreSession {
     }
     String op = "link " + a.name();
     if (a.kind() == Kind.BELONGS_TO_MANY) {
-      linkJunction(op, a, links);
+      junctions.link(op, a, links);
     } else {
-      pointForeignKeys(op, a, links);
+      foreignKeys.point(op, a, links);
     }
-  }
-
-  /**
-   * hasOne/hasMany/belongsTo: each dependant's relationship (and foreign-key property) now comes
-   * from the principal of its row; a relationship from another principal is removed.
-   */
-  private void pointForeignKeys(String op, AssociationInfo a, List<LinkRow> links) {
-    Link l = GraphRules.of(a);
-    boolean principalIsSource = a.kind() != Kind.BELONGS_TO;
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (LinkRow row : links) {
-      Object principal = principalIsSource ? row.source() : row.target();
-      Object dependent = principalIsSource ? row.target() : row.source();
-      Map<String, Object> r = new HashMap<>();
-      r.put(
-          "p",
-          GraphValues.param(
-              principal,
-              l.principalKey().type(),
-              (principalIsSource ? "source" : "target") + " of " + a.name()));
-      r.put(
-          "d",
-          GraphValues.param(
-              dependent,
-              l.dependent().id().type(),
-              (principalIsSource ? "target" : "source") + " of " + a.name()));
-      rows.add(r);
-    }
-    // in one order, so that two batches lock their dependants alike and cannot deadlock
-    rows.sort(Comparator.comparing(r -> r.get("d"), CypherSession::compareValues));
-    Cypher.Params params = new Cypher.Params();
-    params.put("rows", rows);
-    String type = q(l.type());
-    String dependent = q(l.dependent().table());
-    // The dependant's write lock comes before reading its relationships: a concurrent link of the
-    // same
-    // dependant to another principal waits for this one to commit, then sees and removes its
-    // relationship.
-    String c =
-        "UNWIND $rows AS r\nMATCH (d:"
-            + dependent
-            + ") WHERE "
-            + prop("d", l.dependent().id().column())
-            + " = r.d\nMATCH (p:"
-            + q(l.principal().table())
-            + ") WHERE "
-            + prop("p", l.principalKey().column())
-            + " = r.p\n"
-            + lock("d", dependent)
-            + "FOREACH (x IN [(d)<-[o:"
-            + type
-            + "]-(q) WHERE q <> p | o] | DELETE x)\nMERGE (p)-[:"
-            + type
-            + "]->(d)\nSET "
-            + prop("d", l.foreignKey().column())
-            + " = "
-            + prop("p", l.principalKey().column());
-    run(op, c, params);
-  }
-
-  /**
-   * Cypher taking the write lock of the node bound to {@code variable} until the transaction ends,
-   * by setting a label it has: Cypher has no lock clause, and a write locks the node even when it
-   * changes nothing (no property key is created, unlike the usual {@code SET n._lock = true}).
-   */
-  private static String lock(String variable, String label) {
-    return "SET " + variable + ":" + label + "\n";
-  }
-
-  /**
-   * Store values of one attribute (all of one class) in their natural order, else by their text.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compareValues(Object x, Object y) {
-    if (x instanceof Comparable a && y != null && x.getClass() == y.getClass()) {
-      return a.compareTo(y);
-    }
-    return String.valueOf(x).compareTo(String.valueOf(y));
   }
 
   /**
@@ -1223,753 +177,56 @@ final class CypherSession implements StoreSession {
    */
   @Override
   public boolean linkExisting(AssociationInfo a, List<LinkRow> links) {
-    if (a.kind() != Kind.BELONGS_TO_MANY || path(a).parallel()) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || LinkPath.of(a).parallel()) {
       return StoreSession.super.linkExisting(a, links);
     }
-    return linkJunction("link " + a.name(), a, links, true);
-  }
-
-  /**
-   * belongsToMany: unique links are merged (given through attributes set), parallel links created.
-   */
-  private void linkJunction(String op, AssociationInfo a, List<LinkRow> links) {
-    linkJunction(op, a, links, false);
-  }
-
-  /**
-   * As {@link #linkJunction(String, AssociationInfo, List)}; {@code verified} (unique links only):
-   * every end is looked up first (OPTIONAL MATCH) and the links are merged only if none is missing,
-   * in the same statement, so that a missing end writes nothing and fails nothing. Returns whether
-   * the links were written.
-   */
-  private boolean linkJunction(
-      String op, AssociationInfo a, List<LinkRow> links, boolean verified) {
-    JunctionInfo j = a.through();
-    Path path = path(a);
-    boolean parallel = path.parallel();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    int generated = junctionRows(op, a, links, rows);
-    Cypher.Params params = new Cypher.Params();
-    StringBuilder c = new StringBuilder();
-    if (generated > 0) {
-      sequence(c, params, "type:" + j.name(), generated);
-    }
-    params.put("rows", rows);
-    String arrow = arrow(a, "rel");
-    if (rows.isEmpty()) {
-      return true;
-    }
-    Object oneSource = rows.get(0).get("s");
-    boolean single = rows.stream().allMatch(r -> java.util.Objects.equals(r.get("s"), oneSource));
-    if (verified) {
-      // Each end looked up once, by its index, as the unverified statement does; the rows are
-      // gathered
-      // and written only if no end is missing (an UNWIND of an empty list writes nothing).
-      String source = q(a.source().table());
-      String target = q(a.target().table());
-      if (single) {
-        c.append("OPTIONAL MATCH (s:")
-            .append(source)
-            .append(") WHERE ")
-            .append(path.sourceExpr())
-            .append(" = ")
-            .append(params.put("source", oneSource))
-            .append("\nUNWIND $rows AS r\n");
-      } else {
-        c.append("UNWIND $rows AS r\nOPTIONAL MATCH (s:")
-            .append(source)
-            .append(") WHERE ")
-            .append(path.sourceExpr())
-            .append(" = r.s\n");
-      }
-      c.append("OPTIONAL MATCH (t:")
-          .append(target)
-          .append(") WHERE ")
-          .append(path.targetExpr())
-          .append(" = r.t\n")
-          .append("WITH collect({s: s, t: t, r: r}) AS rows\n")
-          .append(
-              "UNWIND CASE WHEN all(x IN rows WHERE x.s IS NOT NULL AND x.t IS NOT NULL) THEN rows ELSE [] END AS x\n")
-          .append("WITH x.s AS s, x.t AS t, x.r AS r\n")
-          .append("MERGE (s)")
-          .append(arrow)
-          .append("(t)\nSET rel += r.props\nRETURN count(*) AS written");
-      List<Map<String, Object>> out = runLinking(op, a, c.toString(), params, rows);
-      return ((Number) out.get(0).get("written")).longValue() > 0;
-    }
-    if (single) {
-      // one source (the usual add): matched once, as hand-written Cypher does, not once per row
-      c.append("MATCH (s:")
-          .append(q(a.source().table()))
-          .append(") WHERE ")
-          .append(path.sourceExpr())
-          .append(" = ")
-          .append(params.put("source", oneSource))
-          .append("\nUNWIND $rows AS r\n");
-    } else {
-      c.append("UNWIND $rows AS r\nMATCH (s:")
-          .append(q(a.source().table()))
-          .append(") WHERE ")
-          .append(path.sourceExpr())
-          .append(" = r.s\n");
-    }
-    c.append("MATCH (t:")
-        .append(q(a.target().table()))
-        .append(") WHERE ")
-        .append(path.targetExpr())
-        .append(" = r.t\n");
-    if (parallel) {
-      String idProp = prop("rel", j.id().column());
-      c.append("CREATE (s)")
-          .append(arrow)
-          .append("(t)\nSET rel = r.props\nSET ")
-          .append(idProp)
-          .append(
-              generated > 0 ? " = CASE WHEN r.g IS NULL THEN r.id ELSE base + r.g END" : " = r.id");
-    } else {
-      c.append("MERGE (s)").append(arrow).append("(t)\nSET rel += r.props");
-    }
-    runLinking(op, a, c.toString(), params, rows);
-    return true;
-  }
-
-  /**
-   * Runs a statement writing belongsToMany links. An end it found, then waited for (another
-   * transaction held its lock), may be gone once the wait is over: that transaction deleted it.
-   * Neo4j then fails the statement naming its internal element id ({@code Unable to load NODE
-   * 4:...}), which tells a caller nothing; the ends are looked up again among what is committed,
-   * and the failure is a {@link ConflictException} naming the model and key value the caller gave,
-   * as a foreign key names it on SQL.
-   */
-  private List<Map<String, Object>> runLinking(
-      String op,
-      AssociationInfo a,
-      String cypher,
-      Cypher.Params params,
-      List<Map<String, Object>> rows) {
-    try {
-      return run(op, cypher, params);
-    } catch (StoreException e) {
-      if (!Neo4jErrors.isEntityGone(e)) {
-        throw e;
-      }
-      Path path = path(a);
-      List<String> gone = new ArrayList<>();
-      gone.addAll(missing(a.source(), "s", path.sourceExpr(), rows, "s"));
-      gone.addAll(missing(a.target(), "t", path.targetExpr(), rows, "t"));
-      String what = gone.isEmpty() ? "a source or target of " + a.name() : String.join(", ", gone);
-      throw new ConflictException(
-          op
-              + " failed: "
-              + what
-              + " was deleted by another transaction while it was "
-              + "being linked",
-          e);
-    }
-  }
-
-  /**
-   * The ends ({@code "Model value"}) among the rows' {@code key} values that no committed node of
-   * the model has, read outside this (failed) transaction; none when this session cannot read
-   * outside it.
-   */
-  private List<String> missing(
-      ModelInfo model, String variable, String expr, List<Map<String, Object>> rows, String key) {
-    if (committed == null) {
-      return List.of();
-    }
-    Set<Object> values = new LinkedHashSet<>();
-    for (Map<String, Object> r : rows) {
-      values.add(r.get(key));
-    }
-    try {
-      List<String> gone = new ArrayList<>();
-      for (Map<String, Object> row :
-          committed.run(
-              "UNWIND $values AS v OPTIONAL MATCH ("
-                  + variable
-                  + ":"
-                  + q(model.table())
-                  + ") WHERE "
-                  + expr
-                  + " = v WITH v, "
-                  + variable
-                  + " WHERE "
-                  + variable
-                  + " IS NULL RETURN v",
-              Map.of("values", new ArrayList<>(values)))) {
-        gone.add(model.name() + " " + row.get("v"));
-      }
-      return gone;
-    } catch (RuntimeException e) {
-      return List.of();
-    }
-  }
-
-  /**
-   * The statement parameters of junction links, one map per link ({@code s}, {@code t}, {@code
-   * props}, and for parallel links {@code id} or {@code g}, the link's place among those whose ids
-   * are generated), added to {@code rows}. Returns how many link ids must be generated.
-   */
-  private int junctionRows(
-      String op, AssociationInfo a, List<LinkRow> links, List<Map<String, Object>> rows) {
-    JunctionInfo j = a.through();
-    Path path = path(a);
-    boolean parallel = path.parallel();
-    List<AttributeInfo> payload = j.payload();
-    int generated = 0;
-    for (LinkRow row : links) {
-      Map<String, Object> props = new HashMap<>();
-      for (Map.Entry<String, Object> e : row.through().entrySet()) {
-        AttributeInfo x = j.attribute(e.getKey());
-        if (x == null) {
-          throw new InvalidCallException(
-              "Unknown through attribute '"
-                  + e.getKey()
-                  + "' of "
-                  + j.name()
-                  + " ("
-                  + a.name()
-                  + ")");
-        }
-        if (payload.contains(x)) {
-          props.put(
-              x.column(),
-              GraphValues.param(e.getValue(), x.type(), "through attribute '" + x.name() + "'"));
-        }
-      }
-      Map<String, Object> r = new HashMap<>();
-      r.put(
-          "s", GraphValues.param(row.source(), path.sourceAttr().type(), "source of " + a.name()));
-      r.put(
-          "t", GraphValues.param(row.target(), path.targetAttr().type(), "target of " + a.name()));
-      r.put("props", props);
-      if (parallel) {
-        if (row.linkId() != null) {
-          r.put("id", GraphValues.param(row.linkId(), j.id().type(), "link id of " + a.name()));
-        } else if (j.id().generated()) {
-          r.put("g", ++generated);
-        } else {
-          throw new InvalidCallException(op + ": a parallel link needs a link id");
-        }
-      }
-      rows.add(r);
-    }
-    return generated;
+    return junctions.linkExisting(a, links);
   }
 
   @Override
   public int unlink(AssociationInfo a, Object source, Collection<?> targets, UnlinkMode mode) {
-    if (source == null || targets != null && targets.isEmpty()) {
-      return 0;
-    }
-    return removeLinks("unlink " + a.name(), a, source, targets, false, mode, false);
-  }
-
-  /**
-   * Removes the source's links to {@code targets} (all when null; with {@code except}, all but
-   * those). hasOne/hasMany apply the mode to the dependants; belongsTo nulls the source's key. With
-   * {@code lock}, the statement first takes the source node's write lock (see {@link #replace}).
-   */
-  private int removeLinks(
-      String op,
-      AssociationInfo a,
-      Object source,
-      Collection<?> targets,
-      boolean except,
-      UnlinkMode mode,
-      boolean lock) {
-    Path path = path(a);
-    Link l = path.link();
-    Cypher.Params params = new Cypher.Params();
-    String sourceValue =
-        params.put(
-            "source", GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()));
-    StringBuilder match = new StringBuilder("MATCH ");
-    if (lock) {
-      String label = q(a.source().table());
-      match
-          .append("(s:")
-          .append(label)
-          .append(") WHERE ")
-          .append(path.sourceExpr())
-          .append(" = ")
-          .append(sourceValue)
-          .append('\n')
-          .append(lock("s", label))
-          .append("WITH s\nMATCH ");
-    }
-    match
-        .append(path.pattern())
-        .append("\nWHERE ")
-        .append(path.sourceExpr())
-        .append(" = ")
-        .append(sourceValue);
-    if (targets != null) {
-      match
-          .append(except ? " AND NOT " : " AND ")
-          .append(path.targetExpr())
-          .append(" IN ")
-          .append(
-              params.put(
-                  "targets",
-                  GraphValues.params(targets, path.targetAttr().type(), "target of " + a.name())));
-    }
-    match.append(inThroughScope(a, params)).append('\n');
-    switch (a.kind()) {
-      case HAS_ONE, HAS_MANY -> {
-        if (mode == UnlinkMode.DELETE_TARGET) {
-          return deleteNodes(op, match + "WITH t AS n\n", q(a.target().table()), params);
-        }
-        return count(
-            run(
-                op,
-                match
-                    + "DELETE rel\nSET "
-                    + prop("t", l.foreignKey().column())
-                    + " = null\nRETURN count(*) AS c",
-                params));
-      }
-      case BELONGS_TO -> {
-        return count(
-            run(
-                op,
-                match
-                    + "DELETE rel\nSET "
-                    + prop("s", l.foreignKey().column())
-                    + " = null\nRETURN count(*) AS c",
-                params));
-      }
-      default -> {
-        return count(run(op, match + "DELETE rel\nRETURN count(*) AS c", params));
-      }
-    }
+    return sourceLinks.unlink(a, source, targets, mode);
   }
 
   @Override
   public int unlinkByIds(AssociationInfo a, Object source, Collection<?> linkIds) {
-    Path path = path(a);
-    if (!path.parallel()) {
-      throw new InvalidCallException("unlink " + a.name() + " by link id: its links have no ids");
-    }
-    if (source == null || linkIds.isEmpty()) {
-      return 0;
-    }
-    AttributeInfo id = a.through().id();
-    Cypher.Params params = new Cypher.Params();
-    // Matched from the source, so another source's link ids reach none of its links.
-    String c =
-        "MATCH "
-            + path.pattern()
-            + "\nWHERE "
-            + path.sourceExpr()
-            + " = "
-            + params.put(
-                "source",
-                GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name()))
-            + " AND "
-            + prop("rel", id.column())
-            + " IN "
-            + params.put("ids", GraphValues.params(linkIds, id.type(), "link id of " + a.name()))
-            + inThroughScope(a, params)
-            + "\nDELETE rel\nRETURN count(*) AS c";
-    return count(run("unlink " + a.name(), c, params));
+    return junctions.unlinkByIds(a, source, linkIds);
   }
 
-  /**
-   * {@code AND rel.p = $v} for each value of a belongsToMany's through scope: associations sharing
-   * a relationship type between the same nodes (an editor's and a reviewer's links of one book)
-   * each remove only their own relationships.
-   */
-  private static String inThroughScope(AssociationInfo a, Cypher.Params params) {
-    StringBuilder c = new StringBuilder();
-    int i = 0;
-    for (Map.Entry<String, Object> e : a.throughScope().entrySet()) {
-      AttributeInfo attr = a.through().requireAttribute(e.getKey());
-      c.append(" AND ")
-          .append(prop("rel", attr.column()))
-          .append(" = ")
-          .append(
-              params.put(
-                  "scope" + i++,
-                  GraphValues.param(e.getValue(), attr.type(), "through scope of " + a.name())));
-    }
-    return c.toString();
-  }
-
-  private static int count(List<Map<String, Object>> result) {
-    return ((Number) result.get(0).get("c")).intValue();
-  }
-
-  /**
-   * Unique belongsToMany links, in one statement: the source and every target are looked up (each
-   * target once, by its index), and unless one is missing the source is locked, its links to other
-   * targets removed and the given ones merged, so a missing end changes nothing. Setting no links
-   * at all counts no targets: the source alone is looked up, locked and emptied.
-   */
+  /** Unique belongsToMany links in one statement that changes nothing when an end is missing. */
   @Override
   public boolean replaceExisting(
       AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
-    Path path = path(a);
-    if (a.kind() != Kind.BELONGS_TO_MANY || path.parallel() || source == null) {
+    if (a.kind() != Kind.BELONGS_TO_MANY || LinkPath.of(a).parallel() || source == null) {
       return StoreSession.super.replaceExisting(a, source, links, mode);
     }
-    String op = "set " + a.name();
-    Object expected = GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name());
-    List<Map<String, Object>> rows = new ArrayList<>();
-    junctionRows(op, a, links, rows);
-    Set<Object> keep = new LinkedHashSet<>();
-    for (Map<String, Object> r : rows) {
-      if (!Objects.equals(expected, r.get("s"))) {
-        throw new InvalidCallException(
-            op + ": a link from " + r.get("s") + " given for source " + source);
-      }
-      keep.add(r.get("t"));
-    }
-    Cypher.Params params = new Cypher.Params();
-    String label = q(a.source().table());
-    String sourceParam = params.put("source", expected);
-    StringBuilder c =
-        new StringBuilder("OPTIONAL MATCH (s:")
-            .append(label)
-            .append(") WHERE ")
-            .append(path.sourceExpr())
-            .append(" = ")
-            .append(sourceParam)
-            .append('\n');
-    if (rows.isEmpty()) {
-      c.append("UNWIND CASE WHEN s IS NULL THEN [] ELSE [s] END AS x\n")
-          .append(lock("s", label))
-          .append("FOREACH (gone IN [")
-          .append(path.pattern())
-          .append(" | rel] | DELETE gone)\nRETURN count(s) AS c");
-      return count(run(op, c.toString(), params)) > 0;
-    }
-    String targets = params.put("targets", new ArrayList<>(keep));
-    String arrow = arrow(a, "rel");
-    params.put("rows", rows);
-    c.append("UNWIND $rows AS r\nOPTIONAL MATCH (t:")
-        .append(q(a.target().table()))
-        .append(") WHERE ")
-        .append(path.targetExpr())
-        .append(" = r.t\n")
-        .append("WITH s, collect({t: t, r: r}) AS rows\n")
-        // no row from here on unless the source and every target exist: nothing locked, removed or
-        // written
-        .append(
-            "UNWIND CASE WHEN s IS NOT NULL AND all(x IN rows WHERE x.t IS NOT NULL) THEN [s] ELSE [] END AS x\n")
-        .append(lock("s", label))
-        // the source's other links, read after the lock; a comprehension keeps the one row
-        .append("FOREACH (gone IN [")
-        .append(path.pattern())
-        .append(" WHERE NOT ")
-        .append(path.targetExpr())
-        .append(" IN ")
-        .append(targets)
-        .append(" | rel] | DELETE gone)\n")
-        .append("WITH s, rows\nUNWIND rows AS x\nWITH s, x.t AS t, x.r AS r\n")
-        .append("MERGE (s)")
-        .append(arrow)
-        .append("(t)\nSET rel += r.props\nRETURN count(*) AS c");
-    return count(run(op, c.toString(), params)) > 0;
+    return junctions.replaceExisting(a, source, links);
   }
 
   @Override
   public void replace(AssociationInfo a, Object source, List<LinkRow> links, UnlinkMode mode) {
-    if (source == null) {
-      throw new InvalidCallException("set " + a.name() + ": no source");
-    }
-    String op = "set " + a.name();
-    Path path = path(a);
-    Object expected = GraphValues.param(source, path.sourceAttr().type(), "source of " + a.name());
-    for (LinkRow l : links) {
-      if (!Objects.equals(
-          expected,
-          GraphValues.param(l.source(), path.sourceAttr().type(), "source of " + a.name()))) {
-        throw new InvalidCallException(
-            op + ": a link from " + l.source() + " given for source " + source);
-      }
-    }
-    if (a.kind() == Kind.BELONGS_TO && links.size() > 1) {
-      throw new InvalidCallException(
-          op + ": belongsTo links one target, " + links.size() + " given");
-    }
-    List<Object> keep = new ArrayList<>();
-    for (LinkRow l : links) {
-      keep.add(l.target());
-    }
-    boolean keepNone = a.kind() == Kind.BELONGS_TO || path.parallel() || keep.isEmpty();
-    // The first statement locks the source node before reading its links, so that two sets of one
-    // source
-    // take turns: the second reads (and replaces) what the first committed, never a mix of both.
-    removeLinks(op, a, source, keepNone ? null : keep, true, mode, true);
-    if (links.isEmpty()) {
-      return;
-    }
-    if (a.kind() == Kind.BELONGS_TO_MANY) {
-      linkJunction(op, a, links);
-    } else {
-      pointForeignKeys(op, a, links);
-    }
+    sourceLinks.replace(a, source, links, mode);
   }
 
   // ------------------------------------------------------------------ transaction
 
   @Override
   public void commit() {
-    ensureActive();
-    try {
-      tx.commit();
-      ended = true;
-    } catch (RuntimeException e) {
-      ended = true;
-      throw Neo4jErrors.translate("commit", e);
-    }
+    exec.commit();
   }
 
   @Override
   public void rollback() {
-    ensureActive();
-    try {
-      tx.rollback();
-      ended = true;
-    } catch (RuntimeException e) {
-      ended = true;
-      throw Neo4jErrors.translate("rollback", e);
-    }
+    exec.rollback();
   }
 
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    tx.close();
-  }
-
-  private void ensureActive() {
-    if (closed) {
-      throw new IllegalStateException("The session is closed");
-    }
-    if (ended) {
-      throw new IllegalStateException("The transaction has already ended");
-    }
-  }
-
-  // ------------------------------------------------------------------ execution
-
-  private List<Map<String, Object>> run(String operation, String cypher, Cypher.Params params) {
-    ensureActive();
-    listener.accept(cypher);
-    try {
-      return runner.run(cypher, params.values());
-    } catch (RuntimeException e) {
-      throw Neo4jErrors.translate(operation, e);
-    }
-  }
-
-  /**
-   * Conditions read in one statement before a write: each a Cypher list expression that is empty
-   * when the condition holds, and the message naming what the non-empty list holds.
-   */
-  private final class Checks {
-    private final List<String> expressions = new ArrayList<>();
-    private final List<java.util.function.Function<List<?>, String>> messages = new ArrayList<>();
-    private final Cypher.Params params = new Cypher.Params();
-    private Object rows;
-
-    /** Values (store form) of {@code key} that no node of {@code model} has. */
-    void missing(
-        ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
-      if (values.isEmpty()) {
-        return;
-      }
-      String list = params.add(new ArrayList<>(values));
-      expressions.add(
-          "[v IN "
-              + list
-              + " WHERE NOT EXISTS { MATCH (x:"
-              + q(model.table())
-              + ") WHERE "
-              + prop("x", key.column())
-              + " = v }]");
-      messages.add(found -> before + found + after);
-    }
-
-    /** Values (store form) of {@code key} that a node of {@code model} already has. */
-    void taken(
-        ModelInfo model, AttributeInfo key, Set<Object> values, String before, String after) {
-      if (values.isEmpty()) {
-        return;
-      }
-      String list = params.add(new ArrayList<>(values));
-      expressions.add(
-          "[v IN "
-              + list
-              + " WHERE EXISTS { MATCH (x:"
-              + q(model.table())
-              + ") WHERE "
-              + prop("x", key.column())
-              + " = v }]");
-      messages.add(found -> before + found + after);
-    }
-
-    /** A list expression over {@code $rows}. */
-    void custom(String expression, java.util.function.Function<List<?>, String> message) {
-      expressions.add(expression);
-      messages.add(message);
-    }
-
-    void run(String op) {
-      if (expressions.isEmpty()) {
-        return;
-      }
-      if (rows != null) {
-        params.put("rows", rows);
-      }
-      StringBuilder c = new StringBuilder("RETURN ");
-      for (int i = 0; i < expressions.size(); i++) {
-        c.append(i > 0 ? ",\n  " : "").append(expressions.get(i)).append(" AS c").append(i);
-      }
-      Map<String, Object> result = CypherSession.this.run(op, c.toString(), params).get(0);
-      for (int i = 0; i < expressions.size(); i++) {
-        List<?> found = (List<?>) result.get("c" + i);
-        if (found != null && !found.isEmpty()) {
-          List<?> shown = found.size() > 10 ? found.subList(0, 10) : found;
-          throw new ConflictException(op + " failed: " + messages.get(i).apply(shown));
-        }
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ metadata helpers
-
-  private static String what(ModelInfo model, AttributeInfo a) {
-    return "attribute '" + a.name() + "' of " + model.name();
-  }
-
-  private static AttributeInfo attribute(ModelInfo model, String name) {
-    return model.requireAttribute(name);
-  }
-
-  /**
-   * The properties of {@code model}'s nodes bound to {@code variable}; association filters become
-   * EXISTS subqueries.
-   */
-  private static CypherWhere.Props props(ModelInfo model, String variable) {
-    return new CypherWhere.Props() {
-      @Override
-      public CypherWhere.Prop resolve(String name) {
-        AttributeInfo a = attribute(model, name);
-        return new CypherWhere.Prop(prop(variable, a.column()), a);
-      }
-
-      @Override
-      public String exists(Where.Has has, Cypher.Params params) {
-        return existsCypher(has, model, variable, params);
-      }
-    };
-  }
-
-  /**
-   * {@code EXISTS { MATCH (v)-[vr:TYPE]->(vh:Target) WHERE ... }} for an association filter on the
-   * nodes of {@code model} bound to {@code v}; nested filters get variables derived from the outer
-   * one.
-   */
-  private static String existsCypher(
-      Where.Has has, ModelInfo model, String v, Cypher.Params params) {
-    AssociationInfo a = has.info();
-    if (a == null) {
-      throw new InvalidCallException(
-          "Where.has("
-              + has.association()
-              + ") reached the store unresolved; filters go "
-              + "through a Liaison session");
-    }
-    if (!a.source().name().equals(model.name())) {
-      throw new InvalidCallException(
-          "Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
-    }
-    ModelInfo target = a.target();
-    String rel = v + "r";
-    String t = v + "h";
-    String type = q(GraphRules.of(a).type());
-    boolean outgoing =
-        switch (a.kind()) {
-          case HAS_ONE, HAS_MANY -> true;
-          case BELONGS_TO -> false;
-          case BELONGS_TO_MANY -> a.sourceIsPrincipal();
-        };
-    StringBuilder c =
-        new StringBuilder("EXISTS { MATCH (")
-            .append(v)
-            .append(')')
-            .append(outgoing ? "-[" : "<-[")
-            .append(rel)
-            .append(':')
-            .append(type)
-            .append(outgoing ? "]->(" : "]-(")
-            .append(t)
-            .append(':')
-            .append(q(target.table()))
-            .append(')');
-    List<String> conditions = new ArrayList<>();
-    if (has.where() != null) {
-      conditions.add(CypherWhere.compile(has.where(), props(target, t), params));
-    }
-    if (has.through() != null) {
-      JunctionInfo j = a.through();
-      if (j == null) {
-        throw new InvalidCallException(
-            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
-      }
-      AttributeInfo sk = attribute(model, a.sourceKey());
-      AttributeInfo tk = attribute(target, a.targetKey());
-      CypherWhere.Props through =
-          name -> {
-            AttributeInfo x = j.requireAttribute(name);
-            if (name.equals(a.foreignKey())) {
-              return new CypherWhere.Prop(prop(v, sk.column()), x);
-            }
-            if (name.equals(a.otherKey())) {
-              return new CypherWhere.Prop(prop(t, tk.column()), x);
-            }
-            return new CypherWhere.Prop(prop(rel, x.column()), x);
-          };
-      conditions.add(CypherWhere.compile(has.through(), through, params));
-    }
-    if (!conditions.isEmpty()) {
-      c.append(" WHERE ").append(String.join(" AND ", conditions));
-    }
-    return c.append(" }").toString();
-  }
-
-  /** A row of a model from a node's property map. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> readNode(
-      Object properties, RowLayout layout, ModelInfo model) {
-    Map<String, Object> props = (Map<String, Object>) properties;
-    List<AttributeInfo> attributes = model.attributes();
-    Object[] values = new Object[attributes.size()];
-    for (int i = 0; i < values.length; i++) {
-      AttributeInfo a = attributes.get(i);
-      values[i] = GraphValues.fromStore(props.get(a.column()), a.type());
-    }
-    return layout.row(values);
-  }
-
-  private static void page(StringBuilder c, Query query, Cypher.Params params) {
-    if (query.offset() != null) {
-      c.append("\nSKIP ").append(params.put("skip", (long) query.offset()));
-    }
-    if (query.limit() != null) {
-      c.append("\nLIMIT ").append(params.put("limit", (long) query.limit()));
-    }
+    exec.close();
   }
 
   @Override
   public String toString() {
-    return "CypherSession[" + description + (closed ? ", closed" : ended ? ", ended" : "") + "]";
+    return "CypherSession[" + description + exec.state() + "]";
   }
 }

@@ -20,8 +20,12 @@ import java.util.Map;
  * (hasOne/hasMany/belongsTo), and the referential actions to emulate. Immutable; {@link #plus}
  * merges another schema's links, as a relational database keeps the constraints of every schema
  * synced into it.
+ *
+ * <p>Store-neutral: any graph adapter that stores links as relationships from principal to
+ * dependent can emulate referential actions from these rules, whatever language it speaks; the
+ * Cypher sessions ({@link CypherSession}) take them as a constructor argument.
  */
-final class GraphRules {
+public final class GraphRules {
 
   /**
    * One relationship type between two labels.
@@ -40,7 +44,7 @@ final class GraphRules {
    * @param scope values a dependent must have to be linked through this type when its foreign key
    *     is written directly (polymorphic associations share a foreign key); empty for none
    */
-  record Link(
+  public record Link(
       String type,
       ModelInfo principal,
       AttributeInfo principalKey,
@@ -57,7 +61,7 @@ final class GraphRules {
      * Whether a dependent row written with these attributes belongs to this link's scope
      * (attributes not given: yes).
      */
-    boolean admits(Map<String, Object> row) {
+    public boolean admits(Map<String, Object> row) {
       for (Map.Entry<String, Object> e : scope.entrySet()) {
         if (row.containsKey(e.getKey())
             && !java.util.Objects.equals(e.getValue(), row.get(e.getKey()))) {
@@ -67,21 +71,25 @@ final class GraphRules {
       return true;
     }
 
-    boolean isJunction() {
+    /** Whether this is a belongsToMany link (a junction), not a foreign key. */
+    public boolean isJunction() {
       return junction != null;
     }
 
-    String key() {
+    /** The identity of this link among the rules: type and the labels at its ends. */
+    public String key() {
       return type + ":" + principal.table() + ">" + dependent.table();
     }
 
-    boolean restricts(ReferentialAction action) {
+    /** Whether {@code action} refuses a change while links exist (and constraints are on). */
+    public boolean restricts(ReferentialAction action) {
       return constraints
           && (action == ReferentialAction.RESTRICT || action == ReferentialAction.NO_ACTION);
     }
   }
 
-  static final GraphRules EMPTY = new GraphRules(Map.of());
+  /** No links: the rules before any schema is synced. */
+  public static final GraphRules EMPTY = new GraphRules(Map.of());
 
   private final Map<String, Link> links;
 
@@ -90,7 +98,7 @@ final class GraphRules {
   }
 
   /** These rules and the links of {@code schema} (a link of the same type and ends is replaced). */
-  GraphRules plus(SchemaInfo schema) {
+  public GraphRules plus(SchemaInfo schema) {
     Map<String, Link> merged = new LinkedHashMap<>(links);
     for (AssociationInfo a : schema.associations()) {
       Link l = of(a);
@@ -100,7 +108,7 @@ final class GraphRules {
   }
 
   /** The link an association reads and writes. */
-  static Link of(AssociationInfo a) {
+  public static Link of(AssociationInfo a) {
     if (a.kind() == Kind.BELONGS_TO_MANY) {
       JunctionInfo j = a.through();
       ModelInfo principal = a.sourceIsPrincipal() ? a.source() : a.target();
@@ -138,12 +146,13 @@ final class GraphRules {
         a.scope());
   }
 
-  Collection<Link> all() {
+  /** Every link, one per relationship type and pair of labels. */
+  public Collection<Link> all() {
     return links.values();
   }
 
   /** Foreign-key links whose dependent is this model (its foreign-key properties). */
-  List<Link> foreignKeysOf(ModelInfo model) {
+  public List<Link> foreignKeysOf(ModelInfo model) {
     List<Link> out = new ArrayList<>();
     for (Link l : links.values()) {
       if (!l.isJunction() && l.dependent().table().equals(model.table())) {
@@ -154,7 +163,7 @@ final class GraphRules {
   }
 
   /** Links whose principal is this model (foreign keys and junctions). */
-  List<Link> referencing(ModelInfo model) {
+  public List<Link> referencing(ModelInfo model) {
     List<Link> out = new ArrayList<>();
     for (Link l : links.values()) {
       if (l.principal().table().equals(model.table())) {
@@ -165,7 +174,7 @@ final class GraphRules {
   }
 
   /** Junction links with this model at either end. */
-  List<Link> junctionsAt(ModelInfo model) {
+  public List<Link> junctionsAt(ModelInfo model) {
     List<Link> out = new ArrayList<>();
     for (Link l : links.values()) {
       if (l.isJunction()
@@ -180,23 +189,23 @@ final class GraphRules {
   /**
    * Relationship types whose principal's deletion deletes the dependent (foreign keys, CASCADE).
    */
-  List<String> cascadeTypes() {
+  public List<String> cascadeTypes() {
     return types(
         l -> !l.isJunction() && l.constraints() && l.onDelete() == ReferentialAction.CASCADE);
   }
 
   /** Foreign-key types that refuse the deletion of a principal with dependants. */
-  List<String> restrictTypes() {
+  public List<String> restrictTypes() {
     return types(l -> !l.isJunction() && l.restricts(l.onDelete()));
   }
 
   /** Junction types that refuse the deletion of either end while linked. */
-  List<String> restrictJunctionTypes() {
+  public List<String> restrictJunctionTypes() {
     return types(l -> l.isJunction() && l.restricts(l.onDelete()));
   }
 
   /** Foreign-key links whose dependants' key is nulled when the principal is deleted. */
-  List<Link> setNullLinks() {
+  public List<Link> setNullLinks() {
     List<Link> out = new ArrayList<>();
     for (Link l : links.values()) {
       if (!l.isJunction() && l.constraints() && l.onDelete() == ReferentialAction.SET_NULL) {

@@ -1,5 +1,7 @@
 package io.liaison.neo4j;
 
+import io.liaison.spi.AttributeInfo;
+import io.liaison.spi.ModelInfo;
 import io.liaison.spi.ValueTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +13,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,6 +81,22 @@ final class GraphValues {
       out.add(param(v, type, what));
     }
     return out;
+  }
+
+  /** How a coercion failure names an attribute: {@code attribute 'title' of Book}. */
+  static String what(ModelInfo model, AttributeInfo a) {
+    return "attribute '" + a.name() + "' of " + model.name();
+  }
+
+  /** The property map of a row (attribute-typed values): every given attribute but {@code skip}. */
+  static Map<String, Object> properties(ModelInfo model, Map<String, Object> row, String skip) {
+    Map<String, Object> props = new HashMap<>();
+    for (AttributeInfo a : model.attributes()) {
+      if (!a.name().equals(skip) && row.containsKey(a.name())) {
+        props.put(a.column(), toStore(row.get(a.name()), a.type()));
+      }
+    }
+    return props;
   }
 
   /** An attribute value of {@code type} from a property value (as the driver or OGM returns it). */

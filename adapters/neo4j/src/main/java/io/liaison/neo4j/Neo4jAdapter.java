@@ -228,7 +228,8 @@ public final class Neo4jAdapter implements StoreAdapter {
               return reader.executeRead(t -> Records.rows(t.run(cypher, parameters)));
             }
           };
-      return new CypherSession(runner, control, rules, this::fire, protect, "neo4j " + database)
+      return new CypherSession(
+              runner, control, Neo4jErrors.MAPPING, rules, this::fire, protect, "neo4j " + database)
           .readingCommittedWith(committed);
     } catch (RuntimeException e) {
       if (session != null) {

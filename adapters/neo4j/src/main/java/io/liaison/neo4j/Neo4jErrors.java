@@ -50,6 +50,20 @@ public final class Neo4jErrors {
           "Neo.ClientError.Transaction.LockClientStopped",
               "Neo.TransientError.Transaction.LockClientStopped");
 
+  /** This mapping as the {@link CypherErrors} of the sessions that run on the Java Driver. */
+  public static final CypherErrors MAPPING =
+      new CypherErrors() {
+        @Override
+        public LiaisonException translate(String operation, Throwable e) {
+          return Neo4jErrors.translate(operation, e);
+        }
+
+        @Override
+        public boolean isEntityGone(Throwable e) {
+          return Neo4jErrors.isEntityGone(e);
+        }
+      };
+
   private Neo4jErrors() {}
 
   /** The Liaison exception for a failure of {@code operation} (e.g. "link Book.articles"). */

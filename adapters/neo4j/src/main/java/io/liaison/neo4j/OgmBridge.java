@@ -94,6 +94,12 @@ public final class OgmBridge {
           }
         };
     return new CypherSession(
-        runner, control, adapter.rules(), adapter::fire, true, "neo4j-ogm " + tx);
+        runner,
+        control,
+        Neo4jErrors.MAPPING,
+        adapter.rules(),
+        adapter::fire,
+        true,
+        "neo4j-ogm " + tx);
   }
 }

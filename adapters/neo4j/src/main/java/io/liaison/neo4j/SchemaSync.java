@@ -30,8 +30,8 @@ final class SchemaSync {
   static List<String> statements(SchemaInfo schema) {
     List<String> out = new ArrayList<>();
     Set<String> unique = new LinkedHashSet<>();
-    unique.add(CypherSession.SEQUENCE_LABEL + ".name");
-    out.add(uniqueness(CypherSession.SEQUENCE_LABEL, "name"));
+    unique.add(Cypher.SEQUENCE_LABEL + ".name");
+    out.add(uniqueness(Cypher.SEQUENCE_LABEL, "name"));
     for (ModelInfo m : schema.models()) {
       if (unique.add(m.table() + "." + m.id().column())) {
         out.add(uniqueness(m.table(), m.id().column()));

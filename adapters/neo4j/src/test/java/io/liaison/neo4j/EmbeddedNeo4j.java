@@ -25,7 +25,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * One embedded Neo4j per test JVM (Neo4j Harness, test scope only: GPL), started on first use with
  * a small page cache and no HTTP server, and one driver to it; both closed when the JVM exits.
  */
-final class EmbeddedNeo4j {
+public final class EmbeddedNeo4j {
   private static Neo4j server;
   private static Driver driver;
   private static Path workingDir;
@@ -66,7 +66,7 @@ final class EmbeddedNeo4j {
   }
 
   /** A driver to the embedded server (shared; never close it). */
-  static synchronized Driver driver() {
+  public static synchronized Driver driver() {
     server();
     return driver;
   }
@@ -91,7 +91,7 @@ final class EmbeddedNeo4j {
    * Empties the database through the embedded API (no Cypher to plan): every node and relationship,
    * then every constraint and index but the token lookup indexes Neo4j keeps for labels and types.
    */
-  static void clean() {
+  public static void clean() {
     GraphDatabaseService db = server().defaultDatabaseService();
     try (Transaction tx = db.beginTx()) {
       List<Relationship> relationships;
