@@ -67,6 +67,27 @@ public abstract class DefinitionContract extends ContractGroup {
     assertSingleProblem(builder, "Chapter", "Book");
   }
 
+  /** A record: immutable, so an insert could not set its id. */
+  public record Label(Long id, String text) {}
+
+  @Test
+  void aRecordDeclaredAsAModelIsAProblemSayingRecordsAreNotSupported() {
+    Schema.Builder builder = Schema.builder().models(Book.class, Label.class);
+
+    assertSingleProblem(builder, "Label", "record", "no-argument constructor");
+  }
+
+  @Test
+  void aThroughModelAlsoDeclaredAsAModelIsAProblemSayingSo() {
+    Schema.Builder builder =
+        Schema.builder()
+            .models(Book.class, Article.class, BookArticles.class)
+            .association(
+                Association.belongsToMany(Book.class, Article.class).through(BookArticles.class));
+
+    assertSingleProblem(builder, "BookArticles", "through model", "models()");
+  }
+
   @Test
   void modelWithoutIdIsAProblem() {
     Schema.Builder builder = Schema.builder().models(Book.class, Sticker.class);

@@ -80,6 +80,17 @@ final class ModelReader {
               + "): the name is not a valid identifier (letters, digits, _)");
       return null;
     }
+    if (type.isRecord()) {
+      problems.add(
+          "Model "
+              + name
+              + ": "
+              + type.getName()
+              + " is a record, and records are not supported as models: Liaison sets the id of an"
+              + " inserted entity and fills loaded ones field by field; declare a class with a"
+              + " no-argument constructor");
+      return null;
+    }
     ModelDraft m = new ModelDraft(type, name);
     try {
       m.constructor = type.getDeclaredConstructor();

@@ -74,10 +74,32 @@ public final class SchemaResolver {
   }
 
   private ResolvedSchema run(Map<Class<?>, String> modelNames, List<Association<?, ?>> declared) {
-    models.read(modelNames);
+    models.read(withoutThroughModels(modelNames, declared));
     List<AssociationDraft> drafts = associations.resolve(declared);
     problems.addAll(RequiredKeyCycles.find(rules.requiredKeys(drafts)));
     problems.throwIfAny();
     return records.build(drafts);
+  }
+
+  /**
+   * The declared models but those that are also a belongsToMany's through model, each of which is a
+   * problem saying so: a through model is declared by {@code through(..)} alone, and read as a
+   * model it would only fail for a reason that hides the mistake (it has no id).
+   */
+  private Map<Class<?>, String> withoutThroughModels(
+      Map<Class<?>, String> modelNames, List<Association<?, ?>> declared) {
+    Map<Class<?>, String> kept = new LinkedHashMap<>(modelNames);
+    for (Association<?, ?> a : declared) {
+      Class<?> through = a == null ? null : a.options().throughModel();
+      if (through != null && kept.remove(through) != null) {
+        problems.add(
+            "Model "
+                + modelNames.get(through)
+                + " is the through model of "
+                + a
+                + ": leave it out of models(); through(..) declares it");
+      }
+    }
+    return kept;
   }
 }
