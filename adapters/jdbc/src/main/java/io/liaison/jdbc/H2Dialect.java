@@ -109,9 +109,10 @@ public final class H2Dialect implements Dialect {
     return 65_536;
   }
 
+  /** {@code JOIN UNNEST(?) u(v) ON expression = u.v}: H2 joins an unnested array by index. */
   @Override
-  public boolean joinsKeyArrays() {
-    return true;
+  public String keyJoin(String expression, Class<?> type) {
+    return " JOIN UNNEST(?) u(v) ON " + expression + " = u.v";
   }
 
   @Override

@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One transaction over one pooled connection (auto-commit off). Every method runs a constant number
- * of statements whatever the size of its collections: id lists travel as one SQL array parameter
- * ({@code = ANY(?)}), multi-row writes as one JDBC batch. Each statement, query or batch is
- * reported once to the adapter's {@link io.liaison.spi.StatementListener}s.
+ * of statements whatever the size of its collections: id lists travel as one list parameter ({@link
+ * Dialect#inList}), multi-row writes as one JDBC batch. Each statement, query or batch is reported
+ * once to the adapter's {@link io.liaison.spi.StatementListener}s.
  *
  * <p>Table aliases in generated SQL: {@code t} the target model, {@code s} the source model, {@code
  * j} the junction.
@@ -201,17 +201,15 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * {@code FROM table t} restricted to the rows whose {@code key} is in one array parameter: joined
-   * to the array where the dialect prefers it ({@link Dialect#joinsKeyArrays()}), else {@code =
-   * ANY(?)}.
+   * {@code FROM table t} restricted to the rows whose {@code key} is in one list parameter: joined
+   * to it where the dialect has such a join ({@link Dialect#keyJoin}), else {@link Dialect#inList}.
    */
   private String withKeyIn(ModelInfo model, AttributeInfo key) {
+    String join = dialect.keyJoin(col("t", key.column()), key.type());
     return " FROM "
         + q(model.table())
         + " t"
-        + (dialect.joinsKeyArrays()
-            ? " JOIN UNNEST(?) u(v) ON " + col("t", key.column()) + " = u.v"
-            : " WHERE " + dialect.inList(col("t", key.column()), key.type()));
+        + (join != null ? join : " WHERE " + dialect.inList(col("t", key.column()), key.type()));
   }
 
   @Override
@@ -390,7 +388,9 @@ final class JdbcSession implements StoreSession {
     };
   }
 
-  /** Appends {@code WHERE source = ANY(?) AND (where) AND (throughWhere)}. */
+  /**
+   * Appends {@code WHERE source IN (list) AND (where) AND (throughWhere)}, as the dialect has it.
+   */
   private void filter(
       StringBuilder sql,
       AssociationInfo a,
@@ -398,8 +398,9 @@ final class JdbcSession implements StoreSession {
       Collection<?> sources,
       Query query,
       List<Param> params) {
-    if (dialect.joinsKeyArrays()) {
-      sql.append(" JOIN UNNEST(?) u(v) ON ").append(path.sourceExpr()).append(" = u.v WHERE 1 = 1");
+    String join = dialect.keyJoin(path.sourceExpr(), path.sourceColumn().type());
+    if (join != null) {
+      sql.append(join).append(" WHERE 1 = 1");
     } else {
       sql.append(" WHERE ").append(dialect.inList(path.sourceExpr(), path.sourceColumn().type()));
     }
@@ -642,9 +643,9 @@ final class JdbcSession implements StoreSession {
   }
 
   /**
-   * belongsToMany: the junction's key pairs alone, the sources and targets each one array (the
-   * sources joined on H2, as {@link #withKeyIn}); no target row is read or ordered. Other kinds,
-   * and key lists beyond the dialect's array size, take the default.
+   * belongsToMany: the junction's key pairs alone, the sources and targets each one list (the
+   * sources joined where the dialect joins lists, as {@link #withKeyIn}); no target row is read or
+   * ordered. Other kinds, and key lists beyond the dialect's array size, take the default.
    */
   @Override
   public Map<Object, Set<Object>> linkedAmong(
@@ -660,6 +661,7 @@ final class JdbcSession implements StoreSession {
     JunctionInfo j = a.through();
     AttributeInfo fk = junctionAttribute(j, a.foreignKey());
     AttributeInfo other = junctionAttribute(j, a.otherKey());
+    String join = dialect.keyJoin(col("j", fk.column()), fk.type());
     String sql =
         "SELECT "
             + col("j", fk.column())
@@ -668,10 +670,10 @@ final class JdbcSession implements StoreSession {
             + " FROM "
             + q(j.table())
             + " j"
-            // H2: the sources joined, the targets tested (joining both arrays made H2 scan the
+            // a join for the sources alone, the targets tested (joining both lists made H2 scan the
             // second one for every row)
-            + (dialect.joinsKeyArrays()
-                ? " JOIN UNNEST(?) u(v) ON " + col("j", fk.column()) + " = u.v WHERE "
+            + (join != null
+                ? join + " WHERE "
                 : " WHERE " + dialect.inList(col("j", fk.column()), fk.type()) + " AND ")
             + dialect.inList(col("j", other.column()), other.type());
     List<Param> params =
@@ -1475,7 +1477,7 @@ final class JdbcSession implements StoreSession {
     };
   }
 
-  /** {@code UPDATE target SET fk = ? WHERE id = ANY(?)}: one batch entry per distinct source. */
+  /** {@code UPDATE target SET fk = ? WHERE id IN (list)}: one batch entry per distinct source. */
   private String pointTargetsSql(AssociationInfo a) {
     ModelInfo t = a.target();
     AttributeInfo fk = attribute(t, a.foreignKey());
@@ -2268,13 +2270,13 @@ final class JdbcSession implements StoreSession {
     }
   }
 
-  private static void page(StringBuilder sql, Query query, List<Param> params) {
+  /** Appends the dialect's paging clause ({@link Dialect#page}) and its parameters. */
+  private void page(StringBuilder sql, Query query, List<Param> params) {
+    sql.append(dialect.page(query.offset() != null, query.limit() != null));
     if (query.offset() != null) {
-      sql.append(" OFFSET ? ROWS");
       params.add(Param.raw(query.offset(), Integer.class));
     }
     if (query.limit() != null) {
-      sql.append(" FETCH FIRST ? ROWS ONLY");
       params.add(Param.raw(query.limit(), Integer.class));
     }
   }

@@ -73,9 +73,10 @@ public final class SqlErrors {
   /**
    * The Liaison exception for a failure of an upsert of junction rows. The upsert inserts a row
    * only after finding none with its key, so a unique violation there means a concurrent
-   * transaction inserted the same link meanwhile (H2's {@code MERGE} does not wait for it, unlike
-   * PostgreSQL's {@code ON CONFLICT}): a {@link TransientStoreException}, since running the call
-   * again finds the row and updates it. Other failures as {@link #translate}.
+   * transaction inserted the same link meanwhile (H2's upsert does not wait for it, unlike
+   * PostgreSQL's and MariaDB's: {@link Dialect#upsertNeedsSourceLock}): a {@link
+   * TransientStoreException}, since running the call again finds the row and updates it. Other
+   * failures as {@link #translate}.
    */
   public static LiaisonException translateUpsert(String operation, SQLException e) {
     for (SQLException x : chain(e)) {
