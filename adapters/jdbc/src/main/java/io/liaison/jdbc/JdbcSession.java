@@ -2,6 +2,14 @@ package io.liaison.jdbc;
 
 import static io.liaison.jdbc.Sql.col;
 import static io.liaison.jdbc.Sql.q;
+import static io.liaison.jdbc.SqlBuilder.attribute;
+import static io.liaison.jdbc.SqlBuilder.inThroughScope;
+import static io.liaison.jdbc.SqlBuilder.insertSql;
+import static io.liaison.jdbc.SqlBuilder.junctionAttribute;
+import static io.liaison.jdbc.SqlBuilder.junctionColumns;
+import static io.liaison.jdbc.SqlBuilder.selectList;
+import static io.liaison.jdbc.SqlBuilder.throughAttributes;
+import static io.liaison.jdbc.SqlBuilder.what;
 
 import io.liaison.Association.Kind;
 import io.liaison.ConflictException;
@@ -9,6 +17,7 @@ import io.liaison.InvalidCallException;
 import io.liaison.Order;
 import io.liaison.Query;
 import io.liaison.Where;
+import io.liaison.jdbc.SqlRunner.SqlWork;
 import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.AttributeInfo;
 import io.liaison.spi.JunctionInfo;
@@ -21,8 +30,6 @@ import io.liaison.spi.TargetRows;
 import io.liaison.spi.UnlinkMode;
 import io.liaison.spi.ValueTypes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -36,8 +43,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One transaction over one pooled connection (auto-commit off). Every method runs a constant number
@@ -49,20 +54,9 @@ import org.slf4j.LoggerFactory;
  * j} the junction.
  */
 final class JdbcSession implements StoreSession {
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
-
-  private final JdbcAdapter adapter;
-  private final Connection conn;
+  private final SqlRunner run;
+  private final SqlBuilder build;
   private final Dialect dialect;
-  private final boolean savepoints;
-  private final boolean autoCommit;
-  private boolean ended;
-  private boolean closed;
-
-  /**
-   * A statement failed and the connection turned out to be gone: it must not go back to the pool.
-   */
-  private boolean lost;
 
   /**
    * @param savepoints take a savepoint around each write (in a user's transaction)
@@ -75,16 +69,14 @@ final class JdbcSession implements StoreSession {
       Dialect dialect,
       boolean savepoints,
       boolean autoCommit) {
-    this.adapter = adapter;
-    this.conn = conn;
+    this.run = new SqlRunner(adapter, conn, dialect, savepoints, autoCommit);
+    this.build = new SqlBuilder(dialect);
     this.dialect = dialect;
-    this.savepoints = savepoints;
-    this.autoCommit = autoCommit;
   }
 
   /** Whether this is a read operation in auto-commit mode (no transaction of its own). */
   boolean autoCommitted() {
-    return autoCommit;
+    return run.autoCommitted();
   }
 
   // ------------------------------------------------------------------ entities
@@ -117,7 +109,7 @@ final class JdbcSession implements StoreSession {
       }
       out.add(r);
     }
-    return write(
+    return run.write(
         "insert " + model.name(),
         () -> {
           if (!explicit.isEmpty()) {
@@ -154,28 +146,24 @@ final class JdbcSession implements StoreSession {
       batch.add(params);
     }
     String text = sql.toString();
-    adapter.fire(text);
+    if (!generatedId) {
+      run.batch(text, batch);
+      return;
+    }
     AttributeInfo id = model.id();
-    // Only the id comes back (PostgreSQL: RETURNING "id"); both drivers take the column name as
-    // spelled.
-    try (PreparedStatement ps =
-        generatedId
-            ? conn.prepareStatement(text, new String[] {id.column()})
-            : conn.prepareStatement(text)) {
-      runBatch(ps, batch);
-      if (generatedId) {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          int column = 1;
-          int i = 0;
-          while (keys.next() && i < indexes.size()) {
-            rows.get(indexes.get(i++)).put(id.name(), Values.read(keys, column, id.type()));
+    int[] i = {0};
+    run.batchReturningKeys(
+        text,
+        id.column(),
+        batch,
+        keys -> {
+          if (i[0] < indexes.size()) {
+            rows.get(indexes.get(i[0]++)).put(id.name(), Values.read(keys, 1, id.type()));
           }
-          if (i != indexes.size()) {
-            throw new SQLException(
-                "the driver returned " + i + " generated keys for " + indexes.size() + " rows");
-          }
-        }
-      }
+        });
+    if (i[0] != indexes.size()) {
+      throw new SQLException(
+          "the driver returned " + i[0] + " generated keys for " + indexes.size() + " rows");
     }
   }
 
@@ -185,7 +173,7 @@ final class JdbcSession implements StoreSession {
     if (values.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT " + selectList(model, "t") + withKeyIn(model, a);
+    String sql = "SELECT " + selectList(model, "t") + build.withKeyIn(model, a);
     List<Object> all = new ArrayList<>(new LinkedHashSet<>(values));
     int max = dialect.maxArrayLength();
     List<Map<String, Object>> out = new ArrayList<>();
@@ -195,21 +183,10 @@ final class JdbcSession implements StoreSession {
               Param.array(
                   all.subList(from, Math.min(all.size(), from + max)), a.type(), what(model, a)));
       ModelReader reader = ModelReader.of(model);
-      out.addAll(read("find " + model.name(), () -> query(sql, params, rs -> reader.read(rs, 1))));
+      out.addAll(
+          run.read("find " + model.name(), () -> run.query(sql, params, rs -> reader.read(rs, 1))));
     }
     return out;
-  }
-
-  /**
-   * {@code FROM table t} restricted to the rows whose {@code key} is in one list parameter: joined
-   * to it where the dialect has such a join ({@link Dialect#keyJoin}), else {@link Dialect#inList}.
-   */
-  private String withKeyIn(ModelInfo model, AttributeInfo key) {
-    String join = dialect.keyJoin(col("t", key.column()), key.type());
-    return " FROM "
-        + q(model.table())
-        + " t"
-        + (join != null ? join : " WHERE " + dialect.inList(col("t", key.column()), key.type()));
   }
 
   @Override
@@ -233,7 +210,7 @@ final class JdbcSession implements StoreSession {
             .append(" t");
     if (qy.where() != null) {
       sql.append(" WHERE ")
-          .append(SqlWhere.compile(qy.where(), columns(model, "t"), params, dialect));
+          .append(SqlWhere.compile(qy.where(), build.columns(model, "t"), params, dialect));
     }
     List<String> order = new ArrayList<>();
     for (Order o : qy.order()) {
@@ -248,10 +225,11 @@ final class JdbcSession implements StoreSession {
     }
     order.add(col("t", model.id().column()));
     sql.append(" ORDER BY ").append(String.join(", ", order));
-    page(sql, qy, params);
+    build.page(sql, qy, params);
     String text = sql.toString();
     ModelReader reader = ModelReader.of(model);
-    return read("find " + model.name(), () -> query(text, params, rs -> reader.read(rs, 1)));
+    return run.read(
+        "find " + model.name(), () -> run.query(text, params, rs -> reader.read(rs, 1)));
   }
 
   @Override
@@ -260,10 +238,12 @@ final class JdbcSession implements StoreSession {
     StringBuilder sql =
         new StringBuilder("SELECT COUNT(*) FROM ").append(q(model.table())).append(" t");
     if (where != null) {
-      sql.append(" WHERE ").append(SqlWhere.compile(where, columns(model, "t"), params, dialect));
+      sql.append(" WHERE ")
+          .append(SqlWhere.compile(where, build.columns(model, "t"), params, dialect));
     }
     String text = sql.toString();
-    return read("count " + model.name(), () -> query(text, params, rs -> rs.getLong(1)).get(0));
+    return run.read(
+        "count " + model.name(), () -> run.query(text, params, rs -> rs.getLong(1)).get(0));
   }
 
   @Override
@@ -319,7 +299,7 @@ final class JdbcSession implements StoreSession {
       batch.add(params);
     }
     String text = sql.toString();
-    return write("update " + model.name(), () -> sum(batch(text, batch)));
+    return run.write("update " + model.name(), () -> sum(run.batch(text, batch)));
   }
 
   @Override
@@ -331,7 +311,7 @@ final class JdbcSession implements StoreSession {
     List<Param> params = List.of(Param.array(ids, id.type(), what(model, id)));
     String sql =
         "DELETE FROM " + q(model.table()) + " WHERE " + dialect.inList(q(id.column()), id.type());
-    return write("delete " + model.name(), () -> update(sql, params));
+    return run.write("delete " + model.name(), () -> run.update(sql, params));
   }
 
   // ------------------------------------------------------------------ link reads
@@ -407,7 +387,7 @@ final class JdbcSession implements StoreSession {
     params.add(Param.array(sources, path.sourceColumn().type(), "source of " + a.name()));
     if (query.where() != null) {
       sql.append(" AND ")
-          .append(SqlWhere.compile(query.where(), columns(a.target(), "t"), params, dialect));
+          .append(SqlWhere.compile(query.where(), build.columns(a.target(), "t"), params, dialect));
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
@@ -517,7 +497,7 @@ final class JdbcSession implements StoreSession {
       if (!sortHere) {
         sql.append(" ORDER BY ").append(String.join(", ", order));
       }
-      page(sql, qy, params);
+      build.page(sql, qy, params);
       text = sql.toString();
     }
     Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
@@ -529,10 +509,10 @@ final class JdbcSession implements StoreSession {
     int targetSize = targetReader.types().length;
     SourceRuns sourceRuns = new SourceRuns(sourceType, given);
     TargetRows rows = new TargetRows(targetReader.layout(), RowLayout.ofAttributes(through));
-    read(
+    run.read(
         "get " + a.name(),
         () ->
-            queryEach(
+            run.queryEach(
                 text,
                 params,
                 rs -> {
@@ -626,10 +606,10 @@ final class JdbcSession implements StoreSession {
     Map<Object, Object> given = ValueTypes.givenValues(sources, path.sourceColumn().type());
     String text = sql.toString();
     List<Object[]> counts =
-        read(
+        run.read(
             "count " + a.name(),
             () ->
-                query(
+                run.query(
                     text,
                     params,
                     rs ->
@@ -683,10 +663,10 @@ final class JdbcSession implements StoreSession {
     Map<Object, Object> givenSources = ValueTypes.givenValues(sources, fk.type());
     Map<Object, Object> givenTargets = ValueTypes.givenValues(targets, other.type());
     List<Object[]> pairs =
-        read(
+        run.read(
             "has " + a.name(),
             () ->
-                query(
+                run.query(
                     sql,
                     params,
                     rs ->
@@ -760,9 +740,9 @@ final class JdbcSession implements StoreSession {
     Map<Object, Object> given = ValueTypes.givenValues(targets, targetColumn.type());
     String text = sql;
     List<Object> found =
-        read(
+        run.read(
             "has " + a.name(),
-            () -> query(text, params, rs -> Values.read(rs, 1, targetColumn.type())));
+            () -> run.query(text, params, rs -> Values.read(rs, 1, targetColumn.type())));
     List<Object> out = new ArrayList<>(found.size());
     for (Object f : found) {
       out.add(given.getOrDefault(f, f));
@@ -785,10 +765,10 @@ final class JdbcSession implements StoreSession {
             a,
             links,
             () ->
-                write(
+                run.write(
                     "link " + a.name(),
                     () -> {
-                      batch(sql, batch);
+                      run.batch(sql, batch);
                       lockReferencedByKeys(a, links);
                       return null;
                     }));
@@ -818,10 +798,10 @@ final class JdbcSession implements StoreSession {
             a,
             links,
             () ->
-                write(
+                run.write(
                     "link " + a.name(),
                     () -> {
-                      batch(sql, batch);
+                      run.batch(sql, batch);
                       lockReferencedByKeys(a, links);
                       return null;
                     }));
@@ -834,7 +814,7 @@ final class JdbcSession implements StoreSession {
             a,
             links,
             () ->
-                write(
+                run.write(
                     "link " + a.name(),
                     () -> {
                       if (lock) {
@@ -864,7 +844,7 @@ final class JdbcSession implements StoreSession {
     try {
       return work.run();
     } catch (io.liaison.ConflictException e) {
-      if (dialect.foreignKeyErrorsNameValues() || lost) {
+      if (dialect.foreignKeyErrorsNameValues() || run.lost()) {
         throw e;
       }
       List<String> missing = new ArrayList<>();
@@ -883,7 +863,7 @@ final class JdbcSession implements StoreSession {
       throw new io.liaison.ConflictException(
           e.getMessage() + "; not found: " + String.join(", ", missing), e.getCause());
     } catch (SQLException e) {
-      throw translate("link " + a.name(), e, false);
+      throw run.translate("link " + a.name(), e, false);
     }
   }
 
@@ -901,7 +881,7 @@ final class JdbcSession implements StoreSession {
             + q(model.table())
             + " WHERE "
             + dialect.inList(q(k.column()), k.type());
-    absent.removeAll(query(sql, List.of(list), rs -> Values.read(rs, 1, k.type())));
+    absent.removeAll(run.query(sql, List.of(list), rs -> Values.read(rs, 1, k.type())));
     return absent.stream().map(v -> model.name() + " " + v).toList();
   }
 
@@ -940,14 +920,14 @@ final class JdbcSession implements StoreSession {
             "target of " + a.name());
     JunctionWrite w = junctionWrite(a, links);
     boolean lock = a.through().unique() && dialect.upsertNeedsSourceLock();
-    if (w.insert() != null && guardsEnds(a)) {
+    if (w.insert() != null && run.junctionGuardsEnds(a)) {
       // the foreign keys refuse a missing end: count the ends only when the database refused the
       // inserts
       return namingMissingEnds(
           a,
           links,
           () ->
-              write(
+              run.write(
                   "link " + a.name(),
                   () -> {
                     if (lock && lockSources(a, sources) < sources.size()) {
@@ -969,7 +949,7 @@ final class JdbcSession implements StoreSession {
         a,
         links,
         () ->
-            write(
+            run.write(
                 "link " + a.name(),
                 () -> {
                   // with a lock, its query and the count stay two, so that one source costs what
@@ -985,16 +965,6 @@ final class JdbcSession implements StoreSession {
                 a.through().unique()));
   }
 
-  /** {@link JdbcAdapter#junctionGuardsEnds}, its failure translated. */
-  private boolean guardsEnds(AssociationInfo a) {
-    ensureActive();
-    try {
-      return adapter.junctionGuardsEnds(conn, a);
-    } catch (SQLException e) {
-      throw translate("link " + a.name(), e, false);
-    }
-  }
-
   /**
    * Runs {@code w}'s first try ({@link Dialect#writesFirst}: plain inserts, or the upsert itself)
    * under a savepoint of its own: true when all went in; false, with none of them left, when the
@@ -1006,17 +976,17 @@ final class JdbcSession implements StoreSession {
     if (w.insert() == null) {
       return false;
     }
-    Savepoint savepoint = savepoint();
+    Savepoint savepoint = run.savepoint();
     try {
       w.insert().run();
     } catch (SQLException e) {
       if (!SqlErrors.isConflict(e)) {
         throw e;
       }
-      rollBack(savepoint);
+      run.rollBack(savepoint);
       return false;
     }
-    release(savepoint);
+    run.release(savepoint);
     return true;
   }
 
@@ -1067,7 +1037,7 @@ final class JdbcSession implements StoreSession {
           new Param(
               targets.subList(from, Math.min(targets.size(), from + max)), targetKey.type(), true));
     }
-    String countTargets = "SELECT COUNT(*)" + withKeyIn(a.target(), targetKey);
+    String countTargets = "SELECT COUNT(*)" + build.withKeyIn(a.target(), targetKey);
     long found = 0;
     int counted = 0;
     if (lock) {
@@ -1089,7 +1059,7 @@ final class JdbcSession implements StoreSession {
               + q(sourceKey.column())
               + " "
               + dialect.lockRows();
-      List<Long> rows = query(sql, params, rs -> rs.getLong(1), true);
+      List<Long> rows = run.query(sql, params, rs -> rs.getLong(1), true);
       if (rows.size() < sources.size()) {
         return rows.size();
       }
@@ -1099,7 +1069,7 @@ final class JdbcSession implements StoreSession {
       params.add(new Param(sources, sourceKey.type(), true));
       StringBuilder sql =
           new StringBuilder("SELECT (SELECT COUNT(*)")
-              .append(withKeyIn(a.source(), sourceKey))
+              .append(build.withKeyIn(a.source(), sourceKey))
               .append(')');
       if (!slices.isEmpty()) {
         sql.append(", (").append(countTargets).append(')');
@@ -1108,11 +1078,11 @@ final class JdbcSession implements StoreSession {
       }
       boolean both = counted == 1;
       found =
-          query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0), true)
+          run.query(sql.toString(), params, rs -> rs.getLong(1) + (both ? rs.getLong(2) : 0), true)
               .get(0);
     }
     for (int i = counted; i < slices.size(); i++) {
-      found += query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1), true).get(0);
+      found += run.query(countTargets, List.of(slices.get(i)), rs -> rs.getLong(1), true).get(0);
     }
     return found;
   }
@@ -1135,7 +1105,7 @@ final class JdbcSession implements StoreSession {
             + q(key.column())
             + " "
             + dialect.lockRows();
-    return query(
+    return run.query(
             sql, List.of(Param.array(sources, key.type(), "source of " + a.name())), rs -> 1, true)
         .size();
   }
@@ -1187,7 +1157,7 @@ final class JdbcSession implements StoreSession {
     String sql =
         "SELECT "
             + col("t", key.column())
-            + withKeyIn(t, key)
+            + build.withKeyIn(t, key)
             + " ORDER BY "
             + col("t", key.column())
             + " "
@@ -1197,7 +1167,7 @@ final class JdbcSession implements StoreSession {
     for (int from = 0; from < keys.size(); from += max) {
       Param slice =
           new Param(keys.subList(from, Math.min(keys.size(), from + max)), key.type(), true);
-      found.addAll(query(sql, List.of(slice), rs -> Values.read(rs, 1, key.type())));
+      found.addAll(run.query(sql, List.of(slice), rs -> Values.read(rs, 1, key.type())));
     }
     if (found.size() == keys.size()) {
       return;
@@ -1280,7 +1250,7 @@ final class JdbcSession implements StoreSession {
       }
     }
     String text = sql;
-    return write("unlink " + a.name(), () -> update(text, params));
+    return run.write("unlink " + a.name(), () -> run.update(text, params));
   }
 
   @Override
@@ -1307,7 +1277,7 @@ final class JdbcSession implements StoreSession {
             + " = ? AND "
             + dialect.inList(q(j.id().column()), j.id().type())
             + inThroughScope(a, params);
-    return write("unlink " + a.name(), () -> update(sql, params));
+    return run.write("unlink " + a.name(), () -> run.update(sql, params));
   }
 
   @Override
@@ -1351,13 +1321,13 @@ final class JdbcSession implements StoreSession {
             a,
             links,
             () ->
-                write(
+                run.write(
                     op,
                     () -> {
                       lockSources(a, List.of(source));
-                      update(remove, params);
+                      run.update(remove, params);
                       if (!batch.isEmpty()) {
-                        batch(point, batch);
+                        run.batch(point, batch);
                       }
                       return null;
                     }));
@@ -1388,10 +1358,10 @@ final class JdbcSession implements StoreSession {
             a,
             links,
             () ->
-                write(
+                run.write(
                     op,
                     () -> {
-                      update(sql, params);
+                      run.update(sql, params);
                       lockReferencedByKeys(a, links);
                       return null;
                     }));
@@ -1433,13 +1403,13 @@ final class JdbcSession implements StoreSession {
         a,
         links,
         () ->
-            write(
+            run.write(
                 "set " + a.name(),
                 () -> {
                   if (!lock.run()) {
                     return false;
                   }
-                  update(sql, params);
+                  run.update(sql, params);
                   if (w != null) {
                     w.run();
                     lockLinkedTargets(a, links);
@@ -1447,22 +1417,6 @@ final class JdbcSession implements StoreSession {
                   return true;
                 },
                 j.unique()));
-  }
-
-  /**
-   * {@code AND col = ?} for each value of the association's through scope, its values added to
-   * {@code params}: associations that share a junction and differ by their through scope (a
-   * polymorphic junction whose key holds the ids of several models) each delete only their own
-   * rows.
-   */
-  private static String inThroughScope(AssociationInfo a, List<Param> params) {
-    StringBuilder sql = new StringBuilder();
-    for (Map.Entry<String, Object> e : a.throughScope().entrySet()) {
-      AttributeInfo attr = junctionAttribute(a.through(), e.getKey());
-      sql.append(" AND ").append(q(attr.column())).append(" = ?");
-      params.add(Param.of(e.getValue(), attr.type(), "through scope of " + a.name()));
-    }
-    return sql.toString();
   }
 
   /**
@@ -1594,7 +1548,7 @@ final class JdbcSession implements StoreSession {
                 targetLabel,
                 labels,
                 dialect.maxArrayLength());
-        SqlAction upsert = () -> batch(overwriteAll, slices, true);
+        SqlAction upsert = () -> run.batch(overwriteAll, slices, true);
         return j.unique() && dialect.writesFirst()
             ? new JunctionWrite(upsert, upsert, true)
             : new JunctionWrite(upsert);
@@ -1628,7 +1582,7 @@ final class JdbcSession implements StoreSession {
         batch.add(params);
       }
       if (!j.unique() || !dialect.writesFirst()) {
-        return new JunctionWrite(() -> batch(sql, batch));
+        return new JunctionWrite(() -> run.batch(sql, batch));
       }
       // Each row's parameters begin with the keys and the payload, the insert's columns in order. A
       // new
@@ -1642,7 +1596,8 @@ final class JdbcSession implements StoreSession {
       String insert = insertSql(j.table(), columns);
       List<List<Param>> inserts =
           flags ? batch.stream().map(r -> r.subList(0, 2 + n)).toList() : batch;
-      return new JunctionWrite(() -> batch(sql, batch), () -> batch(insert, inserts), false);
+      return new JunctionWrite(
+          () -> run.batch(sql, batch), () -> run.batch(insert, inserts), false);
     }
     // Parallel links: plain inserts, with the given link ids or ids the database generates.
     AttributeInfo id = j.id();
@@ -1677,10 +1632,10 @@ final class JdbcSession implements StoreSession {
     return new JunctionWrite(
         () -> {
           if (!withId.isEmpty()) {
-            batch(explicit, withId);
+            run.batch(explicit, withId);
           }
           if (!withoutId.isEmpty()) {
-            batch(plain, withoutId);
+            run.batch(plain, withoutId);
           }
         });
   }
@@ -1745,297 +1700,6 @@ final class JdbcSession implements StoreSession {
     return slices;
   }
 
-  private static String insertSql(String table, List<AttributeInfo> columns) {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(table)).append(" (");
-    StringBuilder marks = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      sql.append(i > 0 ? ", " : "").append(q(columns.get(i).column()));
-      marks.append(i > 0 ? ", ?" : "?");
-    }
-    return sql.append(") VALUES (").append(marks).append(')').toString();
-  }
-
-  // ------------------------------------------------------------------ transaction
-
-  @Override
-  public void commit() {
-    ensureActive();
-    try {
-      if (!autoCommit) {
-        conn.commit();
-      }
-      ended = true;
-    } catch (SQLException e) {
-      throw translate("commit", e, false);
-    }
-  }
-
-  @Override
-  public void rollback() {
-    ensureActive();
-    if (lost) {
-      ended = true; // the database dropped the transaction with the connection
-      return;
-    }
-    try {
-      if (!autoCommit) {
-        conn.rollback();
-      }
-      ended = true;
-    } catch (SQLException e) {
-      throw SqlErrors.translate("rollback", e);
-    }
-  }
-
-  @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (lost) {
-      adapter.discard(conn);
-      return;
-    }
-    try {
-      if (!ended && !autoCommit) {
-        conn.rollback();
-      }
-    } catch (SQLException e) {
-      LOG.warn("rollback on close failed", e);
-    } finally {
-      try {
-        conn.close();
-      } catch (SQLException e) {
-        LOG.warn("closing the connection failed", e);
-      }
-    }
-  }
-
-  /**
-   * The Liaison exception for a failed statement: if the connection is gone, a lost connection
-   * ({@link SqlErrors#connectionLost}, and the connection is discarded on close), else by SQLState.
-   */
-  private RuntimeException translate(String operation, SQLException e, boolean upsert) {
-    if (connectionGone()) {
-      lost = true;
-      return SqlErrors.connectionLost(operation, e);
-    }
-    return upsert ? SqlErrors.translateUpsert(operation, e) : SqlErrors.translate(operation, e);
-  }
-
-  /**
-   * Asks the driver's own connection, without a round trip: a pool's proxy only knows whether it
-   * was handed back. When in doubt, not gone, so that a failure keeps its own meaning.
-   */
-  private boolean connectionGone() {
-    Connection own = conn;
-    try {
-      if (conn.isWrapperFor(Connection.class)) {
-        own = conn.unwrap(Connection.class);
-      }
-    } catch (SQLException e) {
-      // not a wrapper: ask the connection itself
-    }
-    try {
-      return own.isClosed();
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private void ensureActive() {
-    if (closed) {
-      throw new IllegalStateException("The session is closed");
-    }
-    if (ended) {
-      throw new IllegalStateException("The transaction has already ended");
-    }
-  }
-
-  // ------------------------------------------------------------------ execution
-
-  private interface SqlWork<T> {
-    T run() throws SQLException;
-  }
-
-  private interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> T read(String operation, SqlWork<T> work) {
-    ensureActive();
-    try {
-      return work.run();
-    } catch (SQLException e) {
-      throw translate(operation, e, false);
-    }
-  }
-
-  /**
-   * Runs a write under a savepoint (unless disabled), so that a failure leaves nothing of it
-   * written and the transaction usable (PostgreSQL aborts a transaction on any error otherwise).
-   */
-  private <T> T write(String operation, SqlWork<T> work) {
-    return write(operation, work, false);
-  }
-
-  /**
-   * As {@link #write(String, SqlWork)}; {@code upsert}: the work upserts junction rows, so a unique
-   * violation is a concurrent insert ({@link SqlErrors#translateUpsert}).
-   */
-  private <T> T write(String operation, SqlWork<T> work, boolean upsert) {
-    ensureActive();
-    Savepoint savepoint = null;
-    try {
-      if (savepoints) {
-        savepoint = savepoint();
-      }
-      T result = work.run();
-      if (savepoint != null) {
-        release(savepoint);
-      }
-      return result;
-    } catch (SQLException e) {
-      rollbackTo(savepoint, e);
-      throw translate(operation, e, upsert);
-    } catch (RuntimeException e) {
-      rollbackTo(savepoint, e);
-      throw e;
-    }
-  }
-
-  private Savepoint savepoint() throws SQLException {
-    adapter.fire("SAVEPOINT");
-    return conn.setSavepoint();
-  }
-
-  private void release(Savepoint savepoint) throws SQLException {
-    adapter.fire("RELEASE SAVEPOINT");
-    conn.releaseSavepoint(savepoint);
-  }
-
-  private void rollBack(Savepoint savepoint) throws SQLException {
-    adapter.fire("ROLLBACK TO SAVEPOINT");
-    conn.rollback(savepoint);
-  }
-
-  /**
-   * Rolls back to {@code savepoint}, if any, a failure of the rollback kept with {@code failure}.
-   */
-  private void rollbackTo(Savepoint savepoint, Exception failure) {
-    if (savepoint == null) {
-      return;
-    }
-    try {
-      rollBack(savepoint);
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper)
-      throws SQLException {
-    return query(sql, params, mapper, false);
-  }
-
-  /**
-   * @param planForArrays the statement's plan depends on its arrays' contents: planned for them on
-   *     every execution ({@link Dialect#planForArrays}), for key arrays tested against rows no
-   *     index narrows down (the ends' existence counts, the pairs of {@code has}); reads whose
-   *     arrays are index conditions keep the plan the database caches, which costs no planning per
-   *     call (planning a 200-key count took PostgreSQL 0.4 ms, as long as running it)
-   */
-  private <T> List<T> query(
-      String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
-      throws SQLException {
-    List<T> out = new ArrayList<>();
-    queryEach(sql, params, rs -> out.add(mapper.map(rs)), planForArrays);
-    return out;
-  }
-
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * {@link #query(String, List, RowMapper, boolean)} handing each row to {@code reader} instead of
-   * listing them.
-   */
-  private Void queryEach(String sql, List<Param> params, RowReader reader, boolean planForArrays)
-      throws SQLException {
-    adapter.fire(sql);
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      if (planForArrays) {
-        dialect.planForArrays(ps);
-      }
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          reader.read(rs);
-        }
-      }
-    }
-    return null;
-  }
-
-  private int update(String sql, List<Param> params) throws SQLException {
-    adapter.fire(sql);
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      bind(ps, params);
-      return ps.executeUpdate();
-    }
-  }
-
-  /**
-   * One round trip: a single execution for one row, else a JDBC batch. Returns the update counts.
-   */
-  private int[] batch(String sql, List<List<Param>> rows) throws SQLException {
-    return batch(sql, rows, false);
-  }
-
-  /**
-   * @param planForArrays as for {@link #query(String, List, RowMapper, boolean)}
-   */
-  private int[] batch(String sql, List<List<Param>> rows, boolean planForArrays)
-      throws SQLException {
-    if (rows.isEmpty()) {
-      return new int[0];
-    }
-    adapter.fire(sql);
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      if (planForArrays) {
-        dialect.planForArrays(ps);
-      }
-      return runBatch(ps, rows);
-    }
-  }
-
-  private int[] runBatch(PreparedStatement ps, List<List<Param>> rows) throws SQLException {
-    if (rows.size() == 1) {
-      bind(ps, rows.get(0));
-      return new int[] {ps.executeUpdate()};
-    }
-    for (List<Param> row : rows) {
-      bind(ps, row);
-      ps.addBatch();
-    }
-    return ps.executeBatch();
-  }
-
-  private void bind(PreparedStatement ps, List<Param> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      Param p = params.get(i);
-      if (p.array()) {
-        @SuppressWarnings("unchecked")
-        List<Object> values = (List<Object>) p.value();
-        dialect.bindList(conn, ps, i + 1, p.type(), values);
-      } else {
-        Values.bind(ps, i + 1, p.value(), p.type());
-      }
-    }
-  }
-
   private static int sum(int[] counts) {
     int total = 0;
     for (int c : counts) {
@@ -2044,137 +1708,13 @@ final class JdbcSession implements StoreSession {
     return total;
   }
 
-  // ------------------------------------------------------------------ metadata helpers
-
-  private static String what(ModelInfo model, AttributeInfo a) {
-    return "attribute '" + a.name() + "' of " + model.name();
-  }
-
-  private static AttributeInfo attribute(ModelInfo model, String name) {
-    return model.requireAttribute(name);
-  }
-
-  private static AttributeInfo junctionAttribute(JunctionInfo j, String name) {
-    return j.requireAttribute(name);
-  }
-
-  /**
-   * The columns of {@code model}'s rows under {@code alias}; association filters become EXISTS
-   * subqueries.
-   */
-  private SqlWhere.Columns columns(ModelInfo model, String alias) {
-    return new SqlWhere.Columns() {
-      @Override
-      public SqlWhere.Column resolve(String name) {
-        AttributeInfo a = attribute(model, name);
-        return new SqlWhere.Column(col(alias, a.column()), a);
-      }
-
-      @Override
-      public String exists(Where.Has has, List<Param> params) {
-        return existsSql(has, model, alias, params);
-      }
-    };
-  }
-
-  /**
-   * {@code EXISTS (SELECT 1 FROM ... WHERE <correlated key> AND <where> AND <through>)} for an
-   * association filter on the rows of {@code model} under {@code alias}. Nested filters get aliases
-   * derived from the outer one, so they never clash.
-   */
-  private String existsSql(Where.Has has, ModelInfo model, String alias, List<Param> params) {
-    AssociationInfo a = has.info();
-    if (a == null) {
-      throw new InvalidCallException(
-          "Where.has("
-              + has.association()
-              + ") reached the store unresolved; filters go "
-              + "through a Liaison session");
-    }
-    if (!a.source().name().equals(model.name())) {
-      throw new InvalidCallException(
-          "Where.has(" + a.name() + ") filters " + a.source().name() + ", not " + model.name());
-    }
-    ModelInfo target = a.target();
-    String t = alias + "h";
-    String j = alias + "hj";
-    StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM ");
-    switch (a.kind()) {
-      case HAS_ONE, HAS_MANY ->
-          sql.append(q(target.table()))
-              .append(' ')
-              .append(t)
-              .append(" WHERE ")
-              .append(col(t, attribute(target, a.foreignKey()).column()))
-              .append(" = ")
-              .append(col(alias, attribute(model, a.sourceKey()).column()));
-      case BELONGS_TO ->
-          sql.append(q(target.table()))
-              .append(' ')
-              .append(t)
-              .append(" WHERE ")
-              .append(col(t, attribute(target, a.targetKey()).column()))
-              .append(" = ")
-              .append(col(alias, attribute(model, a.foreignKey()).column()));
-      case BELONGS_TO_MANY -> {
-        JunctionInfo jn = a.through();
-        sql.append(q(jn.table()))
-            .append(' ')
-            .append(j)
-            .append(" JOIN ")
-            .append(q(target.table()))
-            .append(' ')
-            .append(t)
-            .append(" ON ")
-            .append(col(t, attribute(target, a.targetKey()).column()))
-            .append(" = ")
-            .append(col(j, junctionAttribute(jn, a.otherKey()).column()))
-            .append(" WHERE ")
-            .append(col(j, junctionAttribute(jn, a.foreignKey()).column()))
-            .append(" = ")
-            .append(col(alias, attribute(model, a.sourceKey()).column()));
-      }
-    }
-    if (has.where() != null) {
-      sql.append(" AND ")
-          .append(SqlWhere.compile(has.where(), columns(target, t), params, dialect));
-    }
-    if (has.through() != null) {
-      if (a.through() == null) {
-        throw new InvalidCallException(
-            "A through filter needs a belongsToMany association; " + a.name() + " is " + a.kind());
-      }
-      sql.append(" AND ")
-          .append(
-              SqlWhere.compile(has.through(), junctionColumns(a.through(), j), params, dialect));
-    }
-    return sql.append(')').toString();
-  }
-
-  private static SqlWhere.Columns junctionColumns(JunctionInfo j, String alias) {
-    return name -> {
-      AttributeInfo a = junctionAttribute(j, name);
-      return new SqlWhere.Column(col(alias, a.column()), a);
-    };
-  }
-
-  /**
-   * The junction attributes read back with a link: the keys and the through attributes (not the
-   * link id).
-   */
-  private static List<AttributeInfo> throughAttributes(JunctionInfo j) {
-    return j.attributes().stream()
-        .filter(x -> j.id() == null || !x.name().equals(j.id().name()))
-        .toList();
-  }
-
   /**
    * Checks the query's attributes when no statement runs (so bad input is refused the same way).
    */
   private void validate(AssociationInfo a, Path path, Query query) {
     List<Param> ignored = new ArrayList<>();
     if (query.where() != null) {
-      SqlWhere.compile(query.where(), columns(a.target(), "t"), ignored, dialect);
+      SqlWhere.compile(query.where(), build.columns(a.target(), "t"), ignored, dialect);
     }
     if (query.throughWhere() != null) {
       if (!path.junction()) {
@@ -2202,87 +1742,25 @@ final class JdbcSession implements StoreSession {
     }
   }
 
-  private static String selectList(ModelInfo model, String alias) {
-    StringBuilder sb = new StringBuilder();
-    for (AttributeInfo a : model.attributes()) {
-      sb.append(sb.length() > 0 ? ", " : "").append(col(alias, a.column()));
-    }
-    return sb.toString();
+  // ------------------------------------------------------------------ transaction
+
+  @Override
+  public void commit() {
+    run.commit();
   }
 
-  /**
-   * The source column of a read's rows, whose equal values mostly come one after another (the store
-   * walks the junction's index by source): one object per run of equal {@code Long} keys instead of
-   * a box per row, mapped back to the caller's value ({@link ValueTypes#givenValues}) once per run.
-   */
-  private static final class SourceRuns {
-    private final Class<?> type;
-    private final Map<Object, Object> given;
-    private long lastKey;
-    private Object last;
-
-    SourceRuns(Class<?> type, Map<Object, Object> given) {
-      this.type = type;
-      this.given = given;
-    }
-
-    Object read(ResultSet rs, int column) throws SQLException {
-      if (type != Long.class) {
-        Object v = Values.read(rs, column, type);
-        return v == null ? null : given.getOrDefault(v, v);
-      }
-      long key = rs.getLong(column);
-      if (rs.wasNull()) {
-        return null;
-      }
-      if (last == null || key != lastKey) {
-        Long boxed = key;
-        last = given.getOrDefault(boxed, boxed);
-        lastKey = key;
-      }
-      return last;
-    }
+  @Override
+  public void rollback() {
+    run.rollback();
   }
 
-  /**
-   * Reads a model's rows: its layout and its attributes' types, resolved once per statement rather
-   * than looked up again for every row.
-   */
-  private record ModelReader(RowLayout layout, Class<?>[] types) {
-    static ModelReader of(ModelInfo model) {
-      return new ModelReader(
-          RowLayout.ofAttributes(model.attributes()),
-          model.attributes().stream().map(AttributeInfo::type).toArray(Class<?>[]::new));
-    }
-
-    /** The model's attributes from consecutive columns starting at {@code first}. */
-    RowLayout.Row read(ResultSet rs, int first) throws SQLException {
-      Object[] values = new Object[types.length];
-      read(rs, first, values, 0);
-      return layout.row(values);
-    }
-
-    /** {@link #read(ResultSet, int)} into {@code values} from {@code at} on. */
-    void read(ResultSet rs, int first, Object[] values, int at) throws SQLException {
-      for (int i = 0; i < types.length; i++) {
-        values[at + i] = Values.read(rs, first + i, types[i]);
-      }
-    }
-  }
-
-  /** Appends the dialect's paging clause ({@link Dialect#page}) and its parameters. */
-  private void page(StringBuilder sql, Query query, List<Param> params) {
-    sql.append(dialect.page(query.offset() != null, query.limit() != null));
-    if (query.offset() != null) {
-      params.add(Param.raw(query.offset(), Integer.class));
-    }
-    if (query.limit() != null) {
-      params.add(Param.raw(query.limit(), Integer.class));
-    }
+  @Override
+  public void close() {
+    run.close();
   }
 
   @Override
   public String toString() {
-    return "JdbcSession[" + dialect.name() + (closed ? ", closed" : ended ? ", ended" : "") + "]";
+    return "JdbcSession[" + dialect.name() + run.state() + "]";
   }
 }
