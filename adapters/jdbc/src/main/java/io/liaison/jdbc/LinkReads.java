@@ -350,8 +350,9 @@ final class LinkReads {
 
   /**
    * belongsToMany: the junction's key pairs alone, the sources and targets each one list (the
-   * sources joined where the dialect joins lists, as {@link #withKeyIn}); no target row is read or
-   * ordered. Other kinds, and key lists beyond the dialect's array size, take the default.
+   * sources joined where the dialect joins lists, as {@link SqlBuilder#withKeyIn}); no target row
+   * is read or ordered. The session asks only for belongsToMany, with key lists within the
+   * dialect's array size; other calls take the SPI's default.
    */
   Map<Object, Set<Object>> linkedAmong(
       AssociationInfo a, Collection<?> sources, Collection<?> targets) {
