@@ -228,6 +228,31 @@ public interface Dialect {
   }
 
   /**
+   * Whether {@code e} (one exception of a failure's chain) is a failure that may pass if the call
+   * runs again, which this database reports by its own error codes or SQLStates rather than the
+   * standard ones {@link SqlErrors} knows (a lock timeout, a deadlock, a statement or connection
+   * the server ended). {@link SqlErrors} asks every built-in dialect ({@link #builtIn}), since a
+   * failure can come before the database is known, so a dialect answers only for its own driver's
+   * exceptions. False by default.
+   */
+  default boolean isTransientError(java.sql.SQLException e) {
+    return false;
+  }
+
+  /**
+   * Whether {@code e} is a duplicate key that this database reports by its own error code rather
+   * than the standard SQLState 23505, asked as {@link #isTransientError} is. False by default.
+   */
+  default boolean isDuplicateKeyError(java.sql.SQLException e) {
+    return false;
+  }
+
+  /** The dialects the adapter ships: H2, PostgreSQL and MariaDB. */
+  static List<Dialect> builtIn() {
+    return List.of(H2Dialect.INSTANCE, PostgresDialect.INSTANCE, MariaDbDialect.INSTANCE);
+  }
+
+  /**
    * The standard SQL column type both databases share for a value type; strings and decimals
    * differ.
    */
