@@ -97,10 +97,10 @@ public interface Dialect {
   /**
    * A join that keeps only the rows whose {@code expression} is one of the values of a single list
    * parameter, to follow a {@code FROM} item, or null where the dialect matches a list with {@link
-   * #inList} alone. H2 checks {@code = ANY(?)} against every element for every row (10,000 keys
-   * over 10,000 rows: seconds), but joins an unnested array with its indexes ({@code JOIN UNNEST(?)
-   * u(v) ON expression = u.v}); PostgreSQL uses an index for {@code = ANY(?)} where one applies,
-   * and hashes the array where none does if the statement is planned for it ({@link
+   * #inList} alone. H2 checks {@code = ANY(?)} against every element for every row (a cost that
+   * grows with the keys times the rows), but joins an unnested array with its indexes ({@code JOIN
+   * UNNEST(?) u(v) ON expression = u.v}); PostgreSQL uses an index for {@code = ANY(?)} where one
+   * applies, and hashes the array where none does if the statement is planned for it ({@link
    * #planForArrays}). Null by default.
    *
    * @param type the values' Java type

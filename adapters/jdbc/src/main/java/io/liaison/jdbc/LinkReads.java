@@ -213,8 +213,9 @@ final class LinkReads {
       order.add(col("j", j.id().column()));
     }
     // In the target id's order alone, and that id an integer, the rows are sorted here: the same
-    // order as the store's, without a sort in the query (a third of a 2,000-row read on
-    // PostgreSQL).
+    // order as the store's, without a sort in the query, which would cost the database a sort of
+    // every
+    // row read.
     boolean sortHere = !parallel && TargetRow.sortableById(qy, target.id().type());
     String text;
     if (sources.size() > 1 && (qy.limit() != null || qy.offset() != null)) {

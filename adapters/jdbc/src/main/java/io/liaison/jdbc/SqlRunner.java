@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * It knows no model or association: the other parts of the session build the statements it runs.
  */
 final class SqlRunner {
+  /** The session's logger: its category stays the one the adapter has always logged under. */
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
 
   private final JdbcAdapter adapter;
@@ -279,7 +280,7 @@ final class SqlRunner {
    *     every execution ({@link Dialect#planForArrays}), for key arrays tested against rows no
    *     index narrows down (the ends' existence counts, the pairs of {@code has}); reads whose
    *     arrays are index conditions keep the plan the database caches, which costs no planning per
-   *     call (planning a 200-key count took PostgreSQL 0.4 ms, as long as running it)
+   *     call (planning such a count costs about as much as running it; {@code bench/NOTEBOOK.md})
    */
   <T> List<T> query(String sql, List<Param> params, RowMapper<T> mapper, boolean planForArrays)
       throws SQLException {
