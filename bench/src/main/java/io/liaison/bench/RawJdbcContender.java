@@ -246,7 +246,7 @@ final class RawJdbcContender implements Contender {
    * The junction rows {@code j} of the books given as the first array parameter, then a condition:
    * on PostgreSQL {@code WHERE j.bookId = ANY(?)}; on H2 a join on the array's elements, H2's fast
    * form (its {@code = ANY(?)} was several times slower, {@code bench/NOTEBOOK.md}, "H2 key
-   * arrays"; the adapter joins so too, see {@code Dialect.joinsKeyArrays}).
+   * arrays"; the adapter joins so too, see {@code Dialect.keyJoin}).
    */
   private String ofBooks() {
     return db.store() == Store.H2

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * What differs between the relational databases the adapter speaks to: the dialect renders every
- * piece of SQL that is not the same on all of them. Everything else (quoting with double quotes,
- * {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}, {@code CREATE ... IF NOT EXISTS}) is standard SQL
- * that H2 2.x, PostgreSQL and MariaDB (with {@code ANSI_QUOTES}, {@link #connectionProperties})
- * share. The defaults are what H2 and PostgreSQL share: a list of values is one SQL array
- * parameter, {@code col = ANY(?)}.
+ * piece of SQL that is not the same on all of them: list parameters ({@link #inList}, {@link
+ * #keyJoin}), paging ({@link #page}), null ordering ({@link #orderTerm}), identity columns, upserts
+ * and the set-based overwrite, row locks. The session composes statements from these and from
+ * standard SQL that H2 2.x, PostgreSQL and MariaDB (with {@code ANSI_QUOTES}, {@link
+ * #connectionProperties}) share (quoting with double quotes, {@code CREATE ... IF NOT EXISTS},
+ * {@code ROW_NUMBER() OVER}), and never asks which database it speaks to. The defaults are what H2
+ * and PostgreSQL share: a list of values is one SQL array parameter.
  */
 public interface Dialect {
 
@@ -93,14 +95,28 @@ public interface Dialect {
   }
 
   /**
-   * Whether a list of keys is matched by joining its array parameter ({@code JOIN UNNEST(?) u(v) ON
-   * col = u.v}) rather than with {@code col = ANY(?)}. H2 checks {@code = ANY(?)} against every
-   * element for every row (10,000 keys over 10,000 rows: seconds), but joins an unnested array with
-   * its indexes; PostgreSQL uses an index for {@code = ANY(?)} where one applies, and hashes the
-   * array where none does if the statement is planned for it ({@link #planForArrays}).
+   * A join that keeps only the rows whose {@code expression} is one of the values of a single list
+   * parameter, to follow a {@code FROM} item, or null where the dialect matches a list with {@link
+   * #inList} alone. H2 checks {@code = ANY(?)} against every element for every row (a cost that
+   * grows with the keys times the rows), but joins an unnested array with its indexes ({@code JOIN
+   * UNNEST(?) u(v) ON expression = u.v}); PostgreSQL uses an index for {@code = ANY(?)} where one
+   * applies, and hashes the array where none does if the statement is planned for it ({@link
+   * #planForArrays}). Null by default.
+   *
+   * @param type the values' Java type
    */
-  default boolean joinsKeyArrays() {
-    return false;
+  default String keyJoin(String expression, Class<?> type) {
+    return null;
+  }
+
+  /**
+   * The paging clause that follows {@code ORDER BY}: an offset parameter (when {@code offset}),
+   * then a row count parameter (when {@code limit}), each bound as an integer in that order. By
+   * default the standard {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}, which all three databases
+   * take.
+   */
+  default String page(boolean offset, boolean limit) {
+    return (offset ? " OFFSET ? ROWS" : "") + (limit ? " FETCH FIRST ? ROWS ONLY" : "");
   }
 
   /**
@@ -209,6 +225,31 @@ public interface Dialect {
    */
   default String overwriteAll(String table, List<String> keyColumns, List<String> payloadColumns) {
     return null;
+  }
+
+  /**
+   * Whether {@code e} (one exception of a failure's chain) is a failure that may pass if the call
+   * runs again, which this database reports by its own error codes or SQLStates rather than the
+   * standard ones {@link SqlErrors} knows (a lock timeout, a deadlock, a statement or connection
+   * the server ended). {@link SqlErrors} asks every built-in dialect ({@link #builtIn}), since a
+   * failure can come before the database is known, so a dialect answers only for its own driver's
+   * exceptions. False by default.
+   */
+  default boolean isTransientError(java.sql.SQLException e) {
+    return false;
+  }
+
+  /**
+   * Whether {@code e} is a duplicate key that this database reports by its own error code rather
+   * than the standard SQLState 23505, asked as {@link #isTransientError} is. False by default.
+   */
+  default boolean isDuplicateKeyError(java.sql.SQLException e) {
+    return false;
+  }
+
+  /** The dialects the adapter ships: H2, PostgreSQL and MariaDB. */
+  static List<Dialect> builtIn() {
+    return List.of(H2Dialect.INSTANCE, PostgresDialect.INSTANCE, MariaDbDialect.INSTANCE);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.liaison.jdbc;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.List;
 
 /** H2 2.x. The upsert is the standard {@code MERGE INTO ... USING (VALUES ...)}. */
@@ -109,9 +110,10 @@ public final class H2Dialect implements Dialect {
     return 65_536;
   }
 
+  /** {@code JOIN UNNEST(?) u(v) ON expression = u.v}: H2 joins an unnested array by index. */
   @Override
-  public boolean joinsKeyArrays() {
-    return true;
+  public String keyJoin(String expression, Class<?> type) {
+    return " JOIN UNNEST(?) u(v) ON " + expression + " = u.v";
   }
 
   @Override
@@ -204,6 +206,46 @@ public final class H2Dialect implements Dialect {
       a.append(", ");
       b.append(", ");
     }
+  }
+
+  /** H2's error code for a lock timeout (SQLState HYT00). */
+  private static final int LOCK_TIMEOUT = 50200;
+
+  /** H2's error code for a concurrent update in another transaction. */
+  private static final int CONCURRENT_UPDATE = 90131;
+
+  /** H2's error code for a deadlock (SQLState 40001). */
+  private static final int DEADLOCK = 40001;
+
+  /**
+   * H2's error code for a failure of its storage engine (MVStore), whose own code ends the message.
+   */
+  private static final int GENERAL_ERROR = 50000;
+
+  /**
+   * How the message of an H2 general error ends for MVStore's "too many open transactions", which
+   * H2 also raises as "an old transaction with the same id is still open" when a new transaction
+   * gets the id of one it is still closing (after an {@code ABORT_SESSION}): a moment later there
+   * is room again.
+   */
+  private static final String MVSTORE_TOO_MANY_OPEN_TRANSACTIONS = "/102]";
+
+  /**
+   * H2's own exceptions: a lock timeout, a concurrent update, a deadlock, and MVStore's "too many
+   * open transactions"; no other general error.
+   */
+  @Override
+  public boolean isTransientError(SQLException e) {
+    if (!e.getClass().getName().startsWith("org.h2.")) {
+      return false;
+    }
+    int code = e.getErrorCode();
+    return code == LOCK_TIMEOUT
+        || code == CONCURRENT_UPDATE
+        || code == DEADLOCK
+        || code == GENERAL_ERROR
+            && e.getMessage() != null
+            && e.getMessage().contains(MVSTORE_TOO_MANY_OPEN_TRANSACTIONS);
   }
 
   @Override

@@ -299,6 +299,25 @@ public final class MariaDbDialect implements Dialect {
     return false;
   }
 
+  /**
+   * MariaDB reports every integrity failure as SQLState 23000 (a duplicate key 1062, a foreign key
+   * 1451/1452) and a deadlock (1213) as 40001, but a lock wait timeout (1205) by its error code
+   * alone (SQLState HY000), and a statement ended by {@code KILL} as 70100 with 1317 or 1927.
+   */
+  @Override
+  public boolean isTransientError(SQLException e) {
+    String state = e.getSQLState();
+    int code = e.getErrorCode();
+    return "HY000".equals(state) && code == 1205
+        || "70100".equals(state) && (code == 1317 || code == 1927);
+  }
+
+  /** A duplicate key: SQLState 23000 with error code 1062. */
+  @Override
+  public boolean isDuplicateKeyError(SQLException e) {
+    return "23000".equals(e.getSQLState()) && e.getErrorCode() == 1062;
+  }
+
   @Override
   public String toString() {
     return "MariaDbDialect";

@@ -1,6 +1,7 @@
 package io.liaison.jdbc;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -218,6 +219,22 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean upsertNeedsSourceLock() {
     return false;
+  }
+
+  /**
+   * PostgreSQL's own SQLStates for a failure that may pass on a second run: a deadlock (40P01), a
+   * lock not available (55P03), and a server shutting down or not yet accepting connections (57P01,
+   * 57P02, 57P03).
+   */
+  @Override
+  public boolean isTransientError(SQLException e) {
+    String state = e.getSQLState();
+    return state != null
+        && (state.equals("40P01")
+            || state.equals("55P03")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 
   @Override

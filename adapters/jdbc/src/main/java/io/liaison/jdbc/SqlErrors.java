@@ -12,49 +12,14 @@ import java.sql.SQLTransientException;
  * Maps {@link SQLException}s to Liaison's exceptions by SQLState: class 23 (integrity constraint)
  * is a {@link ConflictException} (but see {@link #translateUpsert}); serialization failures,
  * deadlocks, lock timeouts and lost connections are {@link TransientStoreException}s; anything else
- * a {@link StoreException}. MariaDB reports every integrity failure (duplicate key 1062, foreign
- * key 1451/1452) as SQLState 23000, a deadlock (1213) as 40001, and a lock wait timeout (1205) by
- * its error code alone. The message names the operation and the SQLException is kept as the cause.
+ * a {@link StoreException}. The standard SQLStates are judged here; what a database reports by its
+ * own codes, each dialect judges ({@link Dialect#isTransientError}, {@link
+ * Dialect#isDuplicateKeyError}). The message names the operation and the SQLException is kept as
+ * the cause.
  */
 public final class SqlErrors {
-  /** H2's error code for a lock timeout (SQLState HYT00). */
-  private static final int H2_LOCK_TIMEOUT = 50200;
-
-  /** H2's error code for a concurrent update in another transaction. */
-  private static final int H2_CONCURRENT_UPDATE = 90131;
-
-  /** H2's error code for a deadlock (SQLState 40001). */
-  private static final int H2_DEADLOCK = 40001;
-
-  /**
-   * H2's error code for a failure of its storage engine (MVStore), whose own code ends the message.
-   */
-  private static final int H2_GENERAL_ERROR = 50000;
-
-  /**
-   * How the message of an H2 general error ends for MVStore's "too many open transactions", which
-   * H2 also raises as "an old transaction with the same id is still open" when a new transaction
-   * gets the id of one it is still closing (after an {@code ABORT_SESSION}): a moment later there
-   * is room again.
-   */
-  private static final String MVSTORE_TOO_MANY_OPEN_TRANSACTIONS = "/102]";
-
-  /** The SQLState of a unique violation, on H2 and PostgreSQL. */
+  /** The SQLState of a unique violation (SQL standard; H2 and PostgreSQL report it). */
   private static final String UNIQUE_VIOLATION = "23505";
-
-  /** MariaDB's error code for a duplicate key (SQLState 23000, as every integrity failure). */
-  private static final int MARIADB_DUPLICATE_KEY = 1062;
-
-  /**
-   * MariaDB's error code for a lock wait timeout (SQLState HY000); a deadlock (1213) is SQLState
-   * 40001.
-   */
-  private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
-
-  /** MariaDB's error codes for a statement ended by {@code KILL} (SQLState 70100). */
-  private static final int MARIADB_QUERY_INTERRUPTED = 1317;
-
-  private static final int MARIADB_CONNECTION_KILLED = 1927;
 
   private SqlErrors() {}
 
@@ -73,14 +38,14 @@ public final class SqlErrors {
   /**
    * The Liaison exception for a failure of an upsert of junction rows. The upsert inserts a row
    * only after finding none with its key, so a unique violation there means a concurrent
-   * transaction inserted the same link meanwhile (H2's {@code MERGE} does not wait for it, unlike
-   * PostgreSQL's {@code ON CONFLICT}): a {@link TransientStoreException}, since running the call
-   * again finds the row and updates it. Other failures as {@link #translate}.
+   * transaction inserted the same link meanwhile (H2's upsert does not wait for it, unlike
+   * PostgreSQL's and MariaDB's: {@link Dialect#upsertNeedsSourceLock}): a {@link
+   * TransientStoreException}, since running the call again finds the row and updates it. Other
+   * failures as {@link #translate}.
    */
   public static LiaisonException translateUpsert(String operation, SQLException e) {
     for (SQLException x : chain(e)) {
-      if (UNIQUE_VIOLATION.equals(x.getSQLState())
-          || "23000".equals(x.getSQLState()) && x.getErrorCode() == MARIADB_DUPLICATE_KEY) {
+      if (UNIQUE_VIOLATION.equals(x.getSQLState()) || duplicateKeyByDialect(x)) {
         return new TransientStoreException(
             operation + " failed: a concurrent transaction wrote the same link: " + describe(e), e);
       }
@@ -120,38 +85,25 @@ public final class SqlErrors {
       }
       String state = x.getSQLState();
       if (state != null
-          && (state.equals("40001")
-              || state.equals("40P01")
-              || state.startsWith("08")
-              || state.equals("55P03")
-              || state.equals("57P01")
-              || state.equals("57P02")
-              || state.equals("57P03")
-              || state.equals("HYT00"))) {
+          && (state.equals("40001") || state.startsWith("08") || state.equals("HYT00"))) {
         return true;
       }
-      int code = x.getErrorCode();
-      if (isH2(x)
-          && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK)) {
-        return true;
-      }
-      if ("HY000".equals(state) && code == MARIADB_LOCK_WAIT_TIMEOUT
-          || "70100".equals(state)
-              && (code == MARIADB_QUERY_INTERRUPTED || code == MARIADB_CONNECTION_KILLED)) {
-        return true;
-      }
-      if (isH2(x)
-          && code == H2_GENERAL_ERROR
-          && x.getMessage() != null
-          && x.getMessage().contains(MVSTORE_TOO_MANY_OPEN_TRANSACTIONS)) {
-        return true;
+      for (Dialect d : Dialect.builtIn()) {
+        if (d.isTransientError(x)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static boolean isH2(SQLException e) {
-    return e.getClass().getName().startsWith("org.h2.");
+  private static boolean duplicateKeyByDialect(SQLException e) {
+    for (Dialect d : Dialect.builtIn()) {
+      if (d.isDuplicateKeyError(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The exception, its next exceptions (batches) and SQLException causes, without cycles. */

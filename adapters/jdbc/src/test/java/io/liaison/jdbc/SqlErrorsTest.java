@@ -40,6 +40,37 @@ class SqlErrorsTest {
         .hasMessageStartingWith("link Book.articles failed: boom");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "HY000, 1205, TransientStoreException",
+    "70100, 1317, TransientStoreException",
+    "70100, 1927, TransientStoreException",
+    "HY000, 1206, StoreException",
+    "57P01, 0, TransientStoreException",
+    "57P02, 0, TransientStoreException",
+    "57P03, 0, TransientStoreException",
+    "57014, 0, StoreException",
+  })
+  void codesADatabaseReportsItsOwnWayAreJudgedByItsDialect(
+      String state, int code, String expected) {
+    SQLException cause = new SQLException("boom", state, code);
+
+    assertThat(SqlErrors.translate("link Book.articles", cause).getClass().getSimpleName())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void aMariaDbDuplicateKeyOfAJunctionUpsertIsTransientButItsForeignKeyFailureAConflict() {
+    assertThat(
+            SqlErrors.translateUpsert(
+                "link Book.articles", new SQLException("Duplicate entry", "23000", 1062)))
+        .isInstanceOf(TransientStoreException.class);
+    assertThat(
+            SqlErrors.translateUpsert(
+                "link Book.articles", new SQLException("Cannot add or update", "23000", 1452)))
+        .isInstanceOf(ConflictException.class);
+  }
+
   @Test
   void aBatchFailureIsJudgedByItsNextException() {
     BatchUpdateException batch =
