@@ -1,5 +1,6 @@
 package io.liaison.jdbc;
 
+import io.liaison.InvalidCallException;
 import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -45,12 +46,34 @@ public final class JdbcConfig {
   }
 
   /**
-   * A database by JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}); the adapter pools
-   * it.
+   * A database by JDBC URL ({@code jdbc:h2:...}, {@code jdbc:postgresql:...} or {@code
+   * jdbc:mariadb:...}); the adapter pools it. A URL of any other database is refused here, before
+   * any connection, naming the ones supported; a driver that wraps one of them under a URL of its
+   * own goes through {@link #dataSource(DataSource)}.
+   *
+   * @throws InvalidCallException if the URL names no supported database
    */
   public static JdbcConfig url(String url, String user, String password) {
     Objects.requireNonNull(url, "url");
+    if (Dialect.fromUrl(url) == null) {
+      throw new InvalidCallException(
+          "JdbcConfig.url: the url names "
+              + scheme(url)
+              + ", which liaison-jdbc does not speak; it speaks H2 (jdbc:h2:), PostgreSQL"
+              + " (jdbc:postgresql:) and MariaDB (jdbc:mariadb:), or any of them given as a"
+              + " DataSource (JdbcConfig.dataSource)");
+    }
     return new JdbcConfig(url, user, password, null, DEFAULT_POOL_SIZE, true, null);
+  }
+
+  /** The URL's scheme ({@code jdbc:sqlserver:}) only: the rest may hold a password. */
+  private static String scheme(String url) {
+    int first = url.indexOf(':');
+    int second = first < 0 ? -1 : url.indexOf(':', first + 1);
+    String scheme = second < 0 ? url : url.substring(0, second + 1);
+    return scheme.length() > 40 || !scheme.startsWith("jdbc:")
+        ? "no JDBC database (it does not start jdbc:<database>:)"
+        : "'" + scheme + "'";
   }
 
   /** A database by JDBC URL without credentials (or with them in the URL). */

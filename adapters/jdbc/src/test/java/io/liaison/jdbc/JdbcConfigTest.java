@@ -82,6 +82,23 @@ class JdbcConfigTest {
   }
 
   @Test
+  void aUrlOfADatabaseLiaisonDoesNotSpeakIsRefusedNamingTheSupportedOnes() {
+    assertThatThrownBy(
+            () -> JdbcConfig.url("jdbc:sqlserver://db:1433;user=u;password=s3cret", null, null))
+        .isInstanceOf(io.liaison.InvalidCallException.class)
+        .hasMessageContaining("'jdbc:sqlserver:'")
+        .hasMessageContaining("jdbc:h2:")
+        .hasMessageContaining("jdbc:postgresql:")
+        .hasMessageContaining("jdbc:mariadb:")
+        .hasMessageNotContaining("s3cret")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> JdbcConfig.url("postgres://u:s3cret@db/app"))
+        .isInstanceOf(io.liaison.InvalidCallException.class)
+        .hasMessageContaining("does not start jdbc:")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
   void dialectComesFromTheUrl() {
     try (JdbcAdapter a = JdbcAdapter.create(JdbcConfig.h2InMemory("cfg_url"))) {
       assertThat(a.name()).isEqualTo("h2");
