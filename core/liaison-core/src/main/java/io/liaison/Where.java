@@ -28,7 +28,19 @@ public sealed interface Where {
     NOT_IN,
     LIKE,
     IS_NULL,
-    NOT_NULL
+    NOT_NULL,
+    /** Value: a two-element list, the bounds, both included. */
+    BETWEEN,
+    /** Value: a two-element list, the bounds. */
+    NOT_BETWEEN,
+    /** Value: a LIKE pattern, matched after lower-casing both sides. */
+    ILIKE,
+    /** Value: a text, literal (no wildcard), that starts the attribute's value. */
+    STARTS_WITH,
+    /** Value: a text, literal, that ends the attribute's value. */
+    ENDS_WITH,
+    /** Value: a text, literal, found anywhere in the attribute's value. */
+    SUBSTRING
   }
 
   /** {@code attribute op value}. */
@@ -130,6 +142,54 @@ public sealed interface Where {
             "pattern"));
   }
 
+  /**
+   * {@code lo <= attribute <= hi}, both bounds included (Sequelize's {@code Op.between}: {@code
+   * BETWEEN lo AND hi}); bounds in the wrong order match nothing. Null bounds are refused, as for
+   * {@link #gt}.
+   */
+  static Where between(String attribute, Object lo, Object hi) {
+    return new Compare(attribute, Op.BETWEEN, bounds(attribute, lo, hi, "between"));
+  }
+
+  /**
+   * {@code attribute < lo or attribute > hi} (Sequelize's {@code Op.notBetween}); a null attribute
+   * matches neither this nor {@link #between}, as in SQL.
+   */
+  static Where notBetween(String attribute, Object lo, Object hi) {
+    return new Compare(attribute, Op.NOT_BETWEEN, bounds(attribute, lo, hi, "notBetween"));
+  }
+
+  /**
+   * Case-insensitive {@link #like} (Sequelize's {@code Op.iLike}, PostgreSQL's ILIKE, on every
+   * store): both the value and the pattern are lower-cased, character by character, by Unicode's
+   * lower-case mapping ({@code É} matches {@code é}), then matched as LIKE matches.
+   */
+  static Where iLike(String attribute, String pattern) {
+    return new Compare(attribute, Op.ILIKE, text(attribute, pattern, "iLike", "pattern"));
+  }
+
+  /**
+   * The value starts with {@code text} (Sequelize's {@code Op.startsWith}). The text is literal:
+   * {@code %}, {@code _} and backslashes in it match only themselves (v7 pastes them into a LIKE
+   * pattern, where they are wildcards). Case-sensitive.
+   */
+  static Where startsWith(String attribute, String text) {
+    return new Compare(attribute, Op.STARTS_WITH, text(attribute, text, "startsWith", "text"));
+  }
+
+  /** The value ends with {@code text}, literal as in {@link #startsWith}. */
+  static Where endsWith(String attribute, String text) {
+    return new Compare(attribute, Op.ENDS_WITH, text(attribute, text, "endsWith", "text"));
+  }
+
+  /**
+   * The value contains {@code text} (Sequelize's {@code Op.substring}), literal as in {@link
+   * #startsWith}.
+   */
+  static Where substring(String attribute, String text) {
+    return new Compare(attribute, Op.SUBSTRING, text(attribute, text, "substring", "text"));
+  }
+
   static Where isNull(String attribute) {
     return new Compare(Args.notNull(attribute, "Where.isNull", "attribute"), Op.IS_NULL, null);
   }
@@ -186,6 +246,19 @@ public sealed interface Where {
         "Where." + op + "('" + attribute + "')",
         "value",
         "compare with null only through " + "Where.eq/ne or Where.isNull/notNull");
+  }
+
+  /** The two bounds of BETWEEN, each refused when null. */
+  private static List<Object> bounds(String attribute, Object lo, Object hi, String op) {
+    Args.notNull(attribute, "Where." + op, "attribute");
+    String call = "Where." + op + "('" + attribute + "')";
+    String hint = "a bound may not be null; use Where.gte or Where.lte for one bound";
+    return List.of(Args.notNull(lo, call, "lo", hint), Args.notNull(hi, call, "hi", hint));
+  }
+
+  private static String text(String attribute, String text, String op, String argument) {
+    Args.notNull(attribute, "Where." + op, "attribute");
+    return Args.notNull(text, "Where." + op + "('" + attribute + "')", argument);
   }
 
   /**

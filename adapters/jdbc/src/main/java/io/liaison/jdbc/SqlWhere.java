@@ -5,6 +5,7 @@ import io.liaison.Where;
 import io.liaison.spi.AttributeInfo;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Compiles a {@link Where} to a SQL condition. Attribute names become quoted, qualified columns;
@@ -115,18 +116,72 @@ final class SqlWhere {
           sql.append("NOT (").append(dialect.inList(column.sql(), a.type())).append(')');
         }
       }
-      case LIKE -> {
-        if (!(value instanceof String pattern)) {
+      case BETWEEN, NOT_BETWEEN -> {
+        if (!(value instanceof List<?> bounds)
+            || bounds.size() != 2
+            || bounds.get(0) == null
+            || bounds.get(1) == null) {
           throw new InvalidCallException(
-              "Filter LIKE on " + what + " needs a String pattern, got " + value);
+              "Filter " + c.op() + " on " + what + " needs two bounds, got " + value);
         }
-        params.add(Param.raw(pattern, String.class));
+        params.add(Param.of(bounds.get(0), a.type(), what));
+        params.add(Param.of(bounds.get(1), a.type(), what));
+        sql.append(column.sql())
+            .append(c.op() == Where.Op.BETWEEN ? " BETWEEN ? AND ?" : " NOT BETWEEN ? AND ?");
+      }
+      case LIKE, ILIKE, STARTS_WITH, ENDS_WITH, SUBSTRING -> {
+        if (!(value instanceof String text)) {
+          throw new InvalidCallException(
+              "Filter " + c.op() + " on " + what + " needs a String, got " + value);
+        }
         String target =
             a.type() == String.class ? column.sql() : "CAST(" + column.sql() + " AS VARCHAR(4000))";
-        sql.append(target).append(" LIKE ?");
+        switch (c.op()) {
+          case LIKE -> {
+            params.add(Param.raw(text, String.class));
+            sql.append(target).append(" LIKE ?");
+          }
+          case ILIKE -> {
+            params.add(Param.raw(text.toLowerCase(Locale.ROOT), String.class));
+            sql.append("LOWER(").append(target).append(") LIKE ?");
+          }
+          default -> {
+            String literal = escapeLike(text);
+            String pattern =
+                switch (c.op()) {
+                  case STARTS_WITH -> literal + "%";
+                  case ENDS_WITH -> "%" + literal;
+                  default -> "%" + literal + "%";
+                };
+            params.add(Param.raw(pattern, String.class));
+            sql.append(target).append(" LIKE ? ESCAPE '").append(ESCAPE).append('\'');
+          }
+        }
       }
       default -> throw new InvalidCallException("Unsupported operator " + c.op());
     }
+  }
+
+  /**
+   * The escape character of the literal text operators' LIKE patterns: not a backslash, which
+   * MariaDB's string literals would read as an escape of their own.
+   */
+  static final char ESCAPE = '!';
+
+  /**
+   * {@code text} as a LIKE pattern matching only itself under {@code ESCAPE '!'}: {@code %}, {@code
+   * _} and {@code !} are escaped; a backslash is an ordinary character under that clause.
+   */
+  static String escapeLike(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '%' || ch == '_' || ch == ESCAPE) {
+        out.append(ESCAPE);
+      }
+      out.append(ch);
+    }
+    return out.toString();
   }
 
   private static Collection<?> collection(Object value, String what) {

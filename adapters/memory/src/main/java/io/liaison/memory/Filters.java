@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -205,28 +207,77 @@ final class Filters {
           return values.contains(Values.normal(x)) == in;
         };
       }
-      case LIKE -> {
-        if (!(value instanceof String pattern)) {
+      case BETWEEN, NOT_BETWEEN -> {
+        if (!(value instanceof List<?> bounds)
+            || bounds.size() != 2
+            || bounds.get(0) == null
+            || bounds.get(1) == null) {
           throw new InvalidCallException(
-              "Filter LIKE on " + what + " needs a String pattern, got " + value);
+              "Filter " + c.op() + " on " + what + " needs two bounds, got " + value);
         }
-        Pattern regex = like(pattern);
+        Object lo = ValueTypes.coerce(bounds.get(0), a.type(), what);
+        Object hi = ValueTypes.coerce(bounds.get(1), a.type(), what);
+        boolean between = c.op() == Where.Op.BETWEEN;
         yield row -> {
           Object x = row.get(name);
-          return x == null ? null : regex.matcher(String.valueOf(x)).matches();
+          if (x == null) {
+            return null;
+          }
+          return (Values.compare(x, lo) >= 0 && Values.compare(x, hi) <= 0) == between;
+        };
+      }
+      case LIKE, ILIKE, STARTS_WITH, ENDS_WITH, SUBSTRING -> {
+        if (!(value instanceof String text)) {
+          throw new InvalidCallException(
+              "Filter " + c.op() + " on " + what + " needs a String, got " + value);
+        }
+        Predicate<String> test = text(c.op(), text);
+        yield row -> {
+          Object x = row.get(name);
+          return x == null ? null : test.test(String.valueOf(x));
         };
       }
     };
   }
 
   /**
-   * SQL LIKE as a regular expression: {@code %} any run, {@code _} one character, the rest literal.
+   * The test of a value's text: LIKE patterns as regular expressions (ILIKE: both sides
+   * lower-cased), the literal operators as plain string tests.
+   */
+  private static Predicate<String> text(Where.Op op, String text) {
+    return switch (op) {
+      case ILIKE -> {
+        Pattern regex = like(lower(text));
+        yield x -> regex.matcher(lower(x)).matches();
+      }
+      case STARTS_WITH -> x -> x.startsWith(text);
+      case ENDS_WITH -> x -> x.endsWith(text);
+      case SUBSTRING -> x -> x.contains(text);
+      default -> {
+        Pattern regex = like(text);
+        yield x -> regex.matcher(x).matches();
+      }
+    };
+  }
+
+  /** Lower case by Unicode's mapping of each character, whatever the default locale. */
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * SQL LIKE as a regular expression: {@code %} any run, {@code _} one character, a backslash makes
+   * the next character literal (LIKE's default escape in H2, PostgreSQL and MariaDB, and the graph
+   * adapter's), the rest literal.
    */
   static Pattern like(String pattern) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
-    for (char ch : pattern.toCharArray()) {
-      if (ch == '%' || ch == '_') {
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
+      if (ch == '\\' && i + 1 < pattern.length()) {
+        literal.append(pattern.charAt(++i));
+      } else if (ch == '%' || ch == '_') {
         if (literal.length() > 0) {
           regex.append(Pattern.quote(literal.toString()));
           literal.setLength(0);

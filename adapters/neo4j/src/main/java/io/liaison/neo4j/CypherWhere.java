@@ -6,6 +6,7 @@ import io.liaison.spi.AttributeInfo;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -127,13 +128,41 @@ final class CypherWhere {
           out.append("NOT (").append(p.expr()).append(" IN ").append(list).append(')');
         }
       }
-      case LIKE -> {
-        if (!(value instanceof String pattern)) {
+      case BETWEEN, NOT_BETWEEN -> {
+        if (!(value instanceof List<?> bounds)
+            || bounds.size() != 2
+            || bounds.get(0) == null
+            || bounds.get(1) == null) {
           throw new InvalidCallException(
-              "Filter LIKE on " + what + " needs a String pattern, got " + value);
+              "Filter " + c.op() + " on " + what + " needs two bounds, got " + value);
+        }
+        String lo = params.add(GraphValues.param(bounds.get(0), a.type(), what));
+        String hi = params.add(GraphValues.param(bounds.get(1), a.type(), what));
+        String x = decimal ? "toFloat(" + p.expr() + ")" : p.expr();
+        if (decimal) {
+          lo = "toFloat(" + lo + ")";
+          hi = "toFloat(" + hi + ")";
+        }
+        String range = lo + " <= " + x + " <= " + hi;
+        out.append(c.op() == Where.Op.BETWEEN ? range : "NOT (" + range + ")");
+      }
+      case LIKE, ILIKE, STARTS_WITH, ENDS_WITH, SUBSTRING -> {
+        if (!(value instanceof String text)) {
+          throw new InvalidCallException(
+              "Filter " + c.op() + " on " + what + " needs a String, got " + value);
         }
         String target = a.type() == String.class ? p.expr() : "toString(" + p.expr() + ")";
-        out.append(target).append(" =~ ").append(params.add(likeToRegex(pattern)));
+        switch (c.op()) {
+          case LIKE -> out.append(target).append(" =~ ").append(params.add(likeToRegex(text)));
+          case ILIKE ->
+              out.append("toLower(")
+                  .append(target)
+                  .append(") =~ ")
+                  .append(params.add(likeToRegex(text.toLowerCase(Locale.ROOT))));
+          case STARTS_WITH -> out.append(target).append(" STARTS WITH ").append(params.add(text));
+          case ENDS_WITH -> out.append(target).append(" ENDS WITH ").append(params.add(text));
+          default -> out.append(target).append(" CONTAINS ").append(params.add(text));
+        }
       }
       default -> throw new InvalidCallException("Unsupported operator " + c.op());
     }

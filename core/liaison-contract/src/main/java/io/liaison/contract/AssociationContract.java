@@ -256,4 +256,12 @@ public abstract class AssociationContract {
       return AssociationContract.this.provider();
     }
   }
+
+  @Nested
+  class WhereOperator extends WhereOperatorContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
 }

@@ -463,6 +463,8 @@ public abstract class NullArgumentContract extends ContractGroup {
     s.put("throughWhere", () -> null);
     s.put("limit", () -> 10);
     s.put("offset", () -> 0);
+    s.put("lo", () -> "A");
+    s.put("hi", () -> "Z");
     return s;
   }
 

@@ -95,9 +95,24 @@ final class Filters {
           }
           v = values;
         }
-        case LIKE -> {
+        case BETWEEN, NOT_BETWEEN -> {
+          if (!(v instanceof List<?> bounds)
+              || bounds.size() != 2
+              || bounds.get(0) == null
+              || bounds.get(1) == null) {
+            throw new InvalidCallException(
+                label + ": " + c.op() + " needs a list of two non-null bounds, got " + v);
+          }
+          List<Object> values = new ArrayList<>(2);
+          for (Object x : bounds) {
+            values.add(
+                ValueTypes.coerce(EnumValues.checked(x, enumType, label), attr.type(), label));
+          }
+          v = List.copyOf(values);
+        }
+        case LIKE, ILIKE, STARTS_WITH, ENDS_WITH, SUBSTRING -> {
           if (!(v instanceof String pattern)) {
-            throw new InvalidCallException(label + ": LIKE needs a String pattern");
+            throw new InvalidCallException(label + ": " + c.op() + " needs a String, got " + v);
           }
           ValueTypes.checkText(pattern, label);
         }
