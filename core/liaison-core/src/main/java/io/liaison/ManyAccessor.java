@@ -91,6 +91,16 @@ public interface ManyAccessor<T> {
   void removeAll(Collection<?> targets);
 
   /**
+   * This accessor, with {@code set}, {@code remove} and {@code removeAll} doing {@code how} to the
+   * targets they unlink: {@code db.on(book, CHAPTERS).unlinking(Unlink.DESTROY).remove(chapter)}
+   * deletes the chapter (Sequelize v7's {@code removeChapter(chapter, {destroy: true})}, and {@code
+   * setChapters(list, {destroyPrevious: true})} for {@code set}), applying its own referential
+   * actions; a target not linked to this source is left as it is. Deleting is refused on
+   * belongsToMany with {@link InvalidCallException}.
+   */
+  ManyAccessor<T> unlinking(Unlink how);
+
+  /**
    * Removes one parallel link by its id ({@link LinkedTarget#linkId()}), keeping the pair's other
    * links:
    *

@@ -37,4 +37,13 @@ public interface SingleAccessor<T> {
 
   /** Inserts a new target and links it in one transaction, replacing the previous one. */
   T create(T target);
+
+  /**
+   * This accessor, with {@code set} and {@code create} doing {@code how} to the target they
+   * replace: {@code db.on(person, PROFILE).unlinking(Unlink.DESTROY).set(newProfile)} deletes the
+   * previous profile (Sequelize v7's {@code person.setProfile(newProfile, {destroyPrevious:
+   * true})}), applying its own referential actions. Deleting is refused on belongsTo with {@link
+   * InvalidCallException}.
+   */
+  SingleAccessor<T> unlinking(Unlink how);
 }

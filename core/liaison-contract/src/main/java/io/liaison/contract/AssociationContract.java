@@ -264,4 +264,12 @@ public abstract class AssociationContract {
       return AssociationContract.this.provider();
     }
   }
+
+  @Nested
+  class UnlinkDelete extends UnlinkDeleteContract {
+    @Override
+    protected StoreProvider provider() {
+      return AssociationContract.this.provider();
+    }
+  }
 }

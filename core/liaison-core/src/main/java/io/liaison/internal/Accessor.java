@@ -1,7 +1,9 @@
 package io.liaison.internal;
 
 import io.liaison.Association;
+import io.liaison.Association.Kind;
 import io.liaison.InvalidCallException;
+import io.liaison.Unlink;
 import io.liaison.spi.AssociationInfo;
 import io.liaison.spi.StoreSession;
 import io.liaison.spi.UnlinkMode;
@@ -50,6 +52,47 @@ abstract class Accessor<T> {
     this.sourceEntity = sourceMeta.type().isInstance(source) ? source : null;
     this.sourceId = resolve.idOf(sourceMeta, source, Call.of(a.name()).about("source"));
     this.mode = a.foreignKeyNullable() ? UnlinkMode.NULLIFY : UnlinkMode.DELETE_TARGET;
+  }
+
+  /** The same accessor, unlinking by {@code mode}. */
+  Accessor(Accessor<T> other, UnlinkMode mode) {
+    this.session = other.session;
+    this.resolve = other.resolve;
+    this.filters = other.filters;
+    this.throughs = other.throughs;
+    this.entities = other.entities;
+    this.a = other.a;
+    this.sourceMeta = other.sourceMeta;
+    this.targetMeta = other.targetMeta;
+    this.targetType = other.targetType;
+    this.sourceEntity = other.sourceEntity;
+    this.sourceId = other.sourceId;
+    this.mode = mode;
+  }
+
+  /**
+   * The unlink mode {@code how} asks for: {@link Unlink#DESTROY} deletes, {@link Unlink#NULLIFY}
+   * nulls the key unless it may not be null. Deleting is refused on belongsTo and belongsToMany,
+   * whose unlinking drops a key or a link and leaves the target to others that may reference it
+   * (Sequelize has the option on hasOne and hasMany only).
+   */
+  UnlinkMode unlinkMode(Unlink how) {
+    Call call = call("unlinking");
+    call.notNull(how, "how");
+    if (how == Unlink.NULLIFY) {
+      return a.foreignKeyNullable() ? UnlinkMode.NULLIFY : UnlinkMode.DELETE_TARGET;
+    }
+    if (a.kind() != Kind.HAS_ONE && a.kind() != Kind.HAS_MANY) {
+      throw new InvalidCallException(
+          call
+              + "("
+              + how
+              + "): only hasOne and hasMany delete the targets they unlink; "
+              + a.name()
+              + " is "
+              + a.kind());
+    }
+    return UnlinkMode.DELETE_TARGET;
   }
 
   /** The accessor's operation {@code op}, as messages name it: {@code Book.articles.add}. */

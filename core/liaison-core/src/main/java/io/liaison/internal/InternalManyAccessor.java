@@ -7,6 +7,7 @@ import io.liaison.LinkedTarget;
 import io.liaison.ManyAccessor;
 import io.liaison.NewLink;
 import io.liaison.Query;
+import io.liaison.Unlink;
 import io.liaison.spi.JunctionInfo;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.TargetRow;
@@ -27,6 +28,16 @@ import java.util.Set;
 final class InternalManyAccessor<T> extends Accessor<T> implements ManyAccessor<T> {
   InternalManyAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
+  }
+
+  private InternalManyAccessor(InternalManyAccessor<T> other, UnlinkMode mode) {
+    super(other, mode);
+  }
+
+  @Override
+  public ManyAccessor<T> unlinking(Unlink how) {
+    UnlinkMode m = unlinkMode(how);
+    return m == mode ? this : new InternalManyAccessor<>(this, m);
   }
 
   private List<TargetRow> rows(Query query, Call call) {

@@ -5,8 +5,10 @@ import io.liaison.Association.Kind;
 import io.liaison.InvalidCallException;
 import io.liaison.Query;
 import io.liaison.SingleAccessor;
+import io.liaison.Unlink;
 import io.liaison.spi.LinkRow;
 import io.liaison.spi.TargetRow;
+import io.liaison.spi.UnlinkMode;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,16 @@ import java.util.Optional;
 final class InternalSingleAccessor<T> extends Accessor<T> implements SingleAccessor<T> {
   InternalSingleAccessor(InternalSession session, Association<?, T> declaration, Object source) {
     super(session, declaration, source);
+  }
+
+  private InternalSingleAccessor(InternalSingleAccessor<T> other, UnlinkMode mode) {
+    super(other, mode);
+  }
+
+  @Override
+  public SingleAccessor<T> unlinking(Unlink how) {
+    UnlinkMode m = unlinkMode(how);
+    return m == mode ? this : new InternalSingleAccessor<>(this, m);
   }
 
   @Override
