@@ -69,7 +69,7 @@ public interface ManyAccessor<T> {
    * Replaces the linked targets by these (null or empty clears them): links that stay are kept
    * (with their attributes, unless new ones are given), missing ones are added, others removed. On
    * hasMany a removed target's foreign key is set to null, or the target is deleted when the key
-   * may not be null (Sequelize v7).
+   * may not be null (Sequelize v7) or when this accessor is {@link #unlinking unlinking(DESTROY)}.
    */
   void set(Collection<?> targets);
 
@@ -83,8 +83,9 @@ public interface ManyAccessor<T> {
   T create(T target, Object through);
 
   /**
-   * Unlinks a target; a target that is not linked is left as it is. With parallel links ({@code
-   * unique(false)}) every link of the pair goes; {@link #removeLink} removes one of them.
+   * Unlinks a target (on hasMany, as {@link #set} unlinks); a target that is not linked is left as
+   * it is. With parallel links ({@code unique(false)}) every link of the pair goes; {@link
+   * #removeLink} removes one of them.
    */
   void remove(Object target);
 

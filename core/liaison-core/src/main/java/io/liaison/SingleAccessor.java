@@ -30,8 +30,8 @@ public interface SingleAccessor<T> {
   /**
    * Links this target (an entity or id), replacing the previous one; null unlinks. On hasOne the
    * previous target's foreign key is set to null, or the previous target is deleted when the key
-   * may not be null (Sequelize v7). On belongsTo, null on a foreign key that may not be null is
-   * refused.
+   * may not be null (Sequelize v7) or when this accessor is {@link #unlinking unlinking(DESTROY)}.
+   * On belongsTo, null on a foreign key that may not be null is refused.
    */
   void set(Object target);
 
